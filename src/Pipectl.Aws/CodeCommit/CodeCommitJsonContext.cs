@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Pipectl.Aws.Runtime;
+
+namespace Pipectl.Aws.CodeCommit;
+
+/// <summary>Source-generated (AOT-safe) JSON metadata of the CodeCommit shapes.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(AwsTimestampConverter)])]
+[JsonSerializable(typeof(CreateRepositoryRequest))]
+[JsonSerializable(typeof(RepositoryNameRequest))]
+[JsonSerializable(typeof(RepositoryMetadataReply))]
+[JsonSerializable(typeof(DeleteRepositoryReply))]
+internal sealed partial class CodeCommitJsonContext : JsonSerializerContext;

@@ -1,0 +1,112 @@
+using System.Net;
+using Amazon.Runtime;
+
+namespace Pipectl.Aws.Errors;
+
+/// <summary>The one place that knows which AWS error codes mean what to pipectl.</summary>
+public static class AwsErrors
+{
+    private static readonly HashSet<string> AlreadyExists = new(StringComparer.Ordinal)
+    {
+        "EntityAlreadyExists", "RepositoryNameExistsException", "ResourceAlreadyExistsException",
+        "BucketAlreadyOwnedByYou", "BucketAlreadyExists", "PipelineNameInUseException", "ResourceInUseException",
+        "ResourceConflictException",
+    };
+
+    private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal)
+    {
+        "NoSuchEntity", "RepositoryDoesNotExistException", "PipelineNotFoundException", "ResourceNotFoundException",
+        "NoSuchBucket", "NoSuchKey", "NotFound", "BranchDoesNotExistException", "NoSuchWebsiteConfiguration",
+        "NoSuchBucketPolicy", "NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
+        "ServerSideEncryptionConfigurationNotFoundError", "PipelineExecutionNotFoundException",
+        "ApprovalAlreadyCompletedException", "ActionNotFoundException", "StageNotFoundException",
+    };
+
+    private static readonly HashSet<string> Throttling = new(StringComparer.Ordinal)
+    {
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "RequestLimitExceeded", "SlowDown", "RequestThrottled",
+        "ProvisionedThroughputExceededException", "LimitExceededException",
+    };
+
+    private static readonly HashSet<string> Conflict = new(StringComparer.Ordinal)
+    {
+        "DeleteConflict", "BucketNotEmpty", "ConcurrentModificationException", "ConcurrentModification",
+        "OperationAbortedException",
+    };
+
+    private static readonly HashSet<string> AccessDenied = new(StringComparer.Ordinal)
+    {
+        "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnrecognizedClientException",
+        "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException", "InvalidAccessKeyId",
+        "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken", "AuthFailure",
+        "InvalidSignatureException", "NotAuthorized",
+    };
+
+    private static readonly HashSet<string> Validation = new(StringComparer.Ordinal)
+    {
+        "ValidationException", "ValidationError", "InvalidInputException", "InvalidInput",
+        "InvalidParameterValue", "InvalidParameterException", "InvalidStructureException",
+        "MalformedPolicyDocument", "InvalidRepositoryNameException", "InvalidArgument", "InvalidBucketName",
+        "InvalidLocationConstraint", "IllegalLocationConstraintException", "InvalidParameter",
+        "InvalidParameterCombination", "MissingParameter", "InvalidEventPatternException",
+    };
+
+    /// <summary>Builds the typed exception for an AWS error reply.</summary>
+    public static AwsApiException Create(string? code, string? message, string? requestId, HttpStatusCode statusCode, ErrorType errorType, Exception? inner)
+    {
+        code = string.IsNullOrEmpty(code) ? $"Http{(int)statusCode}" : code;
+        message ??= string.Empty;
+        if (IsIamPropagation(code, message))
+        {
+            return new AwsIamPropagationException(code, message, requestId, statusCode, errorType, inner);
+        }
+
+        if (AlreadyExists.Contains(code))
+        {
+            return new AwsResourceExistsException(code, message, requestId, statusCode, errorType, inner);
+        }
+
+        if (NotFound.Contains(code))
+        {
+            return new AwsResourceNotFoundException(code, message, requestId, statusCode, errorType, inner);
+        }
+
+        if (Throttling.Contains(code))
+        {
+            return new AwsThrottlingException(code, message, requestId, statusCode, errorType, inner);
+        }
+
+        if (Conflict.Contains(code) || (code == "ValidationException" && message.Contains("targets", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new AwsDeleteConflictException(code, message, requestId, statusCode, errorType, inner);
+        }
+
+        if (AccessDenied.Contains(code) || statusCode == HttpStatusCode.Forbidden)
+        {
+            return new AwsAccessDeniedException(code, message, requestId, statusCode, errorType, inner);
+        }
+
+        if (code == "OperationNotAllowedException")
+        {
+            return new AwsOperationNotAllowedException(code, message, requestId, statusCode, errorType, inner);
+        }
+
+        if (Validation.Contains(code))
+        {
+            return new AwsValidationException(code, message, requestId, statusCode, errorType, inner);
+        }
+
+        return new AwsApiException(code, message, requestId, statusCode, errorType, inner);
+    }
+
+    /// <summary>
+    /// A role created seconds ago is rejected by CodeBuild (InvalidInputException "... not authorized to
+    /// perform: sts:AssumeRole") and CodePipeline (InvalidStructureException "... not authorized to perform
+    /// AssumeRole") until IAM has propagated it. Only these are retried for propagation.
+    /// </summary>
+    public static bool IsIamPropagation(string code, string message) =>
+        (code is "InvalidInputException" or "InvalidStructureException")
+        && message.Contains("AssumeRole", StringComparison.OrdinalIgnoreCase)
+        && message.Contains("not authorized", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,40 @@
+namespace Pipectl.Aws.Runtime;
+
+/// <summary>
+/// Counts every HTTP request sent to AWS (each retry too), split into reads and mutating calls, for the
+/// <c>apiCalls</c> figure of the JSON output. Shared by all clients of one session; thread-safe.
+/// </summary>
+public sealed class ApiCallCounter
+{
+    private static readonly string[] MutatingPrefixes =
+    [
+        "Create", "Put", "Delete", "Update", "Tag", "Untag", "Start", "Stop", "Remove", "Subscribe",
+        "Unsubscribe", "Set", "Attach", "Detach", "Upload", "Copy", "Restore", "Abort", "Complete",
+        "Initiate", "Retry", "Enable", "Disable", "Register", "Deregister", "Add", "Publish", "Confirm",
+    ];
+
+    private int _total;
+    private int _mutating;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _operations = new();
+
+    public int Total => Volatile.Read(ref _total);
+
+    public int Mutating => Volatile.Read(ref _mutating);
+
+    /// <summary>The operations sent so far, in the order they were sent (retries repeat).</summary>
+    public IReadOnlyCollection<string> Operations => _operations.ToArray();
+
+    public void Record(string operation)
+    {
+        _operations.Enqueue(operation);
+        Interlocked.Increment(ref _total);
+        if (IsMutating(operation))
+        {
+            Interlocked.Increment(ref _mutating);
+        }
+    }
+
+    /// <summary>True for an operation that changes state in AWS, judged by its verb.</summary>
+    public static bool IsMutating(string operation) =>
+        MutatingPrefixes.Any(p => operation.StartsWith(p, StringComparison.Ordinal));
+}

@@ -1,0 +1,25 @@
+using System.Net;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal.Transform;
+using Pipectl.Aws.Errors;
+
+namespace Pipectl.Aws.Runtime;
+
+/// <summary>Keeps a Query reply's XML as bytes; error replies go through the SDK's XML error parser.</summary>
+internal sealed class QueryOperationUnmarshaller : XmlResponseUnmarshaller
+{
+    public static QueryOperationUnmarshaller Instance { get; } = new();
+
+    public override AmazonWebServiceResponse Unmarshall(XmlUnmarshallerContext context)
+    {
+        using var buffer = new MemoryStream();
+        context.Stream.CopyTo(buffer);
+        return new RawResponse { Body = buffer.ToArray() };
+    }
+
+    public override AmazonServiceException UnmarshallException(XmlUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
+    {
+        var error = XmlErrorResponseUnmarshaller.GetInstance().Unmarshall(context);
+        return AwsErrors.Create(error.Code, error.Message, error.RequestId, statusCode, error.Type, innerException);
+    }
+}

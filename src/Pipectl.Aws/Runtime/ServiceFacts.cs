@@ -1,0 +1,65 @@
+namespace Pipectl.Aws.Runtime;
+
+/// <summary>CodeCommit: JSON 1.1, target prefix CodeCommit_20150413.</summary>
+public sealed class CodeCommitFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "CodeCommit";
+    public static string SigningName => "codecommit";
+    public static string EndpointPrefix => "codecommit";
+    public static string ApiVersion => "2015-04-13";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "CodeCommit_20150413";
+}
+
+/// <summary>CodeBuild: JSON 1.1, target prefix CodeBuild_20161006.</summary>
+public sealed class CodeBuildFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "CodeBuild";
+    public static string SigningName => "codebuild";
+    public static string EndpointPrefix => "codebuild";
+    public static string ApiVersion => "2016-10-06";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "CodeBuild_20161006";
+}
+
+/// <summary>CodePipeline: JSON 1.1, target prefix CodePipeline_20150709.</summary>
+public sealed class CodePipelineFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "CodePipeline";
+    public static string SigningName => "codepipeline";
+    public static string EndpointPrefix => "codepipeline";
+    public static string ApiVersion => "2015-07-09";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "CodePipeline_20150709";
+}
+
+/// <summary>EventBridge: JSON 1.1, target prefix AWSEvents; members are PascalCase.</summary>
+public sealed class EventBridgeFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "EventBridge";
+    public static string SigningName => "events";
+    public static string EndpointPrefix => "events";
+    public static string ApiVersion => "2015-10-07";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "AWSEvents";
+}
+
+/// <summary>IAM: Query protocol, global endpoint https://iam.amazonaws.com signed for us-east-1.</summary>
+public sealed class IamFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "IAM";
+    public static string SigningName => "iam";
+    public static string EndpointPrefix => "iam";
+    public static string ApiVersion => "2010-05-08";
+    public static bool IsGlobal => true;
+}
+
+/// <summary>SNS: Query protocol.</summary>
+public sealed class SnsFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "SNS";
+    public static string SigningName => "sns";
+    public static string EndpointPrefix => "sns";
+    public static string ApiVersion => "2010-03-31";
+    public static bool IsGlobal => false;
+}

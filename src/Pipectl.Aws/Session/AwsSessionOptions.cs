@@ -1,0 +1,4 @@
+namespace Pipectl.Aws.Session;
+
+/// <summary>What the user said about where and as whom to talk to AWS (global CLI options).</summary>
+public sealed record AwsSessionOptions(string? Region = null, string? Profile = null, string? EndpointUrl = null);
