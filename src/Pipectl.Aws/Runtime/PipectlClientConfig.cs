@@ -19,6 +19,11 @@ public sealed class PipectlClientConfig<TFacts> : ClientConfig where TFacts : IA
         base.ServiceId = TFacts.ServiceId;
         AuthenticationServiceName = TFacts.SigningName;
         EndpointProvider = new PipectlEndpointProvider<TFacts>();
+        if (TFacts.IsGlobal)
+        {
+            // A global service is signed for us-east-1 whatever the session's region, emulator or not.
+            AuthenticationRegion = PipectlEndpointProvider<TFacts>.GlobalSigningRegion;
+        }
     }
 
     private static IEnumerable<IDefaultConfiguration> StandardConfigurations =>

@@ -206,7 +206,7 @@ public sealed class AwsSession : IDisposable
         if (endpoint is not null)
         {
             config.ServiceURL = endpoint;
-            config.AuthenticationRegion = Region;
+            config.AuthenticationRegion ??= Region;
         }
         else
         {
