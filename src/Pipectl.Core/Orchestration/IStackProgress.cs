@@ -1,0 +1,16 @@
+using Pipectl.Core.Provisioning;
+
+namespace Pipectl.Core.Orchestration;
+
+/// <summary>Where the orchestrator reports progress as it happens (rendered on stderr by the CLI).</summary>
+public interface IStackProgress
+{
+    /// <summary>Work on a resource started.</summary>
+    void Started(string type, string name);
+
+    /// <summary>A resource settled.</summary>
+    void Settled(ResourceOutcome outcome);
+
+    /// <summary>Waiting on something outside pipectl's control (e.g. IAM propagation).</summary>
+    void Waiting(string message);
+}

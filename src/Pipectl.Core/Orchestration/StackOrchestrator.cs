@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
+
+namespace Pipectl.Core.Orchestration;
+
+/// <summary>
+/// Converges the parts of a stack a verb asks for, in dependency order, running independent resources
+/// concurrently: the repository, both buckets and the roles first; the project after its role; the
+/// pipeline after its roles, topic, project, bucket and repository; the rule after the pipeline. When a
+/// resource fails, what depends on it is not started, the rest finishes, and the failure is returned with
+/// everything handled so far, so a re-run finishes the stack and a teardown removes it.
+/// </summary>
+public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress progress)
+{
+    public const string OfflineNote = "no credentials: planned for an empty account";
+
+    public async Task<StackRunResult> ApplyAsync(DesiredStack stack, StackParts parts, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        var steps = Plan(stack, parts, options);
+        var outcomes = new ConcurrentDictionary<string, IReadOnlyList<ResourceOutcome>>();
+        var outputs = new ConcurrentDictionary<string, string>();
+        var failures = new ConcurrentQueue<Exception>();
+        var tasks = new Dictionary<string, Task<bool>>();
+
+        foreach (var step in steps)
+        {
+            var dependencies = step.DependsOn.Where(tasks.ContainsKey).Select(d => tasks[d]).ToArray();
+            tasks[step.Key] = RunStepAsync(step, dependencies, outcomes, outputs, failures, cancellationToken);
+        }
+
+        await Task.WhenAll(tasks.Values).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var ordered = steps.Where(s => outcomes.ContainsKey(s.Key)).SelectMany(s => outcomes[s.Key]).ToList();
+        return new StackRunResult(ordered, new SortedDictionary<string, string>(outputs, StringComparer.Ordinal), failures.FirstOrDefault());
+    }
+
+    private async Task<bool> RunStepAsync(
+        Step step,
+        Task<bool>[] dependencies,
+        ConcurrentDictionary<string, IReadOnlyList<ResourceOutcome>> outcomes,
+        ConcurrentDictionary<string, string> outputs,
+        ConcurrentQueue<Exception> failures,
+        CancellationToken cancellationToken)
+    {
+        var ready = await Task.WhenAll(dependencies).ConfigureAwait(false);
+        if (ready.Any(ok => !ok) || cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        try
+        {
+            var result = await step.Run(cancellationToken).ConfigureAwait(false);
+            outcomes[step.Key] = result.Outcomes;
+            foreach (var (key, value) in result.Outputs)
+            {
+                outputs[key] = value;
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            failures.Enqueue(e);
+            return false;
+        }
+    }
+
+    private List<Step> Plan(DesiredStack stack, StackParts parts, ApplyOptions options)
+    {
+        var spec = stack.Spec;
+        var steps = new List<Step>();
+        if (parts.HasFlag(StackParts.Repository))
+        {
+            steps.Add(new Step("repository", [], ct => RepositoryAsync(stack, options, ct)));
+        }
+
+        if (parts.HasFlag(StackParts.Buckets))
+        {
+            steps.Add(new Step("artifact-bucket", [], ct => One(drivers.Buckets, stack.ArtifactBucket, options, ct, _ => new() { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName })));
+            steps.Add(new Step("site-bucket", [], ct => One(drivers.Buckets, stack.SiteBucket, options, ct, _ => new()
+            {
+                [StackOutputs.SiteBucket] = spec.SiteBucketName,
+                [StackOutputs.WebsiteUrl] = StackEndpoints.WebsiteUrl(spec.Region, spec.SiteBucketName),
+            })));
+        }
+
+        if (parts.HasFlag(StackParts.Build))
+        {
+            steps.Add(new Step("build-role", [], ct => One(drivers.Roles, stack.BuildRole, options, ct)));
+            steps.Add(new Step("build-project", ["build-role", "repository"], ct => One(drivers.BuildProjects, stack.BuildProject, options, ct, _ => new() { [StackOutputs.BuildProject] = spec.BuildProjectName })));
+        }
+
+        if (parts.HasFlag(StackParts.Pipeline))
+        {
+            steps.Add(new Step("pipeline-role", [], ct => One(drivers.Roles, stack.PipelineRole, options, ct)));
+            // The deploy role trusts the pipeline role by ARN, and IAM refuses a trust policy naming a role that does not exist yet.
+            steps.Add(new Step("deploy-role", ["pipeline-role"], ct => One(drivers.Roles, stack.DeployRole, options, ct)));
+            if (stack.ApprovalTopic is { } topic)
+            {
+                steps.Add(new Step("approval-topic", [], ct => One(drivers.Topics, topic, options, ct, state => state is null ? [] : new() { [StackOutputs.ApprovalTopicArn] = state.Arn })));
+            }
+
+            steps.Add(new Step(
+                "pipeline",
+                ["pipeline-role", "deploy-role", "approval-topic", "build-project", "artifact-bucket", "site-bucket", "repository"],
+                ct => One(drivers.Pipelines, stack.Pipeline, options, ct, _ => new()
+                {
+                    [StackOutputs.PipelineName] = spec.PipelineName,
+                    [StackOutputs.PipelineConsoleUrl] = StackEndpoints.PipelineConsoleUrl(spec.Region, spec.PipelineName),
+                })));
+        }
+
+        if (parts.HasFlag(StackParts.Trigger))
+        {
+            steps.Add(new Step("events-role", [], ct => One(drivers.Roles, stack.EventsRole, options, ct)));
+            steps.Add(new Step("rule", ["events-role", "pipeline"], ct => One(drivers.Rules, stack.Rule, options, ct, _ => new() { [StackOutputs.RuleName] = spec.RuleName })));
+        }
+
+        return steps;
+    }
+
+    private async Task<StepResult> One<TSpec, TState>(
+        IResourceDriver<TSpec, TState> driver, TSpec desired, ApplyOptions options, CancellationToken cancellationToken, Func<TState?, Dictionary<string, string>>? outputs = null)
+        where TSpec : IDesiredState<TState>
+        where TState : class
+    {
+        progress.Started(driver.Type, desired.Name);
+        ResourceOutcome outcome;
+        TState? state = null;
+        if (options.Offline)
+        {
+            outcome = new ResourceOutcome(driver.Type, desired.Name, null, ResourceAction.WouldCreate) { Note = OfflineNote };
+        }
+        else
+        {
+            (outcome, state) = await Converger.ConvergeAsync(driver, desired, options.DryRun, cancellationToken).ConfigureAwait(false);
+        }
+
+        progress.Settled(outcome);
+        return new StepResult([outcome], outputs?.Invoke(state) ?? []);
+    }
+
+    private async Task<StepResult> RepositoryAsync(DesiredStack stack, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        var spec = stack.Spec;
+        var driver = drivers.Repositories;
+        progress.Started(driver.Type, stack.Repository.Name);
+        ResourceOutcome outcome;
+        RepositoryState? state = null;
+        if (options.Offline)
+        {
+            outcome = new ResourceOutcome(driver.Type, stack.Repository.Name, null, ResourceAction.WouldCreate) { Note = OfflineNote };
+        }
+        else
+        {
+            (outcome, state) = await Converger.ConvergeAsync(driver, stack.Repository, options.DryRun, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.SeedFiles is { } files)
+        {
+            outcome = await SeedAsync(outcome, stack, files, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        progress.Settled(outcome);
+        var outputs = new Dictionary<string, string>
+        {
+            [StackOutputs.CloneUrlHttp] = state?.CloneUrlHttp ?? StackEndpoints.CloneUrlHttp(spec.Region, spec.RepositoryName),
+            [StackOutputs.CloneUrlSsh] = state?.CloneUrlSsh ?? StackEndpoints.CloneUrlSsh(spec.Region, spec.RepositoryName),
+        };
+        return new StepResult([outcome], outputs);
+    }
+
+    private async Task<ResourceOutcome> SeedAsync(ResourceOutcome outcome, DesiredStack stack, IReadOnlyList<SeedFile> files, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        var branch = stack.Spec.Branch;
+        var repository = stack.Repository.Name;
+        var branchExists = outcome.Action is not (ResourceAction.WouldCreate or ResourceAction.Created)
+            && await drivers.Seeder.BranchExistsAsync(repository, branch, cancellationToken).ConfigureAwait(false);
+        if (branchExists)
+        {
+            return outcome with { Note = $"branch {branch} already exists: not seeded (pipectl never rewrites a branch)" };
+        }
+
+        var change = $"first commit on {branch}: {files.Count} files";
+        if (options.DryRun)
+        {
+            var action = outcome.Action == ResourceAction.Unchanged ? ResourceAction.WouldUpdate : outcome.Action;
+            return outcome with { Action = action, Changes = [.. outcome.Changes, change] };
+        }
+
+        var commit = await drivers.Seeder.SeedAsync(repository, branch, files, cancellationToken).ConfigureAwait(false);
+        var seeded = outcome.Action == ResourceAction.Unchanged ? ResourceAction.Updated : outcome.Action;
+        return outcome with { Action = seeded, Changes = [.. outcome.Changes, change], Note = $"commit {commit}" };
+    }
+
+    private sealed record Step(string Key, string[] DependsOn, Func<CancellationToken, Task<StepResult>> Run);
+
+    private sealed record StepResult(IReadOnlyList<ResourceOutcome> Outcomes, IReadOnlyDictionary<string, string> Outputs);
+}

@@ -1,0 +1,140 @@
+using Pipectl.Core.Naming;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Core.Pipelines;
+
+/// <summary>
+/// Builds the pipeline a stack wants: Source (CodeCommit) -> Build (CodeBuild) -> [Approval (manual)] ->
+/// Deploy (S3, extracted, with the deploy role).
+/// </summary>
+public static class PipelineDeclarationFactory
+{
+    /// <summary>The Source stage and its action.</summary>
+    public const string SourceStageName = "Source";
+
+    /// <summary>The Build stage and its action.</summary>
+    public const string BuildStageName = "Build";
+
+    /// <summary>The manual Approval stage and its action.</summary>
+    public const string ApprovalStageName = "Approval";
+
+    /// <summary>The Deploy stage and its action.</summary>
+    public const string DeployStageName = "Deploy";
+
+    /// <summary>The source action's output: the branch's files as a zip.</summary>
+    public const string SourceOutputArtifact = "SourceOutput";
+
+    /// <summary>The build action's output: what the buildspec lists under <c>artifacts</c>.</summary>
+    public const string BuildOutputArtifact = "BuildOutput";
+
+    private const string AwsOwner = "AWS";
+    private const string ActionTypeVersion = "1";
+
+    /// <summary>The pipeline for <paramref name="spec"/>, its ARNs from <see cref="StackArns.For"/>.</summary>
+    public static PipelineDeclaration Create(StackSpec spec) => Create(spec, StackArns.For(spec));
+
+    /// <summary>The pipeline for <paramref name="spec"/>, whose resources have the ARNs <paramref name="arns"/>.</summary>
+    public static PipelineDeclaration Create(StackSpec spec, StackArns arns)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(arns);
+        List<PipelineStage> stages = [SourceStage(spec), BuildStage(spec)];
+        if (spec.HasApprovalStage)
+        {
+            stages.Add(ApprovalStage(spec, arns));
+        }
+
+        stages.Add(DeployStage(spec, arns));
+        return new PipelineDeclaration
+        {
+            Name = spec.PipelineName,
+            RoleArn = arns.PipelineRole,
+            ArtifactStore = new PipelineArtifactStore(PipelineArtifactStore.S3Type, spec.ArtifactBucketName),
+            Stages = stages,
+            PipelineType = spec.PipelineType,
+        };
+    }
+
+    private static PipelineStage SourceStage(StackSpec spec) => new(SourceStageName,
+    [
+        new PipelineAction
+        {
+            Name = SourceStageName,
+            Category = "Source",
+            Owner = AwsOwner,
+            Provider = "CodeCommit",
+            Version = ActionTypeVersion,
+            RunOrder = 1,
+            Configuration = new Dictionary<string, string>
+            {
+                ["RepositoryName"] = spec.RepositoryName,
+                ["BranchName"] = spec.Branch,
+                // The EventBridge rule starts the pipeline; polling as well (the API's default) runs it twice a push.
+                ["PollForSourceChanges"] = "false",
+                ["OutputArtifactFormat"] = "CODE_ZIP",
+            },
+            OutputArtifacts = [SourceOutputArtifact],
+        },
+    ]);
+
+    private static PipelineStage BuildStage(StackSpec spec) => new(BuildStageName,
+    [
+        new PipelineAction
+        {
+            Name = BuildStageName,
+            Category = "Build",
+            Owner = AwsOwner,
+            Provider = "CodeBuild",
+            Version = ActionTypeVersion,
+            RunOrder = 1,
+            Configuration = new Dictionary<string, string> { ["ProjectName"] = spec.BuildProjectName },
+            InputArtifacts = [SourceOutputArtifact],
+            OutputArtifacts = [BuildOutputArtifact],
+        },
+    ]);
+
+    private static PipelineStage ApprovalStage(StackSpec spec, StackArns arns)
+    {
+        var configuration = new Dictionary<string, string>();
+        if (spec.HasApprovalTopic)
+        {
+            configuration["NotificationArn"] = arns.ApprovalTopic;
+            configuration["CustomData"] = $"Approve deploying {spec.StackName} ({spec.Branch}) to s3://{spec.SiteBucketName}";
+        }
+
+        return new PipelineStage(ApprovalStageName,
+        [
+            new PipelineAction
+            {
+                Name = ApprovalStageName,
+                Category = "Approval",
+                Owner = AwsOwner,
+                Provider = "Manual",
+                Version = ActionTypeVersion,
+                RunOrder = 1,
+                Configuration = configuration,
+            },
+        ]);
+    }
+
+    private static PipelineStage DeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
+    [
+        new PipelineAction
+        {
+            Name = DeployStageName,
+            Category = "Deploy",
+            Owner = AwsOwner,
+            Provider = "S3",
+            Version = ActionTypeVersion,
+            RunOrder = 1,
+            // No CannedACL: new buckets have ACLs disabled, and the bucket policy makes the site readable.
+            Configuration = new Dictionary<string, string>
+            {
+                ["BucketName"] = spec.SiteBucketName,
+                ["Extract"] = "true",
+            },
+            InputArtifacts = [BuildOutputArtifact],
+            RoleArn = arns.DeployRole,
+        },
+    ]);
+}

@@ -1,0 +1,62 @@
+namespace Pipectl.Core.Policies;
+
+/// <summary>Every IAM action name pipectl grants: the one place that spells them.</summary>
+public static class PolicyActions
+{
+    /// <summary>Lets a principal assume a role (trust policies; the pipeline role on the deploy role).</summary>
+    public const string StsAssumeRole = "sts:AssumeRole";
+
+    /// <summary>Read an object.</summary>
+    public const string S3GetObject = "s3:GetObject";
+
+    /// <summary>Read a specific version of an object (the artifact bucket is versioned).</summary>
+    public const string S3GetObjectVersion = "s3:GetObjectVersion";
+
+    /// <summary>Read whether the bucket is versioned.</summary>
+    public const string S3GetBucketVersioning = "s3:GetBucketVersioning";
+
+    /// <summary>Write an object.</summary>
+    public const string S3PutObject = "s3:PutObject";
+
+    /// <summary>Every S3 action: only in the artifact bucket's Deny-non-TLS statement, never in an Allow.</summary>
+    public const string S3All = "s3:*";
+
+    /// <summary>Clone the repository (CodeBuild projects with a CODECOMMIT source).</summary>
+    public const string CodeCommitGitPull = "codecommit:GitPull";
+
+    /// <summary>CodePipeline's CodeCommit source action.</summary>
+    public const string CodeCommitGetBranch = "codecommit:GetBranch";
+
+    /// <summary>CodePipeline's CodeCommit source action.</summary>
+    public const string CodeCommitGetCommit = "codecommit:GetCommit";
+
+    /// <summary>CodePipeline's CodeCommit source action.</summary>
+    public const string CodeCommitUploadArchive = "codecommit:UploadArchive";
+
+    /// <summary>CodePipeline's CodeCommit source action.</summary>
+    public const string CodeCommitGetUploadArchiveStatus = "codecommit:GetUploadArchiveStatus";
+
+    /// <summary>CodePipeline's CodeCommit source action.</summary>
+    public const string CodeCommitCancelUploadArchive = "codecommit:CancelUploadArchive";
+
+    /// <summary>CodePipeline's CodeBuild action polls the build.</summary>
+    public const string CodeBuildBatchGetBuilds = "codebuild:BatchGetBuilds";
+
+    /// <summary>CodePipeline's CodeBuild action starts the build.</summary>
+    public const string CodeBuildStartBuild = "codebuild:StartBuild";
+
+    /// <summary>CodeBuild creates its log group.</summary>
+    public const string LogsCreateLogGroup = "logs:CreateLogGroup";
+
+    /// <summary>CodeBuild creates a log stream per build.</summary>
+    public const string LogsCreateLogStream = "logs:CreateLogStream";
+
+    /// <summary>CodeBuild writes build output.</summary>
+    public const string LogsPutLogEvents = "logs:PutLogEvents";
+
+    /// <summary>The manual approval action mails the topic.</summary>
+    public const string SnsPublish = "sns:Publish";
+
+    /// <summary>The EventBridge target starts the pipeline.</summary>
+    public const string CodePipelineStartPipelineExecution = "codepipeline:StartPipelineExecution";
+}

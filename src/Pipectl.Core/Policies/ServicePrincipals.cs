@@ -1,0 +1,14 @@
+namespace Pipectl.Core.Policies;
+
+/// <summary>The service principals pipectl's roles trust.</summary>
+public static class ServicePrincipals
+{
+    /// <summary>CodeBuild, for the build role.</summary>
+    public const string CodeBuild = "codebuild.amazonaws.com";
+
+    /// <summary>CodePipeline, for the pipeline role.</summary>
+    public const string CodePipeline = "codepipeline.amazonaws.com";
+
+    /// <summary>EventBridge, for the role its target uses to start the pipeline.</summary>
+    public const string Events = "events.amazonaws.com";
+}

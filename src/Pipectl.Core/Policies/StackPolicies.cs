@@ -1,0 +1,172 @@
+using Pipectl.Core.Naming;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Core.Policies;
+
+/// <summary>
+/// The policy documents of one stack: each role's trust and inline least-privilege policy, scoped to the exact
+/// ARNs of the stack's resources (no <c>*</c> action or resource in any role policy), and the two bucket policies.
+/// </summary>
+public sealed class StackPolicies
+{
+    private readonly StackSpec spec;
+    private readonly StackArns arns;
+
+    /// <summary>The policies of <paramref name="spec"/>, whose ARNs are <paramref name="arns"/>.</summary>
+    public StackPolicies(StackSpec spec, StackArns arns)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(arns);
+        this.spec = spec;
+        this.arns = arns;
+    }
+
+    /// <summary>The policies of <paramref name="spec"/>, with its ARNs from <see cref="StackArns.For"/>.</summary>
+    public StackPolicies(StackSpec spec)
+        : this(spec, StackArns.For(spec))
+    {
+    }
+
+    /// <summary>The build role: trusted by CodeBuild.</summary>
+    public RoleDefinition BuildRole => new(
+        spec.BuildRoleName,
+        arns.BuildRole,
+        $"pipectl {spec.StackName}: CodeBuild project {spec.BuildProjectName}",
+        TrustPolicies.ForService(ServicePrincipals.CodeBuild),
+        StackDefaults.InlinePolicyName,
+        BuildRolePolicy());
+
+    /// <summary>The pipeline's service role: trusted by CodePipeline.</summary>
+    public RoleDefinition PipelineRole => new(
+        spec.PipelineRoleName,
+        arns.PipelineRole,
+        $"pipectl {spec.StackName}: pipeline {spec.PipelineName}",
+        TrustPolicies.ForService(ServicePrincipals.CodePipeline),
+        StackDefaults.InlinePolicyName,
+        PipelineRolePolicy());
+
+    /// <summary>The S3 deploy action's role: trusted by the pipeline role (see <see cref="TrustPolicies.ForRole"/>).</summary>
+    public RoleDefinition DeployRole => new(
+        spec.DeployRoleName,
+        arns.DeployRole,
+        $"pipectl {spec.StackName}: deploy to s3://{spec.SiteBucketName}",
+        TrustPolicies.ForRole(arns.PipelineRole),
+        StackDefaults.InlinePolicyName,
+        DeployRolePolicy());
+
+    /// <summary>The EventBridge target's role: trusted by EventBridge.</summary>
+    public RoleDefinition EventsRole => new(
+        spec.EventsRoleName,
+        arns.EventsRole,
+        $"pipectl {spec.StackName}: start {spec.PipelineName} on a push",
+        TrustPolicies.ForService(ServicePrincipals.Events),
+        StackDefaults.InlinePolicyName,
+        EventsRolePolicy());
+
+    /// <summary>
+    /// All four roles in an order that can be created one after another: the pipeline role before the deploy
+    /// role, whose trust policy names it.
+    /// </summary>
+    public IReadOnlyList<RoleDefinition> Roles => [BuildRole, PipelineRole, DeployRole, EventsRole];
+
+    /// <summary>
+    /// Build role: write its own log group; read and write pipeline artifacts; and, when the project's source is
+    /// the repository (CODECOMMIT), <c>codecommit:GitPull</c> on that one repository so it can clone it.
+    /// </summary>
+    public PolicyDocument BuildRolePolicy()
+    {
+        List<PolicyStatement> statements =
+        [
+            PolicyStatement.Allow(
+                "BuildLogs",
+                [PolicyActions.LogsCreateLogGroup, PolicyActions.LogsCreateLogStream, PolicyActions.LogsPutLogEvents],
+                [arns.BuildLogGroup, arns.BuildLogStreams]),
+            PolicyStatement.Allow(
+                "PipelineArtifacts",
+                [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion, PolicyActions.S3PutObject],
+                [arns.ArtifactBucket, arns.ArtifactObjects]),
+        ];
+        if (spec.SourceType == BuildSourceTypes.CodeCommit)
+        {
+            statements.Add(PolicyStatement.Allow("CloneRepository", [PolicyActions.CodeCommitGitPull], [arns.Repository]));
+        }
+
+        return new PolicyDocument(statements);
+    }
+
+    /// <summary>
+    /// Pipeline role: artifacts; the CodeCommit source action on the repository; the CodeBuild action on the
+    /// project; assuming the deploy role; and <c>sns:Publish</c> on the approval topic only when one is mailed.
+    /// </summary>
+    public PolicyDocument PipelineRolePolicy()
+    {
+        List<PolicyStatement> statements =
+        [
+            PolicyStatement.Allow(
+                "PipelineArtifacts",
+                [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion, PolicyActions.S3GetBucketVersioning, PolicyActions.S3PutObject],
+                [arns.ArtifactBucket, arns.ArtifactObjects]),
+            PolicyStatement.Allow(
+                "SourceFromCodeCommit",
+                [
+                    PolicyActions.CodeCommitGetBranch,
+                    PolicyActions.CodeCommitGetCommit,
+                    PolicyActions.CodeCommitUploadArchive,
+                    PolicyActions.CodeCommitGetUploadArchiveStatus,
+                    PolicyActions.CodeCommitCancelUploadArchive,
+                ],
+                [arns.Repository]),
+            PolicyStatement.Allow(
+                "BuildWithCodeBuild",
+                [PolicyActions.CodeBuildBatchGetBuilds, PolicyActions.CodeBuildStartBuild],
+                [arns.BuildProject]),
+            PolicyStatement.Allow("AssumeDeployRole", [PolicyActions.StsAssumeRole], [arns.DeployRole]),
+        ];
+        if (spec.HasApprovalTopic)
+        {
+            statements.Add(PolicyStatement.Allow("NotifyApprovers", [PolicyActions.SnsPublish], [arns.ApprovalTopic]));
+        }
+
+        return new PolicyDocument(statements);
+    }
+
+    /// <summary>
+    /// Deploy role: write (and read) the website's objects; read the build output from the artifact bucket,
+    /// because CodePipeline fetches an action's input artifacts with the action's own role.
+    /// </summary>
+    public PolicyDocument DeployRolePolicy() => new(
+    [
+        PolicyStatement.Allow("DeploySite", [PolicyActions.S3PutObject, PolicyActions.S3GetObject], [arns.SiteObjects]),
+        PolicyStatement.Allow("ReadBuildOutput", [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion], [arns.ArtifactObjects]),
+    ]);
+
+    /// <summary>EventBridge role: start this one pipeline.</summary>
+    public PolicyDocument EventsRolePolicy() => new(
+    [
+        PolicyStatement.Allow("StartPipeline", [PolicyActions.CodePipelineStartPipelineExecution], [arns.Pipeline]),
+    ]);
+
+    /// <summary>Artifact bucket policy: deny every request that does not use TLS, on the bucket and its objects.</summary>
+    public PolicyDocument ArtifactBucketPolicy() => new(
+    [
+        new PolicyStatement("DenyInsecureTransport", PolicyStatement.DenyEffect, [PolicyActions.S3All], [arns.ArtifactBucket, arns.ArtifactObjects])
+        {
+            Principal = PolicyPrincipal.Anyone,
+            Conditions = [new PolicyCondition("Bool", "aws:SecureTransport", "false")],
+        },
+    ]);
+
+    /// <summary>
+    /// Site bucket policy: anyone may read the website's objects, and nothing else. This is the single public
+    /// statement pipectl writes. Null when the site is private: the bucket then has no policy.
+    /// </summary>
+    public PolicyDocument? SiteBucketPolicy() => spec.PrivateSite
+        ? null
+        : new PolicyDocument(
+        [
+            new PolicyStatement("PublicReadWebsite", PolicyStatement.AllowEffect, [PolicyActions.S3GetObject], [arns.SiteObjects])
+            {
+                Principal = PolicyPrincipal.Anyone,
+            },
+        ]);
+}

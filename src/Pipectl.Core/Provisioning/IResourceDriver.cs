@@ -1,0 +1,25 @@
+namespace Pipectl.Core.Provisioning;
+
+/// <summary>
+/// The provisioning interface of one kind of resource, implemented against AWS in Pipectl.Aws: read what
+/// exists, create what is missing, update what drifted, delete. Implementations tolerate "already exists"
+/// on create (a lost reply) by reading back, and "not found" on delete.
+/// </summary>
+public interface IResourceDriver<in TSpec, TState>
+    where TSpec : IDesiredState<TState>
+    where TState : class
+{
+    /// <summary>The CloudFormation type name of the resource kind.</summary>
+    string Type { get; }
+
+    /// <summary>The resource as it is in AWS, or null when it does not exist. Sends only reads.</summary>
+    Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken);
+
+    Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken);
+
+    /// <summary>Brings an existing resource to the desired state; <paramref name="changes"/> says what differs.</summary>
+    Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken);
+
+    /// <summary>The ARN of a resource as read or created.</summary>
+    string? ArnOf(TState state);
+}

@@ -1,0 +1,7 @@
+namespace Pipectl.Core.Provisioning;
+
+/// <summary>
+/// A resource cannot be brought to its desired state for a reason a person must resolve (a bucket name
+/// taken by another account, a role that is not pipectl's). The message is the one line shown.
+/// </summary>
+public sealed class ProvisioningException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,13 @@
+namespace Pipectl.Core.Provisioning;
+
+/// <summary>The CloudFormation type names used to name resource kinds in pipectl's output.</summary>
+public static class ResourceTypes
+{
+    public const string Repository = "AWS::CodeCommit::Repository";
+    public const string Bucket = "AWS::S3::Bucket";
+    public const string Role = "AWS::IAM::Role";
+    public const string BuildProject = "AWS::CodeBuild::Project";
+    public const string Pipeline = "AWS::CodePipeline::Pipeline";
+    public const string Rule = "AWS::Events::Rule";
+    public const string Topic = "AWS::SNS::Topic";
+}

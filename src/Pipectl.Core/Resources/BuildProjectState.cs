@@ -1,0 +1,14 @@
+namespace Pipectl.Core.Resources;
+
+/// <summary>A CodeBuild project as read back.</summary>
+public sealed record BuildProjectState(
+    string Name,
+    string Arn,
+    string SourceType,
+    string? SourceLocation,
+    string? Buildspec,
+    string Image,
+    string ComputeType,
+    string ServiceRoleArn,
+    string? LogGroupName,
+    IReadOnlyDictionary<string, string> Tags);

@@ -1,0 +1,83 @@
+namespace Pipectl.Core.Stacks;
+
+/// <summary>
+/// The command-line option behind each <see cref="StackSpec"/> field, spelled as the AWS CLI would.
+/// Validation errors name the option, so a person knows what to change.
+/// </summary>
+public static class StackOptionNames
+{
+    /// <summary>The stack name every default name derives from.</summary>
+    public const string Name = "--name";
+
+    /// <summary>The AWS region.</summary>
+    public const string Region = "--region";
+
+    /// <summary>Not an option: the account comes from STS GetCallerIdentity.</summary>
+    public const string Account = "account";
+
+    /// <summary>The CodeCommit repository name.</summary>
+    public const string RepositoryName = "--repository-name";
+
+    /// <summary>The CodeCommit repository description.</summary>
+    public const string RepositoryDescription = "--repository-description";
+
+    /// <summary>The branch the pipeline builds.</summary>
+    public const string Branch = "--branch";
+
+    /// <summary>The CodeBuild project name.</summary>
+    public const string BuildProjectName = "--build-project-name";
+
+    /// <summary>The CodePipeline name.</summary>
+    public const string PipelineName = "--pipeline-name";
+
+    /// <summary>The EventBridge rule name.</summary>
+    public const string RuleName = "--rule-name";
+
+    /// <summary>The CodeBuild service role name.</summary>
+    public const string BuildRoleName = "--build-role-name";
+
+    /// <summary>The CodePipeline service role name.</summary>
+    public const string PipelineRoleName = "--pipeline-role-name";
+
+    /// <summary>The S3 deploy action's role name.</summary>
+    public const string DeployRoleName = "--deploy-role-name";
+
+    /// <summary>The EventBridge target role name.</summary>
+    public const string EventsRoleName = "--events-role-name";
+
+    /// <summary>The artifact bucket name.</summary>
+    public const string ArtifactBucketName = "--artifact-bucket";
+
+    /// <summary>The website bucket name.</summary>
+    public const string SiteBucketName = "--site-bucket";
+
+    /// <summary>The SNS topic for approval notifications.</summary>
+    public const string ApprovalTopicName = "--approval-topic-name";
+
+    /// <summary>The CodeBuild image.</summary>
+    public const string BuildImage = "--build-image";
+
+    /// <summary>The CodeBuild compute type.</summary>
+    public const string ComputeType = "--compute-type";
+
+    /// <summary>The CodeBuild source type.</summary>
+    public const string SourceType = "--source-type";
+
+    /// <summary>An inline buildspec.</summary>
+    public const string Buildspec = "--buildspec";
+
+    /// <summary>Adds a manual approval stage.</summary>
+    public const string Approval = "--approval";
+
+    /// <summary>Where approval requests are mailed (implies <see cref="Approval"/>).</summary>
+    public const string ApprovalEmail = "--approval-email";
+
+    /// <summary>The CodePipeline type, V1 or V2.</summary>
+    public const string PipelineType = "--pipeline-type";
+
+    /// <summary>Keeps the website bucket private.</summary>
+    public const string PrivateSite = "--private-site";
+
+    /// <summary>A folder whose files become the repository's first commit.</summary>
+    public const string SeedDirectory = "--seed";
+}

@@ -1,0 +1,134 @@
+using Pipectl.Core.Naming;
+
+namespace Pipectl.Core.Stacks;
+
+/// <summary>
+/// Everything the verbs' options say about one stack: the names of its resources and how to build and
+/// deploy. Start from <see cref="FromStackName"/> (every name derived, every default applied) and change
+/// what the options override with <c>with</c>; check it with <c>StackSpecValidator</c> before sending anything.
+/// </summary>
+public sealed record StackSpec
+{
+    /// <summary>The stack name (<c>--name</c>) every default name derives from; also the value of the stack tag.</summary>
+    public required string StackName { get; init; }
+
+    /// <summary>The AWS region, e.g. <c>us-east-1</c>.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>
+    /// The 12-digit account ID, or null when it is not known (a dry run without credentials). Then derived
+    /// bucket names and ARNs carry <see cref="StackNames.AccountPlaceholder"/> and are for display only.
+    /// </summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>The CodeCommit repository name.</summary>
+    public required string RepositoryName { get; init; }
+
+    /// <summary>The CodeCommit repository description, or null for none.</summary>
+    public string? RepositoryDescription { get; init; }
+
+    /// <summary>The branch the pipeline builds and the trigger rule watches.</summary>
+    public string Branch { get; init; } = StackDefaults.Branch;
+
+    /// <summary>The CodeBuild project name.</summary>
+    public required string BuildProjectName { get; init; }
+
+    /// <summary>The CodePipeline name.</summary>
+    public required string PipelineName { get; init; }
+
+    /// <summary>The EventBridge rule that starts the pipeline on a push.</summary>
+    public required string RuleName { get; init; }
+
+    /// <summary>The role CodeBuild assumes.</summary>
+    public required string BuildRoleName { get; init; }
+
+    /// <summary>The pipeline's service role.</summary>
+    public required string PipelineRoleName { get; init; }
+
+    /// <summary>The role the S3 deploy action assumes (through the pipeline role).</summary>
+    public required string DeployRoleName { get; init; }
+
+    /// <summary>The role EventBridge assumes to start the pipeline.</summary>
+    public required string EventsRoleName { get; init; }
+
+    /// <summary>The pipeline's artifact store.</summary>
+    public required string ArtifactBucketName { get; init; }
+
+    /// <summary>The S3 static-website bucket the pipeline deploys to.</summary>
+    public required string SiteBucketName { get; init; }
+
+    /// <summary>The SNS topic approval requests go to; used only when <see cref="ApprovalEmail"/> is set.</summary>
+    public required string ApprovalTopicName { get; init; }
+
+    /// <summary>The CodeBuild image.</summary>
+    public string BuildImage { get; init; } = StackDefaults.BuildImage;
+
+    /// <summary>The CodeBuild compute type (one of CodeBuild's <c>ComputeType</c> values).</summary>
+    public string ComputeType { get; init; } = StackDefaults.ComputeType;
+
+    /// <summary><c>CODECOMMIT</c> (the project can also build alone) or <c>CODEPIPELINE</c>.</summary>
+    public string SourceType { get; init; } = StackDefaults.SourceType;
+
+    /// <summary>An inline buildspec, or null to use <c>buildspec.yml</c> from the repository.</summary>
+    public string? BuildspecContent { get; init; }
+
+    /// <summary>Whether a manual approval stage runs before Deploy. See <see cref="HasApprovalStage"/>.</summary>
+    public bool Approval { get; init; }
+
+    /// <summary>
+    /// Where approval requests are mailed (through the SNS topic). Setting it implies an approval stage:
+    /// an address without a stage to approve would be meaningless, so it is not an error but a request.
+    /// </summary>
+    public string? ApprovalEmail { get; init; }
+
+    /// <summary><c>V2</c> (default) or <c>V1</c>.</summary>
+    public string PipelineType { get; init; } = StackDefaults.PipelineType;
+
+    /// <summary>When true the site bucket gets no public-read policy.</summary>
+    public bool PrivateSite { get; init; }
+
+    /// <summary>A local folder whose files become the repository's first commit, or null.</summary>
+    public string? SeedDirectory { get; init; }
+
+    /// <summary>True when the pipeline has a manual approval stage: <see cref="Approval"/> or an <see cref="ApprovalEmail"/>.</summary>
+    public bool HasApprovalStage => Approval || ApprovalEmail is not null;
+
+    /// <summary>True when approval requests are mailed, so an SNS topic is part of the stack.</summary>
+    public bool HasApprovalTopic => ApprovalEmail is not null;
+
+    /// <summary>True when the account is known and names and ARNs are real, not display placeholders.</summary>
+    public bool IsAccountKnown => AccountId is not null;
+
+    /// <summary>
+    /// A spec with every name derived from <paramref name="stackName"/> as DESIGN.md says, each replaced by
+    /// the matching non-null override, and every other option at its default.
+    /// </summary>
+    /// <param name="stackName">The <c>--name</c> value.</param>
+    /// <param name="region">The region.</param>
+    /// <param name="accountId">The account ID, or null when unknown (bucket names then carry a placeholder).</param>
+    /// <param name="overrides">Names given by their own options; null fields keep the derived name.</param>
+    public static StackSpec FromStackName(string stackName, string region, string? accountId, StackNameOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(stackName);
+        ArgumentNullException.ThrowIfNull(region);
+        var names = StackNames.For(stackName, region, accountId);
+        var given = overrides ?? new StackNameOverrides();
+        return new StackSpec
+        {
+            StackName = stackName,
+            Region = region,
+            AccountId = accountId,
+            RepositoryName = given.RepositoryName ?? names.Repository,
+            BuildProjectName = given.BuildProjectName ?? names.BuildProject,
+            PipelineName = given.PipelineName ?? names.Pipeline,
+            RuleName = given.RuleName ?? names.Rule,
+            BuildRoleName = given.BuildRoleName ?? names.BuildRole,
+            PipelineRoleName = given.PipelineRoleName ?? names.PipelineRole,
+            DeployRoleName = given.DeployRoleName ?? names.DeployRole,
+            EventsRoleName = given.EventsRoleName ?? names.EventsRole,
+            ArtifactBucketName = given.ArtifactBucketName ?? names.ArtifactBucket,
+            SiteBucketName = given.SiteBucketName ?? names.SiteBucket,
+            ApprovalTopicName = given.ApprovalTopicName ?? names.ApprovalTopic,
+        };
+    }
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
+
+namespace Pipectl.Core.Tests.Orchestration;
+
+public sealed class StackOrchestratorTests
+{
+    private static DesiredStack Stack(Func<Pipectl.Core.Stacks.StackSpec, Pipectl.Core.Stacks.StackSpec>? change = null) =>
+        DesiredStack.From((change ?? (s => s))(TestStacks.Demo()));
+
+    [Fact]
+    public async Task Bootstrap_creates_every_resource_in_dependency_order()
+    {
+        var drivers = new RecordingDrivers();
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(10, result.Resources.Count);
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Created, r.Action));
+        var order = drivers.Finished.ToList();
+        Assert.True(order.IndexOf("demo-codebuild-role") < order.IndexOf("demo-build"));
+        Assert.True(order.IndexOf("demo-build") < order.IndexOf("demo-pipeline"));
+        Assert.True(order.IndexOf("demo-codepipeline-role") < order.IndexOf("demo-pipeline"));
+        Assert.True(order.IndexOf("demo-deploy-role") < order.IndexOf("demo-pipeline"));
+        Assert.True(order.IndexOf("demo-codepipeline-role") < order.IndexOf("demo-deploy-role"));
+        Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo-trigger"));
+        Assert.True(order.IndexOf("demo-events-role") < order.IndexOf("demo-trigger"));
+        Assert.Equal("demo-pipeline", result.Outputs[StackOutputs.PipelineName]);
+        Assert.StartsWith("http://demo-site-123456789012-us-east-1.s3-website-us-east-1", result.Outputs[StackOutputs.WebsiteUrl]);
+    }
+
+    [Fact]
+    public async Task Approval_email_adds_the_topic_before_the_pipeline()
+    {
+        var drivers = new RecordingDrivers();
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(s => s with { ApprovalEmail = "ops@example.com" }), StackParts.Pipeline, new ApplyOptions(), CancellationToken.None);
+
+        Assert.Equal([ResourceTypes.Role, ResourceTypes.Role, ResourceTypes.Topic, ResourceTypes.Pipeline], result.Resources.Select(r => r.Type));
+        Assert.True(drivers.Finished.ToList().IndexOf("demo-approvals") < drivers.Finished.ToList().IndexOf("demo-pipeline"));
+    }
+
+    [Fact]
+    public async Task A_failure_stops_its_dependents_but_the_rest_finishes()
+    {
+        var drivers = new RecordingDrivers { FailOn = "demo-codebuild-role" };
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("boom demo-codebuild-role", result.Failure!.Message);
+        var names = result.Resources.Select(r => r.Name).ToList();
+        Assert.DoesNotContain("demo-build", names);
+        Assert.DoesNotContain("demo-pipeline", names);
+        Assert.DoesNotContain("demo-trigger", names);
+        Assert.Contains("demo", names);
+        Assert.Contains("demo-artifacts-123456789012-us-east-1", names);
+        Assert.Contains("demo-events-role", names);
+    }
+
+    [Fact]
+    public async Task Offline_dry_run_plans_an_empty_account_without_calling_any_driver()
+    {
+        var drivers = new RecordingDrivers();
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.All, new ApplyOptions { DryRun = true, Offline = true }, CancellationToken.None);
+
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.WouldCreate, r.Action));
+        Assert.Equal(10, result.Resources.Count);
+        Assert.Empty(drivers.Calls);
+    }
+
+    [Fact]
+    public async Task Only_the_requested_parts_are_handled()
+    {
+        var drivers = new RecordingDrivers();
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository | StackParts.Buckets, new ApplyOptions(), CancellationToken.None);
+
+        Assert.Equal([ResourceTypes.Repository, ResourceTypes.Bucket, ResourceTypes.Bucket], result.Resources.Select(r => r.Type));
+        Assert.DoesNotContain(drivers.Calls, c => c.StartsWith("create demo-codebuild-role", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Seeding_happens_only_when_the_branch_does_not_exist()
+    {
+        var files = new[] { new SeedFile("index.html", "<h1>hi</h1>"u8.ToArray()) };
+        var fresh = new RecordingDrivers();
+        var seeded = await new StackOrchestrator(fresh, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions { SeedFiles = files }, CancellationToken.None);
+        Assert.Contains("seed demo main 1", fresh.Calls);
+        Assert.Contains("first commit on main: 1 files", seeded.Resources[0].Changes);
+
+        var existing = new RecordingDrivers { Existing = true, BranchExists = true };
+        var kept = await new StackOrchestrator(existing, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions { SeedFiles = files }, CancellationToken.None);
+        Assert.DoesNotContain(existing.Calls, c => c.StartsWith("seed", StringComparison.Ordinal));
+        Assert.Equal(ResourceAction.Unchanged, kept.Resources[0].Action);
+        Assert.Contains("not seeded", kept.Resources[0].Note);
+    }
+
+    /// <summary>Drivers that record calls and create whatever they are asked to.</summary>
+    private sealed class RecordingDrivers : IStackDrivers, IRepositorySeeder
+    {
+        public ConcurrentQueue<string> Calls { get; } = new();
+
+        public ConcurrentQueue<string> Finished { get; } = new();
+
+        public string? FailOn { get; init; }
+
+        public bool Existing { get; init; }
+
+        public bool BranchExists { get; init; }
+
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, s.Description, "https://clone/" + s.Name, null));
+
+        public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, s.Tags));
+
+        public IResourceDriver<RoleSpec, RoleState> Roles => Make<RoleSpec, RoleState>(ResourceTypes.Role, s => new RoleState(s.Name, "arn:" + s.Name, s.TrustPolicy, s.InlinePolicies, s.Tags));
+
+        public IResourceDriver<BuildProjectSpec, BuildProjectState> BuildProjects => Make<BuildProjectSpec, BuildProjectState>(ResourceTypes.BuildProject, s => new BuildProjectState(s.Name, "arn:" + s.Name, s.SourceType, s.SourceLocation, s.Buildspec, s.Image, s.ComputeType, s.ServiceRoleArn, s.LogGroupName, s.Tags));
+
+        public IResourceDriver<TopicSpec, TopicState> Topics => Make<TopicSpec, TopicState>(ResourceTypes.Topic, s => new TopicState(s.Name, "arn:" + s.Name, [s.Email], s.Tags));
+
+        public IResourceDriver<PipelineSpec, PipelineState> Pipelines => Make<PipelineSpec, PipelineState>(ResourceTypes.Pipeline, s => new PipelineState("arn:" + s.Name, s.Declaration, s.Tags));
+
+        public IResourceDriver<RuleSpec, RuleState> Rules => Make<RuleSpec, RuleState>(ResourceTypes.Rule, s => new RuleState(s.Name, "arn:" + s.Name, s.EventPattern, true, [s.Target], s.Tags));
+
+        public IRepositorySeeder Seeder => this;
+
+        public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(BranchExists);
+
+        public Task<string> SeedAsync(string repositoryName, string branch, IReadOnlyList<SeedFile> files, CancellationToken cancellationToken)
+        {
+            Calls.Enqueue($"seed {repositoryName} {branch} {files.Count}");
+            return Task.FromResult("c0ffee");
+        }
+
+        private Driver<TSpec, TState> Make<TSpec, TState>(string type, Func<TSpec, TState> build)
+            where TSpec : IDesiredState<TState>
+            where TState : class => new(this, type, build);
+
+        private sealed class Driver<TSpec, TState>(RecordingDrivers owner, string type, Func<TSpec, TState> build) : IResourceDriver<TSpec, TState>
+            where TSpec : IDesiredState<TState>
+            where TState : class
+        {
+            public string Type => type;
+
+            public string? ArnOf(TState state) => "arn";
+
+            public Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken)
+            {
+                owner.Calls.Enqueue($"read {desired.Name}");
+                return Task.FromResult(owner.Existing ? build(desired) : null);
+            }
+
+            public async Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken)
+            {
+                owner.Calls.Enqueue($"create {desired.Name}");
+                await Task.Delay(desired.Name.Length % 7, cancellationToken);
+                if (owner.FailOn == desired.Name)
+                {
+                    throw new InvalidOperationException($"boom {desired.Name}");
+                }
+
+                owner.Finished.Enqueue(desired.Name);
+                return build(desired);
+            }
+
+            public Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
+                Task.FromResult(build(desired));
+        }
+    }
+}

@@ -1,0 +1,292 @@
+using System.Text.Json;
+using Pipectl.Core.Policies;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Core.Tests.Policies;
+
+public sealed class StackPoliciesTests
+{
+    private const string Account = TestStacks.Account;
+
+    private static StackPolicies PoliciesOf(StackSpec spec) => new(spec);
+
+    private static IEnumerable<PolicyDocument> RolePolicyDocuments(StackPolicies policies) =>
+        policies.Roles.SelectMany(r => new[] { r.TrustPolicy, r.InlinePolicy });
+
+    /// <summary>Every string in the named property of every statement, whether written as a string or an array.</summary>
+    private static List<string> Values(string json, string property)
+    {
+        using var document = JsonDocument.Parse(json);
+        var values = new List<string>();
+        foreach (var statement in document.RootElement.GetProperty("Statement").EnumerateArray())
+        {
+            if (!statement.TryGetProperty(property, out var value))
+            {
+                continue;
+            }
+
+            if (value.ValueKind == JsonValueKind.Array)
+            {
+                values.AddRange(value.EnumerateArray().Select(v => v.GetString()!));
+            }
+            else
+            {
+                values.Add(value.GetString()!);
+            }
+        }
+
+        return values;
+    }
+
+    private static JsonElement SingleStatement(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Assert.Single(document.RootElement.GetProperty("Statement").EnumerateArray().ToList()).Clone();
+    }
+
+    public static TheoryData<StackSpec> Variants() => new()
+    {
+        TestStacks.Demo(),
+        TestStacks.Demo() with { ApprovalEmail = "ops@example.com" },
+        TestStacks.Demo() with { SourceType = "CODEPIPELINE", Approval = true },
+        StackSpec.FromStackName("demo", "cn-north-1", Account),
+    };
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void No_role_policy_statement_has_a_wildcard_action_or_resource(StackSpec spec)
+    {
+        foreach (var json in RolePolicyDocuments(PoliciesOf(spec)).Select(d => d.ToJson()))
+        {
+            foreach (var action in Values(json, "Action"))
+            {
+                Assert.DoesNotContain("*", action, StringComparison.Ordinal);
+            }
+
+            foreach (var resource in Values(json, "Resource"))
+            {
+                Assert.NotEqual("*", resource);
+                // Only the object-level "bucket/*" and the log streams ":*" suffixes, both under an exact ARN.
+                Assert.True(
+                    !resource.Contains('*', StringComparison.Ordinal)
+                    || resource.EndsWith("/*", StringComparison.Ordinal) && resource.StartsWith("arn:aws", StringComparison.Ordinal) && resource.Contains(":s3:::demo-", StringComparison.Ordinal)
+                    || resource.EndsWith(":log-group:/aws/codebuild/demo-build:*", StringComparison.Ordinal),
+                    $"unexpected wildcard resource {resource}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Role_policies_have_no_principal_and_every_statement_names_resources()
+    {
+        var policies = PoliciesOf(TestStacks.Demo());
+
+        foreach (var role in policies.Roles)
+        {
+            foreach (var statement in role.InlinePolicy.Statements)
+            {
+                Assert.Null(statement.Principal);
+                Assert.Equal("Allow", statement.Effect);
+                Assert.NotEmpty(statement.Resources);
+                Assert.NotEmpty(statement.Actions);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("build", "codebuild.amazonaws.com")]
+    [InlineData("pipeline", "codepipeline.amazonaws.com")]
+    [InlineData("events", "events.amazonaws.com")]
+    public void Service_trust_policies_have_one_statement_with_a_plain_string_service(string role, string service)
+    {
+        var policies = PoliciesOf(TestStacks.Demo());
+        var trust = role switch
+        {
+            "build" => policies.BuildRole.TrustPolicy,
+            "pipeline" => policies.PipelineRole.TrustPolicy,
+            _ => policies.EventsRole.TrustPolicy,
+        };
+
+        var statement = SingleStatement(trust.ToJson());
+
+        Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+        var principal = statement.GetProperty("Principal").GetProperty("Service");
+        Assert.Equal(JsonValueKind.String, principal.ValueKind);
+        Assert.Equal(service, principal.GetString());
+        Assert.Equal(["sts:AssumeRole"], Values(trust.ToJson(), "Action"));
+        Assert.False(statement.TryGetProperty("Resource", out _));
+    }
+
+    [Fact]
+    public void Pipeline_trust_policy_is_exactly_the_form_moto_accepts()
+    {
+        Assert.Equal(
+            """{"Version":"2012-10-17","Statement":[{"Sid":"TrustService","Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":["sts:AssumeRole"]}]}""",
+            PoliciesOf(TestStacks.Demo()).PipelineRole.TrustPolicy.ToJson());
+    }
+
+    [Fact]
+    public void Deploy_role_is_trusted_by_the_pipeline_role_which_may_assume_it()
+    {
+        var policies = PoliciesOf(TestStacks.Demo());
+        var deployRoleArn = $"arn:aws:iam::{Account}:role/demo-deploy-role";
+
+        var trust = SingleStatement(policies.DeployRole.TrustPolicy.ToJson());
+        Assert.Equal($"arn:aws:iam::{Account}:role/demo-codepipeline-role", trust.GetProperty("Principal").GetProperty("AWS").GetString());
+        Assert.Equal(deployRoleArn, policies.DeployRole.Arn);
+
+        var assume = Assert.Single(policies.PipelineRolePolicy().Statements, s => s.Actions.Contains("sts:AssumeRole"));
+        Assert.Equal([deployRoleArn], assume.Resources);
+    }
+
+    [Fact]
+    public void Roles_are_ordered_so_the_pipeline_role_exists_before_the_deploy_role_names_it()
+    {
+        var names = PoliciesOf(TestStacks.Demo()).Roles.Select(r => r.Name).ToList();
+
+        Assert.Equal(4, names.Count);
+        Assert.True(names.IndexOf("demo-codepipeline-role") < names.IndexOf("demo-deploy-role"));
+        Assert.All(PoliciesOf(TestStacks.Demo()).Roles, r => Assert.Equal(StackDefaults.InlinePolicyName, r.InlinePolicyName));
+    }
+
+    [Fact]
+    public void Pipeline_role_policy_is_scoped_to_the_stacks_exact_arns()
+    {
+        var policy = PoliciesOf(TestStacks.Demo()).PipelineRolePolicy();
+        var grants = policy.Statements.SelectMany(s => s.Actions.Select(a => (Action: a, s.Resources))).ToList();
+
+        IReadOnlyList<string> ResourcesOf(string action) => Assert.Single(grants, g => g.Action == action).Resources;
+
+        var artifacts = new[] { "arn:aws:s3:::demo-artifacts-123456789012-us-east-1", "arn:aws:s3:::demo-artifacts-123456789012-us-east-1/*" };
+        foreach (var action in new[] { "s3:GetObject", "s3:GetObjectVersion", "s3:GetBucketVersioning", "s3:PutObject" })
+        {
+            Assert.Equal(artifacts, ResourcesOf(action));
+        }
+
+        foreach (var action in new[] { "codecommit:GetBranch", "codecommit:GetCommit", "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive" })
+        {
+            Assert.Equal(["arn:aws:codecommit:us-east-1:123456789012:demo"], ResourcesOf(action));
+        }
+
+        Assert.Equal(["arn:aws:codebuild:us-east-1:123456789012:project/demo-build"], ResourcesOf("codebuild:StartBuild"));
+        Assert.Equal(["arn:aws:codebuild:us-east-1:123456789012:project/demo-build"], ResourcesOf("codebuild:BatchGetBuilds"));
+        Assert.DoesNotContain(grants, g => g.Action == "sns:Publish");
+    }
+
+    [Fact]
+    public void Pipeline_role_may_publish_to_the_topic_only_when_an_approval_email_is_set()
+    {
+        Assert.DoesNotContain(
+            PoliciesOf(TestStacks.Demo() with { Approval = true }).PipelineRolePolicy().Statements,
+            s => s.Actions.Contains("sns:Publish"));
+
+        var publish = Assert.Single(
+            PoliciesOf(TestStacks.Demo() with { ApprovalEmail = "ops@example.com" }).PipelineRolePolicy().Statements,
+            s => s.Actions.Contains("sns:Publish"));
+        Assert.Equal(["arn:aws:sns:us-east-1:123456789012:demo-approvals"], publish.Resources);
+    }
+
+    [Fact]
+    public void Build_role_writes_only_its_own_log_group_and_the_artifacts()
+    {
+        var policy = PoliciesOf(TestStacks.Demo()).BuildRolePolicy();
+
+        var logs = Assert.Single(policy.Statements, s => s.Actions.Contains("logs:PutLogEvents"));
+        Assert.Equal(["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], logs.Actions);
+        Assert.Equal(
+            [
+                "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/demo-build",
+                "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/demo-build:*",
+            ],
+            logs.Resources);
+
+        var artifacts = Assert.Single(policy.Statements, s => s.Actions.Contains("s3:PutObject"));
+        Assert.Equal(["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], artifacts.Actions);
+        Assert.All(artifacts.Resources, r => Assert.StartsWith("arn:aws:s3:::demo-artifacts-", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_role_may_clone_the_repository_only_when_the_project_source_is_codecommit()
+    {
+        var clone = Assert.Single(PoliciesOf(TestStacks.Demo()).BuildRolePolicy().Statements, s => s.Actions.Contains("codecommit:GitPull"));
+        Assert.Equal(["arn:aws:codecommit:us-east-1:123456789012:demo"], clone.Resources);
+
+        Assert.DoesNotContain(
+            PoliciesOf(TestStacks.Demo() with { SourceType = "CODEPIPELINE" }).BuildRolePolicy().Statements.SelectMany(s => s.Actions),
+            a => a.StartsWith("codecommit:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deploy_role_writes_only_the_site_objects_and_reads_only_artifacts()
+    {
+        var policy = PoliciesOf(TestStacks.Demo()).DeployRolePolicy();
+
+        var put = Assert.Single(policy.Statements, s => s.Actions.Contains("s3:PutObject"));
+        Assert.Equal(["arn:aws:s3:::demo-site-123456789012-us-east-1/*"], put.Resources);
+        var read = Assert.Single(policy.Statements, s => !s.Actions.Contains("s3:PutObject"));
+        Assert.Equal(["arn:aws:s3:::demo-artifacts-123456789012-us-east-1/*"], read.Resources);
+        Assert.DoesNotContain("s3:PutObject", read.Actions);
+    }
+
+    [Fact]
+    public void Events_role_may_only_start_this_pipeline()
+    {
+        var statement = Assert.Single(PoliciesOf(TestStacks.Demo()).EventsRolePolicy().Statements);
+
+        Assert.Equal(["codepipeline:StartPipelineExecution"], statement.Actions);
+        Assert.Equal(["arn:aws:codepipeline:us-east-1:123456789012:demo-pipeline"], statement.Resources);
+    }
+
+    [Fact]
+    public void China_region_policies_use_the_aws_cn_partition()
+    {
+        var json = PoliciesOf(StackSpec.FromStackName("demo", "cn-north-1", Account)).PipelineRolePolicy().ToJson();
+
+        Assert.All(Values(json, "Resource"), r => Assert.StartsWith("arn:aws-cn:", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Artifact_bucket_policy_denies_non_tls_on_bucket_and_objects()
+    {
+        Assert.Equal(
+            """{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":["s3:*"],"Resource":["arn:aws:s3:::demo-artifacts-123456789012-us-east-1","arn:aws:s3:::demo-artifacts-123456789012-us-east-1/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""",
+            PoliciesOf(TestStacks.Demo()).ArtifactBucketPolicy().ToJson());
+    }
+
+    [Fact]
+    public void Site_bucket_policy_is_the_single_public_read_statement()
+    {
+        var json = PoliciesOf(TestStacks.Demo()).SiteBucketPolicy()!.ToJson();
+
+        var statement = SingleStatement(json);
+        Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+        Assert.Equal("*", statement.GetProperty("Principal").GetString());
+        Assert.Equal(["s3:GetObject"], Values(json, "Action"));
+        Assert.Equal(["arn:aws:s3:::demo-site-123456789012-us-east-1/*"], Values(json, "Resource"));
+    }
+
+    [Fact]
+    public void Private_site_has_no_bucket_policy()
+    {
+        Assert.Null(PoliciesOf(TestStacks.Demo() with { PrivateSite = true }).SiteBucketPolicy());
+    }
+
+    [Fact]
+    public void Same_spec_gives_byte_identical_documents()
+    {
+        var first = PoliciesOf(TestStacks.Demo() with { ApprovalEmail = "ops@example.com" });
+        var second = PoliciesOf(TestStacks.Demo() with { ApprovalEmail = "ops@example.com" });
+
+        Assert.Equal(
+            RolePolicyDocuments(first).Select(d => d.ToJson()),
+            RolePolicyDocuments(second).Select(d => d.ToJson()));
+    }
+
+    [Fact]
+    public void Placeholder_account_is_written_unescaped_for_display()
+    {
+        var json = PoliciesOf(StackSpec.FromStackName("demo", "us-east-1", null)).EventsRolePolicy().ToJson();
+
+        Assert.Contains("arn:aws:codepipeline:us-east-1:<account>:demo-pipeline", json, StringComparison.Ordinal);
+    }
+}
