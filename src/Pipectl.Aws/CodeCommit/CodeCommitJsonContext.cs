@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipectl.Aws.Runtime;
 
@@ -9,4 +10,12 @@ namespace Pipectl.Aws.CodeCommit;
 [JsonSerializable(typeof(RepositoryNameRequest))]
 [JsonSerializable(typeof(RepositoryMetadataReply))]
 [JsonSerializable(typeof(DeleteRepositoryReply))]
+[JsonSerializable(typeof(GetBranchRequest))]
+[JsonSerializable(typeof(GetBranchReply))]
+[JsonSerializable(typeof(CreateCommitRequest))]
+[JsonSerializable(typeof(CreateCommitReply))]
+[JsonSerializable(typeof(CodeCommitTagResourceRequest))]
+[JsonSerializable(typeof(CodeCommitListTagsRequest))]
+[JsonSerializable(typeof(CodeCommitTagsReply))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CodeCommitJsonContext : JsonSerializerContext;

@@ -20,13 +20,14 @@ public static class AwsErrors
         "NoSuchBucketPolicy", "NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
         "ServerSideEncryptionConfigurationNotFoundError", "PipelineExecutionNotFoundException",
         "ApprovalAlreadyCompletedException", "ActionNotFoundException", "StageNotFoundException",
+        "ResourceNotFound",
     };
 
     private static readonly HashSet<string> Throttling = new(StringComparer.Ordinal)
     {
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
         "TooManyRequestsException", "RequestLimitExceeded", "SlowDown", "RequestThrottled",
-        "ProvisionedThroughputExceededException", "LimitExceededException",
+        "ProvisionedThroughputExceededException", "LimitExceededException", "Throttled",
     };
 
     private static readonly HashSet<string> Conflict = new(StringComparer.Ordinal)
@@ -40,7 +41,7 @@ public static class AwsErrors
         "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnrecognizedClientException",
         "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException", "InvalidAccessKeyId",
         "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken", "AuthFailure",
-        "InvalidSignatureException", "NotAuthorized",
+        "InvalidSignatureException", "NotAuthorized", "AuthorizationError",
     };
 
     private static readonly HashSet<string> Validation = new(StringComparer.Ordinal)

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipectl.Aws.Runtime;
+
+namespace Pipectl.Aws.CodeBuild;
+
+/// <summary>Source-generated (AOT-safe) JSON metadata of the CodeBuild shapes.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(AwsTimestampConverter)])]
+[JsonSerializable(typeof(CreateProjectRequest))]
+[JsonSerializable(typeof(UpdateProjectRequest))]
+[JsonSerializable(typeof(ProjectReply))]
+[JsonSerializable(typeof(BatchGetProjectsRequest))]
+[JsonSerializable(typeof(BatchGetProjectsReply))]
+[JsonSerializable(typeof(DeleteProjectRequest))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class CodeBuildJsonContext : JsonSerializerContext;

@@ -1,0 +1,7 @@
+namespace Pipectl.Aws.Diagnostics;
+
+/// <summary>What <c>pipectl doctor</c> found: who and where pipectl talks to, and whether each service answers.</summary>
+public sealed record ConnectivityReport(string? Account, string Region, string? Endpoint, string CredentialSource, IReadOnlyList<ServiceCheck> Services)
+{
+    public bool AllOk => Services.All(s => s.Ok);
+}

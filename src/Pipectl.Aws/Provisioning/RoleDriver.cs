@@ -1,0 +1,100 @@
+using Pipectl.Aws.Errors;
+using Pipectl.Aws.Iam;
+using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
+
+namespace Pipectl.Aws.Provisioning;
+
+/// <summary>
+/// IAM roles: trust policy, pipectl's inline policies and tags. A create whose reply was lost is
+/// recognised by EntityAlreadyExists and converged; a drifted trust or inline policy is rewritten.
+/// </summary>
+public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleState>
+{
+    public string Type => ResourceTypes.Role;
+
+    public string? ArnOf(RoleState state) => state.Arn;
+
+    public async Task<RoleState?> ReadAsync(RoleSpec desired, CancellationToken cancellationToken)
+    {
+        IamRole role;
+        try
+        {
+            role = await iam.GetRoleAsync(desired.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+
+        // Only the policies pipectl manages are read: other inline policies on the role are left alone.
+        var policies = await Task.WhenAll(desired.InlinePolicies.Keys.Select(name => ReadPolicyAsync(desired.Name, name, cancellationToken))).ConfigureAwait(false);
+        return new RoleState(
+            role.RoleName,
+            role.Arn,
+            role.AssumeRolePolicyJson ?? string.Empty,
+            policies.Where(p => p.Document is not null).ToDictionary(p => p.Name, p => p.Document!),
+            role.Tags);
+    }
+
+    public async Task<RoleState> CreateAsync(RoleSpec desired, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await iam.CreateRoleAsync(new CreateRoleRequest(desired.Name, desired.TrustPolicy, desired.Description, desired.Tags), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceExistsException)
+        {
+            // An earlier attempt created it (its reply was lost); the rest converges it below.
+        }
+
+        var state = await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProvisioningException($"IAM role {desired.Name} was created but cannot be read back.");
+        var changes = desired.DifferencesFrom(state);
+        return changes.Count == 0 ? state : await UpdateAsync(desired, state, changes, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RoleState> UpdateAsync(RoleSpec desired, RoleState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)
+    {
+        var work = new List<Task>();
+        if (!Pipectl.Core.Policies.PolicyDocumentComparer.AreEquivalent(actual.TrustPolicy, desired.TrustPolicy))
+        {
+            work.Add(iam.UpdateAssumeRolePolicyAsync(desired.Name, desired.TrustPolicy, cancellationToken));
+        }
+
+        foreach (var (name, document) in desired.InlinePolicies)
+        {
+            if (!actual.InlinePolicies.TryGetValue(name, out var existing) || !Pipectl.Core.Policies.PolicyDocumentComparer.AreEquivalent(existing, document))
+            {
+                work.Add(iam.PutRolePolicyAsync(desired.Name, name, document, cancellationToken));
+            }
+        }
+
+        var missingTags = desired.Tags.Where(t => !actual.Tags.TryGetValue(t.Key, out var v) || v != t.Value).ToDictionary(t => t.Key, t => t.Value);
+        if (missingTags.Count > 0)
+        {
+            work.Add(iam.TagRoleAsync(desired.Name, missingTags, cancellationToken));
+        }
+
+        await Task.WhenAll(work).ConfigureAwait(false);
+        var merged = new Dictionary<string, string>(actual.Tags);
+        foreach (var (key, value) in missingTags)
+        {
+            merged[key] = value;
+        }
+
+        return actual with { TrustPolicy = desired.TrustPolicy, InlinePolicies = desired.InlinePolicies, Tags = merged };
+    }
+
+    private async Task<(string Name, string? Document)> ReadPolicyAsync(string role, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (name, (await iam.GetRolePolicyAsync(role, name, cancellationToken).ConfigureAwait(false)).PolicyJson);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return (name, null);
+        }
+    }
+}
