@@ -1,1 +1,3 @@
-return 0;
+using Pipectl.Cli.Hosting;
+
+return await CliApp.RunAsync(args, CliConsole.FromProcess(), CancellationToken.None).ConfigureAwait(false);

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text.Json;
+using Pipectl.Aws.Diagnostics;
+using Pipectl.Aws.Session;
+using Pipectl.Cli.Hosting;
+using Pipectl.Cli.Output;
+
+namespace Pipectl.Cli.Commands;
+
+/// <summary>
+/// <c>pipectl doctor</c>: the resolved account, region, endpoint and credential source, and one cheap read
+/// call per service. Exit 0 when every service answers, 1 otherwise.
+/// </summary>
+public static class DoctorCommand
+{
+    public static Command Create(GlobalOptions options, CliConsole console)
+    {
+        var command = new Command("doctor", "Check credentials, region, endpoint and that every AWS service pipectl uses answers.");
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse);
+            return VerbRunner.RunAsync(console, settings, () => RunAsync(settings, console, cancellationToken), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(GlobalSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        using var session = AwsSession.Create(settings.SessionOptions);
+        _ = session.CredentialSource;
+        if (!settings.Json)
+        {
+            await console.Error.WriteLineAsync($"Checking {AwsSession.ServiceIds.Count} services in {session.Region}...").ConfigureAwait(false);
+        }
+
+        var report = await new ConnectivityProbe(session).RunAsync(cancellationToken).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            await console.Out.WriteLineAsync(ToJson(report)).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteTextAsync(report, console).ConfigureAwait(false);
+        }
+
+        return report.AllOk ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private static async Task WriteTextAsync(ConnectivityReport report, CliConsole console)
+    {
+        var style = new TextStyle(console.UseColor);
+        var lines = new List<string>
+        {
+            $"account      {report.Account ?? "(unknown)"}",
+            $"region       {report.Region}",
+            $"endpoint     {report.Endpoint ?? "AWS (default endpoints)"}",
+            $"credentials  {report.CredentialSource}",
+        };
+        lines.AddRange(report.Services.Select(s => s.Ok
+            ? $"{s.Name,-13}{style.Good("ok")}"
+            : $"{s.Name,-13}{style.Bad("failed")}: {s.Error}"));
+        foreach (var line in lines)
+        {
+            await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    private static string ToJson(ConnectivityReport report) => JsonText.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("account", report.Account);
+        writer.WriteString("region", report.Region);
+        writer.WriteString("endpoint", report.Endpoint);
+        writer.WriteString("credentialSource", report.CredentialSource);
+        writer.WriteStartArray("services");
+        foreach (var service in report.Services)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", service.Name);
+            writer.WriteBoolean("ok", service.Ok);
+            writer.WriteString("error", service.Error);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+}

@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Pipectl.Cli.Hosting;
+
+namespace Pipectl.Cli.Commands;
+
+/// <summary>Every verb of the CLI, in the order help lists them.</summary>
+public static class Verbs
+{
+    public static IEnumerable<Command> All(GlobalOptions options, CliConsole console) =>
+    [
+        DoctorCommand.Create(options, console),
+    ];
+}

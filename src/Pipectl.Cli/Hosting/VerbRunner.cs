@@ -1,0 +1,73 @@
+using Amazon.Runtime;
+using Pipectl.Aws.Errors;
+using Pipectl.Aws.Session;
+
+namespace Pipectl.Cli.Hosting;
+
+/// <summary>
+/// The one place that turns a verb's failure into an exit code and one line a person can act on:
+/// bad input and missing credentials or region exit 2, AWS failures exit 1, Ctrl-C exits 130, and
+/// anything else is a bug (exit 1, stack trace with --verbose).
+/// </summary>
+public static class VerbRunner
+{
+    public static async Task<int> RunAsync(CliConsole console, GlobalSettings settings, Func<Task<int>> verb, CancellationToken cancellationToken, Func<Exception, Task>? reportFailure = null)
+    {
+        try
+        {
+            return await verb().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("pipectl: cancelled. A re-run finishes what was started; `pipectl teardown` removes it.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            var (code, line) = Classify(e);
+            if (reportFailure is not null)
+            {
+                await reportFailure(e).ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
+            if (settings.Verbose)
+            {
+                if (e is AmazonServiceException { RequestId: { Length: > 0 } requestId })
+                {
+                    await console.Error.WriteLineAsync($"request id: {requestId}").ConfigureAwait(false);
+                }
+
+                await console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return code;
+        }
+    }
+
+    /// <summary>The exit code and the one-line message of a failure.</summary>
+    public static (int Code, string Line) Classify(Exception e) => e switch
+    {
+        UsageException => (ExitCodes.BadInput, e.Message),
+        Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, e.Message),
+        CredentialsUnavailableException => (ExitCodes.BadInput, e.Message),
+        RegionUnavailableException => (ExitCodes.BadInput, e.Message),
+        AwsOperationNotAllowedException a => (ExitCodes.Failed, $"{a.Code}: {a.Message} (CodeCommit was closed to accounts without a repository from July 2024 until its return to general availability in late 2025; ask AWS support to enable it for this account)"),
+        AwsAccessDeniedException a => (ExitCodes.Failed, $"access denied ({a.Code}): {a.Message}. Check the credentials and the IAM permissions listed in the README."),
+        AwsApiException a => (ExitCodes.Failed, $"{a.Code}: {a.Message}"),
+        AmazonServiceException s => (ExitCodes.Failed, $"{s.ErrorCode ?? ((int)s.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {s.Message}"),
+        AmazonClientException or HttpRequestException or IOException => (ExitCodes.Failed, Transport(e)),
+        _ => (ExitCodes.Failed, $"unexpected error ({e.GetType().Name}): {e.Message}. Run again with --verbose for details."),
+    };
+
+    private static string Transport(Exception e)
+    {
+        var root = e;
+        while (root.InnerException is not null)
+        {
+            root = root.InnerException;
+        }
+
+        return root == e ? e.Message : $"{e.Message} ({root.Message})";
+    }
+}

@@ -1,0 +1,25 @@
+using Pipectl.Core.Provisioning;
+
+namespace Pipectl.Cli.Output;
+
+/// <summary>How one settled resource reads on a terminal: action, type, name, then what changed.</summary>
+public static class ResourceLine
+{
+    public static IEnumerable<string> Format(ResourceOutcome outcome, TextStyle style)
+    {
+        var action = outcome.Action.ToWire();
+        var painted = outcome.Action switch
+        {
+            ResourceAction.Created or ResourceAction.WouldCreate => style.Good(action.PadRight(12)),
+            ResourceAction.Updated or ResourceAction.WouldUpdate => style.Warn(action.PadRight(12)),
+            ResourceAction.Deleted or ResourceAction.WouldDelete => style.Bad(action.PadRight(12)),
+            _ => style.Dim(action.PadRight(12)),
+        };
+        var note = outcome.Note is null ? string.Empty : style.Dim($"  ({outcome.Note})");
+        yield return $"{painted} {outcome.Type,-28} {outcome.Name}{note}";
+        foreach (var change in outcome.Changes)
+        {
+            yield return $"{new string(' ', 13)}- {change}";
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Pipectl.Core.Provisioning;
+
+namespace Pipectl.Cli.Output;
+
+/// <summary>Everything one verb run reports: the JSON document of DESIGN.md and the text summary come from it.</summary>
+public sealed record RunReport
+{
+    public required string Command { get; init; }
+
+    public required string Stack { get; init; }
+
+    public required string Region { get; init; }
+
+    public string? Account { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public IReadOnlyList<ResourceOutcome> Resources { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
+
+    public int ApiCallsTotal { get; init; }
+
+    public int ApiCallsMutating { get; init; }
+
+    public string? ErrorCode { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    public string? Note { get; init; }
+}

@@ -1,0 +1,45 @@
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.Provisioning;
+
+namespace Pipectl.Cli.Output;
+
+/// <summary>The closing lines of a stack verb in text mode: counts, then the URLs a person wants next.</summary>
+public static class RunSummary
+{
+    private static readonly (string Key, string Label)[] Shown =
+    [
+        (StackOutputs.CloneUrlHttp, "clone URL"),
+        (StackOutputs.CloneUrlSsh, "clone (SSH)"),
+        (StackOutputs.WebsiteUrl, "website"),
+        (StackOutputs.PipelineName, "pipeline"),
+        (StackOutputs.PipelineConsoleUrl, "console"),
+    ];
+
+    public static IEnumerable<string> Format(RunReport report, bool succeeded, TextStyle style)
+    {
+        var counts = report.Resources.GroupBy(r => r.Action).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWire()}");
+        var where = $"stack {report.Stack} in {report.Region}{(report.Account is null ? string.Empty : $" (account {report.Account})")}";
+        var head = report.DryRun ? $"Plan for {where}, nothing changed" : succeeded ? $"Done: {where}" : $"Stopped: {where}";
+        yield return string.Empty;
+        yield return $"{style.Bold(head)}: {string.Join(", ", counts)}.";
+        if (report.Note is not null)
+        {
+            yield return style.Dim($"Note: {report.Note}.");
+        }
+
+        if (!report.DryRun && succeeded && report.Resources.All(r => !r.Action.IsChange()))
+        {
+            yield return "Nothing to change: everything is as it should be.";
+        }
+
+        foreach (var (key, label) in Shown)
+        {
+            if (report.Outputs.TryGetValue(key, out var value))
+            {
+                yield return $"  {label,-12} {value}";
+            }
+        }
+
+        yield return style.Dim($"  {report.ApiCallsTotal} AWS requests ({report.ApiCallsMutating} mutating).");
+    }
+}
