@@ -30,7 +30,7 @@ public sealed record DesiredStack(
         var tags = new Dictionary<string, string> { [StackDefaults.StackTagKey] = spec.StackName };
         var arns = StackArns.For(spec);
         var policies = new StackPolicies(spec, arns);
-        var repository = new RepositorySpec(spec.RepositoryName, spec.RepositoryDescription ?? $"Source of the {spec.StackName} delivery pipeline (managed by pipectl)", tags);
+        var repository = new RepositorySpec(spec.RepositoryName, OwnershipMarker.Mark(spec.RepositoryDescription ?? $"Source of the {spec.StackName} delivery pipeline", spec.StackName), tags);
         var artifactBucket = new BucketSpec(spec.ArtifactBucketName, spec.Region, Versioning: true, DefaultEncryption: true, PublicAccessBlock.AllBlocked, policies.ArtifactBucketPolicy().ToJson(), Website: null, tags);
         var siteBucket = new BucketSpec(
             spec.SiteBucketName,

@@ -14,6 +14,7 @@ namespace Pipectl.Core.Orchestration;
 public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress progress)
 {
     public const string OfflineNote = "no credentials: planned for an empty account";
+    public const string AdoptedNote = "adopted: it existed before pipectl and is never deleted by teardown";
 
     public async Task<StackRunResult> ApplyAsync(DesiredStack stack, StackParts parts, ApplyOptions options, CancellationToken cancellationToken)
     {
@@ -161,6 +162,10 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         else
         {
             (outcome, state) = await Converger.ConvergeAsync(driver, stack.Repository, options.DryRun, cancellationToken).ConfigureAwait(false);
+            if (state is not null && outcome.Action != ResourceAction.Created && !OwnershipMarker.IsMarked(state.Description, spec.StackName))
+            {
+                outcome = outcome with { Note = AdoptedNote };
+            }
         }
 
         if (options.SeedFiles is { } files)

@@ -95,6 +95,26 @@ public sealed class StackOrchestratorTests
         Assert.Contains("not seeded", kept.Resources[0].Note);
     }
 
+    [Fact]
+    public async Task An_existing_repository_without_the_stack_marker_is_reported_as_adopted()
+    {
+        var drivers = new RecordingDrivers { Existing = true, RepositoryDescription = "the team's own repo" };
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
+
+        Assert.Equal(ResourceAction.Unchanged, result.Resources[0].Action);
+        Assert.Equal(StackOrchestrator.AdoptedNote, result.Resources[0].Note);
+    }
+
+    [Fact]
+    public async Task A_repository_pipectl_made_carries_the_marker_and_is_not_called_adopted()
+    {
+        Assert.EndsWith("[pipectl:stack=demo]", Stack().Repository.Description);
+        var drivers = new RecordingDrivers { Existing = true };
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
+
+        Assert.Null(result.Resources[0].Note);
+    }
+
     /// <summary>Drivers that record calls and create whatever they are asked to.</summary>
     private sealed class RecordingDrivers : IStackDrivers, IRepositorySeeder
     {
@@ -108,7 +128,9 @@ public sealed class StackOrchestratorTests
 
         public bool BranchExists { get; init; }
 
-        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, s.Description, "https://clone/" + s.Name, null));
+        public string? RepositoryDescription { get; init; }
+
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null));
 
         public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, s.Tags));
 
