@@ -184,8 +184,11 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         }, PublicAccessBlock.None, "NoSuchPublicAccessBlockConfiguration");
         var policy = OrDefault(async () =>
         {
-            var text = (await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false)).Policy;
-            return string.IsNullOrWhiteSpace(text) ? null : text;
+            var reply = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
+
+            // The SDK hands back a 404 NoSuchBucketPolicy body as the "policy" text instead of throwing.
+            var text = reply.Policy?.Trim();
+            return reply.HttpStatusCode == HttpStatusCode.NotFound || string.IsNullOrEmpty(text) || !text.StartsWith('{') ? null : text;
         }, (string?)null, "NoSuchBucketPolicy");
         var website = OrDefault(async () =>
         {

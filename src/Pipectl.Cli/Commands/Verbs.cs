@@ -8,6 +8,7 @@ public static class Verbs
 {
     public static IEnumerable<Command> All(GlobalOptions options, CliConsole console) =>
     [
+        .. Stacks.StackVerbs.All(options, console),
         DoctorCommand.Create(options, console),
     ];
 }

@@ -133,17 +133,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         where TState : class
     {
         progress.Started(driver.Type, desired.Name);
-        ResourceOutcome outcome;
-        TState? state = null;
-        if (options.Offline)
-        {
-            outcome = new ResourceOutcome(driver.Type, desired.Name, null, ResourceAction.WouldCreate) { Note = OfflineNote };
-        }
-        else
-        {
-            (outcome, state) = await Converger.ConvergeAsync(driver, desired, options.DryRun, cancellationToken).ConfigureAwait(false);
-        }
-
+        var (outcome, state) = await Converger.ConvergeAsync(driver, desired, options.DryRun, cancellationToken).ConfigureAwait(false);
         progress.Settled(outcome);
         return new StepResult([outcome], outputs?.Invoke(state) ?? []);
     }
@@ -153,19 +143,10 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var spec = stack.Spec;
         var driver = drivers.Repositories;
         progress.Started(driver.Type, stack.Repository.Name);
-        ResourceOutcome outcome;
-        RepositoryState? state = null;
-        if (options.Offline)
+        var (outcome, state) = await Converger.ConvergeAsync(driver, stack.Repository, options.DryRun, cancellationToken).ConfigureAwait(false);
+        if (state is not null && outcome.Action != ResourceAction.Created && !OwnershipMarker.IsMarked(state.Description, spec.StackName))
         {
-            outcome = new ResourceOutcome(driver.Type, stack.Repository.Name, null, ResourceAction.WouldCreate) { Note = OfflineNote };
-        }
-        else
-        {
-            (outcome, state) = await Converger.ConvergeAsync(driver, stack.Repository, options.DryRun, cancellationToken).ConfigureAwait(false);
-            if (state is not null && outcome.Action != ResourceAction.Created && !OwnershipMarker.IsMarked(state.Description, spec.StackName))
-            {
-                outcome = outcome with { Note = AdoptedNote };
-            }
+            outcome = outcome with { Note = AdoptedNote };
         }
 
         if (options.SeedFiles is { } files)

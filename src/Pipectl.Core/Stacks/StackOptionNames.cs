@@ -55,7 +55,7 @@ public static class StackOptionNames
     public const string ApprovalTopicName = "--approval-topic-name";
 
     /// <summary>The CodeBuild image.</summary>
-    public const string BuildImage = "--build-image";
+    public const string BuildImage = "--image";
 
     /// <summary>The CodeBuild compute type.</summary>
     public const string ComputeType = "--compute-type";

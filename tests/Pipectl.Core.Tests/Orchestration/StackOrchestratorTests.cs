@@ -59,14 +59,23 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
-    public async Task Offline_dry_run_plans_an_empty_account_without_calling_any_driver()
+    public async Task Dry_run_on_the_empty_account_drivers_plans_every_resource_and_seed()
     {
-        var drivers = new RecordingDrivers();
-        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.All, new ApplyOptions { DryRun = true, Offline = true }, CancellationToken.None);
+        var files = new[] { new SeedFile("index.html", [1]) };
+        var result = await new StackOrchestrator(new EmptyAccountDrivers(), SilentProgress.Instance).ApplyAsync(Stack(), StackParts.All, new ApplyOptions { DryRun = true, SeedFiles = files }, CancellationToken.None);
 
+        Assert.True(result.Succeeded);
         Assert.All(result.Resources, r => Assert.Equal(ResourceAction.WouldCreate, r.Action));
         Assert.Equal(10, result.Resources.Count);
-        Assert.Empty(drivers.Calls);
+        Assert.Contains("first commit on main: 1 files", result.Resources[0].Changes);
+    }
+
+    [Fact]
+    public async Task The_empty_account_drivers_refuse_to_mutate()
+    {
+        var result = await new StackOrchestrator(new EmptyAccountDrivers(), SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
+
+        Assert.IsType<InvalidOperationException>(result.Failure);
     }
 
     [Fact]

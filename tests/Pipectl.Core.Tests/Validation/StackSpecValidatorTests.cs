@@ -352,7 +352,7 @@ public sealed class StackSpecValidatorTests
     [InlineData("   ")]
     public void Build_image_must_not_be_empty(string image)
     {
-        Assert.Single(ErrorsOn("--build-image", TestStacks.Demo() with { BuildImage = image }));
+        Assert.Single(ErrorsOn("--image", TestStacks.Demo() with { BuildImage = image }));
     }
 
     [Theory]

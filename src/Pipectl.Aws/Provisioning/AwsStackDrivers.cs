@@ -1,0 +1,28 @@
+using Pipectl.Aws.Session;
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
+
+namespace Pipectl.Aws.Provisioning;
+
+/// <summary>Core's provisioning interfaces implemented against AWS through one session's clients.</summary>
+public sealed class AwsStackDrivers(AwsSession session, string accountId, IStackProgress progress) : IStackDrivers
+{
+    private readonly IamPropagation _propagation = new(progress);
+
+    public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new RepositoryDriver(session.CodeCommit);
+
+    public IResourceDriver<BucketSpec, BucketState> Buckets => new BucketDriver(session.S3);
+
+    public IResourceDriver<RoleSpec, RoleState> Roles => new RoleDriver(session.Iam);
+
+    public IResourceDriver<BuildProjectSpec, BuildProjectState> BuildProjects => new BuildProjectDriver(session.CodeBuild, _propagation);
+
+    public IResourceDriver<TopicSpec, TopicState> Topics => new TopicDriver(session.Sns, session.Region, accountId);
+
+    public IResourceDriver<PipelineSpec, PipelineState> Pipelines => new PipelineDriver(session.CodePipeline, _propagation);
+
+    public IResourceDriver<RuleSpec, RuleState> Rules => new RuleDriver(session.EventBridge);
+
+    public IRepositorySeeder Seeder => new RepositorySeeder(session.CodeCommit);
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using Pipectl.Core.Naming;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Cli.Stacks;
+
+/// <summary>
+/// The options of the stack verbs, defined once. Every verb takes --name and the name overrides; the build
+/// and pipeline settings are taken by the verbs they concern (and by bootstrap).
+/// </summary>
+public sealed class StackOptions
+{
+    public Option<string> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name; every resource name derives from it", Required = true };
+
+    public Option<string?> RepositoryName { get; } = new(StackOptionNames.RepositoryName) { Description = "CodeCommit repository (default: <name>)" };
+
+    public Option<string?> RepositoryDescription { get; } = new(StackOptionNames.RepositoryDescription) { Description = "Description of a repository pipectl creates" };
+
+    public Option<string?> Branch { get; } = new(StackOptionNames.Branch) { Description = $"Branch the pipeline builds and the trigger watches (default: {StackDefaults.Branch})" };
+
+    public Option<string?> BuildProjectName { get; } = new(StackOptionNames.BuildProjectName) { Description = "CodeBuild project (default: <name>-build)" };
+
+    public Option<string?> PipelineName { get; } = new(StackOptionNames.PipelineName) { Description = "Pipeline (default: <name>-pipeline)" };
+
+    public Option<string?> RuleName { get; } = new(StackOptionNames.RuleName) { Description = "EventBridge rule (default: <name>-trigger)" };
+
+    public Option<string?> BuildRoleName { get; } = new(StackOptionNames.BuildRoleName) { Description = "Build role (default: <name>-codebuild-role)" };
+
+    public Option<string?> PipelineRoleName { get; } = new(StackOptionNames.PipelineRoleName) { Description = "Pipeline role (default: <name>-codepipeline-role)" };
+
+    public Option<string?> DeployRoleName { get; } = new(StackOptionNames.DeployRoleName) { Description = "Deploy role (default: <name>-deploy-role)" };
+
+    public Option<string?> EventsRoleName { get; } = new(StackOptionNames.EventsRoleName) { Description = "Events role (default: <name>-events-role)" };
+
+    public Option<string?> ArtifactBucket { get; } = new(StackOptionNames.ArtifactBucketName) { Description = "Artifact bucket (default: <name>-artifacts-<account>-<region>)" };
+
+    public Option<string?> SiteBucket { get; } = new(StackOptionNames.SiteBucketName) { Description = "Hosting bucket (default: <name>-site-<account>-<region>)" };
+
+    public Option<string?> ApprovalTopicName { get; } = new(StackOptionNames.ApprovalTopicName) { Description = "SNS topic for approval mails (default: <name>-approvals)" };
+
+    public Option<string?> Image { get; } = new(StackOptionNames.BuildImage) { Description = $"CodeBuild image (default: {StackDefaults.BuildImage})" };
+
+    public Option<string?> ComputeType { get; } = new(StackOptionNames.ComputeType) { Description = $"CodeBuild compute type (default: {StackDefaults.ComputeType})" };
+
+    public Option<string?> SourceType { get; } = new(StackOptionNames.SourceType) { Description = "CODECOMMIT (default) or CODEPIPELINE" };
+
+    public Option<string?> Buildspec { get; } = new(StackOptionNames.Buildspec) { Description = "A local buildspec file to inline into the project (default: buildspec.yml from the repository)" };
+
+    public Option<bool> Approval { get; } = new(StackOptionNames.Approval) { Description = "Add a manual approval stage before Deploy" };
+
+    public Option<string?> ApprovalEmail { get; } = new(StackOptionNames.ApprovalEmail) { Description = "Mail approval requests to this address through an SNS topic (implies --approval)" };
+
+    public Option<string?> PipelineType { get; } = new(StackOptionNames.PipelineType) { Description = "V2 (default) or V1" };
+
+    public Option<bool> PrivateSite { get; } = new(StackOptionNames.PrivateSite) { Description = "Keep the hosting bucket private (no public read policy)" };
+
+    public Option<string?> Seed { get; } = new(StackOptionNames.SeedDirectory) { Description = "Make the branch's first commit from this folder's files (only when the branch does not exist)" };
+
+    /// <summary>The options a verb of these parts takes.</summary>
+    public IEnumerable<Option> For(Pipectl.Core.Orchestration.StackParts parts)
+    {
+        yield return Name;
+        foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch })
+        {
+            yield return option;
+        }
+
+        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Repository))
+        {
+            yield return RepositoryDescription;
+            yield return Seed;
+        }
+
+        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets))
+        {
+            yield return PrivateSite;
+        }
+
+        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Build))
+        {
+            yield return Image;
+            yield return ComputeType;
+            yield return SourceType;
+            yield return Buildspec;
+        }
+
+        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Pipeline))
+        {
+            yield return Approval;
+            yield return ApprovalEmail;
+            yield return PipelineType;
+        }
+    }
+
+    /// <summary>The stack as the options describe it, for the given account (null: unknown).</summary>
+    public StackSpec ToSpec(ParseResult parse, string region, string? accountId, string? buildspecContent)
+    {
+        var overrides = new StackNameOverrides
+        {
+            RepositoryName = parse.GetValue(RepositoryName),
+            BuildProjectName = parse.GetValue(BuildProjectName),
+            PipelineName = parse.GetValue(PipelineName),
+            RuleName = parse.GetValue(RuleName),
+            BuildRoleName = parse.GetValue(BuildRoleName),
+            PipelineRoleName = parse.GetValue(PipelineRoleName),
+            DeployRoleName = parse.GetValue(DeployRoleName),
+            EventsRoleName = parse.GetValue(EventsRoleName),
+            ArtifactBucketName = parse.GetValue(ArtifactBucket),
+            SiteBucketName = parse.GetValue(SiteBucket),
+            ApprovalTopicName = parse.GetValue(ApprovalTopicName),
+        };
+        var spec = StackSpec.FromStackName(parse.GetValue(Name)!, region, accountId, overrides);
+        return spec with
+        {
+            RepositoryDescription = parse.GetValue(RepositoryDescription) ?? spec.RepositoryDescription,
+            Branch = parse.GetValue(Branch) ?? spec.Branch,
+            BuildImage = parse.GetValue(Image) ?? spec.BuildImage,
+            ComputeType = parse.GetValue(ComputeType) ?? spec.ComputeType,
+            SourceType = parse.GetValue(SourceType) ?? spec.SourceType,
+            BuildspecContent = buildspecContent,
+            Approval = parse.GetValue(Approval),
+            ApprovalEmail = parse.GetValue(ApprovalEmail),
+            PipelineType = parse.GetValue(PipelineType) ?? spec.PipelineType,
+            PrivateSite = parse.GetValue(PrivateSite),
+            SeedDirectory = parse.GetValue(Seed),
+        };
+    }
+}

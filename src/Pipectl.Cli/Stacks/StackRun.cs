@@ -1,0 +1,151 @@
+using System.CommandLine;
+using Amazon.SecurityToken.Model;
+using Pipectl.Aws.Provisioning;
+using Pipectl.Aws.Session;
+using Pipectl.Cli.Hosting;
+using Pipectl.Cli.Output;
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.Provisioning;
+using Pipectl.Core.Validation;
+
+namespace Pipectl.Cli.Stacks;
+
+/// <summary>
+/// One run of a stack verb: check the local input and every name before anything is sent, resolve the
+/// account, converge the verb's parts through the orchestrator, and report (text or JSON).
+/// </summary>
+internal sealed class StackRun(string command, StackParts parts, ParseResult parse, GlobalSettings settings, StackOptions options, CliConsole console)
+{
+    /// <summary>Any 12 digits: names are checked before the real account is known (nothing sent yet).</summary>
+    private const string PlaceholderAccount = "000000000000";
+    private const string DryRunDefaultRegion = "us-east-1";
+
+    private string? _region;
+    private string? _account;
+    private AwsSession? _session;
+
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var buildspec = parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
+        var seed = parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed)) : null;
+        _region = AwsSession.TryResolveRegion(settings.Region, settings.Profile);
+        string? note = null;
+        if (_region is null)
+        {
+            if (!settings.DryRun)
+            {
+                throw new RegionUnavailableException("No AWS region is set: pass --region, set AWS_REGION, or give the profile a region.");
+            }
+
+            _region = DryRunDefaultRegion;
+            note = $"no region configured: planned for {DryRunDefaultRegion}";
+        }
+
+        Validate(options.ToSpec(parse, _region, PlaceholderAccount, buildspec));
+
+        using var session = AwsSession.Create(settings.SessionOptions with { Region = _region });
+        _session = session;
+        var offline = !session.HasCredentials();
+        if (offline)
+        {
+            if (!settings.DryRun)
+            {
+                _ = session.CredentialSource;
+            }
+
+            note = Join(note, StackOrchestrator.OfflineNote);
+        }
+        else
+        {
+            _account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Account;
+        }
+
+        var spec = options.ToSpec(parse, _region, _account, buildspec);
+        var stack = DesiredStack.From(spec);
+        StackRunResult result;
+        using (var progress = new StackProgressRenderer(console, settings.Json))
+        {
+            IStackDrivers drivers = offline ? new EmptyAccountDrivers() : new AwsStackDrivers(session, _account!, progress);
+            var orchestrator = new StackOrchestrator(drivers, progress);
+            var apply = new ApplyOptions { DryRun = settings.DryRun, SeedFiles = seed };
+            result = await orchestrator.ApplyAsync(stack, parts, apply, cancellationToken).ConfigureAwait(false);
+        }
+
+        var report = Report(spec.StackName, result, note);
+        if (result.Failure is { } failure)
+        {
+            var (code, line) = VerbRunner.Classify(failure);
+            await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line }, false).ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {spec.StackName}` to remove what was made.").ConfigureAwait(false);
+            if (settings.Verbose)
+            {
+                await console.Error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
+            }
+
+            return code;
+        }
+
+        await WriteAsync(report, true).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>With --output json, a failure before the run still prints the one document, with its error.</summary>
+    public async Task ReportFailureAsync(Exception failure)
+    {
+        if (!settings.Json)
+        {
+            return;
+        }
+
+        var (_, line) = VerbRunner.Classify(failure);
+        var report = Report(parse.GetValue(options.Name) ?? string.Empty, new StackRunResult([], new Dictionary<string, string>(), failure), null);
+        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line })).ConfigureAwait(false);
+    }
+
+    private static void Validate(Pipectl.Core.Stacks.StackSpec spec)
+    {
+        var errors = new StackSpecValidator().Validate(spec);
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
+        }
+    }
+
+    private RunReport Report(string stack, StackRunResult result, string? note) => new()
+    {
+        Command = command,
+        Stack = stack,
+        Region = _region ?? settings.Region ?? string.Empty,
+        Account = _account,
+        DryRun = settings.DryRun,
+        Resources = result.Resources,
+        Outputs = result.Outputs,
+        ApiCallsTotal = _session?.Counter.Total ?? 0,
+        ApiCallsMutating = _session?.Counter.Mutating ?? 0,
+        Note = note,
+    };
+
+    private async Task WriteAsync(RunReport report, bool succeeded)
+    {
+        if (settings.Json)
+        {
+            await console.Out.WriteLineAsync(RunReportJson.Write(report)).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var line in RunSummary.Format(report, succeeded, new TextStyle(console.UseColor)))
+        {
+            await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    private static string ErrorCode(Exception failure) => failure switch
+    {
+        Amazon.Runtime.AmazonServiceException { ErrorCode: { Length: > 0 } code } => code,
+        UsageException or CredentialsUnavailableException or RegionUnavailableException => "BadInput",
+        _ => failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal),
+    };
+
+    private static string Join(string? a, string b) => a is null ? b : $"{a}; {b}";
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Pipectl.Cli.Hosting;
+using Pipectl.Core.Orchestration;
+
+namespace Pipectl.Cli.Stacks;
+
+/// <summary>The verbs that create or converge parts of a stack; <c>bootstrap</c> does them all in order.</summary>
+public static class StackVerbs
+{
+    public static IEnumerable<Command> All(GlobalOptions options, CliConsole console)
+    {
+        var stack = new StackOptions();
+        yield return Create("bootstrap", "Create or converge the whole stack: repository, buckets, roles, build project, pipeline and trigger.", StackParts.All, options, stack, console);
+        yield return Create("create-repo", "Create or adopt the CodeCommit repository (--seed makes its first commit).", StackParts.Repository, options, stack, console);
+        yield return Create("create-buckets", "Create or converge the artifact bucket and the static-website bucket.", StackParts.Buckets, options, stack, console);
+        yield return Create("create-build", "Create or converge the build role and the CodeBuild project.", StackParts.Build, options, stack, console);
+        yield return Create("create-pipeline", "Create or converge the pipeline and deploy roles, the approval topic and the pipeline.", StackParts.Pipeline, options, stack, console);
+        yield return Create("wire-trigger", "Create or converge the events role and the EventBridge rule that starts the pipeline on a push.", StackParts.Trigger, options, stack, console);
+    }
+
+    private static Command Create(string name, string description, StackParts parts, GlobalOptions options, StackOptions stack, CliConsole console)
+    {
+        var command = new Command(name, description);
+        foreach (var option in stack.For(parts))
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse);
+            var run = new StackRun(name, parts, parse, settings, stack, console);
+            return VerbRunner.RunAsync(console, settings, () => run.ExecuteAsync(cancellationToken), cancellationToken, run.ReportFailureAsync);
+        });
+        return command;
+    }
+}
