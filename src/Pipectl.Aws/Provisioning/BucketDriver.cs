@@ -20,6 +20,20 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
 
     public string? ArnOf(BucketState state) => state.Arn;
 
+    /// <summary>Deletes every object version and delete marker, then the bucket.</summary>
+    public async Task DeleteAsync(BucketState actual, CancellationToken cancellationToken)
+    {
+        await new BucketEmptier(s3).EmptyAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = actual.Name }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+        {
+            // Already gone: an earlier teardown got this far.
+        }
+    }
+
     public async Task<BucketState?> ReadAsync(BucketSpec desired, CancellationToken cancellationToken)
     {
         try

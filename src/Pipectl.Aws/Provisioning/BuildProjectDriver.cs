@@ -22,6 +22,18 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
 
     public string? ArnOf(BuildProjectState state) => state.Arn;
 
+    public async Task DeleteAsync(BuildProjectState actual, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await codeBuild.DeleteProjectAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            // Already gone: an earlier teardown got this far.
+        }
+    }
+
     public async Task<BuildProjectState?> ReadAsync(BuildProjectSpec desired, CancellationToken cancellationToken)
     {
         // A missing project is simply absent from "projects" (moto does not fill projectsNotFound; AWS does).

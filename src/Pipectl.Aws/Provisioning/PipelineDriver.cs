@@ -20,6 +20,18 @@ public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagati
 
     public string? ArnOf(PipelineState state) => state.Arn;
 
+    public async Task DeleteAsync(PipelineState actual, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await codePipeline.DeletePipelineAsync(actual.Declaration.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            // Already gone: an earlier teardown got this far.
+        }
+    }
+
     public async Task<PipelineState?> ReadAsync(PipelineSpec desired, CancellationToken cancellationToken)
     {
         GetPipelineReply reply;

@@ -16,6 +16,12 @@ public sealed class RepositoryDriver(CodeCommitClient codeCommit) : IResourceDri
 
     public string? ArnOf(RepositoryState state) => state.Arn;
 
+    public async Task DeleteAsync(RepositoryState actual, CancellationToken cancellationToken)
+    {
+        // DeleteRepository answers success for a repository that is already gone.
+        await codeCommit.DeleteRepositoryAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<RepositoryState?> ReadAsync(RepositorySpec desired, CancellationToken cancellationToken)
     {
         try

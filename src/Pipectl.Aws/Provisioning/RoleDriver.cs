@@ -15,6 +15,36 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
 
     public string? ArnOf(RoleState state) => state.Arn;
 
+    public async Task DeleteAsync(RoleState actual, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // IAM refuses to delete a role that still has inline policies (DeleteConflict).
+            var policies = await iam.ListRolePoliciesAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(policies.Select(p => DeletePolicyAsync(actual.Name, p, cancellationToken))).ConfigureAwait(false);
+            await iam.DeleteRoleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            // Already gone: an earlier teardown got this far.
+        }
+        catch (AwsDeleteConflictException e)
+        {
+            throw new ProvisioningException($"IAM role {actual.Name} still has managed policies or instance profiles attached by someone else ({e.Code}): detach them, then run teardown again.", e);
+        }
+    }
+
+    private async Task DeletePolicyAsync(string role, string policy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await iam.DeleteRolePolicyAsync(role, policy, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+        }
+    }
+
     public async Task<RoleState?> ReadAsync(RoleSpec desired, CancellationToken cancellationToken)
     {
         IamRole role;

@@ -22,6 +22,32 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
 
     public string? ArnOf(RuleState state) => state.Arn;
 
+    public async Task DeleteAsync(RuleState actual, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A rule with targets cannot be deleted: remove every target of this (pipectl's own) rule first.
+            var targets = await events.ListAllTargetsByRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+            foreach (var batch in targets.Select(t => t.Id).Chunk(RemoveTargetsBatch))
+            {
+                var reply = await events.RemoveTargetsAsync(actual.Name, batch, cancellationToken).ConfigureAwait(false);
+                if (reply.FailedEntryCount is > 0)
+                {
+                    throw new ProvisioningException($"EventBridge rule {actual.Name}: {reply.FailedEntryCount} target(s) could not be removed.");
+                }
+            }
+
+            await events.DeleteRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            // Already gone: an earlier teardown got this far.
+        }
+    }
+
+    /// <summary>RemoveTargets takes at most 100 ids a call.</summary>
+    private const int RemoveTargetsBatch = 100;
+
     public async Task<RuleState?> ReadAsync(RuleSpec desired, CancellationToken cancellationToken)
     {
         DescribeRuleReply rule;

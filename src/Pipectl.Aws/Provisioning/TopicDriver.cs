@@ -18,6 +18,12 @@ public sealed class TopicDriver(SnsClient sns, string region, string accountId) 
 
     public string? ArnOf(TopicState state) => state.Arn;
 
+    public async Task DeleteAsync(TopicState actual, CancellationToken cancellationToken)
+    {
+        // SNS removes a topic's subscriptions with it, and answers success for a topic already gone.
+        await sns.DeleteTopicAsync(actual.Arn, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<TopicState?> ReadAsync(TopicSpec desired, CancellationToken cancellationToken)
     {
         var arn = ArnFor(desired.Name);

@@ -29,7 +29,7 @@ public static class RunSummary
 
         if (!report.DryRun && succeeded && report.Resources.All(r => !r.Action.IsChange()))
         {
-            yield return "Nothing to change: everything is as it should be.";
+            yield return report.Command == "teardown" ? "Nothing left to delete." : "Nothing to change: everything is as it should be.";
         }
 
         foreach (var (key, label) in Shown)

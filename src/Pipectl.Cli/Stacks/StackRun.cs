@@ -14,7 +14,7 @@ namespace Pipectl.Cli.Stacks;
 /// One run of a stack verb: check the local input and every name before anything is sent, resolve the
 /// account, converge the verb's parts through the orchestrator, and report (text or JSON).
 /// </summary>
-internal sealed class StackRun(string command, StackParts parts, ParseResult parse, GlobalSettings settings, StackOptions options, CliConsole console)
+internal sealed class StackRun(string command, StackParts parts, ParseResult parse, GlobalSettings settings, StackOptions options, CliConsole console, TeardownSwitches? teardown = null)
 {
     /// <summary>Any 12 digits: names are checked before the real account is known (nothing sent yet).</summary>
     private const string PlaceholderAccount = "000000000000";
@@ -26,8 +26,13 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var buildspec = parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
-        var seed = parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed)) : null;
+        if (teardown is { Yes: false } && !settings.DryRun && !console.StdinIsTerminal)
+        {
+            throw new UsageException("teardown deletes resources: without a terminal to confirm on, pass --yes (nothing was deleted).");
+        }
+
+        var buildspec = teardown is null && parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
+        var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed)) : null;
         _region = AwsSession.TryResolveRegion(settings.Region, settings.Profile);
         string? note = null;
         if (_region is null)
@@ -48,7 +53,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         var offline = !session.HasCredentials();
         if (offline)
         {
-            if (!settings.DryRun)
+            if (!settings.DryRun || teardown is not null)
             {
                 _ = session.CredentialSource;
             }
@@ -63,8 +68,22 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         var spec = options.ToSpec(parse, _region, _account, buildspec);
         var stack = DesiredStack.From(spec);
         StackRunResult result;
-        using (var progress = new StackProgressRenderer(console, settings.Json))
+        if (teardown is not null)
         {
+            var confirmed = await ConfirmTeardownAsync(session, stack, teardown, cancellationToken).ConfigureAwait(false);
+            if (!confirmed)
+            {
+                await console.Error.WriteLineAsync("pipectl: cancelled: nothing was deleted.").ConfigureAwait(false);
+                return ExitCodes.Cancelled;
+            }
+
+            using var progress = new StackProgressRenderer(console, settings.Json);
+            var removal = new StackTeardown(new AwsStackDrivers(session, _account!, progress), progress);
+            result = await removal.RemoveAsync(stack, teardown.ToOptions(settings.DryRun), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            using var progress = new StackProgressRenderer(console, settings.Json);
             IStackDrivers drivers = offline ? new EmptyAccountDrivers() : new AwsStackDrivers(session, _account!, progress);
             var orchestrator = new StackOrchestrator(drivers, progress);
             var apply = new ApplyOptions { DryRun = settings.DryRun, SeedFiles = seed };
@@ -77,7 +96,9 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             var (code, line) = VerbRunner.Classify(failure);
             await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
-            await console.Error.WriteLineAsync($"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {spec.StackName}` to remove what was made.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(teardown is null
+                ? $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {spec.StackName}` to remove what was made."
+                : $"pipectl: teardown stopped part way; what is left is listed above: run `pipectl teardown --name {spec.StackName}` again to finish.").ConfigureAwait(false);
             if (settings.Verbose)
             {
                 await console.Error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
@@ -88,6 +109,42 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         await WriteAsync(report, true).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// On a terminal without --yes: list what would be deleted (reads only) and ask. With --yes, in a dry
+    /// run, or when nothing would be deleted, no question is asked.
+    /// </summary>
+    private async Task<bool> ConfirmTeardownAsync(AwsSession session, DesiredStack stack, TeardownSwitches switches, CancellationToken cancellationToken)
+    {
+        if (switches.Yes || settings.DryRun)
+        {
+            return true;
+        }
+
+        var plan = await new StackTeardown(new AwsStackDrivers(session, _account!, SilentProgress.Instance), SilentProgress.Instance)
+            .RemoveAsync(stack, switches.ToOptions(dryRun: true), cancellationToken).ConfigureAwait(false);
+        var doomed = plan.Resources.Where(r => r.Action == ResourceAction.WouldDelete).ToList();
+        if (doomed.Count == 0)
+        {
+            return true;
+        }
+
+        var style = new TextStyle(console.UseColor);
+        await console.Error.WriteLineAsync($"pipectl will delete {doomed.Count} resources of stack {stack.Spec.StackName} in {_region} (account {_account}):").ConfigureAwait(false);
+        foreach (var resource in doomed)
+        {
+            await console.Error.WriteLineAsync($"  {style.Bad("delete")} {resource.Type,-28} {resource.Name}").ConfigureAwait(false);
+        }
+
+        foreach (var resource in plan.Resources.Where(r => r.Action == ResourceAction.Kept))
+        {
+            await console.Error.WriteLineAsync($"  {style.Dim("keep")}   {resource.Type,-28} {resource.Name} ({resource.Note})").ConfigureAwait(false);
+        }
+
+        await console.Error.WriteAsync("Delete them? Type 'yes' to continue: ").ConfigureAwait(false);
+        var answer = await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        return answer?.Trim().ToLowerInvariant() is "yes" or "y";
     }
 
     /// <summary>With --output json, a failure before the run still prints the one document, with its error.</summary>

@@ -15,7 +15,32 @@ public static class StackVerbs
         yield return Create("create-buckets", "Create or converge the artifact bucket and the static-website bucket.", StackParts.Buckets, options, stack, console);
         yield return Create("create-build", "Create or converge the build role and the CodeBuild project.", StackParts.Build, options, stack, console);
         yield return Create("create-pipeline", "Create or converge the pipeline and deploy roles, the approval topic and the pipeline.", StackParts.Pipeline, options, stack, console);
+        yield return Teardown(options, stack, console);
         yield return Create("wire-trigger", "Create or converge the events role and the EventBridge rule that starts the pipeline on a push.", StackParts.Trigger, options, stack, console);
+    }
+
+    private static Command Teardown(GlobalOptions options, StackOptions stack, CliConsole console)
+    {
+        var yes = new Option<bool>("--yes", "-y") { Description = "Delete without asking (required when not on a terminal)" };
+        var keepRepo = new Option<bool>("--keep-repo") { Description = "Keep the repository" };
+        var keepBuckets = new Option<bool>("--keep-buckets") { Description = "Keep both buckets and their objects" };
+        var command = new Command("teardown", "Delete what pipectl created for the stack (only that), in reverse dependency order.");
+        foreach (var option in stack.For(StackParts.None))
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(yes);
+        command.Options.Add(keepRepo);
+        command.Options.Add(keepBuckets);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse);
+            var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets));
+            var run = new StackRun("teardown", StackParts.All, parse, settings, stack, console, switches);
+            return VerbRunner.RunAsync(console, settings, () => run.ExecuteAsync(cancellationToken), cancellationToken, run.ReportFailureAsync);
+        });
+        return command;
     }
 
     private static Command Create(string name, string description, StackParts parts, GlobalOptions options, StackOptions stack, CliConsole console)

@@ -45,5 +45,8 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
 
         public Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"A plan without credentials cannot update {type} {desired.Name}.");
+
+        public Task DeleteAsync(TState actual, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"A plan without credentials cannot delete {type}.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
 
@@ -16,76 +15,22 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
     public const string OfflineNote = "no credentials: planned for an empty account";
     public const string AdoptedNote = "adopted: it existed before pipectl and is never deleted by teardown";
 
-    public async Task<StackRunResult> ApplyAsync(DesiredStack stack, StackParts parts, ApplyOptions options, CancellationToken cancellationToken)
-    {
-        var steps = Plan(stack, parts, options);
-        var outcomes = new ConcurrentDictionary<string, IReadOnlyList<ResourceOutcome>>();
-        var outputs = new ConcurrentDictionary<string, string>();
-        var failures = new ConcurrentQueue<Exception>();
-        var tasks = new Dictionary<string, Task<bool>>();
+    public Task<StackRunResult> ApplyAsync(DesiredStack stack, StackParts parts, ApplyOptions options, CancellationToken cancellationToken) =>
+        StepGraph.RunAsync(Plan(stack, parts, options), cancellationToken);
 
-        foreach (var step in steps)
-        {
-            var dependencies = step.DependsOn.Where(tasks.ContainsKey).Select(d => tasks[d]).ToArray();
-            tasks[step.Key] = RunStepAsync(step, dependencies, outcomes, outputs, failures, cancellationToken);
-        }
-
-        await Task.WhenAll(tasks.Values).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var ordered = steps.Where(s => outcomes.ContainsKey(s.Key)).SelectMany(s => outcomes[s.Key]).ToList();
-        return new StackRunResult(ordered, new SortedDictionary<string, string>(outputs, StringComparer.Ordinal), failures.FirstOrDefault());
-    }
-
-    private async Task<bool> RunStepAsync(
-        Step step,
-        Task<bool>[] dependencies,
-        ConcurrentDictionary<string, IReadOnlyList<ResourceOutcome>> outcomes,
-        ConcurrentDictionary<string, string> outputs,
-        ConcurrentQueue<Exception> failures,
-        CancellationToken cancellationToken)
-    {
-        var ready = await Task.WhenAll(dependencies).ConfigureAwait(false);
-        if (ready.Any(ok => !ok) || cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        try
-        {
-            var result = await step.Run(cancellationToken).ConfigureAwait(false);
-            outcomes[step.Key] = result.Outcomes;
-            foreach (var (key, value) in result.Outputs)
-            {
-                outputs[key] = value;
-            }
-
-            return true;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-        catch (Exception e)
-        {
-            failures.Enqueue(e);
-            return false;
-        }
-    }
-
-    private List<Step> Plan(DesiredStack stack, StackParts parts, ApplyOptions options)
+    private List<GraphStep> Plan(DesiredStack stack, StackParts parts, ApplyOptions options)
     {
         var spec = stack.Spec;
-        var steps = new List<Step>();
+        var steps = new List<GraphStep>();
         if (parts.HasFlag(StackParts.Repository))
         {
-            steps.Add(new Step("repository", [], ct => RepositoryAsync(stack, options, ct)));
+            steps.Add(new GraphStep("repository", [], ct => RepositoryAsync(stack, options, ct)));
         }
 
         if (parts.HasFlag(StackParts.Buckets))
         {
-            steps.Add(new Step("artifact-bucket", [], ct => One(drivers.Buckets, stack.ArtifactBucket, options, ct, _ => new() { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName })));
-            steps.Add(new Step("site-bucket", [], ct => One(drivers.Buckets, stack.SiteBucket, options, ct, _ => new()
+            steps.Add(new GraphStep("artifact-bucket", [], ct => One(drivers.Buckets, stack.ArtifactBucket, options, ct, _ => new() { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName })));
+            steps.Add(new GraphStep("site-bucket", [], ct => One(drivers.Buckets, stack.SiteBucket, options, ct, _ => new()
             {
                 [StackOutputs.SiteBucket] = spec.SiteBucketName,
                 [StackOutputs.WebsiteUrl] = StackEndpoints.WebsiteUrl(spec.Region, spec.SiteBucketName),
@@ -94,21 +39,21 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
 
         if (parts.HasFlag(StackParts.Build))
         {
-            steps.Add(new Step("build-role", [], ct => One(drivers.Roles, stack.BuildRole, options, ct)));
-            steps.Add(new Step("build-project", ["build-role", "repository"], ct => One(drivers.BuildProjects, stack.BuildProject, options, ct, _ => new() { [StackOutputs.BuildProject] = spec.BuildProjectName })));
+            steps.Add(new GraphStep("build-role", [], ct => One(drivers.Roles, stack.BuildRole, options, ct)));
+            steps.Add(new GraphStep("build-project", ["build-role", "repository"], ct => One(drivers.BuildProjects, stack.BuildProject, options, ct, _ => new() { [StackOutputs.BuildProject] = spec.BuildProjectName })));
         }
 
         if (parts.HasFlag(StackParts.Pipeline))
         {
-            steps.Add(new Step("pipeline-role", [], ct => One(drivers.Roles, stack.PipelineRole, options, ct)));
+            steps.Add(new GraphStep("pipeline-role", [], ct => One(drivers.Roles, stack.PipelineRole, options, ct)));
             // The deploy role trusts the pipeline role by ARN, and IAM refuses a trust policy naming a role that does not exist yet.
-            steps.Add(new Step("deploy-role", ["pipeline-role"], ct => One(drivers.Roles, stack.DeployRole, options, ct)));
+            steps.Add(new GraphStep("deploy-role", ["pipeline-role"], ct => One(drivers.Roles, stack.DeployRole, options, ct)));
             if (stack.ApprovalTopic is { } topic)
             {
-                steps.Add(new Step("approval-topic", [], ct => One(drivers.Topics, topic, options, ct, state => state is null ? [] : new() { [StackOutputs.ApprovalTopicArn] = state.Arn })));
+                steps.Add(new GraphStep("approval-topic", [], ct => One(drivers.Topics, topic, options, ct, state => state is null ? [] : new() { [StackOutputs.ApprovalTopicArn] = state.Arn })));
             }
 
-            steps.Add(new Step(
+            steps.Add(new GraphStep(
                 "pipeline",
                 ["pipeline-role", "deploy-role", "approval-topic", "build-project", "artifact-bucket", "site-bucket", "repository"],
                 ct => One(drivers.Pipelines, stack.Pipeline, options, ct, _ => new()
@@ -120,8 +65,8 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
 
         if (parts.HasFlag(StackParts.Trigger))
         {
-            steps.Add(new Step("events-role", [], ct => One(drivers.Roles, stack.EventsRole, options, ct)));
-            steps.Add(new Step("rule", ["events-role", "pipeline"], ct => One(drivers.Rules, stack.Rule, options, ct, _ => new() { [StackOutputs.RuleName] = spec.RuleName })));
+            steps.Add(new GraphStep("events-role", [], ct => One(drivers.Roles, stack.EventsRole, options, ct)));
+            steps.Add(new GraphStep("rule", ["events-role", "pipeline"], ct => One(drivers.Rules, stack.Rule, options, ct, _ => new() { [StackOutputs.RuleName] = spec.RuleName })));
         }
 
         return steps;
@@ -185,8 +130,4 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var seeded = outcome.Action == ResourceAction.Unchanged ? ResourceAction.Updated : outcome.Action;
         return outcome with { Action = seeded, Changes = [.. outcome.Changes, change], Note = $"commit {commit}" };
     }
-
-    private sealed record Step(string Key, string[] DependsOn, Func<CancellationToken, Task<StepResult>> Run);
-
-    private sealed record StepResult(IReadOnlyList<ResourceOutcome> Outcomes, IReadOnlyDictionary<string, string> Outputs);
 }

@@ -20,6 +20,12 @@ public interface IResourceDriver<in TSpec, TState>
     /// <summary>Brings an existing resource to the desired state; <paramref name="changes"/> says what differs.</summary>
     Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes the resource and what only it holds (a rule's targets, a role's inline policies, a bucket's
+    /// object versions). "Not found" part way is success: an interrupted delete is finished by the next.
+    /// </summary>
+    Task DeleteAsync(TState actual, CancellationToken cancellationToken);
+
     /// <summary>The ARN of a resource as read or created.</summary>
     string? ArnOf(TState state);
 }

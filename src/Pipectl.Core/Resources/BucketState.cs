@@ -9,4 +9,4 @@ public sealed record BucketState(
     PublicAccessBlock PublicAccessBlock,
     string? Policy,
     WebsiteSettings? Website,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags) : ITaggedState;

@@ -11,4 +11,4 @@ public sealed record BuildProjectState(
     string ComputeType,
     string ServiceRoleArn,
     string? LogGroupName,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags) : ITaggedState;

@@ -6,4 +6,4 @@ public sealed record RoleState(
     string Arn,
     string TrustPolicy,
     IReadOnlyDictionary<string, string> InlinePolicies,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags) : ITaggedState;

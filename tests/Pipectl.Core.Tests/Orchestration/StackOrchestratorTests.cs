@@ -125,7 +125,7 @@ public sealed class StackOrchestratorTests
     }
 
     /// <summary>Drivers that record calls and create whatever they are asked to.</summary>
-    private sealed class RecordingDrivers : IStackDrivers, IRepositorySeeder
+    internal sealed class RecordingDrivers : IStackDrivers, IRepositorySeeder
     {
         public ConcurrentQueue<string> Calls { get; } = new();
 
@@ -196,6 +196,12 @@ public sealed class StackOrchestratorTests
 
             public Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
                 Task.FromResult(build(desired));
+
+            public Task DeleteAsync(TState actual, CancellationToken cancellationToken)
+            {
+                owner.Calls.Enqueue("delete");
+                return Task.CompletedTask;
+            }
         }
     }
 }

@@ -1,0 +1,14 @@
+namespace Pipectl.Core.Orchestration;
+
+/// <summary>What a teardown may delete.</summary>
+public sealed record TeardownOptions
+{
+    /// <summary>List what would be deleted; delete nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Keep the repository (--keep-repo).</summary>
+    public bool KeepRepository { get; init; }
+
+    /// <summary>Keep both buckets and their objects (--keep-buckets).</summary>
+    public bool KeepBuckets { get; init; }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
+
+namespace Pipectl.Core.Tests.Orchestration;
+
+public sealed class StackTeardownTests
+{
+    private static readonly DesiredStack Demo = DesiredStack.From(TestStacks.Demo());
+
+    [Fact]
+    public async Task Everything_the_stack_owns_is_deleted_in_reverse_dependency_order()
+    {
+        var drivers = new InventoryDrivers(owner: "demo");
+        var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(11, result.Resources.Count);
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Deleted, r.Action));
+        var order = drivers.Deleted.ToList();
+        Assert.True(order.IndexOf("demo-trigger") < order.IndexOf("demo-pipeline"));
+        Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo-build"));
+        Assert.True(order.IndexOf("demo-build") < order.IndexOf("demo-codebuild-role"));
+        Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo-codepipeline-role"));
+        Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo-artifacts-123456789012-us-east-1"));
+        Assert.True(order.IndexOf("demo-build") < order.IndexOf("demo"));
+    }
+
+    [Fact]
+    public async Task Resources_of_another_owner_are_kept()
+    {
+        var drivers = new InventoryDrivers(owner: "someone-else");
+        var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions(), CancellationToken.None);
+
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Kept, r.Action));
+        Assert.Empty(drivers.Deleted);
+    }
+
+    [Fact]
+    public async Task Missing_resources_are_not_found_and_nothing_is_deleted()
+    {
+        var drivers = new InventoryDrivers(owner: null);
+        var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions(), CancellationToken.None);
+
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.NotFound, r.Action));
+        Assert.Empty(drivers.Deleted);
+    }
+
+    [Fact]
+    public async Task Dry_run_and_keep_options_delete_nothing_they_protect()
+    {
+        var dry = new InventoryDrivers(owner: "demo");
+        var plan = await new StackTeardown(dry, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions { DryRun = true }, CancellationToken.None);
+        Assert.All(plan.Resources, r => Assert.Equal(ResourceAction.WouldDelete, r.Action));
+        Assert.Empty(dry.Deleted);
+
+        var keep = new InventoryDrivers(owner: "demo");
+        var kept = await new StackTeardown(keep, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions { KeepBuckets = true, KeepRepository = true }, CancellationToken.None);
+        Assert.Equal(3, kept.Resources.Count(r => r.Action == ResourceAction.Kept));
+        Assert.DoesNotContain("demo", keep.Deleted);
+        Assert.DoesNotContain("demo-site-123456789012-us-east-1", keep.Deleted);
+        Assert.Contains("demo-pipeline", keep.Deleted);
+    }
+
+    [Fact]
+    public async Task A_failed_delete_keeps_what_depends_on_it()
+    {
+        var drivers = new InventoryDrivers(owner: "demo") { FailOn = "demo-pipeline" };
+        var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("demo-trigger", drivers.Deleted);
+        Assert.DoesNotContain("demo-codepipeline-role", drivers.Deleted);
+        Assert.DoesNotContain("demo-artifacts-123456789012-us-east-1", drivers.Deleted);
+        Assert.Contains("demo-events-role", drivers.Deleted);
+    }
+
+    /// <summary>An account holding every resource of the stack, tagged for <c>owner</c> (null: empty account).</summary>
+    private sealed class InventoryDrivers(string? owner) : IStackDrivers, IRepositorySeeder
+    {
+        public ConcurrentQueue<string> Deleted { get; } = new();
+
+        public string? FailOn { get; init; }
+
+        private Dictionary<string, string> Tags => owner is null ? [] : new() { ["pipectl:stack"] = owner };
+
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new Driver<RepositorySpec, RepositoryState>(this, ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn", owner is null ? null : OwnershipMarker.Mark("x", owner), null, null), s => s.Name);
+
+        public IResourceDriver<BucketSpec, BucketState> Buckets => new Driver<BucketSpec, BucketState>(this, ResourceTypes.Bucket, s => new BucketState(s.Name, "arn", true, true, s.PublicAccessBlock, null, null, Tags), s => s.Name);
+
+        public IResourceDriver<RoleSpec, RoleState> Roles => new Driver<RoleSpec, RoleState>(this, ResourceTypes.Role, s => new RoleState(s.Name, "arn", s.TrustPolicy, s.InlinePolicies, Tags), s => s.Name);
+
+        public IResourceDriver<BuildProjectSpec, BuildProjectState> BuildProjects => new Driver<BuildProjectSpec, BuildProjectState>(this, ResourceTypes.BuildProject, s => new BuildProjectState(s.Name, "arn", s.SourceType, null, null, s.Image, s.ComputeType, s.ServiceRoleArn, null, Tags), s => s.Name);
+
+        public IResourceDriver<TopicSpec, TopicState> Topics => new Driver<TopicSpec, TopicState>(this, ResourceTypes.Topic, s => new TopicState(s.Name, "arn", [], Tags), s => s.Name);
+
+        public IResourceDriver<PipelineSpec, PipelineState> Pipelines => new Driver<PipelineSpec, PipelineState>(this, ResourceTypes.Pipeline, s => new PipelineState("arn", s.Declaration, Tags), s => s.Declaration.Name);
+
+        public IResourceDriver<RuleSpec, RuleState> Rules => new Driver<RuleSpec, RuleState>(this, ResourceTypes.Rule, s => new RuleState(s.Name, "arn", s.EventPattern, true, [], Tags), s => s.Name);
+
+        public IRepositorySeeder Seeder => this;
+
+        public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task<string> SeedAsync(string repositoryName, string branch, IReadOnlyList<SeedFile> files, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        private sealed class Driver<TSpec, TState>(InventoryDrivers account, string type, Func<TSpec, TState> read, Func<TState, string> nameOf) : IResourceDriver<TSpec, TState>
+            where TSpec : IDesiredState<TState>
+            where TState : class
+        {
+            public string Type => type;
+
+            public string? ArnOf(TState state) => "arn";
+
+            public Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken) => Task.FromResult(account.Owner is null ? null : read(desired));
+
+            public Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+            public Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+            public async Task DeleteAsync(TState actual, CancellationToken cancellationToken)
+            {
+                var name = nameOf(actual);
+                await Task.Delay(name.Length % 5, cancellationToken);
+                if (account.FailOn == name)
+                {
+                    throw new InvalidOperationException($"cannot delete {name}");
+                }
+
+                account.Deleted.Enqueue(name);
+            }
+        }
+
+        public string? Owner => owner;
+    }
+}
