@@ -73,7 +73,13 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
             throw new ProvisioningException($"The bucket name \"{desired.Name}\" is taken by another AWS account (bucket names are global): choose another with --artifact-bucket / --site-bucket.", e);
         }
 
-        var fresh = new BucketState(desired.Name, ArnFor(desired.Name), false, false, PublicAccessBlock.None, null, null, new Dictionary<string, string>());
+        // Tag first: S3 cannot tag in CreateBucket, and the tag is what makes the bucket the stack's own.
+        await s3.PutBucketTaggingAsync(new PutBucketTaggingRequest
+        {
+            BucketName = desired.Name,
+            TagSet = desired.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+        }, cancellationToken).ConfigureAwait(false);
+        var fresh = new BucketState(desired.Name, ArnFor(desired.Name), false, false, PublicAccessBlock.None, null, null, desired.Tags);
         await ApplyAsync(desired, fresh, cancellationToken).ConfigureAwait(false);
         return await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false);
     }
@@ -216,6 +222,8 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         }, new Dictionary<string, string>(), "NoSuchTagSet");
 
         await Task.WhenAll(versioning, encryption, block, policy, website, tags).ConfigureAwait(false);
+        var tagSet = await tags.ConfigureAwait(false);
+        var hasObjects = tagSet.Count == 0 && await HasObjectsAsync(bucket, cancellationToken).ConfigureAwait(false);
         return new BucketState(
             bucket,
             ArnFor(bucket),
@@ -224,7 +232,16 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
             await block.ConfigureAwait(false),
             await policy.ConfigureAwait(false),
             await website.ConfigureAwait(false),
-            await tags.ConfigureAwait(false));
+            tagSet)
+        {
+            HasObjects = hasObjects,
+        };
+    }
+
+    private async Task<bool> HasObjectsAsync(string bucket, CancellationToken cancellationToken)
+    {
+        var page = await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = bucket, MaxKeys = 1 }, cancellationToken).ConfigureAwait(false);
+        return page.Versions?.Count > 0;
     }
 
     private static async Task<T> OrDefault<T>(Func<Task<T>> read, T fallback, string notFoundCode)

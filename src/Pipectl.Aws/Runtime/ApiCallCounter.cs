@@ -24,6 +24,10 @@ public sealed class ApiCallCounter
     /// <summary>The operations sent so far, in the order they were sent (retries repeat).</summary>
     public IReadOnlyCollection<string> Operations => _operations.ToArray();
 
+    /// <summary>How many requests each operation sent, by name.</summary>
+    public IReadOnlyDictionary<string, int> ByOperation() =>
+        new SortedDictionary<string, int>(_operations.GroupBy(o => o).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
+
     public void Record(string operation)
     {
         _operations.Enqueue(operation);

@@ -23,6 +23,9 @@ public sealed record RunReport
 
     public int ApiCallsMutating { get; init; }
 
+    /// <summary>Requests sent per AWS operation (retries included), e.g. DeleteObjects: 6.</summary>
+    public IReadOnlyDictionary<string, int> ApiCallsByOperation { get; init; } = new Dictionary<string, int>();
+
     public string? ErrorCode { get; init; }
 
     public string? ErrorMessage { get; init; }

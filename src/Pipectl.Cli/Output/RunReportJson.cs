@@ -56,6 +56,13 @@ public static class RunReportJson
         writer.WriteStartObject("apiCalls");
         writer.WriteNumber("total", report.ApiCallsTotal);
         writer.WriteNumber("mutating", report.ApiCallsMutating);
+        writer.WriteStartObject("operations");
+        foreach (var (operation, count) in report.ApiCallsByOperation)
+        {
+            writer.WriteNumber(operation, count);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
         if (report.ErrorCode is not null || report.ErrorMessage is not null)
         {

@@ -180,6 +180,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         Outputs = result.Outputs,
         ApiCallsTotal = _session?.Counter.Total ?? 0,
         ApiCallsMutating = _session?.Counter.Mutating ?? 0,
+        ApiCallsByOperation = _session?.Counter.ByOperation() ?? new SortedDictionary<string, int>(),
         Note = note,
     };
 

@@ -6,13 +6,21 @@ namespace Pipectl.Core.Provisioning;
 /// </summary>
 public static class Converger
 {
-    /// <summary>The outcome and the resource's state afterwards (null in a dry run that would create it).</summary>
+    /// <summary>
+    /// The outcome and the resource's state afterwards (null in a dry run that would create it).
+    /// <paramref name="checkExisting"/> may refuse an existing resource (by throwing) before anything changes.
+    /// </summary>
     public static async Task<(ResourceOutcome Outcome, TState? State)> ConvergeAsync<TSpec, TState>(
-        IResourceDriver<TSpec, TState> driver, TSpec desired, bool dryRun, CancellationToken cancellationToken)
+        IResourceDriver<TSpec, TState> driver, TSpec desired, bool dryRun, CancellationToken cancellationToken, Action<TState>? checkExisting = null)
         where TSpec : IDesiredState<TState>
         where TState : class
     {
         var actual = await driver.ReadAsync(desired, cancellationToken).ConfigureAwait(false);
+        if (actual is not null)
+        {
+            checkExisting?.Invoke(actual);
+        }
+
         if (actual is null)
         {
             if (dryRun)

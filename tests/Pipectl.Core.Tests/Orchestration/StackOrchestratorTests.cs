@@ -124,6 +124,28 @@ public sealed class StackOrchestratorTests
         Assert.Null(result.Resources[0].Note);
     }
 
+    [Fact]
+    public async Task An_existing_role_that_is_not_the_stacks_own_is_refused_and_left_alone()
+    {
+        var drivers = new RecordingDrivers { Existing = true, Untagged = true };
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Build, new ApplyOptions(), CancellationToken.None);
+
+        var refusal = Assert.IsType<ProvisioningException>(result.Failure);
+        Assert.Contains("demo-codebuild-role", refusal.Message);
+        Assert.DoesNotContain(drivers.Calls, c => c.StartsWith("create", StringComparison.Ordinal) || c.StartsWith("update", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_untagged_empty_bucket_left_by_an_interrupted_create_is_taken_over()
+    {
+        var drivers = new RecordingDrivers { Existing = true, Untagged = true };
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Buckets, new ApplyOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Updated, r.Action));
+        Assert.All(result.Resources, r => Assert.Contains(r.Changes, c => c.StartsWith("tag pipectl:stack", StringComparison.Ordinal)));
+    }
+
     /// <summary>Drivers that record calls and create whatever they are asked to.</summary>
     internal sealed class RecordingDrivers : IStackDrivers, IRepositorySeeder
     {
@@ -139,11 +161,14 @@ public sealed class StackOrchestratorTests
 
         public string? RepositoryDescription { get; init; }
 
+        /// <summary>Existing resources carry no tags (somebody else's, or an interrupted bucket create).</summary>
+        public bool Untagged { get; init; }
+
         public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null));
 
-        public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, s.Tags));
+        public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, Untagged ? new Dictionary<string, string>() : s.Tags));
 
-        public IResourceDriver<RoleSpec, RoleState> Roles => Make<RoleSpec, RoleState>(ResourceTypes.Role, s => new RoleState(s.Name, "arn:" + s.Name, s.TrustPolicy, s.InlinePolicies, s.Tags));
+        public IResourceDriver<RoleSpec, RoleState> Roles => Make<RoleSpec, RoleState>(ResourceTypes.Role, s => new RoleState(s.Name, "arn:" + s.Name, s.TrustPolicy, s.InlinePolicies, Untagged ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<BuildProjectSpec, BuildProjectState> BuildProjects => Make<BuildProjectSpec, BuildProjectState>(ResourceTypes.BuildProject, s => new BuildProjectState(s.Name, "arn:" + s.Name, s.SourceType, s.SourceLocation, s.Buildspec, s.Image, s.ComputeType, s.ServiceRoleArn, s.LogGroupName, s.Tags));
 
@@ -194,8 +219,11 @@ public sealed class StackOrchestratorTests
                 return build(desired);
             }
 
-            public Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
-                Task.FromResult(build(desired));
+            public Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)
+            {
+                owner.Calls.Enqueue($"update {desired.Name}");
+                return Task.FromResult(build(desired));
+            }
 
             public Task DeleteAsync(TState actual, CancellationToken cancellationToken)
             {
