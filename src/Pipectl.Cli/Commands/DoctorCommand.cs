@@ -19,7 +19,7 @@ public static class DoctorCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, () => RunAsync(settings, console, cancellationToken), cancellationToken);
+            return VerbRunner.RunAsync(console, settings, token => RunAsync(settings, console, token), cancellationToken);
         });
         return command;
     }

@@ -17,7 +17,14 @@ public sealed class GlobalOptions
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "More detail: request ids and stack traces on errors", Recursive = true };
 
-    public IEnumerable<Option> All => [Region, Profile, EndpointUrl, Output, DryRun, Verbose];
+    public Option<TimeSpan?> Timeout { get; } = new("--timeout")
+    {
+        Description = "Stop the whole command after this long: 90s, 10m, 1h or plain seconds (exit 1; a re-run finishes)",
+        Recursive = true,
+        CustomParser = result => Durations.Parse(result),
+    };
+
+    public IEnumerable<Option> All => [Region, Profile, EndpointUrl, Output, DryRun, Verbose, Timeout];
 
     /// <summary>The values given on one command line.</summary>
     public GlobalSettings Read(ParseResult parse) => new(
@@ -26,5 +33,6 @@ public sealed class GlobalOptions
         parse.GetValue(EndpointUrl),
         parse.GetValue(Output),
         parse.GetValue(DryRun),
-        parse.GetValue(Verbose));
+        parse.GetValue(Verbose),
+        parse.GetValue(Timeout));
 }

@@ -11,16 +11,32 @@ namespace Pipectl.Cli.Hosting;
 /// </summary>
 public static class VerbRunner
 {
-    public static async Task<int> RunAsync(CliConsole console, GlobalSettings settings, Func<Task<int>> verb, CancellationToken cancellationToken, Func<Exception, Task>? reportFailure = null)
+    /// <summary>
+    /// Runs a verb with a token that Ctrl-C cancels and, with --timeout, that expires: the verb stops at its
+    /// next await, a cancelled run exits 130 and a timed-out one exits 1, both saying how to finish.
+    /// </summary>
+    public static async Task<int> RunAsync(CliConsole console, GlobalSettings settings, Func<CancellationToken, Task<int>> verb, CancellationToken cancellationToken, Func<Exception, Task>? reportFailure = null)
     {
+        using var deadline = new CancellationTokenSource();
+        if (settings.Timeout is { } timeout)
+        {
+            deadline.CancelAfter(timeout);
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await verb().ConfigureAwait(false);
+            return await verb(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await console.Error.WriteLineAsync("pipectl: cancelled. A re-run finishes what was started; `pipectl teardown` removes it.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync($"pipectl: timed out after {settings.Timeout!.Value.TotalSeconds:0} s (--timeout). A re-run finishes what was started; `pipectl teardown` removes it.").ConfigureAwait(false);
+            return ExitCodes.Failed;
         }
         catch (Exception e)
         {

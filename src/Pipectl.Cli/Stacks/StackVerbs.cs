@@ -38,7 +38,7 @@ public static class StackVerbs
             var settings = options.Read(parse);
             var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets));
             var run = new StackRun("teardown", StackParts.All, parse, settings, stack, console, switches);
-            return VerbRunner.RunAsync(console, settings, () => run.ExecuteAsync(cancellationToken), cancellationToken, run.ReportFailureAsync);
+            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
         });
         return command;
     }
@@ -55,7 +55,7 @@ public static class StackVerbs
         {
             var settings = options.Read(parse);
             var run = new StackRun(name, parts, parse, settings, stack, console);
-            return VerbRunner.RunAsync(console, settings, () => run.ExecuteAsync(cancellationToken), cancellationToken, run.ReportFailureAsync);
+            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
         });
         return command;
     }
