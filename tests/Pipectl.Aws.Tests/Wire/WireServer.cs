@@ -87,7 +87,17 @@ public sealed class WireServer : IDisposable
             };
             _requests.Enqueue(request);
 
-            var reply = _replies.TryDequeue(out var queued) ? queued : Responder?.Invoke(request) ?? WireReply.Json("{}");
+            WireReply reply;
+            try
+            {
+                reply = _replies.TryDequeue(out var queued) ? queued : Responder?.Invoke(request) ?? WireReply.Json("{}");
+            }
+            catch (Exception e)
+            {
+                // A failing responder must not stop the server, or the client under test waits forever.
+                reply = new WireReply(599, $"wire test responder failed: {e.Message}", "text/plain");
+            }
+
             var bytes = System.Text.Encoding.UTF8.GetBytes(reply.Body);
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = reply.ContentType;
