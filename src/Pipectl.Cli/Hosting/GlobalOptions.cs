@@ -11,7 +11,7 @@ public sealed class GlobalOptions
 
     public Option<string?> EndpointUrl { get; } = new("--endpoint-url") { Description = "One endpoint URL for every service (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too", Recursive = true };
 
-    public Option<OutputFormat> Output { get; } = new("--output") { Description = "text (default) or json: one JSON document on stdout", Recursive = true, DefaultValueFactory = _ => OutputFormat.Text };
+    public Option<OutputFormat> Output { get; } = new("--output") { Description = "text (default) or json: one JSON document on stdout", HelpName = "text|json", Recursive = true, DefaultValueFactory = _ => OutputFormat.Text };
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Show the plan without changing anything (no mutating call)", Recursive = true };
 
