@@ -15,6 +15,8 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
 {
     public const string NotOwnedNote = "not made by pipectl for this stack: left alone";
 
+    private static readonly HashSet<string> SharedSteps = ["repository", "artifact-bucket", "build-project", "build-role"];
+
     public Task<StackRunResult> RemoveAsync(DesiredStack stack, TeardownOptions options, CancellationToken cancellationToken)
     {
         var topic = stack.ApprovalTopic ?? new TopicSpec(stack.Spec.ApprovalTopicName, string.Empty, stack.Repository.Tags);
@@ -35,6 +37,11 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
             Step(name, "site-bucket", ["pipeline"], drivers.Buckets, stack.SiteBucket, options, keepBuckets),
             Step(name, "repository", ["rule", "pipeline", "build-project"], drivers.Repositories, stack.Repository, options, keepRepository),
         };
+        if (options.SkipShared)
+        {
+            steps.RemoveAll(step => SharedSteps.Contains(step.Key));
+        }
+
         return StepGraph.RunAsync(steps, cancellationToken);
     }
 

@@ -11,4 +11,10 @@ public sealed record TeardownOptions
 
     /// <summary>Keep both buckets and their objects (--keep-buckets).</summary>
     public bool KeepBuckets { get; init; }
+
+    /// <summary>
+    /// Leave out what environments of one stack file share (repository, artifact bucket, build project and
+    /// build role): used for every environment but the last, or for a single --env.
+    /// </summary>
+    public bool SkipShared { get; init; }
 }

@@ -64,6 +64,20 @@ public sealed class StackTeardownTests
     }
 
     [Fact]
+    public async Task Skipping_shared_resources_removes_only_what_one_environment_owns()
+    {
+        var drivers = new InventoryDrivers(owner: "demo");
+        var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions { SkipShared = true }, CancellationToken.None);
+
+        Assert.Equal(7, result.Resources.Count);
+        Assert.DoesNotContain("demo", drivers.Deleted);
+        Assert.DoesNotContain("demo-artifacts-123456789012-us-east-1", drivers.Deleted);
+        Assert.DoesNotContain("demo-build", drivers.Deleted);
+        Assert.DoesNotContain("demo-codebuild-role", drivers.Deleted);
+        Assert.Contains("demo-site-123456789012-us-east-1", drivers.Deleted);
+    }
+
+    [Fact]
     public async Task A_failed_delete_keeps_what_depends_on_it()
     {
         var drivers = new InventoryDrivers(owner: "demo") { FailOn = "demo-pipeline" };
