@@ -1,3 +1,6 @@
+using Pipectl.Aws.Session;
 using Pipectl.Cli.Hosting;
 
+// First: give the SDK its SSO/SSOOIDC/STS clients (needed under Native AOT; only stores factories).
+SdkRuntimeDependencies.Register();
 return await CliApp.RunAsync(args, CliConsole.FromProcess(), CancellationToken.None).ConfigureAwait(false);

@@ -24,5 +24,8 @@ internal static class TestSessions
     }
 
     public static AwsSession For(MotoServer moto, string region = "us-east-1") =>
-        AwsSession.Create(new AwsSessionOptions(region, null, moto.Endpoint), _ => null);
+        ForEndpoint(moto.Endpoint, region);
+
+    public static AwsSession ForEndpoint(string endpoint, string region = "us-east-1") =>
+        AwsSession.Create(new AwsSessionOptions(region, null, endpoint), _ => null);
 }

@@ -64,4 +64,24 @@ public class CodePipelineClient(AWSCredentials credentials, PipectlClientConfig<
 
         return tags;
     }
+
+    /// <summary>One page of the region's pipelines; pass the previous page's NextToken for the next.</summary>
+    public virtual Task<ListPipelinesReply> ListPipelinesAsync(string? nextToken = null, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("ListPipelines", new ListPipelinesRequest(nextToken), Json.ListPipelinesRequest, Json.ListPipelinesReply, cancellationToken);
+
+    /// <summary>Every pipeline of the region, following NextToken across pages.</summary>
+    public virtual async Task<IReadOnlyList<PipelineSummary>> ListAllPipelinesAsync(CancellationToken cancellationToken = default)
+    {
+        var pipelines = new List<PipelineSummary>();
+        string? token = null;
+        do
+        {
+            var page = await ListPipelinesAsync(token, cancellationToken).ConfigureAwait(false);
+            pipelines.AddRange(page.Pipelines ?? []);
+            token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+        }
+        while (token is not null);
+
+        return pipelines;
+    }
 }

@@ -23,5 +23,7 @@ namespace Pipectl.Aws.CodePipeline;
 [JsonSerializable(typeof(PipelineTagResourceRequest))]
 [JsonSerializable(typeof(PipelineListTagsRequest))]
 [JsonSerializable(typeof(PipelineTagsReply))]
+[JsonSerializable(typeof(ListPipelinesRequest))]
+[JsonSerializable(typeof(ListPipelinesReply))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CodePipelineJsonContext : JsonSerializerContext;

@@ -176,3 +176,18 @@ public sealed record PipelineListTagsRequest(string ResourceArn, string? NextTok
 
 /// <summary>One page of a CodePipeline resource's tags.</summary>
 public sealed record PipelineTagsReply(IReadOnlyList<PipelineTag>? Tags, string? NextToken = null);
+
+/// <summary>ListPipelines input; pass the previous page's NextToken for the next page.</summary>
+public sealed record ListPipelinesRequest(string? NextToken = null, int? MaxResults = null);
+
+/// <summary>One page of the region's pipelines.</summary>
+public sealed record ListPipelinesReply(IReadOnlyList<PipelineSummary>? Pipelines, string? NextToken = null);
+
+/// <summary>A pipeline as ListPipelines names it (no ARN and no tags: ListTagsForResource has those).</summary>
+public sealed record PipelineSummary(
+    string? Name,
+    int? Version = null,
+    string? PipelineType = null,
+    string? ExecutionMode = null,
+    DateTimeOffset? Created = null,
+    DateTimeOffset? Updated = null);

@@ -60,6 +60,7 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
             request.BucketRegionName = desired.Region;
         }
 
+        var existed = false;
         try
         {
             await s3.PutBucketAsync(request, cancellationToken).ConfigureAwait(false);
@@ -67,6 +68,7 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         catch (AmazonS3Exception e) when (e.ErrorCode == "BucketAlreadyOwnedByYou")
         {
             // A retried or earlier CreateBucket already made it (its reply was lost): converge it below.
+            existed = true;
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "BucketAlreadyExists")
         {
@@ -81,7 +83,12 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         }, cancellationToken).ConfigureAwait(false);
         var fresh = new BucketState(desired.Name, ArnFor(desired.Name), false, false, PublicAccessBlock.None, null, null, desired.Tags);
         await ApplyAsync(desired, fresh, cancellationToken).ConfigureAwait(false);
-        return await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false);
+
+        // A bucket this call created has exactly the settings just applied: no need to read them back (six
+        // requests). One that existed already is read back, since it may hold more than pipectl set.
+        return existed
+            ? await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false)
+            : new BucketState(desired.Name, ArnFor(desired.Name), desired.Versioning, desired.DefaultEncryption, desired.PublicAccessBlock, desired.Policy, desired.Website, desired.Tags);
     }
 
     public async Task<BucketState> UpdateAsync(BucketSpec desired, BucketState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)

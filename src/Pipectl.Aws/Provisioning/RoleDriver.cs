@@ -69,19 +69,24 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
 
     public async Task<RoleState> CreateAsync(RoleSpec desired, CancellationToken cancellationToken)
     {
+        IamRole created;
         try
         {
-            await iam.CreateRoleAsync(new CreateRoleRequest(desired.Name, desired.TrustPolicy, desired.Description, desired.Tags), cancellationToken).ConfigureAwait(false);
+            created = await iam.CreateRoleAsync(new CreateRoleRequest(desired.Name, desired.TrustPolicy, desired.Description, desired.Tags), cancellationToken).ConfigureAwait(false);
         }
         catch (AwsResourceExistsException)
         {
-            // An earlier attempt created it (its reply was lost); the rest converges it below.
+            // An earlier attempt created it (its reply was lost): read what is there and converge it.
+            var state = await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
+                ?? throw new ProvisioningException($"IAM role {desired.Name} is reported to exist but cannot be read back.");
+            var changes = desired.DifferencesFrom(state);
+            return changes.Count == 0 ? state : await UpdateAsync(desired, state, changes, cancellationToken).ConfigureAwait(false);
         }
 
-        var state = await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
-            ?? throw new ProvisioningException($"IAM role {desired.Name} was created but cannot be read back.");
-        var changes = desired.DifferencesFrom(state);
-        return changes.Count == 0 ? state : await UpdateAsync(desired, state, changes, cancellationToken).ConfigureAwait(false);
+        // A role CreateRole just made has the trust policy and tags it was given and no inline policy yet:
+        // put pipectl's policies (in parallel) without reading the role back.
+        await Task.WhenAll(desired.InlinePolicies.Select(p => iam.PutRolePolicyAsync(desired.Name, p.Key, p.Value, cancellationToken))).ConfigureAwait(false);
+        return new RoleState(created.RoleName, created.Arn, desired.TrustPolicy, desired.InlinePolicies, new Dictionary<string, string>(desired.Tags));
     }
 
     public async Task<RoleState> UpdateAsync(RoleSpec desired, RoleState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)

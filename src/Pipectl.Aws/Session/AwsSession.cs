@@ -26,10 +26,25 @@ public sealed class AwsSession : IDisposable
     public static readonly IReadOnlyList<string> ServiceIds =
         [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId];
 
+    /// <summary>
+    /// One attempt of one request may take this long (connect, send, reply) before it is abandoned and retried:
+    /// a connection that stops answering never hangs a run. pipectl's replies are small; 30 s is generous.
+    /// </summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Retries after the first attempt (standard mode: throttling, 5xx, dropped connections, timeouts), unless
+    /// AWS_MAX_ATTEMPTS says otherwise. The SDK's default is 2; every pipectl call is safe to repeat (creates
+    /// recognise "already exists" and converge), so a few more ride out a burst of throttling or a flaky link.
+    /// </summary>
+    public const int DefaultMaxErrorRetry = 4;
+
     private const string StsServiceId = "STS";
     private const string S3ServiceId = "S3";
 
     private readonly EndpointOverrides _endpoints;
+    private readonly TimeSpan _requestTimeout;
+    private readonly int? _maxErrorRetry;
     private readonly Lazy<(AWSCredentials Credentials, string Source)> _credentials;
     private readonly List<IDisposable> _clients = [];
     private readonly Lock _gate = new();
@@ -42,8 +57,10 @@ public sealed class AwsSession : IDisposable
     private AmazonS3Client? _s3;
     private AmazonSecurityTokenServiceClient? _sts;
 
-    private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials)
+    private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials, TimeSpan requestTimeout, int? maxErrorRetry)
     {
+        _requestTimeout = requestTimeout;
+        _maxErrorRetry = maxErrorRetry;
         Region = region;
         Profile = profile;
         _endpoints = endpoints;
@@ -110,7 +127,14 @@ public sealed class AwsSession : IDisposable
         }
 
         var region = ResolveRegion(options.Region, profile, environment);
-        return new AwsSession(region, profileName, new EndpointOverrides(options.EndpointUrl, environment), () => ResolveCredentials(profileName, profile));
+        var maxErrorRetry = string.IsNullOrWhiteSpace(environment("AWS_MAX_ATTEMPTS")) ? DefaultMaxErrorRetry : (int?)null;
+        return new AwsSession(
+            region,
+            profileName,
+            new EndpointOverrides(options.EndpointUrl, environment),
+            () => ResolveCredentials(profileName, profile),
+            options.RequestTimeout ?? DefaultRequestTimeout,
+            maxErrorRetry);
     }
 
     /// <summary>The region that would be used, or null when none is configured anywhere.</summary>
@@ -203,6 +227,12 @@ public sealed class AwsSession : IDisposable
     {
         var endpoint = _endpoints.For(serviceId);
         config.IgnoreConfiguredEndpointUrls = true;
+        config.Timeout = _requestTimeout;
+        if (_maxErrorRetry is { } retries)
+        {
+            config.MaxErrorRetry = retries;
+        }
+
         if (endpoint is not null)
         {
             config.ServiceURL = endpoint;

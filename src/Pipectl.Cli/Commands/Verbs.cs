@@ -10,5 +10,7 @@ public static class Verbs
     [
         .. Stacks.StackVerbs.All(options, console),
         DoctorCommand.Create(options, console),
+        .. Authoring.AuthoringVerbs.All(options, console),
+        .. Operate.OperateVerbs.All(options, console),
     ];
 }

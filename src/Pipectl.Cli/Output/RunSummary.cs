@@ -38,6 +38,12 @@ public static class RunSummary
             {
                 yield return $"  {label,-12} {value}";
             }
+
+            // Outputs of a stack file's environments are keyed "<environment>.<output>".
+            foreach (var (scoped, scopedValue) in report.Outputs.Where(o => o.Key.EndsWith("." + key, StringComparison.Ordinal)))
+            {
+                yield return $"  {label,-12} {scopedValue}  ({scoped[..^(key.Length + 1)]})";
+            }
         }
 
         yield return style.Dim($"  {report.ApiCallsTotal} AWS requests ({report.ApiCallsMutating} mutating).");

@@ -1,4 +1,5 @@
 using Pipectl.Cli.Hosting;
+using Pipectl.Core.Buildspecs;
 using Pipectl.Core.Orchestration;
 
 namespace Pipectl.Cli.Stacks;
@@ -27,6 +28,14 @@ public static class LocalInputs
             if (string.IsNullOrWhiteSpace(text))
             {
                 throw new UsageException($"--buildspec \"{path}\": the file is empty.");
+            }
+
+            // A broken buildspec would only fail the first build after a push: refuse it before anything is created.
+            var problems = BuildspecValidator.Validate(path, text);
+            if (problems.Count > 0)
+            {
+                var more = problems.Count > 1 ? $" ({problems.Count - 1} more; run pipectl validate {path})" : string.Empty;
+                throw new UsageException($"--buildspec {problems[0]}{more}");
             }
 
             return text;

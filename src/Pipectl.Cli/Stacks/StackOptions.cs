@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipectl.Core.Naming;
+using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
 
 namespace Pipectl.Cli.Stacks;
@@ -10,7 +11,11 @@ namespace Pipectl.Cli.Stacks;
 /// </summary>
 public sealed class StackOptions
 {
-    public Option<string> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name; every resource name derives from it", Required = true };
+    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name; every resource name derives from it (required unless -f names it)" };
+
+    public Option<string?> File { get; } = new("--file", "-f") { Description = "A pipectl.yaml stack file; options given here win over it" };
+
+    public Option<string?> Environment { get; } = new("--env") { Description = "Only this environment of the stack file" };
 
     public Option<string?> RepositoryName { get; } = new(StackOptionNames.RepositoryName) { Description = "CodeCommit repository (default: <name>)" };
 
@@ -60,6 +65,8 @@ public sealed class StackOptions
     public IEnumerable<Option> For(Pipectl.Core.Orchestration.StackParts parts)
     {
         yield return Name;
+        yield return File;
+        yield return Environment;
         foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch })
         {
             yield return option;
@@ -92,37 +99,39 @@ public sealed class StackOptions
         }
     }
 
-    /// <summary>The stack as the options describe it, for the given account (null: unknown).</summary>
-    public StackSpec ToSpec(ParseResult parse, string region, string? accountId, string? buildspecContent)
+    /// <summary>What the command line says, as overrides of a stack file (unset options are null).</summary>
+    public StackOverrides Overrides(ParseResult parse, string? buildspecContent) => new()
     {
-        var overrides = new StackNameOverrides
-        {
-            RepositoryName = parse.GetValue(RepositoryName),
-            BuildProjectName = parse.GetValue(BuildProjectName),
-            PipelineName = parse.GetValue(PipelineName),
-            RuleName = parse.GetValue(RuleName),
-            BuildRoleName = parse.GetValue(BuildRoleName),
-            PipelineRoleName = parse.GetValue(PipelineRoleName),
-            DeployRoleName = parse.GetValue(DeployRoleName),
-            EventsRoleName = parse.GetValue(EventsRoleName),
-            ArtifactBucketName = parse.GetValue(ArtifactBucket),
-            SiteBucketName = parse.GetValue(SiteBucket),
-            ApprovalTopicName = parse.GetValue(ApprovalTopicName),
-        };
-        var spec = StackSpec.FromStackName(parse.GetValue(Name)!, region, accountId, overrides);
-        return spec with
-        {
-            RepositoryDescription = parse.GetValue(RepositoryDescription) ?? spec.RepositoryDescription,
-            Branch = parse.GetValue(Branch) ?? spec.Branch,
-            BuildImage = parse.GetValue(Image) ?? spec.BuildImage,
-            ComputeType = parse.GetValue(ComputeType) ?? spec.ComputeType,
-            SourceType = parse.GetValue(SourceType) ?? spec.SourceType,
-            BuildspecContent = buildspecContent,
-            Approval = parse.GetValue(Approval),
-            ApprovalEmail = parse.GetValue(ApprovalEmail),
-            PipelineType = parse.GetValue(PipelineType) ?? spec.PipelineType,
-            PrivateSite = parse.GetValue(PrivateSite),
-            SeedDirectory = parse.GetValue(Seed),
-        };
-    }
+        Names = NameOverrides(parse),
+        RepositoryDescription = parse.GetValue(RepositoryDescription),
+        Branch = parse.GetValue(Branch),
+        BuildImage = parse.GetValue(Image),
+        ComputeType = parse.GetValue(ComputeType),
+        SourceType = parse.GetValue(SourceType),
+        BuildspecContent = buildspecContent,
+        Approval = parse.GetValue(Approval) ? true : null,
+        ApprovalEmail = parse.GetValue(ApprovalEmail),
+        PipelineType = parse.GetValue(PipelineType),
+        PrivateSite = parse.GetValue(PrivateSite) ? true : null,
+        SeedDirectory = parse.GetValue(Seed),
+    };
+
+    /// <summary>The stack as the options alone describe it, for the given account (null: unknown).</summary>
+    public StackSpec ToSpec(ParseResult parse, string region, string? accountId, string? buildspecContent) =>
+        Overrides(parse, buildspecContent).ApplyTo(StackSpec.FromStackName(parse.GetValue(Name)!, region, accountId));
+
+    private StackNameOverrides NameOverrides(ParseResult parse) => new()
+    {
+        RepositoryName = parse.GetValue(RepositoryName),
+        BuildProjectName = parse.GetValue(BuildProjectName),
+        PipelineName = parse.GetValue(PipelineName),
+        RuleName = parse.GetValue(RuleName),
+        BuildRoleName = parse.GetValue(BuildRoleName),
+        PipelineRoleName = parse.GetValue(PipelineRoleName),
+        DeployRoleName = parse.GetValue(DeployRoleName),
+        EventsRoleName = parse.GetValue(EventsRoleName),
+        ArtifactBucketName = parse.GetValue(ArtifactBucket),
+        SiteBucketName = parse.GetValue(SiteBucket),
+        ApprovalTopicName = parse.GetValue(ApprovalTopicName),
+    };
 }

@@ -6,6 +6,7 @@ using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Output;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.StackFiles;
 using Pipectl.Core.Validation;
 
 namespace Pipectl.Cli.Stacks;
@@ -21,6 +22,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     private const string DryRunDefaultRegion = "us-east-1";
 
     private string? _region;
+    private string? _stackName;
     private string? _account;
     private AwsSession? _session;
 
@@ -33,7 +35,9 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var buildspec = teardown is null && parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
         var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed)) : null;
-        _region = AwsSession.TryResolveRegion(settings.Region, settings.Profile);
+        var file = LoadStackFile();
+        _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or name the stack in a file with -f pipectl.yaml).");
+        _region = settings.Region ?? file?.Region ?? AwsSession.TryResolveRegion(null, settings.Profile);
         string? note = null;
         if (_region is null)
         {
@@ -46,7 +50,10 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             note = $"no region configured: planned for {DryRunDefaultRegion}";
         }
 
-        Validate(options.ToSpec(parse, _region, PlaceholderAccount, buildspec));
+        foreach (var (_, candidate) in Specs(file, PlaceholderAccount, buildspec))
+        {
+            Validate(candidate);
+        }
 
         using var session = AwsSession.Create(settings.SessionOptions with { Region = _region });
         _session = session;
@@ -65,13 +72,12 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             _account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Account;
         }
 
-        var spec = options.ToSpec(parse, _region, _account, buildspec);
-        var stack = DesiredStack.From(spec);
-        StackRunResult result;
+        var specs = Specs(file, _account, buildspec);
+        var results = new List<(string? Environment, StackRunResult Result)>();
         if (teardown is not null)
         {
-            var confirmed = await ConfirmTeardownAsync(session, stack, teardown, cancellationToken).ConfigureAwait(false);
-            if (!confirmed)
+            var stacks = specs.Select(s => DesiredStack.From(s.Spec)).ToList();
+            if (!await ConfirmTeardownAsync(session, stacks, teardown, cancellationToken).ConfigureAwait(false))
             {
                 await console.Error.WriteLineAsync("pipectl: cancelled: nothing was deleted.").ConfigureAwait(false);
                 return ExitCodes.Cancelled;
@@ -79,7 +85,15 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
             using var progress = new StackProgressRenderer(console, settings.Json);
             var removal = new StackTeardown(new AwsStackDrivers(session, _account!, progress), progress);
-            result = await removal.RemoveAsync(stack, teardown.ToOptions(settings.DryRun), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < stacks.Count; i++)
+            {
+                var result = await removal.RemoveAsync(stacks[i], TeardownOptionsFor(teardown, i, stacks.Count), cancellationToken).ConfigureAwait(false);
+                results.Add((specs[i].Environment, result));
+                if (!result.Succeeded)
+                {
+                    break;
+                }
+            }
         }
         else
         {
@@ -87,18 +101,27 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             IStackDrivers drivers = offline ? new EmptyAccountDrivers() : new AwsStackDrivers(session, _account!, progress);
             var orchestrator = new StackOrchestrator(drivers, progress);
             var apply = new ApplyOptions { DryRun = settings.DryRun, SeedFiles = seed };
-            result = await orchestrator.ApplyAsync(stack, parts, apply, cancellationToken).ConfigureAwait(false);
+            foreach (var (environment, spec) in specs)
+            {
+                var result = await orchestrator.ApplyAsync(DesiredStack.From(spec), parts, apply, cancellationToken).ConfigureAwait(false);
+                results.Add((environment, result));
+                if (!result.Succeeded)
+                {
+                    break;
+                }
+            }
         }
 
-        var report = Report(spec.StackName, result, note);
-        if (result.Failure is { } failure)
+        var merged = Merge(results);
+        var report = Report(_stackName, merged, note);
+        if (merged.Failure is { } failure)
         {
             var (code, line) = VerbRunner.Classify(failure);
             await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             await console.Error.WriteLineAsync(teardown is null
-                ? $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {spec.StackName}` to remove what was made."
-                : $"pipectl: teardown stopped part way; what is left is listed above: run `pipectl teardown --name {spec.StackName}` again to finish.").ConfigureAwait(false);
+                ? $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {_stackName}` to remove what was made."
+                : $"pipectl: teardown stopped part way; what is left is listed above: run `pipectl teardown --name {_stackName}` again to finish.").ConfigureAwait(false);
             if (settings.Verbose)
             {
                 await console.Error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
@@ -111,19 +134,129 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         return ExitCodes.Success;
     }
 
+    /// <summary>The stack file given with -f, checked, or null. Errors carry file:line:column.</summary>
+    private StackFile? LoadStackFile()
+    {
+        var path = parse.GetValue(options.File);
+        if (path is null)
+        {
+            if (parse.GetValue(options.Environment) is { } environment)
+            {
+                throw new UsageException($"--env \"{environment}\": environments come from a stack file: add -f pipectl.yaml.");
+            }
+
+            return null;
+        }
+
+        if (parse.GetValue(options.Name) is { } name)
+        {
+            throw new UsageException($"--name \"{name}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"-f \"{path}\": no such file.");
+        }
+
+        var (file, errors) = StackFileParser.Load(path);
+        if (errors.Count > 0 || file is null)
+        {
+            var more = errors.Count > 1 ? $" ({errors.Count - 1} more; run pipectl validate {path})" : string.Empty;
+            throw new UsageException($"{errors.FirstOrDefault()?.ToString() ?? path + ": cannot be read"}{more}");
+        }
+
+        return file;
+    }
+
+    /// <summary>One spec per environment to handle (all of the file's, or the one --env names).</summary>
+    private IReadOnlyList<EnvironmentStackSpec> Specs(StackFile? file, string? accountId, string? buildspec)
+    {
+        if (file is null)
+        {
+            return [new EnvironmentStackSpec(null, options.ToSpec(parse, _region!, accountId, buildspec))];
+        }
+
+        var overrides = options.Overrides(parse, buildspec);
+        try
+        {
+            return parse.GetValue(options.Environment) is { } environment
+                ? [file.ToSpec(environment, _region!, accountId, overrides)]
+                : file.ToSpecs(_region!, accountId, overrides);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
+    /// <summary>
+    /// Environments share the repository, the artifact bucket and the build project: those go with the
+    /// last environment of a whole-file teardown, and stay when one --env is torn down.
+    /// </summary>
+    private TeardownOptions TeardownOptionsFor(TeardownSwitches switches, int index, int count) =>
+        switches.ToOptions(settings.DryRun) with
+        {
+            SkipShared = parse.GetValue(options.Environment) is not null || index < count - 1,
+        };
+
+    /// <summary>One result from the environments' runs: each resource once, its first outcome that says most.</summary>
+    private static StackRunResult Merge(IReadOnlyList<(string? Environment, StackRunResult Result)> results)
+    {
+        if (results.Count == 1)
+        {
+            return results[0].Result;
+        }
+
+        var resources = new List<ResourceOutcome>();
+        var seen = new Dictionary<(string, string), int>();
+        var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (environment, result) in results)
+        {
+            foreach (var outcome in result.Resources)
+            {
+                if (seen.TryGetValue((outcome.Type, outcome.Name), out var at))
+                {
+                    if (resources[at].Action is ResourceAction.Unchanged or ResourceAction.NotFound && outcome.Action is not (ResourceAction.Unchanged or ResourceAction.NotFound))
+                    {
+                        resources[at] = outcome;
+                    }
+
+                    continue;
+                }
+
+                seen[(outcome.Type, outcome.Name)] = resources.Count;
+                resources.Add(outcome);
+            }
+
+            foreach (var (key, value) in result.Outputs)
+            {
+                var shared = key is StackOutputs.CloneUrlHttp or StackOutputs.CloneUrlSsh or StackOutputs.ArtifactBucket or StackOutputs.BuildProject;
+                outputs[shared || environment is null ? key : $"{environment}.{key}"] = value;
+            }
+        }
+
+        return new StackRunResult(resources, outputs, results.Select(r => r.Result.Failure).FirstOrDefault(f => f is not null));
+    }
+
     /// <summary>
     /// On a terminal without --yes: list what would be deleted (reads only) and ask. With --yes, in a dry
     /// run, or when nothing would be deleted, no question is asked.
     /// </summary>
-    private async Task<bool> ConfirmTeardownAsync(AwsSession session, DesiredStack stack, TeardownSwitches switches, CancellationToken cancellationToken)
+    private async Task<bool> ConfirmTeardownAsync(AwsSession session, IReadOnlyList<DesiredStack> stacks, TeardownSwitches switches, CancellationToken cancellationToken)
     {
         if (switches.Yes || settings.DryRun)
         {
             return true;
         }
 
-        var plan = await new StackTeardown(new AwsStackDrivers(session, _account!, SilentProgress.Instance), SilentProgress.Instance)
-            .RemoveAsync(stack, switches.ToOptions(dryRun: true), cancellationToken).ConfigureAwait(false);
+        var planner = new StackTeardown(new AwsStackDrivers(session, _account!, SilentProgress.Instance), SilentProgress.Instance);
+        var runs = new List<(string?, StackRunResult)>();
+        for (var i = 0; i < stacks.Count; i++)
+        {
+            runs.Add((null, await planner.RemoveAsync(stacks[i], TeardownOptionsFor(switches, i, stacks.Count) with { DryRun = true }, cancellationToken).ConfigureAwait(false)));
+        }
+
+        var plan = Merge(runs);
         var doomed = plan.Resources.Where(r => r.Action == ResourceAction.WouldDelete).ToList();
         if (doomed.Count == 0)
         {
@@ -131,7 +264,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
 
         var style = new TextStyle(console.UseColor);
-        await console.Error.WriteLineAsync($"pipectl will delete {doomed.Count} resources of stack {stack.Spec.StackName} in {_region} (account {_account}):").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"pipectl will delete {doomed.Count} resources of stack {_stackName} in {_region} (account {_account}):").ConfigureAwait(false);
         foreach (var resource in doomed)
         {
             await console.Error.WriteLineAsync($"  {style.Bad("delete")} {resource.Type,-28} {resource.Name}").ConfigureAwait(false);
@@ -156,7 +289,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
 
         var (_, line) = VerbRunner.Classify(failure);
-        var report = Report(parse.GetValue(options.Name) ?? string.Empty, new StackRunResult([], new Dictionary<string, string>(), failure), null);
+        var report = Report(_stackName ?? parse.GetValue(options.Name) ?? string.Empty, new StackRunResult([], new Dictionary<string, string>(), failure), null);
         await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line })).ConfigureAwait(false);
     }
 

@@ -16,21 +16,21 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
     public const string AdoptedNote = "adopted: it existed before pipectl and is never deleted by teardown";
 
     public Task<StackRunResult> ApplyAsync(DesiredStack stack, StackParts parts, ApplyOptions options, CancellationToken cancellationToken) =>
-        StepGraph.RunAsync(Plan(stack, parts, options), cancellationToken);
+        StepGraph.RunAsync(Plan(stack, parts, options, new ReadAhead(drivers, cancellationToken)), cancellationToken);
 
-    private List<GraphStep> Plan(DesiredStack stack, StackParts parts, ApplyOptions options)
+    private List<GraphStep> Plan(DesiredStack stack, StackParts parts, ApplyOptions options, ReadAhead drivers)
     {
         var spec = stack.Spec;
         var steps = new List<GraphStep>();
         if (parts.HasFlag(StackParts.Repository))
         {
-            steps.Add(new GraphStep("repository", [], ct => RepositoryAsync(stack, options, ct)));
+            steps.Add(new GraphStep("repository", [], ct => RepositoryAsync(stack, options, drivers, ct)));
         }
 
         if (parts.HasFlag(StackParts.Buckets))
         {
-            steps.Add(new GraphStep("artifact-bucket", [], ct => One(spec.StackName, drivers.Buckets, stack.ArtifactBucket, options, ct, _ => new() { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName })));
-            steps.Add(new GraphStep("site-bucket", [], ct => One(spec.StackName, drivers.Buckets, stack.SiteBucket, options, ct, _ => new()
+            steps.Add(new GraphStep("artifact-bucket", [], ct => One(spec.StackName, drivers.Buckets(stack.ArtifactBucket), stack.ArtifactBucket, options, ct, _ => new() { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName })));
+            steps.Add(new GraphStep("site-bucket", [], ct => One(spec.StackName, drivers.Buckets(stack.SiteBucket), stack.SiteBucket, options, ct, _ => new()
             {
                 [StackOutputs.SiteBucket] = spec.SiteBucketName,
                 [StackOutputs.WebsiteUrl] = StackEndpoints.WebsiteUrl(spec.Region, spec.SiteBucketName),
@@ -39,24 +39,24 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
 
         if (parts.HasFlag(StackParts.Build))
         {
-            steps.Add(new GraphStep("build-role", [], ct => One(spec.StackName, drivers.Roles, stack.BuildRole, options, ct)));
-            steps.Add(new GraphStep("build-project", ["build-role", "repository"], ct => One(spec.StackName, drivers.BuildProjects, stack.BuildProject, options, ct, _ => new() { [StackOutputs.BuildProject] = spec.BuildProjectName })));
+            steps.Add(new GraphStep("build-role", [], ct => One(spec.StackName, drivers.Roles(stack.BuildRole), stack.BuildRole, options, ct)));
+            steps.Add(new GraphStep("build-project", ["build-role", "repository"], ct => One(spec.StackName, drivers.BuildProjects(stack.BuildProject), stack.BuildProject, options, ct, _ => new() { [StackOutputs.BuildProject] = spec.BuildProjectName })));
         }
 
         if (parts.HasFlag(StackParts.Pipeline))
         {
-            steps.Add(new GraphStep("pipeline-role", [], ct => One(spec.StackName, drivers.Roles, stack.PipelineRole, options, ct)));
+            steps.Add(new GraphStep("pipeline-role", [], ct => One(spec.StackName, drivers.Roles(stack.PipelineRole), stack.PipelineRole, options, ct)));
             // The deploy role trusts the pipeline role by ARN, and IAM refuses a trust policy naming a role that does not exist yet.
-            steps.Add(new GraphStep("deploy-role", ["pipeline-role"], ct => One(spec.StackName, drivers.Roles, stack.DeployRole, options, ct)));
+            steps.Add(new GraphStep("deploy-role", ["pipeline-role"], ct => One(spec.StackName, drivers.Roles(stack.DeployRole), stack.DeployRole, options, ct)));
             if (stack.ApprovalTopic is { } topic)
             {
-                steps.Add(new GraphStep("approval-topic", [], ct => One(spec.StackName, drivers.Topics, topic, options, ct, state => state is null ? [] : new() { [StackOutputs.ApprovalTopicArn] = state.Arn })));
+                steps.Add(new GraphStep("approval-topic", [], ct => One(spec.StackName, drivers.Topics(topic), topic, options, ct, state => state is null ? [] : new() { [StackOutputs.ApprovalTopicArn] = state.Arn })));
             }
 
             steps.Add(new GraphStep(
                 "pipeline",
                 ["pipeline-role", "deploy-role", "approval-topic", "build-project", "artifact-bucket", "site-bucket", "repository"],
-                ct => One(spec.StackName, drivers.Pipelines, stack.Pipeline, options, ct, _ => new()
+                ct => One(spec.StackName, drivers.Pipelines(stack.Pipeline), stack.Pipeline, options, ct, _ => new()
                 {
                     [StackOutputs.PipelineName] = spec.PipelineName,
                     [StackOutputs.PipelineConsoleUrl] = StackEndpoints.PipelineConsoleUrl(spec.Region, spec.PipelineName),
@@ -65,8 +65,8 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
 
         if (parts.HasFlag(StackParts.Trigger))
         {
-            steps.Add(new GraphStep("events-role", [], ct => One(spec.StackName, drivers.Roles, stack.EventsRole, options, ct)));
-            steps.Add(new GraphStep("rule", ["events-role", "pipeline"], ct => One(spec.StackName, drivers.Rules, stack.Rule, options, ct, _ => new() { [StackOutputs.RuleName] = spec.RuleName })));
+            steps.Add(new GraphStep("events-role", [], ct => One(spec.StackName, drivers.Roles(stack.EventsRole), stack.EventsRole, options, ct)));
+            steps.Add(new GraphStep("rule", ["events-role", "pipeline"], ct => One(spec.StackName, drivers.Rules(stack.Rule), stack.Rule, options, ct, _ => new() { [StackOutputs.RuleName] = spec.RuleName })));
         }
 
         return steps;
@@ -97,10 +97,10 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         }
     }
 
-    private async Task<StepResult> RepositoryAsync(DesiredStack stack, ApplyOptions options, CancellationToken cancellationToken)
+    private async Task<StepResult> RepositoryAsync(DesiredStack stack, ApplyOptions options, ReadAhead readAhead, CancellationToken cancellationToken)
     {
         var spec = stack.Spec;
-        var driver = drivers.Repositories;
+        var driver = readAhead.Repositories(stack.Repository);
         progress.Started(driver.Type, stack.Repository.Name);
         var (outcome, state) = await Converger.ConvergeAsync(driver, stack.Repository, options.DryRun, cancellationToken).ConfigureAwait(false);
         if (state is not null && outcome.Action != ResourceAction.Created && !OwnershipMarker.IsMarked(state.Description, spec.StackName))
@@ -143,5 +143,61 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var commit = await drivers.Seeder.SeedAsync(repository, branch, files, cancellationToken).ConfigureAwait(false);
         var seeded = outcome.Action == ResourceAction.Unchanged ? ResourceAction.Updated : outcome.Action;
         return outcome with { Action = seeded, Changes = [.. outcome.Changes, change], Note = $"commit {commit}" };
+    }
+    /// <summary>
+    /// Starts the read of every resource of the plan at once, when the plan is made, so that a run never
+    /// waits for a dependency before it reads: a re-run that changes nothing sends all its reads in
+    /// parallel, and a fresh run knows what is missing before its first create. A resource's own state does
+    /// not change when its dependencies are created, so the early read is as good as a late one. Each
+    /// driver hands out its early read once (to the converger); every later read goes to the real driver.
+    /// </summary>
+    private sealed class ReadAhead(IStackDrivers drivers, CancellationToken cancellationToken)
+    {
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories(RepositorySpec desired) => Start(drivers.Repositories, desired);
+
+        public IResourceDriver<BucketSpec, BucketState> Buckets(BucketSpec desired) => Start(drivers.Buckets, desired);
+
+        public IResourceDriver<RoleSpec, RoleState> Roles(RoleSpec desired) => Start(drivers.Roles, desired);
+
+        public IResourceDriver<BuildProjectSpec, BuildProjectState> BuildProjects(BuildProjectSpec desired) => Start(drivers.BuildProjects, desired);
+
+        public IResourceDriver<TopicSpec, TopicState> Topics(TopicSpec desired) => Start(drivers.Topics, desired);
+
+        public IResourceDriver<PipelineSpec, PipelineState> Pipelines(PipelineSpec desired) => Start(drivers.Pipelines, desired);
+
+        public IResourceDriver<RuleSpec, RuleState> Rules(RuleSpec desired) => Start(drivers.Rules, desired);
+
+        private IResourceDriver<TSpec, TState> Start<TSpec, TState>(IResourceDriver<TSpec, TState> driver, TSpec desired)
+            where TSpec : IDesiredState<TState>
+            where TState : class
+        {
+            var read = driver.ReadAsync(desired, cancellationToken);
+
+            // A step whose dependency failed never collects its read: observe a failure here so it is not "unobserved".
+            _ = read.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return new ReadOnceDriver<TSpec, TState>(driver, desired, read);
+        }
+    }
+
+    /// <summary>A driver whose first read of its resource is the one already started.</summary>
+    private sealed class ReadOnceDriver<TSpec, TState>(IResourceDriver<TSpec, TState> inner, TSpec started, Task<TState?> read) : IResourceDriver<TSpec, TState>
+        where TSpec : IDesiredState<TState>
+        where TState : class
+    {
+        private int _taken;
+
+        public string Type => inner.Type;
+
+        public string? ArnOf(TState state) => inner.ArnOf(state);
+
+        public Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken) =>
+            ReferenceEquals(desired, started) && Interlocked.Exchange(ref _taken, 1) == 0 ? read : inner.ReadAsync(desired, cancellationToken);
+
+        public Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken) => inner.CreateAsync(desired, cancellationToken);
+
+        public Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
+            inner.UpdateAsync(desired, actual, changes, cancellationToken);
+
+        public Task DeleteAsync(TState actual, CancellationToken cancellationToken) => inner.DeleteAsync(actual, cancellationToken);
     }
 }

@@ -14,6 +14,7 @@ namespace Pipectl.Core.Orchestration;
 public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress)
 {
     public const string NotOwnedNote = "not made by pipectl for this stack: left alone";
+    public const string LeftOverNote = "untagged and empty: left by an interrupted create";
 
     private static readonly HashSet<string> SharedSteps = ["repository", "artifact-bucket", "build-project", "build-role"];
 
@@ -67,7 +68,8 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         }
 
         var arn = driver.ArnOf(actual);
-        if (!StackOwnership.IsOwnedBy(actual, stackName))
+        var leftOver = IsLeftOverByAnInterruptedCreate(actual);
+        if (!StackOwnership.IsOwnedBy(actual, stackName) && !leftOver)
         {
             return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.Kept) { Note = NotOwnedNote };
         }
@@ -77,12 +79,23 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
             return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.Kept) { Note = keepReason };
         }
 
+        var note = leftOver ? LeftOverNote : null;
         if (options.DryRun)
         {
-            return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.WouldDelete);
+            return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.WouldDelete) { Note = note };
         }
 
         await driver.DeleteAsync(actual, cancellationToken).ConfigureAwait(false);
-        return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.Deleted);
+        return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.Deleted) { Note = note };
     }
+
+    /// <summary>
+    /// A bucket of the stack's own name with no tags and no objects is what a bootstrap leaves when it is killed
+    /// between CreateBucket and tagging (S3 cannot tag in the create call). Bootstrap takes such a bucket over
+    /// (<see cref="StackOwnership.IsClaimable"/>), so teardown removes it too: otherwise a run stopped at that
+    /// moment would leave a bucket that neither a teardown nor anything else ever cleans up. Repositories are
+    /// claimable only to be adopted, never to be deleted.
+    /// </summary>
+    private static bool IsLeftOverByAnInterruptedCreate(object actual) =>
+        actual is BucketState && StackOwnership.IsClaimable(actual);
 }

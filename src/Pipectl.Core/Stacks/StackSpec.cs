@@ -72,6 +72,12 @@ public sealed record StackSpec
     /// <summary>An inline buildspec, or null to use <c>buildspec.yml</c> from the repository.</summary>
     public string? BuildspecContent { get; init; }
 
+    /// <summary>
+    /// Plain-text environment variables of the build project (from <c>build.environmentVariables</c> in
+    /// <c>pipectl.yaml</c>); empty by default.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = EmptyVariables;
+
     /// <summary>Whether a manual approval stage runs before Deploy. See <see cref="HasApprovalStage"/>.</summary>
     public bool Approval { get; init; }
 
@@ -89,6 +95,8 @@ public sealed record StackSpec
 
     /// <summary>A local folder whose files become the repository's first commit, or null.</summary>
     public string? SeedDirectory { get; init; }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyVariables = new Dictionary<string, string>();
 
     /// <summary>True when the pipeline has a manual approval stage: <see cref="Approval"/> or an <see cref="ApprovalEmail"/>.</summary>
     public bool HasApprovalStage => Approval || ApprovalEmail is not null;

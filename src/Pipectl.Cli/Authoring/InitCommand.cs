@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Pipectl.Cli.Hosting;
+using Pipectl.Cli.Output;
+using Pipectl.Core.StackFiles;
+using Pipectl.Core.Validation;
+
+namespace Pipectl.Cli.Authoring;
+
+/// <summary>
+/// <c>pipectl init [--template static-site|node|docker-ecs] [--name NAME] [--force]</c>: writes a
+/// <c>pipectl.yaml</c> and a <c>buildspec.yml</c> into the current folder, both clean for <c>validate</c>.
+/// An existing file is never overwritten without <c>--force</c> (exit 2, naming it, nothing written).
+/// </summary>
+public static partial class InitCommand
+{
+    /// <summary>The buildspec file name CodeBuild reads from the repository root by default.</summary>
+    public const string BuildspecFileName = "buildspec.yml";
+
+    private const string FallbackStackName = "my-app";
+
+    public static Command Create(GlobalOptions options, CliConsole console, Func<string> workingDirectory)
+    {
+        var template = new Option<string>("--template")
+        {
+            Description = "What the project is: static-site (default), node or docker-ecs",
+            DefaultValueFactory = _ => InitTemplates.Default,
+        };
+        template.AcceptOnlyFromAmong([.. InitTemplates.All.Select(t => t.Name)]);
+        var name = new Option<string?>("--name") { Description = "Stack name written to pipectl.yaml (default: the folder's name, made valid)" };
+        var force = new Option<bool>("--force") { Description = "Overwrite pipectl.yaml and buildspec.yml when they exist" };
+        var command = new Command("init", "Write a pipectl.yaml and a buildspec.yml for a new project into the current folder.");
+        command.Options.Add(template);
+        command.Options.Add(name);
+        command.Options.Add(force);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse);
+            var chosen = InitTemplates.All.Single(t => t.Name == parse.GetValue(template));
+            return VerbRunner.RunAsync(
+                console,
+                settings,
+                token => RunAsync(chosen, parse.GetValue(name), parse.GetValue(force), workingDirectory(), settings, console, token),
+                cancellationToken,
+                failure => AuthoringFailure.WriteJsonAsync("init", failure, settings, console));
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(InitTemplate template, string? stackName, bool force, string directory, GlobalSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        var name = stackName ?? StackNameFor(directory);
+        if (!AwsConstraints.StackName().IsMatch(name))
+        {
+            throw new UsageException($"--name \"{name}\": stack names may contain only lowercase letters, digits and hyphens and must start with a letter.");
+        }
+
+        var files = new (string Name, string Text)[]
+        {
+            (StackFileParser.DefaultFileName, template.StackFile(name)),
+            (BuildspecFileName, template.Buildspec),
+        };
+        if (!force)
+        {
+            foreach (var (file, _) in files)
+            {
+                if (File.Exists(Path.Combine(directory, file)))
+                {
+                    throw new UsageException($"init: {file} already exists in {directory}; pass --force to overwrite it (nothing was written).");
+                }
+            }
+        }
+
+        foreach (var (file, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, file), text, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (settings.Json)
+        {
+            await console.Out.WriteLineAsync(JsonText.Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("command", "init");
+                writer.WriteString("template", template.Name);
+                writer.WriteString("stack", name);
+                writer.WriteStartArray("files");
+                foreach (var (file, _) in files)
+                {
+                    writer.WriteStringValue(Path.Combine(directory, file));
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            })).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var (file, _) in files)
+            {
+                await console.Out.WriteLineAsync($"wrote {file} ({template.Name})").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync($"Next: pipectl validate, then pipectl bootstrap --name {name} --dry-run.").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The folder's name as a stack name: lowercase, other characters as hyphens, starting with a letter.</summary>
+    internal static string StackNameFor(string directory)
+    {
+        var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))).ToLowerInvariant();
+        var name = NotNameCharacters().Replace(folder, "-").Trim('-');
+        name = LeadingNonLetters().Replace(name, string.Empty);
+        return name.Length == 0 ? FallbackStackName : name;
+    }
+
+    [GeneratedRegex("[^a-z0-9-]+")]
+    private static partial Regex NotNameCharacters();
+
+    [GeneratedRegex("^[^a-z]+")]
+    private static partial Regex LeadingNonLetters();
+}

@@ -1,0 +1,200 @@
+using System.CommandLine;
+using Pipectl.Cli.Hosting;
+using Pipectl.Cli.Output;
+using Pipectl.Core.Buildspecs;
+using Pipectl.Core.StackFiles;
+using Pipectl.Core.Validation;
+
+namespace Pipectl.Cli.Authoring;
+
+/// <summary>
+/// <c>pipectl validate [FILE...]</c>: checks <c>pipectl.yaml</c> and buildspec files (the ones in the current
+/// folder when none is named) without calling AWS. The diagnostics are this verb's result, so they go to
+/// stdout, one <c>file:line:column: message</c> per line (a clean file prints <c>file: ok</c>); the count goes
+/// to stderr. Exit 2 when anything is wrong, 0 otherwise.
+/// </summary>
+public static class ValidateCommand
+{
+    public static Command Create(GlobalOptions options, CliConsole console, Func<string> workingDirectory)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "pipectl.yaml or buildspec files to check (default: pipectl.yaml and buildspec*.yml in the current folder)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("validate", "Check pipectl.yaml and buildspec files (file:line:column: message for every problem); nothing is sent to AWS.");
+        command.Arguments.Add(files);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse);
+            var named = parse.GetValue(files) ?? [];
+            return VerbRunner.RunAsync(
+                console,
+                settings,
+                _ => RunAsync(named, workingDirectory(), settings, console),
+                cancellationToken,
+                failure => AuthoringFailure.WriteJsonAsync("validate", failure, settings, console));
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyList<string> named, string directory, GlobalSettings settings, CliConsole console)
+    {
+        var targets = named.Count > 0 ? named.Select(f => (Display: f, Full: Path.GetFullPath(f, directory))).ToList() : Discover(directory);
+        foreach (var target in targets.Where(t => !File.Exists(t.Full)))
+        {
+            throw new UsageException($"validate \"{target.Display}\": no such file.");
+        }
+
+        var results = new List<FileResult>();
+        foreach (var (display, full) in targets)
+        {
+            foreach (var result in Check(display, full, directory))
+            {
+                var existing = results.FindIndex(r => r.Path == result.Path);
+                if (existing < 0)
+                {
+                    results.Add(result);
+                }
+                else
+                {
+                    results[existing] = results[existing] with { Diagnostics = [.. results[existing].Diagnostics, .. result.Diagnostics] };
+                }
+            }
+        }
+
+        var problems = results.Sum(r => r.Diagnostics.Count);
+        if (settings.Json)
+        {
+            await console.Out.WriteLineAsync(ToJson(results)).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var result in results)
+            {
+                if (result.Diagnostics.Count == 0)
+                {
+                    await console.Out.WriteLineAsync($"{result.Path}: ok").ConfigureAwait(false);
+                }
+
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    await console.Out.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+                }
+            }
+
+            var summary = problems == 0
+                ? $"{Plural(results.Count, "file")} checked: no problems."
+                : $"{Plural(results.Count, "file")} checked: {Plural(problems, "problem")}.";
+            await console.Error.WriteLineAsync(summary).ConfigureAwait(false);
+        }
+
+        return problems == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+    }
+
+    /// <summary>pipectl.yaml (or .yml) and buildspec*.yml / buildspec*.yaml in <paramref name="directory"/>.</summary>
+    private static List<(string Display, string Full)> Discover(string directory)
+    {
+        var found = Directory.EnumerateFiles(directory)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => IsStackFileName(name) || IsBuildspecName(name))
+            .Order(StringComparer.Ordinal)
+            .OrderBy(name => IsStackFileName(name) ? 0 : 1)
+            .Select(name => (name, Path.Combine(directory, name)))
+            .ToList();
+        return found.Count > 0
+            ? found
+            : throw new UsageException($"validate: no {StackFileParser.DefaultFileName} or buildspec*.yml in {directory}; name the files to check.");
+    }
+
+    private static IEnumerable<FileResult> Check(string display, string full, string directory)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"validate \"{display}\": cannot be read ({e.Message}).");
+        }
+
+        if (!IsStackFile(Path.GetFileName(full), text))
+        {
+            yield return new FileResult(display, BuildspecValidator.Validate(display, text));
+            yield break;
+        }
+
+        // Parse errors first; on a clean file, Load also checks the buildspec file it names (under that file's path).
+        var (_, errors) = StackFileParser.Load(display, directory);
+        yield return new FileResult(display, errors.Where(d => d.File == display).ToList());
+        foreach (var group in errors.Where(d => d.File != display).GroupBy(d => d.File))
+        {
+            yield return new FileResult(group.Key, group.ToList());
+        }
+    }
+
+    private static bool IsStackFileName(string name) =>
+        name is StackFileParser.DefaultFileName or "pipectl.yml";
+
+    private static bool IsBuildspecName(string name) =>
+        name.StartsWith("buildspec", StringComparison.OrdinalIgnoreCase)
+        && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A stack file by name (pipectl*.yaml), a buildspec by name (buildspec*), and otherwise by content: a
+    /// buildspec has <c>version:</c> or <c>phases:</c> at the top level, a stack file has <c>name:</c>.
+    /// </summary>
+    private static bool IsStackFile(string name, string text)
+    {
+        if (name.StartsWith("pipectl", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (name.StartsWith("buildspec", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var topLevelKeys = text.Split('\n')
+            .Where(line => line.Length > 0 && char.IsLetter(line[0]) && line.Contains(':', StringComparison.Ordinal))
+            .Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)].Trim())
+            .ToHashSet(StringComparer.Ordinal);
+        return !topLevelKeys.Contains("version") && !topLevelKeys.Contains("phases") && topLevelKeys.Contains("name");
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string ToJson(IReadOnlyList<FileResult> results) => JsonText.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("command", "validate");
+        writer.WriteBoolean("ok", results.All(r => r.Diagnostics.Count == 0));
+        writer.WriteStartArray("files");
+        foreach (var result in results)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", result.Path);
+            writer.WriteBoolean("ok", result.Diagnostics.Count == 0);
+            writer.WriteStartArray("diagnostics");
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("line", diagnostic.Line);
+                writer.WriteNumber("column", diagnostic.Column);
+                writer.WriteString("message", diagnostic.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
+    private sealed record FileResult(string Path, IReadOnlyList<Diagnostic> Diagnostics);
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Amazon.SecurityToken.Model;
+using Pipectl.Aws.Operations;
+using Pipectl.Aws.Session;
+using Pipectl.Cli.Hosting;
+using Pipectl.Cli.Output;
+using Pipectl.Core.Naming;
+
+namespace Pipectl.Cli.Operate;
+
+/// <summary><c>pipectl list</c>: the stacks pipectl manages in the region (pipelines tagged with a stack name) and their latest status.</summary>
+public static class ListCommand
+{
+    public static Command Create(GlobalOptions options, CliConsole console)
+    {
+        var command = new Command("list", "List the stacks pipectl manages in the region with their pipeline's latest status.");
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse);
+            return VerbRunner.RunAsync(console, settings, token => RunAsync(settings, console, token), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(GlobalSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        using var session = AwsSession.Create(settings.SessionOptions);
+        var account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Account;
+        var stacks = await new StackPipelineCatalog(session.CodePipeline, new Arns(session.Region, account)).ListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var unreadable in stacks.Where(s => s.LookupError is not null))
+        {
+            await console.Error.WriteLineAsync($"pipectl: the latest status of {unreadable.Pipeline} could not be read: {unreadable.LookupError}").ConfigureAwait(false);
+        }
+
+        if (settings.Json)
+        {
+            await console.Out.WriteLineAsync(JsonText.Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("command", "list");
+                writer.WriteString("region", session.Region);
+                writer.WriteString("account", account);
+                writer.WriteStartArray("stacks");
+                foreach (var stack in stacks)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("stack", stack.Stack);
+                    writer.WriteString("pipeline", stack.Pipeline);
+                    writer.WriteString("latestStatus", stack.LookupError is null ? stack.LatestStatus ?? "none" : "unknown");
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (stacks.Count == 0)
+        {
+            await console.Error.WriteLineAsync($"No pipectl stacks in {session.Region} (no pipeline is tagged pipectl:stack).").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var style = new TextStyle(console.UseColor);
+        var stackWidth = Math.Max("STACK".Length, stacks.Max(s => s.Stack.Length));
+        var pipelineWidth = Math.Max("PIPELINE".Length, stacks.Max(s => s.Pipeline.Length));
+        await console.Out.WriteLineAsync(style.Dim($"{"STACK".PadRight(stackWidth)}  {"PIPELINE".PadRight(pipelineWidth)}  LATEST")).ConfigureAwait(false);
+        foreach (var stack in stacks)
+        {
+            var latest = stack.LookupError is null ? stack.LatestStatus ?? "none yet" : "unknown";
+            await console.Out.WriteLineAsync($"{stack.Stack.PadRight(stackWidth)}  {stack.Pipeline.PadRight(pipelineWidth)}  {latest}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Pipectl.Cli.Hosting;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Cli.Operate;
+
+/// <summary>The options of the operator verbs (status, start, approve, reject, list), defined once.</summary>
+public sealed class OperateOptions
+{
+    /// <summary>How long a watch waits between two looks when not told otherwise.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
+
+    public Option<string> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name (the pipeline is <name>-pipeline)", Required = true };
+
+    public Option<string?> PipelineName { get; } = new(StackOptionNames.PipelineName) { Description = "Pipeline (default: <name>-pipeline)" };
+
+    public Option<bool> Watch { get; } = new("--watch") { Description = "Follow the execution until it settles: exit 0 when it succeeded, 1 when it failed or was stopped (stops at --timeout)" };
+
+    /// <summary>Hidden: tests set it to 0 so a scripted watch never sleeps.</summary>
+    public Option<TimeSpan> PollInterval { get; } = new("--poll-interval")
+    {
+        Description = "How long --watch waits between two looks (default 5s)",
+        Hidden = true,
+        DefaultValueFactory = _ => DefaultPollInterval,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+            if (Durations.TryParse(text, out var value) && value >= TimeSpan.Zero)
+            {
+                return value;
+            }
+
+            result.AddError($"--poll-interval \"{text}\": expected a duration such as 5, 5s or 1m");
+            return DefaultPollInterval;
+        },
+    };
+
+    public Option<string?> Comment { get; } = new("--comment") { Description = "The approval summary recorded with the decision (at most 512 characters)" };
+
+    public Option<string?> Stage { get; } = new("--stage") { Description = "Only the approval waiting in this stage (when several wait)" };
+}

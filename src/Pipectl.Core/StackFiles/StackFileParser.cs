@@ -1,0 +1,467 @@
+using Pipectl.Core.Buildspecs;
+using Pipectl.Core.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Pipectl.Core.StackFiles;
+
+/// <summary>
+/// Reads <c>pipectl.yaml</c> with YamlDotNet's representation model (no reflection: trim and Native-AOT safe).
+/// Every problem, an unknown key included, is a <see cref="Diagnostic"/> with a line and column; the file is
+/// returned only when there are none. Names are checked for their characters here (so the error points into
+/// the file); lengths that depend on the account and region are <c>StackSpecValidator</c>'s, on the specs.
+/// </summary>
+public static class StackFileParser
+{
+    /// <summary>The file name <c>validate</c> and <c>init</c> look for.</summary>
+    public const string DefaultFileName = "pipectl.yaml";
+
+    /// <summary>Parses <paramref name="text"/>; no file is read, so an inline buildspec is checked but a <c>build.buildspec</c> file is not (see <see cref="Load"/>).</summary>
+    /// <param name="path">The file name the diagnostics carry and relative paths are resolved against.</param>
+    /// <param name="text">The content of the file.</param>
+    public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) Parse(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var reader = new YamlNodeReader(path);
+        var loadErrors = new List<Diagnostic>();
+        var root = YamlText.Load(path, text, loadErrors);
+        foreach (var error in loadErrors)
+        {
+            reader.Add(error);
+        }
+
+        StackFile? file = null;
+        if (root is not null)
+        {
+            file = new Walk(reader, path, text).Root(root);
+        }
+
+        var errors = reader.Diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
+        return (errors.Count == 0 ? file : null, errors);
+    }
+
+    /// <summary>
+    /// Reads and parses the file at <paramref name="path"/>, then reads the buildspec file it names (relative to
+    /// its folder), checks it with <see cref="BuildspecValidator"/> and puts its text in
+    /// <see cref="StackFileBuild.BuildspecContent"/>. A missing buildspec is reported at the line that names it;
+    /// the buildspec's own problems carry its path (<c>folder-of-path/buildspec</c>).
+    /// </summary>
+    /// <param name="path">The stack file, as the user named it (diagnostics carry it as is).</param>
+    /// <param name="baseDirectory">The folder a relative <paramref name="path"/> is relative to (default: the current folder).</param>
+    /// <exception cref="IOException">The stack file itself cannot be read.</exception>
+    public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) Load(string path, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var fullPath = baseDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, baseDirectory);
+        var text = File.ReadAllText(fullPath);
+        var (file, errors) = Parse(path, text);
+        if (file?.Build.Buildspec is not { } buildspec)
+        {
+            return (file, errors);
+        }
+
+        var buildspecPath = Path.GetFullPath(buildspec, Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory());
+        var displayPath = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, buildspec);
+        if (!File.Exists(buildspecPath))
+        {
+            var at = BuildspecValueMark(text);
+            return (null, [new Diagnostic(path, at.Line, at.Column, $"build.buildspec: no such file {displayPath}")]);
+        }
+
+        var content = File.ReadAllText(buildspecPath);
+        var problems = BuildspecValidator.Validate(displayPath, content);
+        return problems.Count > 0
+            ? (null, problems)
+            : (file with { Build = file.Build with { BuildspecContent = content } }, errors);
+    }
+
+    private static (int Line, int Column) BuildspecValueMark(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var build = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("build")];
+        var value = build.Children[new YamlScalarNode("buildspec")];
+        return (YamlText.Line(value.Start), YamlText.Column(value.Start));
+    }
+
+    /// <summary>One pass over the tree, collecting the model and the diagnostics together.</summary>
+    private sealed class Walk(YamlNodeReader reader, string path, string text)
+    {
+        public StackFile? Root(YamlNode root)
+        {
+            var mapping = reader.Mapping(root, DefaultFileName);
+            if (mapping is null)
+            {
+                return null;
+            }
+
+            string? name = null;
+            string? region = null;
+            string? pipelineType = null;
+            YamlNode? siteBucketNode = null;
+            var repository = new StackFileRepository();
+            var build = new StackFileBuild();
+            var buckets = new StackFileBuckets();
+            StackFileApproval? approval = null;
+            IReadOnlyList<StackFileEnvironment> environments = [];
+            foreach (var (key, _, value) in Entries(mapping, string.Empty, "the top level"))
+            {
+                switch (key)
+                {
+                    case "name":
+                        name = Name(value, "name", "stack names");
+                        break;
+                    case "region":
+                        region = reader.Scalar(value, "region");
+                        if (region is not null && !AwsConstraints.Region().IsMatch(region))
+                        {
+                            reader.Report(value, $"region \"{region}\" is not a region code (us-east-1, eu-west-2, ...)");
+                        }
+
+                        break;
+                    case "repository":
+                        repository = Repository(value) ?? repository;
+                        break;
+                    case "build":
+                        build = Build(value) ?? build;
+                        break;
+                    case "buckets":
+                        (buckets, siteBucketNode) = Buckets(value);
+                        break;
+                    case "approval":
+                        approval = Approval(value, "approval");
+                        break;
+                    case "pipeline":
+                        pipelineType = Pipeline(value);
+                        break;
+                    case "environments":
+                        environments = Environments(value);
+                        break;
+                }
+            }
+
+            if (name is null && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "name"))
+            {
+                reader.Report(mapping, "name is required: the stack name every resource name derives from (name: my-site)");
+            }
+
+            if (siteBucketNode is not null && environments.Count > 0)
+            {
+                reader.Report(siteBucketNode, "buckets.site names one website bucket, but each environment has its own: set siteBucket in each environment instead");
+            }
+
+            return name is null ? null : new StackFile
+            {
+                SourcePath = path,
+                Name = name,
+                Region = region,
+                Repository = repository,
+                Build = build,
+                Buckets = buckets,
+                Approval = approval,
+                PipelineType = pipelineType,
+                Environments = environments,
+            };
+        }
+
+        private IEnumerable<(string Key, YamlScalarNode KeyNode, YamlNode Value)> Entries(YamlMappingNode mapping, string keyPath, string what) =>
+            reader.Entries(mapping, what, StackFileKeys.ChildrenOf(keyPath));
+
+        private string? Name(YamlNode value, string what, string kind)
+        {
+            var name = reader.Scalar(value, what);
+            if (name is not null && !AwsConstraints.StackName().IsMatch(name))
+            {
+                reader.Report(value, $"{what} \"{name}\": {kind} may contain only lowercase letters, digits and hyphens and must start with a letter (they become part of S3 bucket names)");
+                return null;
+            }
+
+            return name;
+        }
+
+        private StackFileRepository? Repository(YamlNode node)
+        {
+            var mapping = reader.Mapping(node, "repository");
+            if (mapping is null)
+            {
+                return null;
+            }
+
+            var repository = new StackFileRepository();
+            foreach (var (key, _, value) in Entries(mapping, "repository", "repository"))
+            {
+                var text = reader.Scalar(value, $"repository.{key}");
+                repository = key switch
+                {
+                    "name" => repository with { Name = text },
+                    "description" => repository with { Description = text },
+                    _ => repository with { Branch = text },
+                };
+            }
+
+            return repository;
+        }
+
+        private StackFileBuild? Build(YamlNode node)
+        {
+            var mapping = reader.Mapping(node, "build");
+            if (mapping is null)
+            {
+                return null;
+            }
+
+            var build = new StackFileBuild();
+            YamlNode? fileNode = null;
+            YamlNode? inlineNode = null;
+            foreach (var (key, _, value) in Entries(mapping, "build", "build"))
+            {
+                var what = $"build.{key}";
+                switch (key)
+                {
+                    case "image":
+                        build = build with { Image = reader.Scalar(value, what) };
+                        break;
+                    case "computeType":
+                        build = build with { ComputeType = reader.OneOf(value, what, AwsConstraints.ComputeTypes) };
+                        break;
+                    case "sourceType":
+                        build = build with { SourceType = reader.OneOf(value, what, AwsConstraints.SourceTypes) };
+                        break;
+                    case "buildspec":
+                        fileNode = value;
+                        build = build with { Buildspec = reader.Scalar(value, what) };
+                        break;
+                    case "buildspecInline":
+                        inlineNode = value;
+                        var inline = reader.Scalar(value, what);
+                        if (inline is not null)
+                        {
+                            CheckInlineBuildspec((YamlScalarNode)value, inline);
+                        }
+
+                        build = build with { BuildspecContent = inline };
+                        break;
+                    case "environmentVariables":
+                        build = build with { EnvironmentVariables = reader.StringMap(value, what, CheckVariableName) ?? build.EnvironmentVariables };
+                        break;
+                }
+            }
+
+            if (fileNode is not null && inlineNode is not null)
+            {
+                reader.Report(inlineNode, "build.buildspec and build.buildspecInline are both set: keep one (a file next to pipectl.yaml, or the text inline)");
+            }
+
+            return build;
+        }
+
+        private bool CheckVariableName(string name, YamlScalarNode keyNode)
+        {
+            if (name.StartsWith("CODEBUILD_", StringComparison.Ordinal))
+            {
+                reader.Report(keyNode, $"build.environmentVariables: '{name}' starts with CODEBUILD_, which CodeBuild reserves for its own variables");
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Checks the inline buildspec and moves each of its diagnostics to where that line sits in pipectl.yaml:
+        /// exact for a block scalar (<c>|</c>), the start of the value otherwise.
+        /// </summary>
+        private void CheckInlineBuildspec(YamlScalarNode value, string inline)
+        {
+            var problems = BuildspecValidator.Validate(path, inline);
+            if (problems.Count == 0)
+            {
+                return;
+            }
+
+            var start = value.Start;
+            var lines = text.Split('\n');
+            var firstContentLine = YamlText.Line(start) + 1;
+            var indent = value.Style == ScalarStyle.Literal ? IndentOf(lines, firstContentLine) : -1;
+            foreach (var problem in problems)
+            {
+                var diagnostic = indent >= 0
+                    ? problem with { Line = firstContentLine + problem.Line - 1, Column = indent + problem.Column, Message = $"build.buildspecInline: {problem.Message}" }
+                    : problem with { Line = YamlText.Line(start), Column = YamlText.Column(start), Message = $"build.buildspecInline (line {problem.Line} of the buildspec): {problem.Message}" };
+                reader.Add(diagnostic);
+            }
+        }
+
+        private static int IndentOf(string[] lines, int line)
+        {
+            for (var i = line - 1; i < lines.Length; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(lines[i]))
+                {
+                    return lines[i].Length - lines[i].TrimStart(' ').Length;
+                }
+            }
+
+            return -1;
+        }
+
+        private (StackFileBuckets Buckets, YamlNode? SiteNode) Buckets(YamlNode node)
+        {
+            var buckets = new StackFileBuckets();
+            var mapping = reader.Mapping(node, "buckets");
+            if (mapping is null)
+            {
+                return (buckets, null);
+            }
+
+            YamlNode? site = null;
+            foreach (var (key, _, value) in Entries(mapping, "buckets", "buckets"))
+            {
+                var what = $"buckets.{key}";
+                switch (key)
+                {
+                    case "artifacts":
+                        buckets = buckets with { Artifacts = reader.Scalar(value, what) };
+                        break;
+                    case "site":
+                        site = value;
+                        buckets = buckets with { Site = reader.Scalar(value, what) };
+                        break;
+                    case "privateSite":
+                        buckets = buckets with { PrivateSite = reader.Boolean(value, what) };
+                        break;
+                }
+            }
+
+            return (buckets, site);
+        }
+
+        private StackFileApproval? Approval(YamlNode node, string what, string keyPath = "approval")
+        {
+            var mapping = reader.Mapping(node, what);
+            if (mapping is null)
+            {
+                return null;
+            }
+
+            bool? enabled = null;
+            YamlNode? enabledNode = null;
+            string? email = null;
+            foreach (var (key, _, value) in Entries(mapping, keyPath, what))
+            {
+                if (key == "enabled")
+                {
+                    enabledNode = value;
+                    enabled = reader.Boolean(value, $"{what}.enabled");
+                }
+                else
+                {
+                    email = reader.Scalar(value, $"{what}.email");
+                    if (email is not null && !AwsConstraints.EmailAddress().IsMatch(email))
+                    {
+                        reader.Report(value, $"{what}.email \"{email}\" is not a mail address");
+                    }
+                }
+            }
+
+            if (enabled == false && email is not null)
+            {
+                reader.Report(enabledNode!, $"{what}.enabled is false but {what}.email is set: an address without an approval stage would never get a mail; remove one of them");
+            }
+
+            return new StackFileApproval(enabled ?? email is not null, email);
+        }
+
+        private string? Pipeline(YamlNode node)
+        {
+            var mapping = reader.Mapping(node, "pipeline");
+            if (mapping is null)
+            {
+                return null;
+            }
+
+            string? type = null;
+            foreach (var (_, _, value) in Entries(mapping, "pipeline", "pipeline"))
+            {
+                type = reader.OneOf(value, "pipeline.type", AwsConstraints.PipelineTypes);
+            }
+
+            return type;
+        }
+
+        private IReadOnlyList<StackFileEnvironment> Environments(YamlNode node)
+        {
+            var mapping = reader.Mapping(node, "environments");
+            if (mapping is null)
+            {
+                return [];
+            }
+
+            if (mapping.Children.Count == 0)
+            {
+                reader.Report(node, "environments is empty: name at least one (staging:, production:) or remove the key");
+                return [];
+            }
+
+            var environments = new List<StackFileEnvironment>();
+            var branches = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, keyNode, value) in reader.Entries(mapping, "environments"))
+            {
+                if (Name(keyNode, $"environment '{name}'", "environment names") is null)
+                {
+                    continue;
+                }
+
+                var what = $"environments.{name}";
+                var environment = new StackFileEnvironment { Name = name };
+                if (YamlNodeReader.IsNull(value))
+                {
+                    environments.Add(environment);
+                    continue;
+                }
+
+                var settings = reader.Mapping(value, what);
+                if (settings is null)
+                {
+                    continue;
+                }
+
+                foreach (var (key, _, setting) in Entries(settings, "environments.*", what))
+                {
+                    var field = $"{what}.{key}";
+                    switch (key)
+                    {
+                        case "branch":
+                            environment = environment with { Branch = reader.Scalar(setting, field) };
+                            if (environment.Branch is { } branch && branches.TryGetValue(branch, out var other))
+                            {
+                                reader.Report(setting, $"{field}: environment '{other}' already builds branch {branch}; two pipelines on one branch would deploy every push twice");
+                            }
+                            else if (environment.Branch is { } first)
+                            {
+                                branches[first] = name;
+                            }
+
+                            break;
+                        case "pipelineName":
+                            environment = environment with { PipelineName = reader.Scalar(setting, field) };
+                            break;
+                        case "siteBucket":
+                            environment = environment with { SiteBucket = reader.Scalar(setting, field) };
+                            break;
+                        case "privateSite":
+                            environment = environment with { PrivateSite = reader.Boolean(setting, field) };
+                            break;
+                        case "approval":
+                            environment = environment with { Approval = Approval(setting, field, "environments.*.approval") };
+                            break;
+                    }
+                }
+
+                environments.Add(environment);
+            }
+
+            return environments;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Pipectl.Core.Naming;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Core.StackFiles;
+
+/// <summary>
+/// Values given on the command line next to <c>-f pipectl.yaml</c>. They win over the file: every non-null
+/// value replaces what the file (or the default) says, in every environment. A flag that was not given is
+/// null, not false: map <c>--approval</c> to <c>true</c> when present and to null when absent.
+/// </summary>
+public sealed record StackOverrides
+{
+    /// <summary>Names given by their own options (<c>--pipeline-name</c>, ...).</summary>
+    public StackNameOverrides Names { get; init; } = new();
+
+    /// <summary><c>--repository-description</c>.</summary>
+    public string? RepositoryDescription { get; init; }
+
+    /// <summary><c>--branch</c>.</summary>
+    public string? Branch { get; init; }
+
+    /// <summary><c>--image</c>.</summary>
+    public string? BuildImage { get; init; }
+
+    /// <summary><c>--compute-type</c>.</summary>
+    public string? ComputeType { get; init; }
+
+    /// <summary><c>--source-type</c>.</summary>
+    public string? SourceType { get; init; }
+
+    /// <summary>The content of <c>--buildspec FILE</c>.</summary>
+    public string? BuildspecContent { get; init; }
+
+    /// <summary><c>--approval</c>: true when given, null when not.</summary>
+    public bool? Approval { get; init; }
+
+    /// <summary><c>--approval-email</c> (implies an approval stage).</summary>
+    public string? ApprovalEmail { get; init; }
+
+    /// <summary><c>--pipeline-type</c>.</summary>
+    public string? PipelineType { get; init; }
+
+    /// <summary><c>--private-site</c>: true when given, null when not.</summary>
+    public bool? PrivateSite { get; init; }
+
+    /// <summary><c>--seed</c>.</summary>
+    public string? SeedDirectory { get; init; }
+
+    /// <summary>Build environment variables; each key replaces the file's value of the same key, the others stay.</summary>
+    public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
+
+    /// <summary><paramref name="spec"/> with every value given here put in place.</summary>
+    public StackSpec ApplyTo(StackSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var variables = spec.EnvironmentVariables;
+        if (EnvironmentVariables is { Count: > 0 })
+        {
+            var merged = new Dictionary<string, string>(spec.EnvironmentVariables, StringComparer.Ordinal);
+            foreach (var (key, value) in EnvironmentVariables)
+            {
+                merged[key] = value;
+            }
+
+            variables = merged;
+        }
+
+        return spec with
+        {
+            RepositoryName = Names.RepositoryName ?? spec.RepositoryName,
+            BuildProjectName = Names.BuildProjectName ?? spec.BuildProjectName,
+            PipelineName = Names.PipelineName ?? spec.PipelineName,
+            RuleName = Names.RuleName ?? spec.RuleName,
+            BuildRoleName = Names.BuildRoleName ?? spec.BuildRoleName,
+            PipelineRoleName = Names.PipelineRoleName ?? spec.PipelineRoleName,
+            DeployRoleName = Names.DeployRoleName ?? spec.DeployRoleName,
+            EventsRoleName = Names.EventsRoleName ?? spec.EventsRoleName,
+            ArtifactBucketName = Names.ArtifactBucketName ?? spec.ArtifactBucketName,
+            SiteBucketName = Names.SiteBucketName ?? spec.SiteBucketName,
+            ApprovalTopicName = Names.ApprovalTopicName ?? spec.ApprovalTopicName,
+            RepositoryDescription = RepositoryDescription ?? spec.RepositoryDescription,
+            Branch = Branch ?? spec.Branch,
+            BuildImage = BuildImage ?? spec.BuildImage,
+            ComputeType = ComputeType ?? spec.ComputeType,
+            SourceType = SourceType ?? spec.SourceType,
+            BuildspecContent = BuildspecContent ?? spec.BuildspecContent,
+            Approval = Approval ?? spec.Approval,
+            ApprovalEmail = ApprovalEmail ?? spec.ApprovalEmail,
+            PipelineType = PipelineType ?? spec.PipelineType,
+            PrivateSite = PrivateSite ?? spec.PrivateSite,
+            SeedDirectory = SeedDirectory ?? spec.SeedDirectory,
+            EnvironmentVariables = variables,
+        };
+    }
+}

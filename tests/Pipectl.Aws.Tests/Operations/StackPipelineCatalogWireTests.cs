@@ -1,0 +1,82 @@
+using Pipectl.Aws.Operations;
+using Pipectl.Aws.Tests.Wire;
+using Pipectl.Core.Naming;
+using Pipectl.Core.Operations;
+
+namespace Pipectl.Aws.Tests.Operations;
+
+/// <summary>ListPipelines (paged) and the stack catalog built on it: only pipelines tagged pipectl:stack are stacks.</summary>
+public sealed class StackPipelineCatalogWireTests
+{
+    [Fact]
+    public async Task ListAllPipelines_follows_next_token_and_conforms()
+    {
+        using var server = new WireServer().Reply(
+            WireReply.Json("""{"pipelines":[{"name":"demo-pipeline","version":3,"pipelineType":"V2","executionMode":"QUEUED","created":1700000000,"updated":1700003600}],"nextToken":"page-2"}"""),
+            WireReply.Json("""{"pipelines":[{"name":"legacy","version":1,"created":1600000000,"updated":1600000000}]}"""));
+        using var session = WireSession.For(server);
+
+        var pipelines = await session.CodePipeline.ListAllPipelinesAsync();
+
+        Assert.Equal(["demo-pipeline", "legacy"], pipelines.Select(p => p.Name));
+        Assert.Equal(3, pipelines[0].Version);
+        Assert.Equal("V2", pipelines[0].PipelineType);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700003600), pipelines[0].Updated);
+        ModelAssert.JsonRequestConforms("codepipeline", "ListPipelines", server.Requests[0]);
+        ModelAssert.JsonRequestConforms("codepipeline", "ListPipelines", server.Requests[1]);
+        Assert.Equal("{}", server.Requests[0].BodyText);
+        Assert.Equal("""{"nextToken":"page-2"}""", server.Requests[1].BodyText);
+    }
+
+    [Fact]
+    public async Task Catalog_lists_only_tagged_pipelines_with_their_latest_status()
+    {
+        using var server = new WireServer
+        {
+            Responder = request => ScriptedCodePipeline.Operation(request) switch
+            {
+                "ListPipelines" => WireReply.Json("""{"pipelines":[{"name":"web-pipeline"},{"name":"hand-made"},{"name":"api-pipeline"}]}"""),
+                "ListTagsForResource" when request.BodyText.Contains(":web-pipeline", StringComparison.Ordinal) =>
+                    WireReply.Json("""{"tags":[{"key":"team","value":"web"},{"key":"pipectl:stack","value":"web"}]}"""),
+                "ListTagsForResource" when request.BodyText.Contains(":api-pipeline", StringComparison.Ordinal) =>
+                    WireReply.Json("""{"tags":[{"key":"pipectl:stack","value":"api"}]}"""),
+                "ListTagsForResource" => WireReply.Json("""{"tags":[]}"""),
+                "ListPipelineExecutions" when request.BodyText.Contains("web-pipeline", StringComparison.Ordinal) => WireReply.Json(PipelineReplies.Executions("Failed")),
+                "ListPipelineExecutions" => WireReply.Json(PipelineReplies.NoExecutions),
+                var other => WireReply.JsonError(400, "ValidationException", $"unexpected {other}"),
+            },
+        };
+        using var session = WireSession.For(server, "us-east-1");
+
+        var stacks = await new StackPipelineCatalog(session.CodePipeline, new Arns("us-east-1", "123456789012")).ListAsync(CancellationToken.None);
+
+        Assert.Equal([new StackPipeline("api", "api-pipeline", null), new StackPipeline("web", "web-pipeline", "Failed")], stacks);
+        var tagRequests = server.Requests.Where(r => ScriptedCodePipeline.Operation(r) == "ListTagsForResource").ToList();
+        Assert.Equal(3, tagRequests.Count);
+        Assert.Contains(tagRequests, r => r.BodyText == """{"resourceArn":"arn:aws:codepipeline:us-east-1:123456789012:hand-made"}""");
+        var executionRequests = server.Requests.Where(r => ScriptedCodePipeline.Operation(r) == "ListPipelineExecutions").ToList();
+        Assert.Equal(2, executionRequests.Count);
+        Assert.All(server.Requests, r => ModelAssert.JsonRequestConforms("codepipeline", ScriptedCodePipeline.Operation(r)!, r));
+        Assert.Contains(executionRequests, r => r.BodyText == """{"pipelineName":"web-pipeline","maxResults":1}""");
+    }
+
+    [Fact]
+    public async Task Catalog_reports_an_unreadable_status_instead_of_failing()
+    {
+        using var server = new WireServer
+        {
+            Responder = request => ScriptedCodePipeline.Operation(request) switch
+            {
+                "ListPipelines" => WireReply.Json("""{"pipelines":[{"name":"web-pipeline"}]}"""),
+                "ListTagsForResource" => WireReply.Json("""{"tags":[{"key":"pipectl:stack","value":"web"}]}"""),
+                _ => WireReply.JsonError(400, "AccessDeniedException", "not authorized to perform codepipeline:ListPipelineExecutions"),
+            },
+        };
+        using var session = WireSession.For(server, "us-east-1");
+
+        var stack = Assert.Single(await new StackPipelineCatalog(session.CodePipeline, new Arns("us-east-1", "123456789012")).ListAsync(CancellationToken.None));
+
+        Assert.Equal(("web", "web-pipeline", null), (stack.Stack, stack.Pipeline, stack.LatestStatus));
+        Assert.StartsWith("AccessDeniedException: ", stack.LookupError);
+    }
+}
