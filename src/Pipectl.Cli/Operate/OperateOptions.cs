@@ -10,7 +10,14 @@ public sealed class OperateOptions
     /// <summary>How long a watch waits between two looks when not told otherwise.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
-    public Option<string> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name (the pipeline is <name>-pipeline)", Required = true };
+    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name (the pipeline is <name>-pipeline); required unless -f names it" };
+
+    public Option<string?> File { get; } = new("--file", "-f") { Description = "A pipectl.yaml stack file naming the stack" };
+
+    public Option<string?> Environment { get; } = new("--env") { Description = "The environment of the stack file whose pipeline to use" };
+
+    /// <summary>The options that say which pipeline a verb acts on.</summary>
+    public IEnumerable<Option> Target => [Name, PipelineName, File, Environment];
 
     public Option<string?> PipelineName { get; } = new(StackOptionNames.PipelineName) { Description = "Pipeline (default: <name>-pipeline)" };
 

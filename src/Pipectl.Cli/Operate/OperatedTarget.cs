@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pipectl.Aws.Errors;
 using Pipectl.Cli.Hosting;
 using Pipectl.Core.Operations;
+using Pipectl.Core.StackFiles;
 
 namespace Pipectl.Cli.Operate;
 
@@ -15,6 +16,17 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
     {
         var stack = parse.GetValue(options.Name) ?? string.Empty;
         var overridden = parse.GetValue(options.PipelineName);
+        if (parse.GetValue(options.File) is { } path)
+        {
+            var (file, environment) = FromFile(path, parse.GetValue(options.Environment), stack);
+            return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}");
+        }
+
+        if (parse.GetValue(options.Environment) is { } orphan)
+        {
+            throw new UsageException($"--env \"{orphan}\": environments come from a stack file: add -f pipectl.yaml (nothing was sent)");
+        }
+
         var (name, error) = OperatedPipeline.Resolve(stack, overridden);
         if (name is null)
         {
@@ -23,6 +35,36 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
 
         var arguments = string.IsNullOrWhiteSpace(overridden) ? $"--name {stack}" : $"--name {stack} --pipeline-name {name}";
         return new OperatedTarget(stack, name, arguments);
+    }
+
+    /// <summary>The stack and pipeline a stack file (and --env) name; the region does not change the names.</summary>
+    private static (Pipectl.Core.Stacks.StackSpec Spec, string? Environment) FromFile(string path, string? environment, string stack)
+    {
+        if (stack.Length > 0)
+        {
+            throw new UsageException($"--name \"{stack}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them (nothing was sent)");
+        }
+
+        if (!System.IO.File.Exists(path))
+        {
+            throw new UsageException($"-f \"{path}\": no such file (nothing was sent)");
+        }
+
+        var (file, errors) = StackFileParser.Load(path);
+        if (file is null || errors.Count > 0)
+        {
+            throw new UsageException($"{errors.FirstOrDefault()?.ToString() ?? path + ": cannot be read"} (run pipectl validate {path})");
+        }
+
+        try
+        {
+            var chosen = file.ToSpec(environment, "us-east-1", null);
+            return (chosen.Spec, chosen.Environment);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1).</summary>

@@ -15,8 +15,10 @@ public static class StartCommand
     public static Command Create(GlobalOptions options, OperateOptions operate, CliConsole console, TimeProvider clock)
     {
         var command = new Command("start", "Start an execution of the stack's pipeline with the latest source revisions and print its id.");
-        command.Options.Add(operate.Name);
-        command.Options.Add(operate.PipelineName);
+        foreach (var option in operate.Target)
+        {
+            command.Options.Add(option);
+        }
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
         command.SetAction((parse, cancellationToken) =>

@@ -32,6 +32,31 @@ public sealed class StatusCliTests
     }
 
     [Fact]
+    public async Task A_stack_file_and_an_environment_name_the_pipeline()
+    {
+        using var server = Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress")).Serve();
+        var sample = Pipectl.IntegrationTests.Authoring.RepositoryRoot.Of("samples/multi-env/pipectl.yaml");
+
+        var run = await RunAsync(server, "status", "-f", sample, "--env", "production");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("""{"name":"shop-production-pipeline"}""", server.Requests[0].BodyText);
+    }
+
+    [Fact]
+    public async Task A_stack_file_with_environments_needs_env()
+    {
+        using var server = Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress")).Serve();
+        var sample = Pipectl.IntegrationTests.Authoring.RepositoryRoot.Of("samples/multi-env/pipectl.yaml");
+
+        var run = await RunAsync(server, "status", "-f", sample);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--env", run.Stderr);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task In_progress_as_json_is_one_document_with_stages_actions_and_the_latest_execution()
     {
         using var server = Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress")).Serve();

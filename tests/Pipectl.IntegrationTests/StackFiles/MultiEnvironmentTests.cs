@@ -7,7 +7,7 @@ namespace Pipectl.IntegrationTests.StackFiles;
 [Collection(MotoCollection.Name)]
 public sealed class MultiEnvironmentTests(MotoServer moto)
 {
-    private static readonly string Sample = Path.Combine(RepositoryRoot(), "samples", "multi-env", "pipectl.yaml");
+    private static readonly string Sample = Pipectl.IntegrationTests.Authoring.RepositoryRoot.Of("samples/multi-env/pipectl.yaml");
 
     private Task<CliRun> Pipectl(params string[] args) =>
         CliRun.RunAsync([.. args, "--endpoint-url", moto.Endpoint, "--output", "json"]);
@@ -73,16 +73,5 @@ public sealed class MultiEnvironmentTests(MotoServer moto)
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("qa", run.Stderr);
         Assert.Equal(0, trap.Connections);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PipelineBootstrap.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("PipelineBootstrap.sln not found above the test output folder.");
     }
 }
