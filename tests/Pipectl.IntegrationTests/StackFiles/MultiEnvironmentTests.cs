@@ -1,3 +1,4 @@
+using Pipectl.IntegrationTests.Authoring;
 using Pipectl.IntegrationTests.Cli;
 using Pipectl.IntegrationTests.Moto;
 
@@ -7,7 +8,7 @@ namespace Pipectl.IntegrationTests.StackFiles;
 [Collection(MotoCollection.Name)]
 public sealed class MultiEnvironmentTests(MotoServer moto)
 {
-    private static readonly string Sample = Pipectl.IntegrationTests.Authoring.RepositoryRoot.Of("samples/multi-env/pipectl.yaml");
+    private static readonly string Sample = RepositoryRoot.Of("samples/multi-env/pipectl.yaml");
 
     private Task<CliRun> Pipectl(params string[] args) =>
         CliRun.RunAsync([.. args, "--endpoint-url", moto.Endpoint, "--output", "json"]);
