@@ -103,12 +103,18 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
             desired.Name,
             new ProjectSource(desired.SourceType, location, buildspec),
             artifacts,
-            new ProjectEnvironment(LinuxContainer, desired.Image, desired.ComputeType),
+            new ProjectEnvironment(
+                LinuxContainer,
+                desired.Image,
+                desired.ComputeType,
+                EnvironmentVariables: desired.EnvironmentVariables.Select(v => new CodeBuildEnvironmentVariable(v.Key, v.Value, PlainText)).ToList()),
             desired.ServiceRoleArn,
             desired.Description,
             new LogsConfig(new CloudWatchLogsConfig(LogsEnabled, desired.LogGroupName)),
             tags.Select(t => new CodeBuildTag(t.Key, t.Value)).ToList());
     }
+
+    private const string PlainText = "PLAINTEXT";
 
     private static string What(BuildProjectSpec desired) => $"CodeBuild project {desired.Name}";
 
@@ -122,5 +128,11 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
         project.Environment?.ComputeType ?? string.Empty,
         project.ServiceRole ?? string.Empty,
         string.IsNullOrEmpty(project.LogsConfig?.CloudWatchLogs?.GroupName) ? null : project.LogsConfig.CloudWatchLogs.GroupName,
-        (project.Tags ?? []).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+        (project.Tags ?? []).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal))
+    {
+        EnvironmentVariables = (project.Environment?.EnvironmentVariables ?? [])
+            .Where(v => v.Type is null or PlainText)
+            .GroupBy(v => v.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+    };
 }

@@ -51,7 +51,10 @@ public sealed record DesiredStack(
             spec.ComputeType,
             arns.BuildRole,
             StackNames.BuildLogGroup(spec.BuildProjectName),
-            tags);
+            tags)
+        {
+            EnvironmentVariables = spec.EnvironmentVariables,
+        };
         var topic = spec.ApprovalEmail is { } email ? new TopicSpec(spec.ApprovalTopicName, email, tags) : null;
         var pipeline = new PipelineSpec(PipelineDeclarationFactory.Create(spec, arns), tags);
         var rule = new RuleSpec(

@@ -18,7 +18,11 @@ public sealed record BuildProjectSpec(
     string LogGroupName,
     IReadOnlyDictionary<string, string> Tags) : IDesiredState<BuildProjectState>
 {
+    /// <summary>Plain-text environment variables of the build (pipectl.yaml build.environmentVariables).</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyList<string> DifferencesFrom(BuildProjectState actual) => new Differences()
+        .Compare("environment variables", Show(actual.EnvironmentVariables), Show(EnvironmentVariables))
         .Compare("source type", actual.SourceType, SourceType)
         .Compare("source location", actual.SourceLocation, SourceLocation)
         .Compare("buildspec", Summary(actual.Buildspec), Summary(Buildspec))
@@ -27,6 +31,9 @@ public sealed record BuildProjectSpec(
         .Compare("service role", actual.ServiceRoleArn, ServiceRoleArn)
         .Compare("log group", actual.LogGroupName, LogGroupName)
         .CompareTags(actual.Tags, Tags);
+
+    private static string Show(IReadOnlyDictionary<string, string> variables) =>
+        variables.Count == 0 ? "(none)" : string.Join(", ", variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
 
     private static string? Summary(string? buildspec) =>
         string.IsNullOrWhiteSpace(buildspec) ? null : $"inline ({buildspec.Trim().Length} chars, #{StableHash(buildspec.Trim()):x8})";

@@ -11,4 +11,8 @@ public sealed record BuildProjectState(
     string ComputeType,
     string ServiceRoleArn,
     string? LogGroupName,
-    IReadOnlyDictionary<string, string> Tags) : ITaggedState;
+    IReadOnlyDictionary<string, string> Tags) : ITaggedState
+{
+    /// <summary>The plain-text environment variables of the build.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+}

@@ -324,7 +324,8 @@ public sealed class RepositoryAndProjectDriverTests
 
         Assert.NotNull(found);
         Assert.Equal(new BuildProjectState(ProjectName, ProjectArn, "CODECOMMIT", CloneUrl, null, "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL",
-            RoleArn, "/aws/codebuild/demo-build", found.Tags), found);
+            RoleArn, "/aws/codebuild/demo-build", found.Tags) { EnvironmentVariables = found.EnvironmentVariables }, found);
+        Assert.Empty(found.EnvironmentVariables);
         Assert.Equal("demo", found.Tags["pipectl:stack"]);
         ModelAssert.JsonRequestConforms("codebuild", "BatchGetProjects", server.LastRequest);
         Assert.Equal("""{"names":["demo-build"]}""", server.LastRequest.BodyText);

@@ -36,6 +36,8 @@ public sealed class MultiEnvironmentTests(MotoServer moto)
         Assert.Equal(["Source", "Build", "Approval", "Deploy"], production.Stages.Select(s => s.Name));
         Assert.Equal("shop-staging-site-123456789012-us-east-1", staging.Stages[2].Actions[0].Configuration!["BucketName"]);
         Assert.Equal(staging.ArtifactStore!.Location, production.ArtifactStore!.Location);
+        var project = Assert.Single((await session.CodeBuild.BatchGetProjectsAsync(["shop-build"])).Projects!);
+        Assert.Contains(project.Environment!.EnvironmentVariables!, v => v.Name == "SITE_TITLE" && v.Value == "The Shop");
 
         var second = await Pipectl("bootstrap", "-f", Sample);
         Assert.All(Actions(second).Values, a => Assert.Equal("unchanged", a));
