@@ -12,6 +12,21 @@ internal static class CanonicalJson
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    /// <summary>True when both texts have the same canonical form; text that is not JSON equals nothing.</summary>
+    public static bool AreEquivalent(string a, string b, Func<string, string> normalize)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        try
+        {
+            return string.Equals(normalize(a), normalize(b), StringComparison.Ordinal);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// URL-decodes (IAM returns documents percent-encoded), then sorts object keys, sorts array elements,
     /// and writes a one-element array as its element. With <paramref name="scalarsAsStrings"/> a boolean or

@@ -11,19 +11,7 @@ public static class EventPatternComparer
     /// with <c>%7B</c>, keys sorted, and every array taken as a set (a pattern's arrays are "any of"), with
     /// <c>"x"</c> equal to <c>["x"]</c>. A pattern that is not JSON equals nothing.
     /// </summary>
-    public static bool AreEquivalent(string a, string b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        try
-        {
-            return string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool AreEquivalent(string a, string b) => CanonicalJson.AreEquivalent(a, b, Normalize);
 
     /// <summary>The canonical form <see cref="AreEquivalent"/> compares.</summary>
     /// <exception cref="JsonException">The text is not JSON.</exception>

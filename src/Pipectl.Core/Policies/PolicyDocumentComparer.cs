@@ -16,19 +16,7 @@ public static class PolicyDocumentComparer
     /// array is ignored (Statement, Action, Resource and condition values are all sets), <c>false</c> equals
     /// <c>"false"</c>, and <c>"Principal":"*"</c> equals <c>{"AWS":"*"}</c>. A document that is not JSON equals nothing.
     /// </summary>
-    public static bool AreEquivalent(string a, string b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        try
-        {
-            return string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool AreEquivalent(string a, string b) => CanonicalJson.AreEquivalent(a, b, Normalize);
 
     /// <summary>The canonical form <see cref="AreEquivalent"/> compares: handy to show what differs.</summary>
     /// <exception cref="JsonException">The text is not JSON.</exception>
