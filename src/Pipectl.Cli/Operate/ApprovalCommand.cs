@@ -23,10 +23,7 @@ public static class ApprovalCommand
             ? ("approve", "Approve the manual approval that waits in the stack's pipeline (found in any stage).")
             : ("reject", "Reject the manual approval that waits in the stack's pipeline (found in any stage).");
         var command = new Command(name, description);
-        foreach (var option in operate.Target)
-        {
-            command.Options.Add(option);
-        }
+        operate.AddTargetTo(command);
         command.Options.Add(operate.Comment);
         command.Options.Add(operate.Stage);
         command.SetAction((parse, cancellationToken) =>

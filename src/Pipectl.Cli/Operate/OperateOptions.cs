@@ -16,8 +16,14 @@ public sealed class OperateOptions
 
     public Option<string?> Environment { get; } = new("--env") { Description = "The environment of the stack file whose pipeline to use" };
 
-    /// <summary>The options that say which pipeline a verb acts on.</summary>
-    public IEnumerable<Option> Target => [Name, PipelineName, File, Environment];
+    /// <summary>Adds the options that say which pipeline a verb acts on.</summary>
+    public void AddTargetTo(Command command)
+    {
+        foreach (var option in new Option[] { Name, PipelineName, File, Environment })
+        {
+            command.Options.Add(option);
+        }
+    }
 
     public Option<string?> PipelineName { get; } = new(StackOptionNames.PipelineName) { Description = "Pipeline (default: <name>-pipeline)" };
 

@@ -15,10 +15,7 @@ public static class StartCommand
     public static Command Create(GlobalOptions options, OperateOptions operate, CliConsole console, TimeProvider clock)
     {
         var command = new Command("start", "Start an execution of the stack's pipeline with the latest source revisions and print its id.");
-        foreach (var option in operate.Target)
-        {
-            command.Options.Add(option);
-        }
+        operate.AddTargetTo(command);
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
         command.SetAction((parse, cancellationToken) =>

@@ -16,10 +16,7 @@ public static class StatusCommand
     public static Command Create(GlobalOptions options, OperateOptions operate, CliConsole console, TimeProvider clock)
     {
         var command = new Command("status", "Show where the stack's pipeline stands: stages, actions, latest execution, a waiting approval, errors.");
-        foreach (var option in operate.Target)
-        {
-            command.Options.Add(option);
-        }
+        operate.AddTargetTo(command);
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
         command.SetAction((parse, cancellationToken) =>
