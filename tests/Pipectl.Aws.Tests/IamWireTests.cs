@@ -87,14 +87,6 @@ public sealed class IamWireTests
     private static WireReply Empty(string action) => WireReply.Xml(
         $"""<{action}Response xmlns="{Ns}"><ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata></{action}Response>""");
 
-    private static RecordedRequest WithBody(RecordedRequest request, string body) => new()
-    {
-        Method = request.Method,
-        Path = request.Path,
-        Headers = request.Headers,
-        Body = System.Text.Encoding.UTF8.GetBytes(body),
-    };
-
     [Fact]
     public async Task CreateRole_sends_every_member_as_the_model_names_it_and_reads_the_role()
     {
@@ -159,15 +151,15 @@ public sealed class IamWireTests
         ModelAssert.QueryRequestConforms("iam", "TagRole", tagRole);
 
         // Tags flattened without ".member." (the EC2 style) is not what the IAM model says.
-        var flatTags = WithBody(createRole, createRole.BodyText.Replace("Tags.member.1.", "Tags.1.", StringComparison.Ordinal));
+        var flatTags = createRole.WithBody(createRole.BodyText.Replace("Tags.member.1.", "Tags.1.", StringComparison.Ordinal));
         Assert.Contains("must be sent as", Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ModelAssert.QueryRequestConforms("iam", "CreateRole", flatTags)).Message);
 
         // TagRole without its required Tags.
-        var noTags = WithBody(tagRole, string.Join('&', tagRole.BodyText.Split('&').Where(p => !p.StartsWith("Tags.", StringComparison.Ordinal))));
+        var noTags = tagRole.WithBody(string.Join('&', tagRole.BodyText.Split('&').Where(p => !p.StartsWith("Tags.", StringComparison.Ordinal))));
         Assert.Contains("Tags: required", Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ModelAssert.QueryRequestConforms("iam", "TagRole", noTags)).Message);
 
         // A JSON-protocol member casing is not an IAM member.
-        var camel = WithBody(createRole, createRole.BodyText.Replace("RoleName=", "roleName=", StringComparison.Ordinal));
+        var camel = createRole.WithBody(createRole.BodyText.Replace("RoleName=", "roleName=", StringComparison.Ordinal));
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ModelAssert.QueryRequestConforms("iam", "CreateRole", camel));
     }
 

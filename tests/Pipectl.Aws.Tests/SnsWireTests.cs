@@ -25,14 +25,6 @@ public sealed class SnsWireTests
         $"""<ErrorResponse xmlns="{Ns}"><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>{WireReply.RequestId}</RequestId></ErrorResponse>""",
         "text/xml");
 
-    private static RecordedRequest WithBody(RecordedRequest request, string body) => new()
-    {
-        Method = request.Method,
-        Path = request.Path,
-        Headers = request.Headers,
-        Body = System.Text.Encoding.UTF8.GetBytes(body),
-    };
-
     [Fact]
     public async Task CreateTopic_sends_attributes_as_entries_and_tags_as_members_signed_for_sns_in_the_region()
     {
@@ -84,17 +76,17 @@ public sealed class SnsWireTests
         ModelAssert.QueryRequestConforms("sns", "CreateTopic", createTopic);
         ModelAssert.QueryRequestConforms("sns", "Subscribe", subscribe);
 
-        var flatTags = WithBody(createTopic, createTopic.BodyText.Replace("Tags.member.1.", "Tags.1.", StringComparison.Ordinal));
+        var flatTags = createTopic.WithBody(createTopic.BodyText.Replace("Tags.member.1.", "Tags.1.", StringComparison.Ordinal));
         Assert.Contains("must be sent as", Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ModelAssert.QueryRequestConforms("sns", "CreateTopic", flatTags)).Message);
 
         // A map sent as a member list is not a map.
-        var attributesAsList = WithBody(createTopic, createTopic.BodyText.Replace("Attributes.entry.1.key", "Attributes.member.1.key", StringComparison.Ordinal));
+        var attributesAsList = createTopic.WithBody(createTopic.BodyText.Replace("Attributes.entry.1.key", "Attributes.member.1.key", StringComparison.Ordinal));
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ModelAssert.QueryRequestConforms("sns", "CreateTopic", attributesAsList));
 
-        var noProtocol = WithBody(subscribe, string.Join('&', subscribe.BodyText.Split('&').Where(p => !p.StartsWith("Protocol=", StringComparison.Ordinal))));
+        var noProtocol = subscribe.WithBody(string.Join('&', subscribe.BodyText.Split('&').Where(p => !p.StartsWith("Protocol=", StringComparison.Ordinal))));
         Assert.Contains("Protocol: required", Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ModelAssert.QueryRequestConforms("sns", "Subscribe", noProtocol)).Message);
 
-        var iamVersion = WithBody(subscribe, subscribe.BodyText.Replace("Version=2010-03-31", "Version=2010-05-08", StringComparison.Ordinal));
+        var iamVersion = subscribe.WithBody(subscribe.BodyText.Replace("Version=2010-03-31", "Version=2010-05-08", StringComparison.Ordinal));
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ModelAssert.QueryRequestConforms("sns", "Subscribe", iamVersion));
     }
 

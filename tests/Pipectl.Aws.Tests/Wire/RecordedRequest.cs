@@ -16,6 +16,15 @@ public sealed partial class RecordedRequest
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
+    /// <summary>The same request with another body: for showing that the model check rejects a wrong one.</summary>
+    public RecordedRequest WithBody(string body) => new()
+    {
+        Method = Method,
+        Path = Path,
+        Headers = Headers,
+        Body = Encoding.UTF8.GetBytes(body),
+    };
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The JSON 1.1 operation, from X-Amz-Target ("Prefix.Operation").</summary>
