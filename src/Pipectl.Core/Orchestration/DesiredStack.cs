@@ -54,6 +54,7 @@ public sealed record DesiredStack(
             tags)
         {
             EnvironmentVariables = spec.EnvironmentVariables,
+            Privileged = spec.Privileged,
         };
         var topic = spec.ApprovalEmail is { } email ? new TopicSpec(spec.ApprovalTopicName, email, tags) : null;
         var pipeline = new PipelineSpec(PipelineDeclarationFactory.Create(spec, arns), tags);

@@ -208,7 +208,7 @@ public sealed class StackPoliciesTests
     [Fact]
     public void Build_role_may_clone_the_repository_only_when_the_project_source_is_codecommit()
     {
-        var clone = Assert.Single(PoliciesOf(TestStacks.Demo()).BuildRolePolicy().Statements, s => s.Actions.Contains("codecommit:GitPull"));
+        var clone = Assert.Single(PoliciesOf(TestStacks.Demo() with { SourceType = "CODECOMMIT" }).BuildRolePolicy().Statements, s => s.Actions.Contains("codecommit:GitPull"));
         Assert.Equal(["arn:aws:codecommit:us-east-1:123456789012:demo"], clone.Resources);
 
         Assert.DoesNotContain(
