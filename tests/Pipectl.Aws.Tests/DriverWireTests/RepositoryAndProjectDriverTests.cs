@@ -41,7 +41,7 @@ public sealed class RepositoryAndProjectDriverTests
     private static string ProjectJson(string image = "aws/codebuild/standard:7.0", string tags = """[{"key":"pipectl:stack","value":"demo"}]""") => $$$"""
         {"name":"demo-build","arn":"{{{ProjectArn}}}","description":"Builds demo",
          "source":{"type":"CODECOMMIT","location":"{{{CloneUrl}}}","insecureSsl":false},
-         "artifacts":{"type":"CODEPIPELINE","name":"demo-build","packaging":"NONE"},
+         "artifacts":{"type":"NO_ARTIFACTS"},
          "environment":{"type":"LINUX_CONTAINER","image":"{{{image}}}","computeType":"BUILD_GENERAL1_SMALL","privilegedMode":false,"imagePullCredentialsType":"CODEBUILD"},
          "serviceRole":"{{{RoleArn}}}","timeoutInMinutes":60,"queuedTimeoutInMinutes":480,
          "tags":{{{tags}}},
@@ -206,7 +206,7 @@ public sealed class RepositoryAndProjectDriverTests
     // ---- build project driver ----
 
     [Fact]
-    public async Task Project_create_body_conforms_with_codecommit_source_codepipeline_artifacts_and_the_log_group()
+    public async Task Project_create_body_conforms_with_codecommit_source_no_artifacts_and_the_log_group()
     {
         using var server = new WireServer().Reply(WireReply.Json($$"""{"project":{{ProjectJson()}}}"""));
         using var session = WireSession.For(server);
@@ -228,8 +228,10 @@ public sealed class RepositoryAndProjectDriverTests
         Assert.Equal("CODECOMMIT", root.GetProperty("source").GetProperty("type").GetString());
         Assert.Equal(CloneUrl, root.GetProperty("source").GetProperty("location").GetString());
         Assert.False(root.GetProperty("source").TryGetProperty("buildspec", out _));
-        Assert.Equal("CODEPIPELINE", root.GetProperty("artifacts").GetProperty("type").GetString());
+        // AWS refuses CODECOMMIT with CODEPIPELINE artifacts; NO_ARTIFACTS takes no location.
+        Assert.Equal("""{"type":"NO_ARTIFACTS"}""", root.GetProperty("artifacts").GetRawText());
         var environment = root.GetProperty("environment");
+        Assert.False(environment.GetProperty("privilegedMode").GetBoolean());
         Assert.Equal(("LINUX_CONTAINER", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL"),
             (environment.GetProperty("type").GetString(), environment.GetProperty("image").GetString(), environment.GetProperty("computeType").GetString()));
         Assert.Equal(RoleArn, root.GetProperty("serviceRole").GetString());
@@ -241,7 +243,7 @@ public sealed class RepositoryAndProjectDriverTests
     }
 
     [Fact]
-    public async Task Project_create_with_a_codepipeline_source_and_inline_buildspec_sends_no_source_location()
+    public async Task Project_create_with_a_codepipeline_source_and_inline_buildspec_sends_no_location_for_source_or_artifacts()
     {
         using var server = new WireServer().Reply(WireReply.Json($$"""{"project":{{ProjectJson()}}}"""));
         using var session = WireSession.For(server);
@@ -256,6 +258,24 @@ public sealed class RepositoryAndProjectDriverTests
         Assert.Equal("CODEPIPELINE", source.GetProperty("type").GetString());
         Assert.False(source.TryGetProperty("location", out _));
         Assert.Equal(spec.Buildspec, source.GetProperty("buildspec").GetString());
+        Assert.Equal("""{"type":"CODEPIPELINE"}""", body.RootElement.GetProperty("artifacts").GetRawText());
+    }
+
+    [Fact]
+    public async Task Project_create_sends_the_Lambda_environment_type_and_privileged_mode_the_spec_asks_for()
+    {
+        using var server = new WireServer().Reply(WireReply.Json($$"""{"project":{{ProjectJson()}}}"""), WireReply.Json($$"""{"project":{{ProjectJson()}}}"""));
+        using var session = WireSession.For(server);
+        var (driver, _) = ProjectDriver(session);
+
+        await driver.CreateAsync(Spec("aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20") with { ComputeType = "BUILD_LAMBDA_1GB" }, CancellationToken.None);
+        var lambda = JsonDocument.Parse(server.LastRequest.Body).RootElement.GetProperty("environment");
+        await driver.CreateAsync(Spec("aws/codebuild/amazonlinux-aarch64-standard:3.0") with { Privileged = true }, CancellationToken.None);
+        var arm = JsonDocument.Parse(server.LastRequest.Body).RootElement.GetProperty("environment");
+
+        ModelAssert.JsonRequestConforms("codebuild", "CreateProject", server.LastRequest);
+        Assert.Equal(("LINUX_LAMBDA_CONTAINER", "BUILD_LAMBDA_1GB", false), (lambda.GetProperty("type").GetString(), lambda.GetProperty("computeType").GetString(), lambda.GetProperty("privilegedMode").GetBoolean()));
+        Assert.Equal(("ARM_CONTAINER", true), (arm.GetProperty("type").GetString(), arm.GetProperty("privilegedMode").GetBoolean()));
     }
 
     [Fact]
@@ -324,7 +344,12 @@ public sealed class RepositoryAndProjectDriverTests
 
         Assert.NotNull(found);
         Assert.Equal(new BuildProjectState(ProjectName, ProjectArn, "CODECOMMIT", CloneUrl, null, "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL",
-            RoleArn, "/aws/codebuild/demo-build", found.Tags) { EnvironmentVariables = found.EnvironmentVariables }, found);
+            RoleArn, "/aws/codebuild/demo-build", found.Tags)
+        {
+            EnvironmentVariables = found.EnvironmentVariables,
+            ArtifactsType = "NO_ARTIFACTS",
+            EnvironmentType = "LINUX_CONTAINER",
+        }, found);
         Assert.Empty(found.EnvironmentVariables);
         Assert.Equal("demo", found.Tags["pipectl:stack"]);
         ModelAssert.JsonRequestConforms("codebuild", "BatchGetProjects", server.LastRequest);
