@@ -59,8 +59,11 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
             // An earlier attempt created it (its reply was lost), or it appeared meanwhile: converge it below.
         }
 
-        var state = await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
-            ?? throw new ProvisioningException($"CodeBuild project {desired.Name} was created but cannot be read back.");
+        var state = OwnershipGuard.Owned(
+            await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
+                ?? throw new ProvisioningException($"CodeBuild project {desired.Name} was created but cannot be read back."),
+            desired.Tags,
+            What(desired));
         var changes = desired.DifferencesFrom(state);
         return changes.Count == 0 ? state : await UpdateAsync(desired, state, changes, cancellationToken).ConfigureAwait(false);
     }

@@ -27,10 +27,10 @@ public sealed record DesiredStack(
 
     public static DesiredStack From(StackSpec spec)
     {
-        var tags = new Dictionary<string, string> { [StackDefaults.StackTagKey] = spec.StackName };
+        var tags = StackOwnership.TagsFor(spec.StackName, spec.Region);
         var arns = StackArns.For(spec);
         var policies = new StackPolicies(spec, arns);
-        var repository = new RepositorySpec(spec.RepositoryName, OwnershipMarker.Mark(spec.RepositoryDescription ?? $"Source of the {spec.StackName} delivery pipeline", spec.StackName), tags);
+        var repository = new RepositorySpec(spec.RepositoryName, spec.RepositoryDescription ?? $"Source of the {spec.StackName} delivery pipeline", tags);
         var artifactBucket = new BucketSpec(spec.ArtifactBucketName, spec.Region, Versioning: true, DefaultEncryption: true, PublicAccessBlock.AllBlocked, policies.ArtifactBucketPolicy().ToJson(), Website: null, tags);
         var siteBucket = new BucketSpec(
             spec.SiteBucketName,

@@ -29,8 +29,8 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
 
         if (parts.HasFlag(StackParts.Buckets))
         {
-            steps.Add(new GraphStep("artifact-bucket", [], ct => One(spec.StackName, drivers.Buckets(stack.ArtifactBucket), stack.ArtifactBucket, options, ct, _ => new() { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName })));
-            steps.Add(new GraphStep("site-bucket", [], ct => One(spec.StackName, drivers.Buckets(stack.SiteBucket), stack.SiteBucket, options, ct, _ => new()
+            steps.Add(new GraphStep("artifact-bucket", [], ct => One(spec, drivers.Buckets(stack.ArtifactBucket), stack.ArtifactBucket, options, ct, _ => new() { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName })));
+            steps.Add(new GraphStep("site-bucket", [], ct => One(spec, drivers.Buckets(stack.SiteBucket), stack.SiteBucket, options, ct, _ => new()
             {
                 [StackOutputs.SiteBucket] = spec.SiteBucketName,
                 [StackOutputs.WebsiteUrl] = StackEndpoints.WebsiteUrl(spec.Region, spec.SiteBucketName),
@@ -39,24 +39,24 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
 
         if (parts.HasFlag(StackParts.Build))
         {
-            steps.Add(new GraphStep("build-role", [], ct => One(spec.StackName, drivers.Roles(stack.BuildRole), stack.BuildRole, options, ct)));
-            steps.Add(new GraphStep("build-project", ["build-role", "repository"], ct => One(spec.StackName, drivers.BuildProjects(stack.BuildProject), stack.BuildProject, options, ct, _ => new() { [StackOutputs.BuildProject] = spec.BuildProjectName })));
+            steps.Add(new GraphStep("build-role", [], ct => One(spec, drivers.Roles(stack.BuildRole), stack.BuildRole, options, ct)));
+            steps.Add(new GraphStep("build-project", ["build-role", "repository"], ct => One(spec, drivers.BuildProjects(stack.BuildProject), stack.BuildProject, options, ct, _ => new() { [StackOutputs.BuildProject] = spec.BuildProjectName })));
         }
 
         if (parts.HasFlag(StackParts.Pipeline))
         {
-            steps.Add(new GraphStep("pipeline-role", [], ct => One(spec.StackName, drivers.Roles(stack.PipelineRole), stack.PipelineRole, options, ct)));
+            steps.Add(new GraphStep("pipeline-role", [], ct => One(spec, drivers.Roles(stack.PipelineRole), stack.PipelineRole, options, ct)));
             // The deploy role trusts the pipeline role by ARN, and IAM refuses a trust policy naming a role that does not exist yet.
-            steps.Add(new GraphStep("deploy-role", ["pipeline-role"], ct => One(spec.StackName, drivers.Roles(stack.DeployRole), stack.DeployRole, options, ct)));
+            steps.Add(new GraphStep("deploy-role", ["pipeline-role"], ct => One(spec, drivers.Roles(stack.DeployRole), stack.DeployRole, options, ct)));
             if (stack.ApprovalTopic is { } topic)
             {
-                steps.Add(new GraphStep("approval-topic", [], ct => One(spec.StackName, drivers.Topics(topic), topic, options, ct, state => state is null ? [] : new() { [StackOutputs.ApprovalTopicArn] = state.Arn })));
+                steps.Add(new GraphStep("approval-topic", [], ct => One(spec, drivers.Topics(topic), topic, options, ct, state => state is null ? [] : new() { [StackOutputs.ApprovalTopicArn] = state.Arn })));
             }
 
             steps.Add(new GraphStep(
                 "pipeline",
                 ["pipeline-role", "deploy-role", "approval-topic", "build-project", "artifact-bucket", "site-bucket", "repository"],
-                ct => One(spec.StackName, drivers.Pipelines(stack.Pipeline), stack.Pipeline, options, ct, _ => new()
+                ct => One(spec, drivers.Pipelines(stack.Pipeline), stack.Pipeline, options, ct, _ => new()
                 {
                     [StackOutputs.PipelineName] = spec.PipelineName,
                     [StackOutputs.PipelineConsoleUrl] = StackEndpoints.PipelineConsoleUrl(spec.Region, spec.PipelineName),
@@ -65,21 +65,21 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
 
         if (parts.HasFlag(StackParts.Trigger))
         {
-            steps.Add(new GraphStep("events-role", [], ct => One(spec.StackName, drivers.Roles(stack.EventsRole), stack.EventsRole, options, ct)));
-            steps.Add(new GraphStep("rule", ["events-role", "pipeline"], ct => One(spec.StackName, drivers.Rules(stack.Rule), stack.Rule, options, ct, _ => new() { [StackOutputs.RuleName] = spec.RuleName })));
+            steps.Add(new GraphStep("events-role", [], ct => One(spec, drivers.Roles(stack.EventsRole), stack.EventsRole, options, ct)));
+            steps.Add(new GraphStep("rule", ["events-role", "pipeline"], ct => One(spec, drivers.Rules(stack.Rule), stack.Rule, options, ct, _ => new() { [StackOutputs.RuleName] = spec.RuleName })));
         }
 
         return steps;
     }
 
     private async Task<StepResult> One<TSpec, TState>(
-        string stackName,
+        Pipectl.Core.Stacks.StackSpec stack,
         IResourceDriver<TSpec, TState> driver, TSpec desired, ApplyOptions options, CancellationToken cancellationToken, Func<TState?, Dictionary<string, string>>? outputs = null)
         where TSpec : IDesiredState<TState>
         where TState : class
     {
         progress.Started(driver.Type, desired.Name);
-        var (outcome, state) = await Converger.ConvergeAsync(driver, desired, options.DryRun, cancellationToken, existing => RefuseForeign(stackName, driver.Type, desired.Name, existing)).ConfigureAwait(false);
+        var (outcome, state) = await Converger.ConvergeAsync(driver, desired, options.DryRun, cancellationToken, existing => RefuseForeign(stack.StackName, stack.Region, driver.Type, desired.Name, existing)).ConfigureAwait(false);
         progress.Settled(outcome);
         return new StepResult([outcome], outputs?.Invoke(state) ?? []);
     }
@@ -88,11 +88,17 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
     /// A resource of the same name that is not the stack's own is never modified (so teardown can never
     /// delete it later): the run stops at it with a line saying what to do.
     /// </summary>
-    private static void RefuseForeign<TState>(string stackName, string type, string name, TState existing)
+    private static void RefuseForeign<TState>(string stackName, string region, string type, string name, TState existing)
         where TState : class
     {
-        if (!StackOwnership.IsOwnedBy(existing, stackName) && !StackOwnership.IsClaimable(existing))
+        // A repository is adopted as it is (never rewritten, never deleted unless it is the stack's own).
+        if (existing is not RepositoryState && !StackOwnership.IsOwnedBy(existing, stackName, region))
         {
+            if (StackOwnership.OtherRegionOf(existing, stackName, region) is { } other)
+            {
+                throw new ProvisioningException($"{type} {name} belongs to stack {stackName} in {other}: pipectl never changes what serves another region. Give this stack other names in {region} (see --help for the name options), or use another stack name.");
+            }
+
             throw new ProvisioningException($"{type} {name} already exists and was not created by pipectl for stack {stackName}: pipectl leaves it alone. Give this resource another name (see --help for the name options) or remove it yourself.");
         }
     }
@@ -103,7 +109,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var driver = readAhead.Repositories(stack.Repository);
         progress.Started(driver.Type, stack.Repository.Name);
         var (outcome, state) = await Converger.ConvergeAsync(driver, stack.Repository, options.DryRun, cancellationToken).ConfigureAwait(false);
-        if (state is not null && outcome.Action != ResourceAction.Created && !OwnershipMarker.IsMarked(state.Description, spec.StackName))
+        if (state is not null && outcome.Action != ResourceAction.Created && !StackOwnership.IsOwnedBy(state, spec.StackName, spec.Region))
         {
             outcome = outcome with { Note = AdoptedNote };
         }

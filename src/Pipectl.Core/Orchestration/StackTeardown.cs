@@ -14,7 +14,6 @@ namespace Pipectl.Core.Orchestration;
 public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress)
 {
     public const string NotOwnedNote = "not made by pipectl for this stack: left alone";
-    public const string LeftOverNote = "untagged and empty: left by an interrupted create";
 
     private static readonly HashSet<string> SharedSteps = ["repository", "artifact-bucket", "build-project", "build-role"];
 
@@ -23,20 +22,20 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         var topic = stack.ApprovalTopic ?? new TopicSpec(stack.Spec.ApprovalTopicName, string.Empty, stack.Repository.Tags);
         string? keepBuckets = options.KeepBuckets ? "kept by --keep-buckets" : null;
         string? keepRepository = options.KeepRepository ? "kept by --keep-repo" : null;
-        var name = stack.Spec.StackName;
+        var spec = stack.Spec;
         var steps = new List<GraphStep>
         {
-            Step(name, "rule", [], drivers.Rules, stack.Rule, options, null),
-            Step(name, "pipeline", ["rule"], drivers.Pipelines, stack.Pipeline, options, null),
-            Step(name, "build-project", ["pipeline"], drivers.BuildProjects, stack.BuildProject, options, null),
-            Step(name, "approval-topic", ["pipeline"], drivers.Topics, topic, options, null),
-            Step(name, "events-role", ["rule"], drivers.Roles, stack.EventsRole, options, null),
-            Step(name, "deploy-role", ["pipeline"], drivers.Roles, stack.DeployRole, options, null),
-            Step(name, "pipeline-role", ["pipeline", "deploy-role"], drivers.Roles, stack.PipelineRole, options, null),
-            Step(name, "build-role", ["build-project"], drivers.Roles, stack.BuildRole, options, null),
-            Step(name, "artifact-bucket", ["pipeline", "build-project"], drivers.Buckets, stack.ArtifactBucket, options, keepBuckets),
-            Step(name, "site-bucket", ["pipeline"], drivers.Buckets, stack.SiteBucket, options, keepBuckets),
-            Step(name, "repository", ["rule", "pipeline", "build-project"], drivers.Repositories, stack.Repository, options, keepRepository),
+            Step(spec, "rule", [], drivers.Rules, stack.Rule, options, null),
+            Step(spec, "pipeline", ["rule"], drivers.Pipelines, stack.Pipeline, options, null),
+            Step(spec, "build-project", ["pipeline"], drivers.BuildProjects, stack.BuildProject, options, null),
+            Step(spec, "approval-topic", ["pipeline"], drivers.Topics, topic, options, null),
+            Step(spec, "events-role", ["rule"], drivers.Roles, stack.EventsRole, options, null),
+            Step(spec, "deploy-role", ["pipeline"], drivers.Roles, stack.DeployRole, options, null),
+            Step(spec, "pipeline-role", ["pipeline", "deploy-role"], drivers.Roles, stack.PipelineRole, options, null),
+            Step(spec, "build-role", ["build-project"], drivers.Roles, stack.BuildRole, options, null),
+            Step(spec, "artifact-bucket", ["pipeline", "build-project"], drivers.Buckets, stack.ArtifactBucket, options, keepBuckets),
+            Step(spec, "site-bucket", ["pipeline"], drivers.Buckets, stack.SiteBucket, options, keepBuckets),
+            Step(spec, "repository", ["rule", "pipeline", "build-project"], drivers.Repositories, stack.Repository, options, keepRepository),
         };
         if (options.SkipShared)
         {
@@ -46,18 +45,18 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         return StepGraph.RunAsync(steps, cancellationToken);
     }
 
-    private GraphStep Step<TSpec, TState>(string stackName, string key, string[] dependsOn, IResourceDriver<TSpec, TState> driver, TSpec desired, TeardownOptions options, string? keepReason)
+    private GraphStep Step<TSpec, TState>(Pipectl.Core.Stacks.StackSpec stack, string key, string[] dependsOn, IResourceDriver<TSpec, TState> driver, TSpec desired, TeardownOptions options, string? keepReason)
         where TSpec : IDesiredState<TState>
         where TState : class =>
         new(key, dependsOn, async cancellationToken =>
         {
             progress.Started(driver.Type, desired.Name);
-            var outcome = await RemoveOneAsync(stackName, driver, desired, options, keepReason, cancellationToken).ConfigureAwait(false);
+            var outcome = await RemoveOneAsync(stack, driver, desired, options, keepReason, cancellationToken).ConfigureAwait(false);
             progress.Settled(outcome);
             return new StepResult([outcome], new Dictionary<string, string>());
         });
 
-    private static async Task<ResourceOutcome> RemoveOneAsync<TSpec, TState>(string stackName, IResourceDriver<TSpec, TState> driver, TSpec desired, TeardownOptions options, string? keepReason, CancellationToken cancellationToken)
+    private static async Task<ResourceOutcome> RemoveOneAsync<TSpec, TState>(Pipectl.Core.Stacks.StackSpec stack, IResourceDriver<TSpec, TState> driver, TSpec desired, TeardownOptions options, string? keepReason, CancellationToken cancellationToken)
         where TSpec : IDesiredState<TState>
         where TState : class
     {
@@ -68,8 +67,7 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         }
 
         var arn = driver.ArnOf(actual);
-        var leftOver = IsLeftOverByAnInterruptedCreate(actual);
-        if (!StackOwnership.IsOwnedBy(actual, stackName) && !leftOver)
+        if (!StackOwnership.IsOwnedBy(actual, stack.StackName, stack.Region))
         {
             return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.Kept) { Note = NotOwnedNote };
         }
@@ -79,23 +77,12 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
             return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.Kept) { Note = keepReason };
         }
 
-        var note = leftOver ? LeftOverNote : null;
         if (options.DryRun)
         {
-            return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.WouldDelete) { Note = note };
+            return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.WouldDelete);
         }
 
         await driver.DeleteAsync(actual, cancellationToken).ConfigureAwait(false);
-        return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.Deleted) { Note = note };
+        return new ResourceOutcome(driver.Type, desired.Name, arn, ResourceAction.Deleted);
     }
-
-    /// <summary>
-    /// A bucket of the stack's own name with no tags and no objects is what a bootstrap leaves when it is killed
-    /// between CreateBucket and tagging (S3 cannot tag in the create call). Bootstrap takes such a bucket over
-    /// (<see cref="StackOwnership.IsClaimable"/>), so teardown removes it too: otherwise a run stopped at that
-    /// moment would leave a bucket that neither a teardown nor anything else ever cleans up. Repositories are
-    /// claimable only to be adopted, never to be deleted.
-    /// </summary>
-    private static bool IsLeftOverByAnInterruptedCreate(object actual) =>
-        actual is BucketState && StackOwnership.IsClaimable(actual);
 }

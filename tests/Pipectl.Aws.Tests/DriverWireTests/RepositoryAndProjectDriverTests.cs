@@ -24,7 +24,9 @@ public sealed class RepositoryAndProjectDriverTests
     private const string CloneUrl = "https://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo";
     private const string PropagationMessage = "CodeBuild is not authorized to perform: sts:AssumeRole on arn:aws:iam::123456789012:role/demo-codebuild-role";
 
-    private static readonly Dictionary<string, string> StackTags = new() { ["pipectl:stack"] = "demo" };
+    private static readonly Dictionary<string, string> StackTags = new() { ["pipectl:stack"] = "demo", ["pipectl:region"] = "eu-west-2" };
+
+    private const string OwnTags = """[{"key":"pipectl:stack","value":"demo"},{"key":"pipectl:region","value":"eu-west-2"}]""";
 
     private static BuildProjectSpec Spec(string image = "aws/codebuild/standard:7.0") => new(
         ProjectName,
@@ -38,7 +40,7 @@ public sealed class RepositoryAndProjectDriverTests
         "/aws/codebuild/demo-build",
         StackTags);
 
-    private static string ProjectJson(string image = "aws/codebuild/standard:7.0", string tags = """[{"key":"pipectl:stack","value":"demo"}]""") => $$$"""
+    private static string ProjectJson(string image = "aws/codebuild/standard:7.0", string tags = OwnTags) => $$$"""
         {"name":"demo-build","arn":"{{{ProjectArn}}}","description":"Builds demo",
          "source":{"type":"CODECOMMIT","location":"{{{CloneUrl}}}","insecureSsl":false},
          "artifacts":{"type":"NO_ARTIFACTS"},
@@ -186,9 +188,12 @@ public sealed class RepositoryAndProjectDriverTests
             """;
         using var server = new WireServer
         {
-            Responder = r => r.Target == CodeCommitPrefix + "CreateRepository"
-                ? WireReply.JsonError(400, "RepositoryNameExistsException", "Repository named demo already exists")
-                : WireReply.Json(Metadata),
+            Responder = r => r.Target switch
+            {
+                CodeCommitPrefix + "CreateRepository" => WireReply.JsonError(400, "RepositoryNameExistsException", "Repository named demo already exists"),
+                CodeCommitPrefix + "ListTagsForResource" => WireReply.Json("""{"tags":{"pipectl:stack":"demo","owner":"web"}}"""),
+                _ => WireReply.Json(Metadata),
+            },
         };
         using var session = WireSession.For(server);
         var driver = new RepositoryDriver(session.CodeCommit);
@@ -196,10 +201,15 @@ public sealed class RepositoryAndProjectDriverTests
         var state = await driver.CreateAsync(new RepositorySpec("demo", "Source of demo", StackTags), CancellationToken.None);
 
         Assert.Equal(new RepositoryState("demo", "arn:aws:codecommit:eu-west-2:123456789012:demo", "Source of demo",
-            "https://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo", "ssh://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo"), state);
+            "https://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo", "ssh://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo",
+            state.Tags), state);
+        Assert.Equal(new Dictionary<string, string> { ["pipectl:stack"] = "demo", ["owner"] = "web" }, state.Tags);
+        var listTags = Assert.Single(Calls(server, "ListTagsForResource"));
+        ModelAssert.JsonRequestConforms("codecommit", "ListTagsForResource", listTags);
+        Assert.Equal("""{"resourceArn":"arn:aws:codecommit:eu-west-2:123456789012:demo"}""", listTags.BodyText);
         var create = Assert.Single(Calls(server, "CreateRepository"));
         ModelAssert.JsonRequestConforms("codecommit", "CreateRepository", create);
-        Assert.Equal("""{"repositoryName":"demo","repositoryDescription":"Source of demo","tags":{"pipectl:stack":"demo"}}""", create.BodyText);
+        Assert.Equal("""{"repositoryName":"demo","repositoryDescription":"Source of demo","tags":{"pipectl:stack":"demo","pipectl:region":"eu-west-2"}}""", create.BodyText);
         Assert.Single(Calls(server, "GetRepository"));
     }
 
@@ -237,8 +247,9 @@ public sealed class RepositoryAndProjectDriverTests
         Assert.Equal(RoleArn, root.GetProperty("serviceRole").GetString());
         var logs = root.GetProperty("logsConfig").GetProperty("cloudWatchLogs");
         Assert.Equal(("ENABLED", "/aws/codebuild/demo-build"), (logs.GetProperty("status").GetString(), logs.GetProperty("groupName").GetString()));
-        var tag = Assert.Single(root.GetProperty("tags").EnumerateArray());
-        Assert.Equal(("pipectl:stack", "demo"), (tag.GetProperty("key").GetString(), tag.GetProperty("value").GetString()));
+        Assert.Equal(
+            [("pipectl:stack", "demo"), ("pipectl:region", "eu-west-2")],
+            root.GetProperty("tags").EnumerateArray().Select(t => (t.GetProperty("key").GetString(), t.GetProperty("value").GetString())));
         Assert.Equal("Builds demo for the demo pipeline (managed by pipectl)", root.GetProperty("description").GetString());
     }
 
@@ -318,7 +329,7 @@ public sealed class RepositoryAndProjectDriverTests
     {
         using var server = new WireServer().Reply(
             WireReply.JsonError(400, "ResourceAlreadyExistsException", $"Project already exists: {ProjectArn}"),
-            WireReply.Json($$"""{"projects":[{{ProjectJson(image: "aws/codebuild/standard:6.0")}}]}"""),
+            WireReply.Json($$"""{"projects":[{{ProjectJson(image: "aws/codebuild/standard:6.0", tags: OwnTags)}}]}"""),
             WireReply.Json($$"""{"project":{{ProjectJson()}}}"""));
         using var session = WireSession.For(server);
         var (driver, _) = ProjectDriver(session);
@@ -380,7 +391,7 @@ public sealed class RepositoryAndProjectDriverTests
         Assert.Equal(RoleArn, root.GetProperty("serviceRole").GetString());
         Assert.Equal("/aws/codebuild/demo-build", root.GetProperty("logsConfig").GetProperty("cloudWatchLogs").GetProperty("groupName").GetString());
         Assert.Equal(
-            [("team", "web"), ("pipectl:stack", "demo")],
+            [("team", "web"), ("pipectl:stack", "demo"), ("pipectl:region", "eu-west-2")],
             root.GetProperty("tags").EnumerateArray().Select(t => (t.GetProperty("key").GetString(), t.GetProperty("value").GetString())));
     }
 

@@ -105,9 +105,9 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
-    public async Task An_existing_repository_without_the_stack_marker_is_reported_as_adopted()
+    public async Task An_existing_repository_without_the_stack_tags_is_reported_as_adopted()
     {
-        var drivers = new RecordingDrivers { Existing = true, RepositoryDescription = "the team's own repo" };
+        var drivers = new RecordingDrivers { Existing = true, Untagged = true, RepositoryDescription = "the team's own repo" };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
 
         Assert.Equal(ResourceAction.Unchanged, result.Resources[0].Action);
@@ -115,9 +115,10 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
-    public async Task A_repository_pipectl_made_carries_the_marker_and_is_not_called_adopted()
+    public async Task A_repository_pipectl_made_carries_the_stack_tags_and_is_not_called_adopted()
     {
-        Assert.EndsWith("[pipectl:stack=demo]", Stack().Repository.Description);
+        Assert.Equal(StackOwnership.TagsFor("demo", "us-east-1"), Stack().Repository.Tags);
+        Assert.DoesNotContain("pipectl:", Stack().Repository.Description, StringComparison.Ordinal);
         var drivers = new RecordingDrivers { Existing = true };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
 
@@ -136,14 +137,15 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
-    public async Task An_untagged_empty_bucket_left_by_an_interrupted_create_is_taken_over()
+    public async Task An_untagged_empty_bucket_is_refused_never_taken_over()
     {
+        // CreateBucket carries the stack's tags, so no create leaves an untagged bucket behind: one is someone else's.
         var drivers = new RecordingDrivers { Existing = true, Untagged = true };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Buckets, new ApplyOptions(), CancellationToken.None);
 
-        Assert.True(result.Succeeded, result.Failure?.Message);
-        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Updated, r.Action));
-        Assert.All(result.Resources, r => Assert.Contains(r.Changes, c => c.StartsWith("tag pipectl:stack", StringComparison.Ordinal)));
+        var refusal = Assert.IsType<ProvisioningException>(result.Failure);
+        Assert.Contains("was not created by pipectl for stack demo", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(drivers.Calls, c => c.StartsWith("create", StringComparison.Ordinal) || c.StartsWith("update", StringComparison.Ordinal));
     }
 
     /// <summary>Drivers that record calls and create whatever they are asked to.</summary>
@@ -164,7 +166,7 @@ public sealed class StackOrchestratorTests
         /// <summary>Existing resources carry no tags (somebody else's, or an interrupted bucket create).</summary>
         public bool Untagged { get; init; }
 
-        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null));
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null, Untagged ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, Untagged ? new Dictionary<string, string>() : s.Tags));
 

@@ -97,9 +97,9 @@ public sealed class StackTeardownTests
 
         public string? FailOn { get; init; }
 
-        private Dictionary<string, string> Tags => owner is null ? [] : new() { ["pipectl:stack"] = owner };
+        private Dictionary<string, string> Tags => owner is null ? [] : new() { ["pipectl:stack"] = owner, ["pipectl:region"] = "us-east-1" };
 
-        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new Driver<RepositorySpec, RepositoryState>(this, ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn", owner is null ? null : OwnershipMarker.Mark("x", owner), null, null), s => s.Name);
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new Driver<RepositorySpec, RepositoryState>(this, ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn", "x", null, null, Tags), s => s.Name);
 
         public IResourceDriver<BucketSpec, BucketState> Buckets => new Driver<BucketSpec, BucketState>(this, ResourceTypes.Bucket, s => new BucketState(s.Name, "arn", true, true, s.PublicAccessBlock, null, null, Tags), s => s.Name);
 
