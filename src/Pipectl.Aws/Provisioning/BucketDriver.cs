@@ -16,6 +16,7 @@ namespace Pipectl.Aws.Provisioning;
 public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, BucketState>
 {
     private const string UsEast1 = "us-east-1";
+    private const string BlockPublicPolicy = "BlockPublicPolicy";
 
     public string Type => ResourceTypes.Bucket;
 
@@ -89,9 +90,10 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
             return await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false);
         }
 
-        // A new bucket has Block Public Access on and ACLs disabled (S3's defaults since April 2023) and the
-        // tags of its create call; after the settings are applied it has exactly them: no need to read back.
-        var fresh = new BucketState(desired.Name, ArnFor(desired.Name), false, false, PublicAccessBlock.AllBlocked, null, null, desired.Tags);
+        // A new bucket has the tags of its create call. Its Block Public Access is put explicitly (S3 turns it on
+        // for new buckets, but pipectl does not rely on a default); afterwards the bucket has exactly the desired
+        // settings: no need to read them back.
+        var fresh = new BucketState(desired.Name, ArnFor(desired.Name), false, false, PublicAccessBlock.None, null, null, desired.Tags);
         await ApplyAsync(desired, fresh, cancellationToken).ConfigureAwait(false);
         return new BucketState(desired.Name, ArnFor(desired.Name), desired.Versioning, desired.DefaultEncryption, desired.PublicAccessBlock, desired.Policy, desired.Website, desired.Tags);
     }
@@ -197,7 +199,15 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
 
         if (policyChanges && desired.Policy is { } policy)
         {
-            await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policy }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policy }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode == "AccessDenied" && e.Message.Contains(BlockPublicPolicy, StringComparison.Ordinal))
+            {
+                // The account (or organization) blocks public policies: the bucket's own settings cannot lift it.
+                throw PublicSitePreflight.Blocked(bucket, BlockPublicPolicy, e);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Output;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
 using Pipectl.Core.StackFiles;
 using Pipectl.Core.Validation;
 
@@ -103,6 +104,14 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             var apply = new ApplyOptions { DryRun = settings.DryRun, SeedFiles = seed };
             foreach (var (environment, spec) in specs)
             {
+                // The account's Block Public Access decides whether a public site can exist at all: ask before creating anything.
+                if (drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets)
+                    && PublicSitePreflight.Refusal(spec.PrivateSite ? null : await aws.AccountPublicAccess.ReadAsync(cancellationToken).ConfigureAwait(false), spec) is { } blocked)
+                {
+                    results.Add((environment, new StackRunResult([], new Dictionary<string, string>(), blocked)));
+                    break;
+                }
+
                 var result = await orchestrator.ApplyAsync(DesiredStack.From(spec), parts, apply, cancellationToken).ConfigureAwait(false);
                 results.Add((environment, result));
                 if (!result.Succeeded)
@@ -119,9 +128,12 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             var (code, line) = VerbRunner.Classify(failure);
             await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
-            await console.Error.WriteLineAsync(teardown is null
-                ? $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {_stackName}` to remove what was made."
-                : $"pipectl: teardown stopped part way; what is left is listed above: run `pipectl teardown --name {_stackName}` again to finish.").ConfigureAwait(false);
+            if (failure is not ProvisioningException { RerunHelps: false })
+            {
+                await console.Error.WriteLineAsync(teardown is null
+                    ? $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {_stackName}` to remove what was made."
+                    : $"pipectl: teardown stopped part way; what is left is listed above: run `pipectl teardown --name {_stackName}` again to finish.").ConfigureAwait(false);
+            }
             if (settings.Verbose)
             {
                 await console.Error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
