@@ -49,6 +49,7 @@ public sealed class PipectlClientConfig<TFacts> : ClientConfig where TFacts : IA
         {
             ["Region"] = RegionEndpoint?.SystemName ?? AuthenticationRegion,
             ["Endpoint"] = ServiceURL,
+            [PipectlEndpointProvider<TFacts>.HostPrefixParameter] = null,
         };
         return EndpointProvider.ResolveEndpoint(endpointParameters);
     }

@@ -23,6 +23,7 @@ internal sealed class PipectlEndpointResolver : BaseEndpointResolver
         {
             ["Region"] = region,
             ["Endpoint"] = config.ServiceURL,
+            [PipectlEndpointProvider<S3ControlFacts>.HostPrefixParameter] = requestContext.Request?.HostPrefix,
         };
     }
 }

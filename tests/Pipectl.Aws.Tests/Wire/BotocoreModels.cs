@@ -24,6 +24,7 @@ public static class BotocoreModels
         ["iam"] = "2010-05-08",
         ["sns"] = "2010-03-31",
         ["s3"] = "2006-03-01",
+        ["s3control"] = "2018-08-20",
         ["sts"] = "2011-06-15",
     };
 

@@ -50,6 +50,114 @@ public sealed class ServiceModel(JsonElement root)
         return errors;
     }
 
+    /// <summary>
+    /// Problems of a REST-XML request's XML payload (e.g. S3 CreateBucket's CreateBucketConfiguration): the root
+    /// element is the payload member's locationName, every element is a member of its shape (by locationName or
+    /// name), list items carry the list member's name, required members are present and enums hold.
+    /// </summary>
+    public IReadOnlyList<string> ValidateXmlPayload(string operation, string body)
+    {
+        var errors = new List<string>();
+        if (!TryInputShape(operation, errors, out var inputShape) || inputShape is null)
+        {
+            return errors.Count > 0 ? errors : [$"{operation} takes no input"];
+        }
+
+        var input = Shapes.GetProperty(inputShape);
+        if (!input.TryGetProperty("payload", out var payloadName))
+        {
+            return [$"{operation} has no XML payload"];
+        }
+
+        var member = input.GetProperty("members").GetProperty(payloadName.GetString()!);
+        var root = System.Xml.Linq.XDocument.Parse(body).Root!;
+        var expected = member.TryGetProperty("locationName", out var location) ? location.GetString() : payloadName.GetString();
+        if (root.Name.LocalName != expected)
+        {
+            errors.Add($"root element is <{root.Name.LocalName}>, expected <{expected}>");
+        }
+
+        ValidateXml(root, member.GetProperty("shape").GetString()!, root.Name.LocalName, errors);
+        return errors;
+    }
+
+    /// <summary>The REST binding of an operation: its HTTP method, request URI and the input's header names.</summary>
+    public (string Method, string RequestUri, IReadOnlyDictionary<string, string> Headers, string? HostPrefix) RestBinding(string operation)
+    {
+        var op = root.GetProperty("operations").GetProperty(operation);
+        var http = op.GetProperty("http");
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (op.TryGetProperty("input", out var input))
+        {
+            foreach (var member in Shapes.GetProperty(input.GetProperty("shape").GetString()!).GetProperty("members").EnumerateObject())
+            {
+                if (member.Value.TryGetProperty("location", out var where) && where.GetString() == "header")
+                {
+                    headers[member.Name] = member.Value.GetProperty("locationName").GetString()!;
+                }
+            }
+        }
+
+        var hostPrefix = op.TryGetProperty("endpoint", out var endpoint) && endpoint.TryGetProperty("hostPrefix", out var prefix) ? prefix.GetString() : null;
+        return (http.GetProperty("method").GetString()!, http.GetProperty("requestUri").GetString()!, headers, hostPrefix);
+    }
+
+    private void ValidateXml(System.Xml.Linq.XElement element, string shapeName, string path, List<string> errors)
+    {
+        var shape = Shapes.GetProperty(shapeName);
+        switch (shape.GetProperty("type").GetString())
+        {
+            case "structure":
+                var members = shape.GetProperty("members").EnumerateObject()
+                    .ToDictionary(m => m.Value.TryGetProperty("locationName", out var l) ? l.GetString()! : m.Name, m => m, StringComparer.Ordinal);
+                foreach (var child in element.Elements())
+                {
+                    if (!members.TryGetValue(child.Name.LocalName, out var member))
+                    {
+                        errors.Add($"{path}: unknown element <{child.Name.LocalName}>");
+                        continue;
+                    }
+
+                    ValidateXml(child, member.Value.GetProperty("shape").GetString()!, $"{path}/{child.Name.LocalName}", errors);
+                }
+
+                if (shape.TryGetProperty("required", out var required))
+                {
+                    foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
+                    {
+                        var wire = shape.GetProperty("members").GetProperty(name).TryGetProperty("locationName", out var l) ? l.GetString()! : name;
+                        if (!element.Elements().Any(e => e.Name.LocalName == wire))
+                        {
+                            errors.Add($"{path}: required <{wire}> is missing");
+                        }
+                    }
+                }
+
+                break;
+            case "list":
+                var item = shape.GetProperty("member");
+                var itemName = item.TryGetProperty("locationName", out var itemLocation) ? itemLocation.GetString()! : "member";
+                foreach (var child in element.Elements())
+                {
+                    if (child.Name.LocalName != itemName)
+                    {
+                        errors.Add($"{path}: list item <{child.Name.LocalName}>, expected <{itemName}>");
+                    }
+
+                    ValidateXml(child, item.GetProperty("shape").GetString()!, $"{path}/{itemName}", errors);
+                }
+
+                break;
+            default:
+                if (shape.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => v.GetString() == element.Value))
+                {
+                    errors.Add($"{path}: \"{element.Value}\" is not one of the model's values");
+                }
+
+                break;
+        }
+    }
+
     /// <summary>Problems of a Query request's form parameters (Action and Version included).</summary>
     public IReadOnlyList<string> ValidateQuery(string operation, IReadOnlyDictionary<string, string> form)
     {
