@@ -66,7 +66,9 @@ fi
 
 # ---------------------------------------------------------------- the emulator
 PORT="$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-"$MOTO_SERVER" -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
+# moto through the repository's launcher, which corrects moto's deviations from AWS (the CODEPIPELINE build
+# project, bucket-policy conditions, CreateBucket tags, ...) exactly as the integration tier does.
+"$PYTHON" "$(dirname "$0")/../tests/Pipectl.IntegrationTests/Moto/moto_launcher.py" -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
 MOTO_PID=$!
 ENDPOINT="http://127.0.0.1:$PORT"
 for _ in $(seq 1 100); do
@@ -214,7 +216,6 @@ from concurrent.futures import ThreadPoolExecutor
 from botocore.config import Config
 endpoint, bucket = sys.argv[1:3]
 s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", config=Config(max_pool_connections=32))
-s3.delete_bucket_policy(Bucket=bucket)  # the deny-non-TLS policy: moto enforces it over plain HTTP
 def put(i):
     s3.put_object(Bucket=bucket, Key=f"objects/{i % 2500:04d}.txt", Body=b"x")
 with ThreadPoolExecutor(32) as pool:

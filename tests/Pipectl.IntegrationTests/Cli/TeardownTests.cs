@@ -35,9 +35,7 @@ public sealed class TeardownTests(MotoServer moto)
         var site = $"{stack}-site-{Account}-us-east-1";
         await session.S3.PutBucketVersioningAsync(new PutBucketVersioningRequest { BucketName = site, VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled } });
 
-        // moto enforces the artifact bucket's deny-non-TLS policy and the emulator speaks plain HTTP, so the
-        // test lifts the policy to write its objects (real AWS is reached over TLS only).
-        await session.S3.DeleteBucketPolicyAsync(new DeleteBucketPolicyRequest { BucketName = artifacts });
+        // The artifact bucket keeps its TLS-only policy: the launcher's moto evaluates it as AWS does.
         var inArtifacts = await FillAsync(session.S3, artifacts, keys: 900, writesPerKey: 2, deleteMarkers: 400);
         var inSite = await FillAsync(session.S3, site, keys: 700, writesPerKey: 1, deleteMarkers: 700);
 
