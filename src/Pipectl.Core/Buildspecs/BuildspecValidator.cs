@@ -383,8 +383,9 @@ public static partial class BuildspecValidator
 
                 return reader.TextItems(sequence, what);
             default:
+                // Reported as an error; "no commands" on top would say the same thing twice.
                 reader.Report(value, $"{what} must be a list (lines starting with '- '), not {YamlNodeReader.Describe(value)}");
-                return false;
+                return true;
         }
     }
 
