@@ -338,7 +338,9 @@ public static partial class BuildspecValidator
                     CheckRuntimeVersions(reader, keyNode, value, $"{what}.runtime-versions");
                     break;
                 case "commands" or "finally":
-                    runs |= CheckCommands(reader, keyNode, value, $"{what}.{key}");
+                    // Present, even empty, is enough: CheckCommands reports an empty or broken list itself.
+                    runs = true;
+                    CheckCommands(reader, keyNode, value, $"{what}.{key}");
                     break;
             }
         }
@@ -361,31 +363,31 @@ public static partial class BuildspecValidator
     }
 
     /// <summary>
-    /// A <c>commands</c> or <c>finally</c> list; true when it holds a command. Empty or null (every item commented
+    /// A <c>commands</c> or <c>finally</c> list. Empty or null (every item commented
     /// out) and a single command written as text both run, so they are warnings; a mapping is CodeBuild's
     /// "Expected Commands[0] to be of string type: found subkeys instead", an error.
     /// </summary>
-    private static bool CheckCommands(YamlNodeReader reader, YamlScalarNode keyNode, YamlNode value, string what)
+    private static void CheckCommands(YamlNodeReader reader, YamlScalarNode keyNode, YamlNode value, string what)
     {
         switch (value)
         {
             case var _ when YamlNodeReader.IsNull(value) || value is YamlSequenceNode { Children.Count: 0 }:
                 reader.Warn(keyNode, $"{what} is empty: nothing runs; add a command or remove the key");
-                return false;
+                return;
             case YamlScalarNode:
                 reader.Warn(value, $"{what} is one command written as text: CodeBuild runs it, but the documented form is a list ('- command')");
-                return true;
+                return;
             case YamlSequenceNode sequence:
                 foreach (var item in sequence.Children.Where(YamlNodeReader.IsNull))
                 {
                     reader.Warn(item, $"an empty item in {what}: nothing runs for it");
                 }
 
-                return reader.TextItems(sequence, what);
+                reader.TextItems(sequence, what);
+                return;
             default:
-                // Reported as an error; "no commands" on top would say the same thing twice.
                 reader.Report(value, $"{what} must be a list (lines starting with '- '), not {YamlNodeReader.Describe(value)}");
-                return true;
+                return;
         }
     }
 

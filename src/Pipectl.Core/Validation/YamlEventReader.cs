@@ -25,7 +25,7 @@ internal static class YamlEventReader
         var parser = new Parser(new StringReader(text));
         var events = new List<ParsingEvent>();
         var anchors = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
-        var open = new Stack<(int Index, NodeEvent Start)>();
+        var open = new Stack<Frame>();
         var last = Mark.Empty;
         var copied = 0;
         try
@@ -36,6 +36,7 @@ internal static class YamlEventReader
                 switch (current)
                 {
                     case AnchorAlias alias:
+                        AddChild(open, alias);
                         copied += CopyAnchor(text, alias, anchors, events, open.Count);
                         if (copied > MaxAliasEvents)
                         {
@@ -44,6 +45,7 @@ internal static class YamlEventReader
 
                         break;
                     case Scalar scalar:
+                        AddChild(open, scalar);
                         events.Add(Relocated(scalar, scalar.Start, scalar.End));
                         Remember(anchors, scalar.Anchor, events.Count - 1, events.Count);
                         break;
@@ -53,13 +55,15 @@ internal static class YamlEventReader
                             throw new YamlException(current.Start, current.End, TooDeep);
                         }
 
-                        open.Push((events.Count, (NodeEvent)current));
+                        AddChild(open, current);
+                        open.Push(new Frame(events.Count, (NodeEvent)current));
                         events.Add(Relocated(current, current.Start, current.End));
                         break;
                     case MappingEnd or SequenceEnd:
                         events.Add(current);
                         if (open.TryPop(out var start))
                         {
+                            CheckPairs(start);
                             Remember(anchors, start.Start.Anchor, start.Index, events.Count);
                         }
 
@@ -82,7 +86,7 @@ internal static class YamlEventReader
             // The parser's own failures (an InvalidOperationException for "[a, b" followed by the next key) carry
             // no position: point at the innermost bracket still open, else after the last thing read.
             var bracket = open.FirstOrDefault(o => o.Start is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow });
-            if (bracket.Start is not null)
+            if (bracket is not null)
             {
                 var what = bracket.Start is MappingStart ? "{" : "[";
                 var closer = what == "{" ? "}" : "]";
@@ -93,6 +97,39 @@ internal static class YamlEventReader
         }
 
         return events;
+    }
+
+    /// <summary>A list or mapping being read: where its events start, and its direct children so far.</summary>
+    private sealed record Frame(int Index, NodeEvent Start)
+    {
+        public List<ParsingEvent> Children { get; } = [];
+    }
+
+    private static void AddChild(Stack<Frame> open, ParsingEvent child)
+    {
+        if (open.TryPeek(out var parent))
+        {
+            parent.Children.Add(child);
+        }
+    }
+
+    /// <summary>
+    /// YamlDotNet's parser can end a mapping after a key with no value (a stray ':' on its own line), which its
+    /// representation model then rejects with an ArgumentException and no position: point at the empty key, or
+    /// else at the key left without a value.
+    /// </summary>
+    private static void CheckPairs(Frame mapping)
+    {
+        if (mapping.Start is not MappingStart || mapping.Children.Count % 2 == 0)
+        {
+            return;
+        }
+
+        var emptyKey = mapping.Children.Where((child, i) => i % 2 == 0 && child is Scalar { Value: "", Style: ScalarStyle.Plain }).FirstOrDefault();
+        var at = emptyKey ?? mapping.Children[^1];
+        throw new YamlException(at.Start, at.End, emptyKey is null
+            ? "this key has no value: check the indentation and the ':' of the lines around it"
+            : "a ':' with no key before it: check the indentation and the ':' of this line");
     }
 
     private const string TooDeep = "lists and mappings nested more than 256 levels deep: a buildspec never needs that";

@@ -33,6 +33,12 @@ internal static class YamlText
             diagnostics.Add(FromException(file, e));
             return null;
         }
+        catch (ArgumentException e)
+        {
+            // The representation model refusing events the parser let through: no position is known.
+            diagnostics.Add(new Diagnostic(file, 1, 1, $"invalid YAML: the file cannot be read as one document ({e.Message.TrimEnd('.')})"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {
