@@ -76,10 +76,11 @@ internal static class YamlEventReader
                 last = current.End;
             }
         }
-        catch (YamlException e) when (e.Start.Index == 0 && last.Index > 0 && e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabAfter(text, last) is { } tab)
         {
-            // YamlDotNet puts a tab error at 1:1; the tab is at or after the last event read.
-            throw new YamlException(TabAfter(text, last) ?? last, TabAfter(text, last) ?? last, "a tab in the indentation: YAML indents with spaces only");
+            // YamlDotNet puts a tab error at 1:1 or at the end of the value before it; the tab is at or after the
+            // last event read (a tab inside a block scalar read before it is legal, so the search starts there).
+            throw new YamlException(tab, tab, "a tab in the indentation: YAML indents with spaces only", e);
         }
         catch (Exception e) when (e is not YamlException and not OutOfMemoryException)
         {

@@ -59,4 +59,12 @@ public sealed class PositionTests
 
         Assert.Equal([6, 7], errors.Select(e => e.Line));
     }
+
+    [Fact]
+    public void A_tab_on_the_second_line_is_reported_there()
+    {
+        var error = Assert.Single(BuildspecValidator.Validate("b.yml", "version: 0.2\n\tphases:\n"));
+
+        Assert.Equal(2, error.Line);
+    }
 }
