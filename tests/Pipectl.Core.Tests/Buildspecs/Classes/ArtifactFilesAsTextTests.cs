@@ -19,17 +19,12 @@ public sealed class ArtifactFilesAsTextTests
     [Fact]
     public void Files_as_a_mapping_is_an_error_at_the_value()
     {
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", Build + "artifacts:\n  files:\n    name: x\n"));
-
-        Assert.Equal((8, 5), (error.Line, error.Column));
-        Assert.Contains("artifacts.files must be a list", error.Message, StringComparison.Ordinal);
+        Judged.SingleError(Build + "artifacts:\n  files:\n    name: x\n").At(8, 5, "artifacts.files must be a list");
     }
 
     [Fact]
     public void Artifacts_without_files_is_still_an_error()
     {
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", Build + "artifacts:\n  name: app\n"));
-
-        Assert.Contains("artifacts has no files", error.Message, StringComparison.Ordinal);
+        Judged.SingleError(Build + "artifacts:\n  name: app\n").Says("artifacts has no files");
     }
 }

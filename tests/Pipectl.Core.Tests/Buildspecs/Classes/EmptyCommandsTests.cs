@@ -16,11 +16,7 @@ public sealed class EmptyCommandsTests
     {
         var text = "version: 0.2\nphases:\n  install:\n" + install + "  build:\n    commands:\n      - make\n";
 
-        var warning = Assert.Single(BuildspecValidator.ValidateWithWarnings("b.yml", text));
-
-        Assert.False(warning.IsError);
-        Assert.Equal((4, 5), (warning.Line, warning.Column));
-        Assert.Contains(message, warning.Message, StringComparison.Ordinal);
+        Judged.SingleWarning(text).At(4, 5, message);
     }
 
     [Fact]
@@ -28,10 +24,7 @@ public sealed class EmptyCommandsTests
     {
         const string text = "version: 0.2\nphases:\n  pre_build:\n    # commands:\n    #   - npm ci\n  build:\n    commands:\n      - make\n";
 
-        var warning = Assert.Single(BuildspecValidator.ValidateWithWarnings("b.yml", text));
-
-        Assert.False(warning.IsError);
-        Assert.Contains("phases.pre_build is empty", warning.Message, StringComparison.Ordinal);
+        Judged.SingleWarning(text).Says("phases.pre_build is empty");
     }
 
     [Fact]
@@ -39,11 +32,7 @@ public sealed class EmptyCommandsTests
     {
         const string text = "version: 0.2\nphases:\n  build:\n    commands:\n      - make\ncache:\n  paths:\n    # - /root/.npm/**/*\n";
 
-        var warning = Assert.Single(BuildspecValidator.ValidateWithWarnings("b.yml", text));
-
-        Assert.False(warning.IsError);
-        Assert.Equal((7, 3), (warning.Line, warning.Column));
-        Assert.Contains("cache.paths is empty", warning.Message, StringComparison.Ordinal);
+        Judged.SingleWarning(text).At(7, 3, "cache.paths is empty");
     }
 
     [Fact]
@@ -51,10 +40,7 @@ public sealed class EmptyCommandsTests
     {
         const string text = "version: 0.2\nenv:\n  # variables:\n  #   A: b\nphases:\n  build:\n    commands:\n      - make\n";
 
-        var warning = Assert.Single(BuildspecValidator.ValidateWithWarnings("b.yml", text));
-
-        Assert.False(warning.IsError);
-        Assert.Contains("env is empty", warning.Message, StringComparison.Ordinal);
+        Judged.SingleWarning(text).Says("env is empty");
     }
 
     [Fact]
@@ -62,7 +48,7 @@ public sealed class EmptyCommandsTests
     {
         const string text = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo Result: ok\n";
 
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", text));
+        var error = Judged.SingleError(text);
 
         Assert.Equal((5, 9), (error.Line, error.Column));
     }

@@ -18,10 +18,7 @@ public sealed class PositionTests
     {
         const string text = "version: 0.2\nphases:\n  build:\n    commands:\n      - |\n        if true; then\n        \techo tabbed\n        fi\n  post_build:\n\tcommands:\n      - y\n";
 
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", text));
-
-        Assert.Equal((10, 1), (error.Line, error.Column));
-        Assert.Contains("a tab in the indentation", error.Message, StringComparison.Ordinal);
+        Judged.SingleError(text).At(10, 1, "a tab in the indentation");
     }
 
     [Theory]
@@ -32,10 +29,9 @@ public sealed class PositionTests
     {
         var text = "version: 0.2\nphases:\n  build:\n    commands:\n      - make\nartifacts:\n  files:\n    " + item + "\n";
 
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", text));
+        var error = Judged.SingleError(text);
 
-        Assert.Equal((8, 7), (error.Line, error.Column));
-        Assert.Contains($"a file pattern must be quoted: '{glob}'", error.Message, StringComparison.Ordinal);
+        error.At(8, 7, $"a file pattern must be quoted: '{glob}'");
         Assert.DoesNotContain("does not exist", error.Message, StringComparison.Ordinal);
     }
 
@@ -44,10 +40,7 @@ public sealed class PositionTests
     {
         const string text = "version: 0.2\ncommon: &common\n  logs: sometimes\nphases:\n  build:\n    commands:\n      - make\nproxy: *common\n";
 
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", text));
-
-        Assert.Equal((8, 8), (error.Line, error.Column));
-        Assert.Contains("proxy.logs must be yes or no", error.Message, StringComparison.Ordinal);
+        Judged.SingleError(text).At(8, 8, "proxy.logs must be yes or no");
     }
 
     [Fact]
@@ -63,7 +56,7 @@ public sealed class PositionTests
     [Fact]
     public void A_tab_on_the_second_line_is_reported_there()
     {
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", "version: 0.2\n\tphases:\n"));
+        var error = Judged.SingleError("version: 0.2\n\tphases:\n");
 
         Assert.Equal(2, error.Line);
     }

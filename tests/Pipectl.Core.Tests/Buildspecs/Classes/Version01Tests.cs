@@ -18,27 +18,18 @@ public sealed class Version01Tests
     [Fact]
     public void Environment_variables_under_version_0_2_is_a_warning_pointing_to_env()
     {
-        var warning = Assert.Single(BuildspecValidator.ValidateWithWarnings("b.yml", "version: 0.2\nenvironment_variables:\n  plaintext:\n    A: b\n" + Build));
-
-        Assert.False(warning.IsError);
-        Assert.Equal((2, 1), (warning.Line, warning.Column));
-        Assert.Contains("env: variables:", warning.Message, StringComparison.Ordinal);
+        Judged.SingleWarning("version: 0.2\nenvironment_variables:\n  plaintext:\n    A: b\n" + Build).At(2, 1, "env: variables:");
     }
 
     [Fact]
     public void A_plaintext_value_that_is_a_list_is_an_error()
     {
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", "version: 0.1\nenvironment_variables:\n  plaintext:\n    A: [1, 2]\n" + Build));
-
-        Assert.Equal((4, 8), (error.Line, error.Column));
-        Assert.Contains("environment_variables.plaintext.A must be a single value", error.Message, StringComparison.Ordinal);
+        Judged.SingleError("version: 0.1\nenvironment_variables:\n  plaintext:\n    A: [1, 2]\n" + Build).At(4, 8, "environment_variables.plaintext.A must be a single value");
     }
 
     [Fact]
     public void A_plaintext_variable_named_codebuild_is_an_error()
     {
-        var error = Assert.Single(BuildspecValidator.Validate("b.yml", "version: 0.1\nenvironment_variables:\n  plaintext:\n    CODEBUILD_X: y\n" + Build));
-
-        Assert.Contains("starts with CODEBUILD_", error.Message, StringComparison.Ordinal);
+        Judged.SingleError("version: 0.1\nenvironment_variables:\n  plaintext:\n    CODEBUILD_X: y\n" + Build).Says("starts with CODEBUILD_");
     }
 }
