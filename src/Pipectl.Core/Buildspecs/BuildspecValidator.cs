@@ -133,7 +133,7 @@ public static partial class BuildspecValidator
             }
         }
 
-        if (version is null && !entries.Any(e => e.Key == "version"))
+        if (!entries.Any(e => e.Key == "version"))
         {
             reader.Report(mapping, "the buildspec has no version: add 'version: 0.2' as its first line");
         }

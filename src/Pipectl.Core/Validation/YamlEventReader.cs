@@ -40,7 +40,7 @@ internal static class YamlEventReader
                         copied += CopyAnchor(text, alias, anchors, events, open.Count);
                         if (copied > MaxAliasEvents)
                         {
-                            throw new YamlException(alias.Start, alias.End, $"aliases expand to more than {MaxAliasEvents:N0} values: a buildspec never needs that many");
+                            throw new YamlException(alias.Start, alias.End, "aliases expand to more than 200,000 values: a buildspec never needs that many");
                         }
 
                         break;

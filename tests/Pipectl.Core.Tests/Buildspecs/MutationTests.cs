@@ -12,7 +12,7 @@ namespace Pipectl.Core.Tests.Buildspecs;
 public sealed class MutationTests
 {
     private const int Seed = 1313;
-    private const int MutationsPerFile = 150;
+    private const int MutationsPerFile = 125;
 
     /// <summary>Characters and snippets that mean something to YAML.</summary>
     private static readonly string[] Insertions =
