@@ -146,11 +146,22 @@ public static class ValidateCommand
         }
 
         // Parse errors first; on a clean file, Load also checks the buildspec file it names (under that file's path).
-        var (_, errors) = StackFileParser.Load(display, directory);
+        var (file, errors) = StackFileParser.Load(display, directory);
         yield return new FileResult(display, errors.Where(d => d.File == display).ToList());
         foreach (var group in errors.Where(d => d.File != display).GroupBy(d => d.File))
         {
             yield return new FileResult(group.Key, group.ToList());
+        }
+
+        // A clean stack file's buildspec has no errors (Load refuses those), but it may have warnings to show.
+        if (file?.Build is { Buildspec: { } buildspec, BuildspecContent: { } content })
+        {
+            var buildspecDisplay = Path.Combine(Path.GetDirectoryName(display) ?? string.Empty, buildspec);
+            var warnings = BuildspecValidator.ValidateWithWarnings(buildspecDisplay, content);
+            if (warnings.Count > 0)
+            {
+                yield return new FileResult(buildspecDisplay, warnings);
+            }
         }
     }
 

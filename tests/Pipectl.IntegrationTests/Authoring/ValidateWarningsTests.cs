@@ -87,4 +87,20 @@ public sealed class ValidateWarningsTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("buildspec.yml:4:15: invalid YAML: the '[' opened here is not closed", run.Stdout.Trim(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_warnings_of_the_buildspec_a_stack_file_names_are_shown_with_its_path()
+    {
+        using var folder = new TempFolder();
+        folder.Write("pipectl.yaml", "name: demo\nbuild:\n  buildspec: ci/buildspec.yml\n");
+        folder.Write("ci/buildspec.yml", WithUnknownKey);
+
+        var run = await AuthoringRun.InAsync(folder.Path, "validate", "pipectl.yaml");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("pipectl.yaml: ok", lines[0]);
+        Assert.StartsWith("ci/buildspec.yml:6:5: warning: unknown key 'timeout' in phases.build", lines[1], StringComparison.Ordinal);
+    }
 }
