@@ -72,11 +72,22 @@ internal static class YamlText
         }
         else if (!message.StartsWith("a tab", StringComparison.Ordinal))
         {
-            message = $"invalid YAML: {message}";
+            message = $"invalid YAML: {message}{Hint(message)}";
         }
 
         return new Diagnostic(file, Line(e.Start), Column(e.Start), message);
     }
+
+    /// <summary>What usually causes YamlDotNet's two commonest complaints, said in the terms of the file.</summary>
+    private static string Hint(string message) => message switch
+    {
+        _ when message.Contains("did not find expected key", StringComparison.OrdinalIgnoreCase) =>
+            " (check this line's indentation against the keys above it)",
+        _ when message.Contains("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("found invalid mapping", StringComparison.OrdinalIgnoreCase) =>
+            " (a value containing ': ' must be quoted)",
+        _ => string.Empty,
+    };
 
     /// <summary>
     /// Replaces each <c>&lt;&lt;</c> entry by the entries of the mapping (or mappings) it names, children first;
