@@ -33,9 +33,10 @@ internal static class YamlText
             diagnostics.Add(FromException(file, e));
             return null;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The representation model refusing events the parser let through: no position is known.
+            // The representation model refusing events the parser let through (an ArgumentException so far): no
+            // position is known, but it is still the file's fault, not an unexpected error.
             diagnostics.Add(new Diagnostic(file, 1, 1, $"invalid YAML: the file cannot be read as one document ({e.Message.TrimEnd('.')})"));
             return null;
         }
