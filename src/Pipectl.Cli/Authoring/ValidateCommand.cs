@@ -41,9 +41,9 @@ public static class ValidateCommand
     private static async Task<int> RunAsync(IReadOnlyList<string> named, string directory, GlobalSettings settings, CliConsole console)
     {
         var targets = named.Count > 0 ? named.Select(f => (Display: f, Full: Path.GetFullPath(f, directory))).ToList() : Discover(directory);
-        foreach (var target in targets.Where(t => !File.Exists(t.Full)))
+        foreach (var target in targets.Where(t => Pipectl.Core.LocalFiles.LocalFile.KindOf(t.Full) != Pipectl.Core.LocalFiles.LocalFileKind.Regular))
         {
-            throw new UsageException($"validate \"{target.Display}\": no such file.");
+            throw new UsageException($"validate \"{target.Display}\": {Pipectl.Core.LocalFiles.LocalFile.Describe(Pipectl.Core.LocalFiles.LocalFile.KindOf(target.Full))}.");
         }
 
         var results = new List<FileResult>();
@@ -110,15 +110,7 @@ public static class ValidateCommand
 
     private static IEnumerable<FileResult> Check(string display, string full, string directory)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"validate \"{display}\": cannot be read ({e.Message}).");
-        }
+        var text = Pipectl.Core.LocalFiles.LocalFile.ReadText(full, $"validate \"{display}\"");
 
         if (!IsStackFile(Path.GetFileName(full), text))
         {

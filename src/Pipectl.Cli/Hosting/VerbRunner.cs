@@ -65,6 +65,7 @@ public static class VerbRunner
     public static (int Code, string Line) Classify(Exception e) => e switch
     {
         UsageException => (ExitCodes.BadInput, e.Message),
+        Pipectl.Core.LocalFiles.LocalFileException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, e.Message),
         CredentialsUnavailableException => (ExitCodes.BadInput, e.Message),
         RegionUnavailableException => (ExitCodes.BadInput, e.Message),

@@ -45,17 +45,7 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
             throw new UsageException($"--name \"{stack}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them (nothing was sent)");
         }
 
-        if (!System.IO.File.Exists(path))
-        {
-            throw new UsageException($"-f \"{path}\": no such file (nothing was sent)");
-        }
-
-        var (file, errors) = StackFileParser.Load(path);
-        if (file is null || errors.Count > 0)
-        {
-            throw new UsageException($"{errors.FirstOrDefault()?.ToString() ?? path + ": cannot be read"} (run pipectl validate {path})");
-        }
-
+        var file = Stacks.LocalInputs.ReadStackFile(path, allowOutsidePaths: true);
         try
         {
             var chosen = file.ToSpec(environment, "us-east-1", null);

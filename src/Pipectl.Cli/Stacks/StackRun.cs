@@ -34,7 +34,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
 
         var buildspec = teardown is null && parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
-        var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed)) : null;
+        var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed), parse.GetValue(options.SeedAllowSecret) ?? [], console.Error) : null;
         var file = LoadStackFile();
         _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or name the stack in a file with -f pipectl.yaml).");
         _region = settings.Region ?? file?.Region ?? AwsSession.TryResolveRegion(null, settings.Profile);
@@ -153,19 +153,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             throw new UsageException($"--name \"{name}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
         }
 
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"-f \"{path}\": no such file.");
-        }
-
-        var (file, errors) = StackFileParser.Load(path);
-        if (errors.Count > 0 || file is null)
-        {
-            var more = errors.Count > 1 ? $" ({errors.Count - 1} more; run pipectl validate {path})" : string.Empty;
-            throw new UsageException($"{errors.FirstOrDefault()?.ToString() ?? path + ": cannot be read"}{more}");
-        }
-
-        return file;
+        return LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
     }
 
     /// <summary>One spec per environment to handle (all of the file's, or the one --env names).</summary>

@@ -1,4 +1,5 @@
 using Pipectl.Core.Buildspecs;
+using Pipectl.Core.LocalFiles;
 using Pipectl.Core.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -44,36 +45,61 @@ public static class StackFileParser
     /// <summary>
     /// Reads and parses the file at <paramref name="path"/>, then reads the buildspec file it names (relative to
     /// its folder), checks it with <see cref="BuildspecValidator"/> and puts its text in
-    /// <see cref="StackFileBuild.BuildspecContent"/>. A missing buildspec is reported at the line that names it;
-    /// the buildspec's own problems carry its path (<c>folder-of-path/buildspec</c>).
+    /// <see cref="StackFileBuild.BuildspecContent"/>. A missing buildspec, or one outside the stack file's folder,
+    /// is reported at the line that names it; the buildspec's own problems carry its path (<c>folder-of-path/buildspec</c>).
+    /// Both files must be regular files of at most <see cref="LocalFile.MaxTextBytes"/>.
     /// </summary>
     /// <param name="path">The stack file, as the user named it (diagnostics carry it as is).</param>
     /// <param name="baseDirectory">The folder a relative <paramref name="path"/> is relative to (default: the current folder).</param>
-    /// <exception cref="IOException">The stack file itself cannot be read.</exception>
-    public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) Load(string path, string? baseDirectory = null)
+    /// <param name="allowOutsidePaths">Let <c>build.buildspec</c> name a file outside the stack file's folder (which is the project tree).</param>
+    /// <exception cref="LocalFileException">The stack file itself cannot be read (missing, not a regular file, too big).</exception>
+    public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) Load(string path, string? baseDirectory = null, bool allowOutsidePaths = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         var fullPath = baseDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, baseDirectory);
-        var text = File.ReadAllText(fullPath);
+        var text = LocalFile.ReadText(fullPath, $"-f \"{path}\"");
         var (file, errors) = Parse(path, text);
         if (file?.Build.Buildspec is not { } buildspec)
         {
             return (file, errors);
         }
 
-        var buildspecPath = Path.GetFullPath(buildspec, Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory());
+        var folder = Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory();
+        var buildspecPath = Path.GetFullPath(buildspec, folder);
         var displayPath = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, buildspec);
-        if (!File.Exists(buildspecPath))
+        var at = BuildspecValueMark(text);
+        if (!allowOutsidePaths && !IsInside(buildspecPath, folder))
         {
-            var at = BuildspecValueMark(text);
-            return (null, [new Diagnostic(path, at.Line, at.Column, $"build.buildspec: no such file {displayPath}")]);
+            return (null, [new Diagnostic(path, at.Line, at.Column, $"build.buildspec: {displayPath} is outside the folder of {path} (the project tree); move it there, or pass --allow-outside-paths")]);
         }
 
-        var content = File.ReadAllText(buildspecPath);
+        var kind = LocalFile.KindOf(buildspecPath);
+        if (kind != LocalFileKind.Regular)
+        {
+            return (null, [new Diagnostic(path, at.Line, at.Column, $"build.buildspec: {displayPath} {(kind == LocalFileKind.Missing ? "does not exist" : LocalFile.Describe(kind))}")]);
+        }
+
+        string content;
+        try
+        {
+            content = LocalFile.ReadText(buildspecPath, $"build.buildspec: {displayPath}");
+        }
+        catch (LocalFileException e)
+        {
+            return (null, [new Diagnostic(path, at.Line, at.Column, e.Message)]);
+        }
+
         var problems = BuildspecValidator.Validate(displayPath, content);
         return problems.Count > 0
             ? (null, problems)
             : (file with { Build = file.Build with { BuildspecContent = content } }, errors);
+    }
+
+    /// <summary>True when <paramref name="path"/>, with every link on the way resolved, lies inside <paramref name="folder"/>.</summary>
+    private static bool IsInside(string path, string folder)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(LocalFile.RealPath(folder)) + Path.DirectorySeparatorChar;
+        return LocalFile.RealPath(path).StartsWith(prefix, StringComparison.Ordinal);
     }
 
     private static (int Line, int Column) BuildspecValueMark(string text)
