@@ -119,7 +119,16 @@ public static class ValidateCommand
         }
 
         // Parse errors first; on a clean file, Load also checks the buildspec file it names (under that file's path).
-        var (_, errors) = StackFileParser.Load(display, directory);
+        var (file, errors) = StackFileParser.Load(display, directory);
+        if (file is not null && errors.Count == 0)
+        {
+            // The names every environment derives (lengths, clashes) are checked as bootstrap checks them; the
+            // account is any 12 digits, the region the file's (or us-east-1).
+            errors = new StackSpecValidator().ValidateAll(file.ToSpecs(file.Region ?? "us-east-1", AwsConstraints.AccountIdStandIn))
+                .Select(e => new Diagnostic(display, 1, 1, e.ToString()))
+                .ToList();
+        }
+
         yield return new FileResult(display, errors.Where(d => d.File == display).ToList());
         foreach (var group in errors.Where(d => d.File != display).GroupBy(d => d.File))
         {

@@ -50,9 +50,11 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             note = $"no region configured: planned for {DryRunDefaultRegion}";
         }
 
-        foreach (var (_, candidate) in Specs(file, PlaceholderAccount, buildspec))
+        var candidates = Specs(file, PlaceholderAccount, buildspec);
+        Validate(candidates);
+        foreach (var warning in BuildVariableRules.Warnings(candidates[0].Spec.EnvironmentVariables))
         {
-            Validate(candidate);
+            await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
         }
 
         using var session = AwsSession.Create(settings.SessionOptions with { Region = _region });
@@ -281,9 +283,9 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line })).ConfigureAwait(false);
     }
 
-    private static void Validate(Pipectl.Core.Stacks.StackSpec spec)
+    private static void Validate(IReadOnlyList<EnvironmentStackSpec> specs)
     {
-        var errors = new StackSpecValidator().Validate(spec);
+        var errors = new StackSpecValidator().ValidateAll(specs);
         if (errors.Count > 0)
         {
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));

@@ -1,3 +1,5 @@
+using Pipectl.Core.Stacks;
+
 namespace Pipectl.Core.Resources;
 
 /// <summary>A CodeBuild project as read back.</summary>
@@ -13,6 +15,6 @@ public sealed record BuildProjectState(
     string? LogGroupName,
     IReadOnlyDictionary<string, string> Tags) : ITaggedState
 {
-    /// <summary>The plain-text environment variables of the build.</summary>
-    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+    /// <summary>The environment variables of the build, of every type.</summary>
+    public IReadOnlyDictionary<string, BuildVariable> EnvironmentVariables { get; init; } = new Dictionary<string, BuildVariable>();
 }

@@ -64,7 +64,7 @@ public sealed class GlobPattern
             }
         }
 
-        regex.Append('$');
+        regex.Append("\\z");
         return new GlobPattern(new Regex(regex.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
     }
 

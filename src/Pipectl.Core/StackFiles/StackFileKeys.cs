@@ -27,6 +27,8 @@ public static class StackFileKeys
         "build.buildspecInline",
         "build.environmentVariables",
         "build.environmentVariables.*",
+        "build.environmentVariables.*.type",
+        "build.environmentVariables.*.value",
         "buckets",
         "buckets.artifacts",
         "buckets.site",

@@ -1,5 +1,6 @@
 using Pipectl.Core.Buildspecs;
 using Pipectl.Core.LocalFiles;
+using Pipectl.Core.Stacks;
 using Pipectl.Core.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -142,7 +143,7 @@ public static class StackFileParser
                         region = reader.Scalar(value, "region");
                         if (region is not null && !AwsConstraints.Region().IsMatch(region))
                         {
-                            reader.Report(value, $"region \"{region}\" is not a region code (us-east-1, eu-west-2, ...)");
+                            reader.Report(value, $"region \"{SafeFragment.Of(region)}\" is not a region code (us-east-1, eu-west-2, ...; no spaces or line breaks)");
                         }
 
                         break;
@@ -199,7 +200,7 @@ public static class StackFileParser
             var name = reader.Scalar(value, what);
             if (name is not null && !AwsConstraints.StackName().IsMatch(name))
             {
-                reader.Report(value, $"{what} \"{name}\": {kind} may contain only lowercase letters, digits and hyphens and must start with a letter (they become part of S3 bucket names)");
+                reader.Report(value, $"{what} \"{SafeFragment.Of(name)}\": {kind} may contain only lowercase letters, digits and hyphens and must start with a letter (they become part of S3 bucket names)");
                 return null;
             }
 
@@ -269,7 +270,7 @@ public static class StackFileParser
                         build = build with { BuildspecContent = inline };
                         break;
                     case "environmentVariables":
-                        build = build with { EnvironmentVariables = reader.StringMap(value, what, CheckVariableName) ?? build.EnvironmentVariables };
+                        build = build with { EnvironmentVariables = BuildVariables(value, what) ?? build.EnvironmentVariables };
                         break;
                 }
             }
@@ -282,15 +283,91 @@ public static class StackFileParser
             return build;
         }
 
-        private bool CheckVariableName(string name, YamlScalarNode keyNode)
+        /// <summary>
+        /// <c>build.environmentVariables</c>: <c>NAME: value</c> for plain text, or <c>NAME: {type: ..., value: ...}</c>
+        /// for a Parameter Store or Secrets Manager reference. Null values and names a shell cannot use are errors.
+        /// Messages name the variable, never its value.
+        /// </summary>
+        private Dictionary<string, BuildVariable>? BuildVariables(YamlNode node, string what)
         {
-            if (name.StartsWith("CODEBUILD_", StringComparison.Ordinal))
+            var mapping = reader.Mapping(node, what);
+            if (mapping is null)
             {
-                reader.Report(keyNode, $"build.environmentVariables: '{name}' starts with CODEBUILD_, which CodeBuild reserves for its own variables");
-                return false;
+                return null;
             }
 
-            return true;
+            var variables = new Dictionary<string, BuildVariable>(StringComparer.Ordinal);
+            var ok = true;
+            foreach (var (name, keyNode, value) in reader.Entries(mapping, what))
+            {
+                var shown = SafeFragment.Of(name);
+                if (BuildVariableRules.NameProblem(name) is { } badName)
+                {
+                    reader.Report(keyNode, $"{what}: \"{shown}\" is not a usable name: {badName}");
+                    ok = false;
+                    continue;
+                }
+
+                var variable = BuildVariable(value, $"{what}.{name}");
+                if (variable is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                if (BuildVariableRules.ReferenceProblem(variable) is { } badReference)
+                {
+                    reader.Report(value, $"{what}.{name}: {badReference}");
+                    ok = false;
+                    continue;
+                }
+
+                variables[name] = variable;
+            }
+
+            return ok ? variables : null;
+        }
+
+        private BuildVariable? BuildVariable(YamlNode value, string what)
+        {
+            if (value is YamlScalarNode scalar && !YamlNodeReader.IsNull(value))
+            {
+                return new BuildVariable(scalar.Value ?? string.Empty);
+            }
+
+            if (value is not YamlMappingNode mapping)
+            {
+                reader.Report(value, YamlNodeReader.IsNull(value)
+                    ? $"{what} has no value: write \"\" for an empty one, or a mapping with type and value"
+                    : $"{what} must be a value or a mapping with type and value, not {YamlNodeReader.Describe(value)}");
+                return null;
+            }
+
+            string? type = null;
+            string? text = null;
+            foreach (var (key, _, setting) in Entries(mapping, "build.environmentVariables.*", what))
+            {
+                if (key == "type")
+                {
+                    type = reader.OneOf(setting, $"{what}.type", BuildVariableTypes.All);
+                }
+                else
+                {
+                    text = reader.Scalar(setting, $"{what}.value", allowEmpty: setting is YamlScalarNode { Style: not (ScalarStyle.Plain or ScalarStyle.Any) });
+                }
+            }
+
+            if (type is null || text is null)
+            {
+                if (!mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "type") || !mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "value"))
+                {
+                    reader.Report(mapping, $"{what} needs both type ({string.Join(", ", BuildVariableTypes.All)}) and value");
+                }
+
+                return null;
+            }
+
+            return new BuildVariable(text, type);
         }
 
         /// <summary>
@@ -385,7 +462,7 @@ public static class StackFileParser
                     email = reader.Scalar(value, $"{what}.email");
                     if (email is not null && !AwsConstraints.EmailAddress().IsMatch(email))
                     {
-                        reader.Report(value, $"{what}.email \"{email}\" is not a mail address");
+                        reader.Report(value, $"{what}.email \"{SafeFragment.Of(email)}\" is not a mail address");
                     }
                 }
             }
@@ -433,7 +510,7 @@ public static class StackFileParser
             var branches = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, keyNode, value) in reader.Entries(mapping, "environments"))
             {
-                if (Name(keyNode, $"environment '{name}'", "environment names") is null)
+                if (Name(keyNode, $"environment '{SafeFragment.Of(name)}'", "environment names") is null)
                 {
                     continue;
                 }
