@@ -57,7 +57,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
         }
 
-        using var session = AwsSession.Create(settings.SessionOptions with { Region = _region });
+        using var session = AwsSession.Create(settings.SessionOptionsIn(_region));
         _session = session;
         var offline = !session.HasCredentials();
         if (offline)
