@@ -77,7 +77,7 @@ public static class StackFileParser
         var kind = LocalFile.KindOf(buildspecPath);
         if (kind != LocalFileKind.Regular)
         {
-            return (null, [new Diagnostic(path, at.Line, at.Column, $"build.buildspec: {displayPath} {(kind == LocalFileKind.Missing ? "does not exist" : LocalFile.Describe(kind))}")]);
+            return (null, [new Diagnostic(path, at.Line, at.Column, kind == LocalFileKind.Missing ? $"build.buildspec: no such file {displayPath}" : $"build.buildspec: {displayPath} {LocalFile.Describe(kind)}")]);
         }
 
         string content;
@@ -343,10 +343,12 @@ public static class StackFileParser
                 return null;
             }
 
-            string? type = null;
+            string? type = BuildVariableTypes.PlainText;
             string? text = null;
+            var known = 0;
             foreach (var (key, _, setting) in Entries(mapping, "build.environmentVariables.*", what))
             {
+                known++;
                 if (key == "type")
                 {
                     type = reader.OneOf(setting, $"{what}.type", BuildVariableTypes.All);
@@ -357,17 +359,12 @@ public static class StackFileParser
                 }
             }
 
-            if (type is null || text is null)
+            if (text is null && known == mapping.Children.Count && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "value"))
             {
-                if (!mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "type") || !mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "value"))
-                {
-                    reader.Report(mapping, $"{what} needs both type ({string.Join(", ", BuildVariableTypes.All)}) and value");
-                }
-
-                return null;
+                reader.Report(mapping, $"{what} needs a value (and a type: {string.Join(", ", BuildVariableTypes.All)}; PLAINTEXT when left out)");
             }
 
-            return new BuildVariable(text, type);
+            return type is null || text is null ? null : new BuildVariable(text, type);
         }
 
         /// <summary>

@@ -22,7 +22,7 @@ public static partial class BuildVariableRules
         }
 
         return name.StartsWith("CODEBUILD_", StringComparison.Ordinal)
-            ? "names starting with CODEBUILD_ are reserved by CodeBuild for its own variables"
+            ? "it starts with CODEBUILD_, which CodeBuild reserves for its own variables"
             : null;
     }
 
