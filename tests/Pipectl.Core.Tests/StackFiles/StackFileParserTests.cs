@@ -14,7 +14,7 @@ public sealed class StackFileParserTests
         Assert.NotNull(file);
         Assert.Equal("shop", file.Name);
         Assert.Equal("us-east-1", file.Region);
-        Assert.Equal("../static-website/buildspec.yml", file.Build.Buildspec);
+        Assert.Equal("buildspec.yml", file.Build.Buildspec);
         Assert.Equal("The Shop", file.Build.EnvironmentVariables["SITE_TITLE"].Value);
         Assert.Equal(["staging", "production"], file.Environments.Select(e => e.Name));
         Assert.Equal("develop", file.Environments[0].Branch);
