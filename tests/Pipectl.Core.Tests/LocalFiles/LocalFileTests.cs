@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipectl.Core.LocalFiles;
 using Pipectl.Core.Tests.Seeding;
 
@@ -27,14 +26,12 @@ public sealed class LocalFileTests
     {
         using var tree = new SeedTree();
         tree.Fifo("pipe");
-        var clock = Stopwatch.StartNew();
 
         var fifo = Assert.Throws<LocalFileException>(() => LocalFile.ReadText(tree.PathOf("pipe"), "-f \"pipe\""));
         var zero = Assert.Throws<LocalFileException>(() => LocalFile.ReadText("/dev/zero", "validate \"/dev/zero\""));
 
         Assert.Contains("not a regular file", fifo.Message, StringComparison.Ordinal);
         Assert.Contains("/dev/zero", zero.Message, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]
