@@ -126,6 +126,21 @@ public sealed class HostileInputTests
         Assert.Equal(0, trap.Connections);
     }
 
+    [Fact]
+    public async Task Validate_blames_an_environment_name_too_long_for_the_names_it_derives()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("pipectl.yaml", $"name: shop\nenvironments:\n  {new string('e', 40)}:\n    branch: main\n");
+        using var trap = new RequestTrap();
+
+        var run = await Run(trap, ["validate", file]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("environment \"eeee", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("use an environment name of at most 30 characters", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("--site-bucket", run.Stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs pipectl against the trap in us-east-1 (unless the args name a region), failing instead of hanging.</summary>
     private static Task<CliRun> Run(RequestTrap trap, string[] args) =>
         CliRun.RunAsync([.. args, "--endpoint-url", trap.Endpoint, .. args.Contains("--region") ? Array.Empty<string>() : ["--region", "us-east-1"]]).WaitAsync(HangGuard);

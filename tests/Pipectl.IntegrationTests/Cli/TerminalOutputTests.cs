@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Pipectl.Aws.Tests.Operations;
 using Pipectl.Cli.Output;
 using Pipectl.IntegrationTests.Operate;
@@ -102,19 +100,10 @@ public sealed class TerminalOutputTests
     [InlineData("json")]
     public async Task Doctor_never_prints_a_password_written_into_the_endpoint_url(string output)
     {
-        var run = await CliRun.RunAsync("doctor", "--endpoint-url", $"http://admin:s3cr3t-pw@127.0.0.1:{ClosedPort()}", "--region", "us-east-1", "--output", output);
+        var run = await CliRun.RunAsync("doctor", "--endpoint-url", $"http://admin:s3cr3t-pw@127.0.0.1:{DoctorTests.ClosedPort()}", "--region", "us-east-1", "--output", output);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("***@127.0.0.1", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t-pw", run.Stdout + run.Stderr, StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
