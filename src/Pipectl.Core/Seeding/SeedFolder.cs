@@ -81,6 +81,13 @@ public sealed class SeedFolder
                 continue;
             }
 
+            if (entry.Name.Any(c => char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
+            {
+                // A line break or an escape in a path would be sent to CodeCommit and shown in every listing.
+                _problems.Add($"{Show(path)} has a control character in its name: rename it, or leave it out with .gitignore");
+                continue;
+            }
+
             switch (kind)
             {
                 case LocalFileKind.Directory:

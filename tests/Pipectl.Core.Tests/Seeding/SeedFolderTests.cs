@@ -136,4 +136,17 @@ public sealed class SeedFolderTests
         Assert.Contains("video.mp4", Assert.Single(SeedFolder.Read(big.Root).Problems), StringComparison.Ordinal);
         Assert.Contains("8 MB together", Assert.Single(SeedFolder.Read(many.Root).Problems), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_name_with_a_line_break_or_escape_is_a_problem_shown_without_it()
+    {
+        using var tree = new SeedTree();
+        tree.File("ok.txt", "ok").File("evil\nname\u001b[2J.txt", "x");
+
+        var problem = Assert.Single(SeedFolder.Read(tree.Root).Problems);
+
+        Assert.Contains("control character", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', problem);
+        Assert.DoesNotContain('\u001b', problem);
+    }
 }

@@ -106,4 +106,27 @@ public sealed class TerminalOutputTests
         Assert.Contains("***@127.0.0.1", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t-pw", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task List_keeps_a_hostile_stack_tag_on_its_row()
+    {
+        using var server = new Pipectl.Aws.Tests.Wire.WireServer
+        {
+            Responder = request => ScriptedCodePipeline.Operation(request) switch
+            {
+                null when ScriptedCodePipeline.IsCallerIdentity(request) => ScriptedCodePipeline.CallerIdentity,
+                "ListPipelines" => Pipectl.Aws.Tests.Wire.WireReply.Json("""{"pipelines":[{"name":"web-pipeline"}]}"""),
+                "ListTagsForResource" => Pipectl.Aws.Tests.Wire.WireReply.Json("""{"tags":[{"key":"pipectl:stack","value":"web\nforged  row-pipeline  Succeeded\u001b]0;t\u0007"}]}"""),
+                "ListPipelineExecutions" => Pipectl.Aws.Tests.Wire.WireReply.Json(PipelineReplies.Executions("Succeeded")),
+                var other => Pipectl.Aws.Tests.Wire.WireReply.JsonError(400, "ValidationException", $"unexpected {other}"),
+            },
+        };
+
+        var run = await CliRun.RunAsync("list", "--endpoint-url", server.Url, "--region", "us-east-1");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.DoesNotContain(run.Stdout.Split('\n'), l => l.StartsWith("forged", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', run.Stdout);
+        Assert.Contains("web forged  row-pipeline  Succeeded", run.Stdout, StringComparison.Ordinal);
+    }
 }
