@@ -20,10 +20,10 @@ public static class LocalInputs
             return null;
         }
 
-        var text = Read(() => LocalFile.ReadText(path, $"--buildspec \"{path}\""));
+        var text = Read(() => LocalFile.ReadText(path, $"--buildspec \"{Pipectl.Core.Validation.SafeFragment.Visible(path)}\""));
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new UsageException($"--buildspec \"{path}\": the file is empty.");
+            throw new UsageException($"--buildspec \"{Pipectl.Core.Validation.SafeFragment.Visible(path)}\": the file is empty.");
         }
 
         // A broken buildspec would only fail the first build after a push: refuse it before anything is created.
@@ -57,7 +57,7 @@ public static class LocalInputs
         if (seed.Problems.Count > 0)
         {
             var more = seed.Problems.Count > 1 ? $" ({seed.Problems.Count - 1} more: {string.Join("; ", seed.Problems.Skip(1).Take(5))})" : string.Empty;
-            throw new UsageException($"--seed \"{directory}\": {seed.Problems[0]}{more}. Nothing was sent.");
+            throw new UsageException($"--seed \"{Pipectl.Core.Validation.SafeFragment.Visible(directory)}\": {seed.Problems[0]}{more}. Nothing was sent.");
         }
 
         return seed.Files;

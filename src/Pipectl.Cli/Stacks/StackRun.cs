@@ -144,7 +144,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         {
             if (parse.GetValue(options.Environment) is { } environment)
             {
-                throw new UsageException($"--env \"{environment}\": environments come from a stack file: add -f pipectl.yaml.");
+                throw new UsageException($"--env \"{Pipectl.Core.Validation.SafeFragment.Visible(environment)}\": environments come from a stack file: add -f pipectl.yaml.");
             }
 
             return null;
@@ -152,7 +152,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         if (parse.GetValue(options.Name) is { } name)
         {
-            throw new UsageException($"--name \"{name}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
+            throw new UsageException($"--name \"{Pipectl.Core.Validation.SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
         }
 
         return LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));

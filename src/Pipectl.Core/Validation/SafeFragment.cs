@@ -33,5 +33,22 @@ public static class SafeFragment
         return broken ? visible + "\\n" + (more ? "..." : string.Empty) : more ? visible + "..." : visible;
     }
 
+    /// <summary>
+    /// A value the user typed, whole, with line breaks and other control or bidi characters written as escapes
+    /// (<c>\n</c>, <c>\u001B</c>): an error message stays one line and shows exactly what was wrong.
+    /// </summary>
+    public static string Visible(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return string.Concat(value.Select(c => c switch
+        {
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            _ when char.IsControl(c) || IsFormatting(c) => $"\\u{(int)c:X4}",
+            _ => c.ToString(),
+        }));
+    }
+
     private static bool IsFormatting(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 }

@@ -7,14 +7,5 @@ namespace Pipectl.Core.Validation;
 public sealed record ValidationError(string Field, string Value, string Rule)
 {
     /// <summary>One line: <c>--name "My_Stack": stack names may contain only ...</c>; a line break or other control character in the value is shown escaped (\n).</summary>
-    public override string ToString() => $"{Field} \"{Visible(Value)}\": {Rule}";
-
-    private static string Visible(string value) => string.Concat(value.Select(c => c switch
-    {
-        '\n' => "\\n",
-        '\r' => "\\r",
-        '\t' => "\\t",
-        _ when char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') => $"\\u{(int)c:X4}",
-        _ => c.ToString(),
-    }));
+    public override string ToString() => $"{Field} \"{SafeFragment.Visible(Value)}\": {Rule}";
 }

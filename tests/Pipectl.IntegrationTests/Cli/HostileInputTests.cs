@@ -141,6 +141,25 @@ public sealed class HostileInputTests
         Assert.DoesNotContain("--site-bucket", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("status", "--name", "demo\nforged line")]
+    [InlineData("bootstrap", "--name", "demo\nforged line")]
+    [InlineData("status", "--pipeline-name", "p\nforged line")]
+    [InlineData("create-build", "--buildspec", "/no/such\nforged line")]
+    [InlineData("bootstrap", "--env", "staging\nforged line")]
+    public async Task A_value_with_a_line_break_is_echoed_escaped_on_one_line(string verb, string option, string value)
+    {
+        using var trap = new RequestTrap();
+        string[] target = option is "--name" or "--pipeline-name" ? [] : option == "--env" ? ["-f", RepositoryRoot.Of("samples/multi-env/pipectl.yaml")] : ["--name", "demo"];
+
+        var run = await Run(trap, [verb, .. target, option, value, .. option == "--pipeline-name" ? ["--name", "demo"] : Array.Empty<string>()]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("\\nforged line", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Stderr.Split('\n'), l => l.StartsWith("forged", StringComparison.Ordinal));
+        Assert.Equal(0, trap.Connections);
+    }
+
     /// <summary>Runs pipectl against the trap in us-east-1 (unless the args name a region), failing instead of hanging.</summary>
     private static Task<CliRun> Run(RequestTrap trap, string[] args) =>
         CliRun.RunAsync([.. args, "--endpoint-url", trap.Endpoint, .. args.Contains("--region") ? Array.Empty<string>() : ["--region", "us-east-1"]]).WaitAsync(HangGuard);
