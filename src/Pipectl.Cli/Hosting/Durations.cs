@@ -86,5 +86,5 @@ public static class Durations
         ? string.Create(CultureInfo.InvariantCulture, $"{limit.TotalHours:0}h ({limit.TotalDays:0} days)")
         : string.Create(CultureInfo.InvariantCulture, $"{limit.TotalMinutes:0}m");
 
-    private static string Visible(string text) => string.Concat(text.Take(40).Select(c => char.IsControl(c) ? '?' : c));
+    private static string Visible(string text) => Core.Validation.SafeFragment.Visible(text.Length > 40 ? text[..40] : text);
 }

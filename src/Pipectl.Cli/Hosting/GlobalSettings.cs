@@ -23,7 +23,7 @@ public sealed record GlobalSettings(string? Region, string? Profile, string? End
         if (resolved is not null && !AwsConstraints.Region().IsMatch(resolved))
         {
             var source = chosen is not null ? "--region" : "the configured region (AWS_REGION, AWS_DEFAULT_REGION or the profile)";
-            throw new UsageException($"{source} \"{string.Concat(resolved.Take(40).Select(c => char.IsControl(c) ? '?' : c))}\": region codes look like us-east-1, eu-west-2 or us-gov-west-1 (lowercase, ending in a number). Nothing was sent.");
+            throw new UsageException($"{source} \"{SafeFragment.Visible(resolved)}\": region codes look like us-east-1, eu-west-2 or us-gov-west-1 (lowercase, ending in a number). Nothing was sent.");
         }
 
         if (EndpointUrls.FirstProblem(EndpointUrl, Environment.GetEnvironmentVariable, AwsSession.ServiceIds) is { } problem)

@@ -26,7 +26,7 @@ public static class TerminalText
     }
 
     /// <summary>True for the characters that reorder displayed text (bidi embeddings, overrides, isolates and marks).</summary>
-    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+    public static bool IsBidiControl(char c) => Core.Validation.SafeFragment.IsBidiControl(c);
 
     /// <summary>
     /// A streaming filter: it keeps its state between calls, so an escape sequence split across two writes is

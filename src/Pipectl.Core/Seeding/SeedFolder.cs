@@ -81,7 +81,7 @@ public sealed class SeedFolder
                 continue;
             }
 
-            if (entry.Name.Any(c => char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
+            if (entry.Name.Any(c => char.IsControl(c) || Validation.SafeFragment.IsBidiControl(c)))
             {
                 // A line break or an escape in a path would be sent to CodeCommit and shown in every listing.
                 _problems.Add($"{Show(path)} has a control character in its name: rename it, or leave it out with .gitignore");
@@ -182,5 +182,5 @@ public sealed class SeedFolder
     private static string Join(string folder, string name) => folder.Length == 0 ? name : $"{folder}/{name}";
 
     /// <summary>A path as shown in a message: control characters (possible in file names) made visible.</summary>
-    private static string Show(string path) => string.Concat(path.Select(c => char.IsControl(c) ? '?' : c));
+    private static string Show(string path) => Validation.SafeFragment.Visible(path);
 }

@@ -28,7 +28,7 @@ public static class SafeFragment
             line = line[..MaxLength];
         }
 
-        var visible = string.Concat(line.Select(c => char.IsControl(c) || IsFormatting(c) ? '?' : c));
+        var visible = string.Concat(line.Select(c => char.IsControl(c) || IsBidiControl(c) ? '?' : c));
         var broken = value.Length > line.Length && cut < 0 && line.Length < MaxLength;
         return broken ? visible + "\\n" + (more ? "..." : string.Empty) : more ? visible + "..." : visible;
     }
@@ -45,10 +45,11 @@ public static class SafeFragment
             '\n' => "\\n",
             '\r' => "\\r",
             '\t' => "\\t",
-            _ when char.IsControl(c) || IsFormatting(c) => $"\\u{(int)c:X4}",
+            _ when char.IsControl(c) || IsBidiControl(c) => $"\\u{(int)c:X4}",
             _ => c.ToString(),
         }));
     }
 
-    private static bool IsFormatting(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+    /// <summary>True for the characters that reorder displayed text: bidi embeddings, overrides, isolates and marks.</summary>
+    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 }

@@ -122,7 +122,7 @@ public sealed class StackSpecValidator
     /// <summary>The rule a value with a space, a line break or another control character breaks.</summary>
     private const string SpaceOrControlRule = "must not contain spaces, line breaks or control characters (is there a stray newline or tab?)";
 
-    private static bool HasSpaceOrControl(string value) => value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'));
+    private static bool HasSpaceOrControl(string value) => value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || SafeFragment.IsBidiControl(c));
 
     private static void CheckOneOf(List<ValidationError> errors, string field, string value, IReadOnlyList<string> allowed, string what)
     {
