@@ -105,14 +105,12 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
                 desired.Image,
                 desired.ComputeType,
                 PrivilegedMode: desired.Privileged,
-                EnvironmentVariables: desired.EnvironmentVariables.Select(v => new CodeBuildEnvironmentVariable(v.Key, v.Value, PlainText)).ToList()),
+                EnvironmentVariables: desired.EnvironmentVariables.Select(v => new CodeBuildEnvironmentVariable(v.Key, v.Value.Value, v.Value.Type)).ToList()),
             desired.ServiceRoleArn,
             desired.Description,
             new LogsConfig(new CloudWatchLogsConfig(LogsEnabled, desired.LogGroupName)),
             tags.Select(t => new CodeBuildTag(t.Key, t.Value)).ToList());
     }
-
-    private const string PlainText = "PLAINTEXT";
 
     private static string What(BuildProjectSpec desired) => $"CodeBuild project {desired.Name}";
 
@@ -132,8 +130,7 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
         EnvironmentType = project.Environment?.Type,
         Privileged = project.Environment?.PrivilegedMode ?? false,
         EnvironmentVariables = (project.Environment?.EnvironmentVariables ?? [])
-            .Where(v => v.Type is null or PlainText)
             .GroupBy(v => v.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+            .ToDictionary(g => g.Key, g => new BuildVariable(g.Last().Value, g.Last().Type ?? BuildVariableTypes.PlainText), StringComparer.Ordinal),
     };
 }

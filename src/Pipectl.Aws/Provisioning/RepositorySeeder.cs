@@ -2,6 +2,7 @@ using Pipectl.Aws.CodeCommit;
 using Pipectl.Aws.Errors;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Seeding;
 
 namespace Pipectl.Aws.Provisioning;
 
@@ -12,15 +13,6 @@ namespace Pipectl.Aws.Provisioning;
 /// </summary>
 public sealed class RepositorySeeder(CodeCommitClient codeCommit) : IRepositorySeeder
 {
-    /// <summary>CodeCommit's limit on the files one CreateCommit may put.</summary>
-    public const int MaxFiles = 100;
-
-    /// <summary>CodeCommit's limit on one file's size through the API (FileContentSizeLimitExceededException).</summary>
-    public const int MaxFileBytes = 6 * 1024 * 1024;
-
-    /// <summary>CodeCommit's limit on the combined size of a commit's file changes through the API.</summary>
-    public const int MaxCommitBytes = 7 * 1024 * 1024;
-
     public const string CommitMessage = "Initial commit by pipectl";
     public const string AuthorName = "pipectl";
 
@@ -47,7 +39,7 @@ public sealed class RepositorySeeder(CodeCommitClient codeCommit) : IRepositoryS
                 new CreateCommitRequest(
                     repositoryName,
                     branch,
-                    files.Select(f => new PutFileEntry(f.Path, f.Content)).ToList(),
+                    files.Select(f => new PutFileEntry(f.Path, f.Content, FileModeOf(f.Mode))).ToList(),
                     ParentCommitId: null,
                     AuthorName: AuthorName,
                     CommitMessage: CommitMessage),
@@ -77,34 +69,20 @@ public sealed class RepositorySeeder(CodeCommitClient codeCommit) : IRepositoryS
         }
     }
 
+    /// <summary>The limits are checked before anything is sent (the CLI does it too, with exit 2); this is the last guard.</summary>
     private static void CheckLimits(string repositoryName, IReadOnlyList<SeedFile> files)
     {
-        if (files.Count == 0)
+        if (SeedLimits.Check(files) is { } broken)
         {
-            throw new ProvisioningException($"Nothing to commit to {repositoryName}: the first commit needs at least one file.");
-        }
-
-        if (files.Count > MaxFiles)
-        {
-            throw new ProvisioningException($"The first commit of {repositoryName} would have {files.Count} files; CodeCommit takes at most {MaxFiles} in one commit through the API. Push the rest with git.");
-        }
-
-        foreach (var file in files)
-        {
-            if (file.Content.Length > MaxFileBytes)
-            {
-                throw new ProvisioningException($"{file.Path} is {Megabytes(file.Content.Length)}; CodeCommit takes files of at most {Megabytes(MaxFileBytes)} through the API. Leave it out of the first commit and push it with git.");
-            }
-        }
-
-        var total = files.Sum(f => (long)f.Content.Length);
-        if (total > MaxCommitBytes)
-        {
-            var largest = files.MaxBy(f => f.Content.Length)!;
-            throw new ProvisioningException($"The files of the first commit of {repositoryName} are {Megabytes(total)} together (largest: {largest.Path}); CodeCommit takes at most {Megabytes(MaxCommitBytes)} in one commit through the API.");
+            throw new ProvisioningException($"The first commit of {repositoryName}: {broken}.");
         }
     }
 
-    private static string Megabytes(long bytes) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.##} MB");
+    /// <summary>CodeCommit's <c>FileModeTypeEnum</c>: without it a script loses its executable bit and a link becomes a file.</summary>
+    private static string FileModeOf(SeedFileMode mode) => mode switch
+    {
+        SeedFileMode.Executable => "EXECUTABLE",
+        SeedFileMode.Symlink => "SYMLINK",
+        _ => "NORMAL",
+    };
 }

@@ -48,9 +48,9 @@ public static class ValidateCommand
     private static async Task<int> RunAsync(IReadOnlyList<string> named, string directory, bool strict, GlobalSettings settings, CliConsole console)
     {
         var targets = named.Count > 0 ? named.Select(f => (Display: f, Full: Path.GetFullPath(f, directory))).ToList() : Discover(directory);
-        foreach (var target in targets.Where(t => !File.Exists(t.Full)))
+        foreach (var target in targets.Where(t => Pipectl.Core.LocalFiles.LocalFile.KindOf(t.Full) != Pipectl.Core.LocalFiles.LocalFileKind.Regular))
         {
-            throw new UsageException($"validate \"{target.Display}\": no such file.");
+            throw new UsageException($"validate \"{target.Display}\": {Pipectl.Core.LocalFiles.LocalFile.Describe(Pipectl.Core.LocalFiles.LocalFile.KindOf(target.Full))}.");
         }
 
         var results = new List<FileResult>();
@@ -129,15 +129,7 @@ public static class ValidateCommand
 
     private static IEnumerable<FileResult> Check(string display, string full, string directory)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"validate \"{display}\": cannot be read ({e.Message}).");
-        }
+        var text = Pipectl.Core.LocalFiles.LocalFile.ReadText(full, $"validate \"{display}\"");
 
         if (!IsStackFile(Path.GetFileName(full), text))
         {
@@ -147,6 +139,14 @@ public static class ValidateCommand
 
         // Parse errors first; on a clean file, Load also checks the buildspec file it names (under that file's path).
         var (file, errors) = StackFileParser.Load(display, directory);
+        if (file is not null && !errors.Any(e => e.IsError))
+        {
+            // The names every environment derives (lengths, clashes) are checked as bootstrap checks them; the
+            // account is any 12 digits, the region the file's (or us-east-1).
+            errors = [.. errors, .. new StackSpecValidator().ValidateAll(file.ToSpecs(file.Region ?? "us-east-1", AwsConstraints.AccountIdStandIn))
+                .Select(e => new Diagnostic(display, 1, 1, e.ToString()))];
+        }
+
         yield return new FileResult(display, errors.Where(d => d.File == display).ToList());
         foreach (var group in errors.Where(d => d.File != display).GroupBy(d => d.File))
         {

@@ -9,6 +9,8 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
+        // Everything printed from here on passes one sanitizer (control characters, escape sequences, URL passwords).
+        console = console.Sanitized();
         var options = new GlobalOptions();
         var root = BuildRoot(options, console);
         var parse = root.Parse(args);

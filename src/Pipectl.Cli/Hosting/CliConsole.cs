@@ -13,6 +13,22 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTermina
         return new CliConsole(Console.Out, Console.Error, terminal, terminal && !noColor, !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.In);
     }
 
+    /// <summary>
+    /// stderr as it is, for pipectl's own cursor control only (the spinner, the watch redraw): text that goes with
+    /// it is cleaned with <see cref="Output.TerminalText.Inline"/> first. Defaults to <see cref="Error"/>.
+    /// </summary>
+    public TextWriter Terminal { get => _terminal ?? Error; init => _terminal = value; }
+
+    private readonly TextWriter? _terminal;
+
+    /// <summary>This console with stdout and stderr behind <see cref="Output.SanitizingWriter"/>: the one place output is cleaned.</summary>
+    public CliConsole Sanitized() => Out is Output.SanitizingWriter ? this : this with
+    {
+        Out = new Output.SanitizingWriter(Out, UseColor),
+        Error = new Output.SanitizingWriter(Error, UseColor),
+        Terminal = Terminal,
+    };
+
     /// <summary>A console for tests and scripts: not a terminal, no colour.</summary>
     public static CliConsole Captured(TextWriter output, TextWriter error, TextReader? input = null) =>
         new(output, error, false, false, false, input ?? TextReader.Null);

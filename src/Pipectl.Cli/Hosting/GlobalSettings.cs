@@ -1,11 +1,36 @@
 using Pipectl.Aws.Session;
+using Pipectl.Core.Validation;
 
 namespace Pipectl.Cli.Hosting;
 
 /// <summary>The global options' values of one run.</summary>
 public sealed record GlobalSettings(string? Region, string? Profile, string? EndpointUrl, OutputFormat Output, bool DryRun, bool Verbose, TimeSpan? Timeout = null)
 {
-    public AwsSessionOptions SessionOptions => new(Region, Profile, EndpointUrl);
+    /// <summary>
+    /// Where and as whom to talk to AWS, checked first: a region that is not a region code (from --region, the
+    /// environment or the profile) or a malformed endpoint URL is exit 2 before any request. Every verb that
+    /// talks to AWS gets its session options here.
+    /// </summary>
+    public AwsSessionOptions SessionOptions => SessionOptionsIn(null);
 
     public bool Json => Output == OutputFormat.Json;
+
+    /// <summary><see cref="SessionOptions"/> for a region the verb resolved itself (a stack file's), checked the same way.</summary>
+    public AwsSessionOptions SessionOptionsIn(string? region)
+    {
+        var chosen = region ?? Region;
+        var resolved = chosen ?? AwsSession.TryResolveRegion(null, Profile);
+        if (resolved is not null && !AwsConstraints.Region().IsMatch(resolved))
+        {
+            var source = chosen is not null ? "--region" : "the configured region (AWS_REGION, AWS_DEFAULT_REGION or the profile)";
+            throw new UsageException($"{source} \"{SafeFragment.Visible(resolved)}\": region codes look like us-east-1, eu-west-2 or us-gov-west-1 (lowercase, ending in a number). Nothing was sent.");
+        }
+
+        if (EndpointUrls.FirstProblem(EndpointUrl, Environment.GetEnvironmentVariable, AwsSession.ServiceIds) is { } problem)
+        {
+            throw new UsageException($"{problem}. Nothing was sent.");
+        }
+
+        return new AwsSessionOptions(chosen, Profile, EndpointUrl);
+    }
 }

@@ -61,10 +61,17 @@ public static class VerbRunner
         }
     }
 
-    /// <summary>The exit code and the one-line message of a failure.</summary>
-    public static (int Code, string Line) Classify(Exception e) => e switch
+    /// <summary>The exit code and the one-line message of a failure; a message that came from AWS is kept on one line.</summary>
+    public static (int Code, string Line) Classify(Exception e)
+    {
+        var (code, line) = ClassifyRaw(e);
+        return (code, e is UsageException ? line : Output.TerminalText.Inline(line));
+    }
+
+    private static (int Code, string Line) ClassifyRaw(Exception e) => e switch
     {
         UsageException => (ExitCodes.BadInput, e.Message),
+        Pipectl.Core.LocalFiles.LocalFileException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, e.Message),
         CredentialsUnavailableException => (ExitCodes.BadInput, e.Message),
         RegionUnavailableException => (ExitCodes.BadInput, e.Message),

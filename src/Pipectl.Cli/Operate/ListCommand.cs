@@ -29,7 +29,7 @@ public static class ListCommand
         var stacks = await new StackPipelineCatalog(session.CodePipeline, new Arns(session.Region, account)).ListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var unreadable in stacks.Where(s => s.LookupError is not null))
         {
-            await console.Error.WriteLineAsync($"pipectl: the latest status of {unreadable.Pipeline} could not be read: {unreadable.LookupError}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"pipectl: the latest status of {unreadable.Pipeline} could not be read: {TerminalText.Inline(unreadable.LookupError)}").ConfigureAwait(false);
         }
 
         if (settings.Json)
@@ -63,6 +63,9 @@ public static class ListCommand
         }
 
         var style = new TextStyle(console.UseColor);
+
+        // The stack name is a tag value anyone with tagging rights chose: one row per stack, whatever it holds.
+        stacks = [.. stacks.Select(s => s with { Stack = TerminalText.Inline(s.Stack) })];
         var stackWidth = Math.Max("STACK".Length, stacks.Max(s => s.Stack.Length));
         var pipelineWidth = Math.Max("PIPELINE".Length, stacks.Max(s => s.Pipeline.Length));
         await console.Out.WriteLineAsync(style.Dim($"{"STACK".PadRight(stackWidth)}  {"PIPELINE".PadRight(pipelineWidth)}  LATEST")).ConfigureAwait(false);

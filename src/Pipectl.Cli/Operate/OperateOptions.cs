@@ -35,17 +35,7 @@ public sealed class OperateOptions
         Description = "How long --watch waits between two looks (default 5s)",
         Hidden = true,
         DefaultValueFactory = _ => DefaultPollInterval,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
-            if (Durations.TryParse(text, out var value) && value >= TimeSpan.Zero)
-            {
-                return value;
-            }
-
-            result.AddError($"--poll-interval \"{text}\": expected a duration such as 5, 5s or 1m");
-            return DefaultPollInterval;
-        },
+        CustomParser = result => Durations.ParsePollInterval(result, DefaultPollInterval),
     };
 
     public Option<string?> Comment { get; } = new("--comment") { Description = "The approval summary recorded with the decision (at most 512 characters)" };

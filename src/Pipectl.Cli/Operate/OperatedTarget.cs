@@ -24,7 +24,7 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
 
         if (parse.GetValue(options.Environment) is { } orphan)
         {
-            throw new UsageException($"--env \"{orphan}\": environments come from a stack file: add -f pipectl.yaml (nothing was sent)");
+            throw new UsageException($"--env \"{Pipectl.Core.Validation.SafeFragment.Visible(orphan)}\": environments come from a stack file: add -f pipectl.yaml (nothing was sent)");
         }
 
         var (name, error) = OperatedPipeline.Resolve(stack, overridden);
@@ -42,20 +42,10 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
     {
         if (stack.Length > 0)
         {
-            throw new UsageException($"--name \"{stack}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them (nothing was sent)");
+            throw new UsageException($"--name \"{Pipectl.Core.Validation.SafeFragment.Visible(stack)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them (nothing was sent)");
         }
 
-        if (!System.IO.File.Exists(path))
-        {
-            throw new UsageException($"-f \"{path}\": no such file (nothing was sent)");
-        }
-
-        var (file, errors) = StackFileParser.Load(path);
-        if (file is null || errors.Count > 0)
-        {
-            throw new UsageException($"{errors.FirstOrDefault()?.ToString() ?? path + ": cannot be read"} (run pipectl validate {path})");
-        }
-
+        var file = Stacks.LocalInputs.ReadStackFile(path, allowOutsidePaths: true);
         try
         {
             var chosen = file.ToSpec(environment, "us-east-1", null);

@@ -27,7 +27,7 @@ public static partial class StatusTable
         }
         else
         {
-            var stopped = latest.StopReason is { Length: > 0 } reason ? $"  ({reason})" : string.Empty;
+            var stopped = latest.StopReason is { Length: > 0 } reason ? $"  ({TerminalText.Inline(reason)})" : string.Empty;
             lines.Add($"execution  {latest.Id}  {Paint(style, latest.Status, latest.Status ?? "-")}  started {RelativeTime.Format(latest.StartTime, now)}{stopped}");
             if (latest.SourceRevision is not null)
             {
@@ -60,7 +60,8 @@ public static partial class StatusTable
                     detail = $"[transition disabled: {disabled}] {detail}".TrimEnd();
                 }
 
-                rows.Add((first ? stage.Name : string.Empty, action.Name, action.Status ?? "-", RelativeTime.Format(action.LastChange, now), Truncate(detail), stale, action.Error is not null));
+                // Names, statuses and details come from AWS: one row each, whatever line breaks or escapes they hold.
+                rows.Add((first ? TerminalText.Inline(stage.Name) : string.Empty, TerminalText.Inline(action.Name), TerminalText.Inline(action.Status ?? "-"), RelativeTime.Format(action.LastChange, now), Truncate(TerminalText.Inline(detail)), stale, action.Error is not null));
                 first = false;
             }
         }
@@ -106,7 +107,7 @@ public static partial class StatusTable
         _ => text,
     };
 
-    private static string FirstLine(string? text) => text?.Split('\n', 2)[0].Trim() ?? string.Empty;
+    private static string FirstLine(string? text) => TerminalText.Inline(text?.Split('\n', 2)[0]).Trim();
 
     private static string Truncate(string text) => text.Length <= DetailWidth ? text : string.Concat(text.AsSpan(0, DetailWidth - 3), "...");
 

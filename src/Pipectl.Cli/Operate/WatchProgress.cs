@@ -26,7 +26,7 @@ internal sealed class WatchProgress(CliConsole console, TimeSpan interval, strin
             foreach (var change in StatusChanges.Between(_previous, status, executionId))
             {
                 var detail = change.Detail is null ? string.Empty : $"  {change.Detail}";
-                await console.Error.WriteLineAsync($"{change.Subject}: {change.Status}{detail}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(TerminalText.Inline($"{change.Subject}: {change.Status}{detail}")).ConfigureAwait(false);
             }
         }
 
@@ -38,7 +38,7 @@ internal sealed class WatchProgress(CliConsole console, TimeSpan interval, strin
     {
         if (_drawnLines > 0)
         {
-            await console.Error.WriteAsync($"{Escape}{_drawnLines}A{Escape}J").ConfigureAwait(false);
+            await console.Terminal.WriteAsync($"{Escape}{_drawnLines}A{Escape}J").ConfigureAwait(false);
             _drawnLines = 0;
         }
     }

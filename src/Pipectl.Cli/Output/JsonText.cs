@@ -14,6 +14,11 @@ public static class JsonText
             write(writer);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        // The writer escapes C0, DEL and C1 controls but not the bidi overrides and isolates that reorder what a
+        // terminal shows; they can only stand inside string literals, so escaping them in the text is exact.
+        var json = Encoding.UTF8.GetString(buffer.ToArray());
+        return json.Any(TerminalText.IsBidiControl)
+            ? string.Concat(json.Select(c => TerminalText.IsBidiControl(c) ? $"\\u{(int)c:X4}" : c.ToString()))
+            : json;
     }
 }

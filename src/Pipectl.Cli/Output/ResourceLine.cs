@@ -15,11 +15,12 @@ public static class ResourceLine
             ResourceAction.Deleted or ResourceAction.WouldDelete => style.Bad(action.PadRight(12)),
             _ => style.Dim(action.PadRight(12)),
         };
-        var note = outcome.Note is null ? string.Empty : style.Dim($"  ({outcome.Note})");
-        yield return $"{painted} {outcome.Type,-28} {outcome.Name}{note}";
+        // Notes and changes can carry what AWS holds (tag values, messages): each stays on its own line.
+        var note = outcome.Note is null ? string.Empty : style.Dim($"  ({TerminalText.Inline(outcome.Note)})");
+        yield return $"{painted} {outcome.Type,-28} {TerminalText.Inline(outcome.Name)}{note}";
         foreach (var change in outcome.Changes)
         {
-            yield return $"{new string(' ', 13)}- {change}";
+            yield return $"{new string(' ', 13)}- {TerminalText.Inline(change)}";
         }
     }
 }

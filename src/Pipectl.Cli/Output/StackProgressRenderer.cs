@@ -85,8 +85,8 @@ public sealed class StackProgressRenderer : IStackProgress, IDisposable
             }
 
             var what = _waiting ?? $"working on {string.Join(", ", _working.Take(3))}{(_working.Count > 3 ? ", ..." : string.Empty)}";
-            _console.Error.Write($"\r\u001b[2K{Frames[_frame++ % Frames.Length]} {what}");
-            _console.Error.Flush();
+            _console.Terminal.Write($"\r\u001b[2K{Frames[_frame++ % Frames.Length]} {TerminalText.Inline(what)}");
+            _console.Terminal.Flush();
             _spinnerShown = true;
         }
     }
@@ -95,8 +95,8 @@ public sealed class StackProgressRenderer : IStackProgress, IDisposable
     {
         if (_spinnerShown)
         {
-            _console.Error.Write("\r\u001b[2K");
-            _console.Error.Flush();
+            _console.Terminal.Write("\r\u001b[2K");
+            _console.Terminal.Flush();
             _spinnerShown = false;
         }
     }

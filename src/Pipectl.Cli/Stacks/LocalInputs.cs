@@ -1,15 +1,18 @@
 using Pipectl.Cli.Hosting;
 using Pipectl.Core.Buildspecs;
+using Pipectl.Core.LocalFiles;
 using Pipectl.Core.Orchestration;
+using Pipectl.Core.Seeding;
+using Pipectl.Core.StackFiles;
 
 namespace Pipectl.Cli.Stacks;
 
-/// <summary>Reads the local files a verb was pointed at, before anything is sent to AWS.</summary>
+/// <summary>
+/// Reads the local files a verb was pointed at, before anything is sent to AWS: regular files only, with a size
+/// cap (a FIFO, a device or a folder is refused at once), every problem exit 2.
+/// </summary>
 public static class LocalInputs
 {
-    /// <summary>CodeCommit's limit on the files of one commit.</summary>
-    private const int MaxSeedFiles = 100;
-
     public static string? ReadBuildspec(string? path)
     {
         if (path is null)
@@ -17,70 +20,74 @@ public static class LocalInputs
             return null;
         }
 
-        if (!File.Exists(path))
+        var text = Read(() => LocalFile.ReadText(path, $"--buildspec \"{Pipectl.Core.Validation.SafeFragment.Visible(path)}\""));
+        if (string.IsNullOrWhiteSpace(text))
         {
-            throw new UsageException($"--buildspec \"{path}\": no such file.");
+            throw new UsageException($"--buildspec \"{Pipectl.Core.Validation.SafeFragment.Visible(path)}\": the file is empty.");
         }
 
-        try
+        // A broken buildspec would only fail the first build after a push: refuse it before anything is created.
+        var problems = BuildspecValidator.Validate(path, text);
+        if (problems.Count > 0)
         {
-            var text = File.ReadAllText(path);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                throw new UsageException($"--buildspec \"{path}\": the file is empty.");
-            }
-
-            // A broken buildspec would only fail the first build after a push: refuse it before anything is created.
-            var problems = BuildspecValidator.Validate(path, text);
-            if (problems.Count > 0)
-            {
-                var more = problems.Count > 1 ? $" ({problems.Count - 1} more; run pipectl validate {path})" : string.Empty;
-                throw new UsageException($"--buildspec {problems[0]}{more}");
-            }
-
-            return text;
+            var more = problems.Count > 1 ? $" ({problems.Count - 1} more; run pipectl validate {path})" : string.Empty;
+            throw new UsageException($"--buildspec {problems[0]}{more}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--buildspec \"{path}\": cannot be read ({e.Message}).");
-        }
+
+        return text;
     }
 
-    public static IReadOnlyList<SeedFile>? ReadSeed(string? directory)
+    /// <summary>
+    /// The seed folder's files (see <see cref="SeedFolder"/> for what is left out), with what was left out
+    /// written to <paramref name="notes"/>; a secret, a file too big or a broken commit limit is exit 2.
+    /// </summary>
+    public static IReadOnlyList<SeedFile>? ReadSeed(string? directory, IReadOnlyList<string> allowSecrets, TextWriter notes)
     {
         if (directory is null)
         {
             return null;
         }
 
-        if (!Directory.Exists(directory))
+        var seed = Read(() => SeedFolder.Read(directory, allowSecrets));
+        foreach (var note in seed.Notes)
         {
-            throw new UsageException($"--seed \"{directory}\": no such folder.");
+            notes.WriteLine($"pipectl: --seed: {note}");
         }
 
+        if (seed.Problems.Count > 0)
+        {
+            var more = seed.Problems.Count > 1 ? $" ({seed.Problems.Count - 1} more: {string.Join("; ", seed.Problems.Skip(1).Take(5))})" : string.Empty;
+            throw new UsageException($"--seed \"{Pipectl.Core.Validation.SafeFragment.Visible(directory)}\": {seed.Problems[0]}{more}. Nothing was sent.");
+        }
+
+        return seed.Files;
+    }
+
+    /// <summary>
+    /// The stack file given with -f, parsed and checked, or the first of its problems as exit 2. Paths in it
+    /// (build.buildspec) must stay inside its folder unless <paramref name="allowOutsidePaths"/>.
+    /// </summary>
+    public static StackFile ReadStackFile(string path, bool allowOutsidePaths = false)
+    {
+        var (file, errors) = Read(() => StackFileParser.Load(path, allowOutsidePaths: allowOutsidePaths));
+        if (errors.Count > 0 || file is null)
+        {
+            var more = errors.Count > 1 ? $" ({errors.Count - 1} more; run pipectl validate {path})" : string.Empty;
+            throw new UsageException($"{errors.FirstOrDefault()?.ToString() ?? path + ": cannot be read"}{more}");
+        }
+
+        return file;
+    }
+
+    private static T Read<T>(Func<T> read)
+    {
         try
         {
-            var root = Path.GetFullPath(directory);
-            var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
-                .Where(f => !f.StartsWith(".git/", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            if (files.Count == 0)
-            {
-                throw new UsageException($"--seed \"{directory}\": the folder has no files to commit.");
-            }
-
-            if (files.Count > MaxSeedFiles)
-            {
-                throw new UsageException($"--seed \"{directory}\": {files.Count} files; a first commit through the CodeCommit API takes at most {MaxSeedFiles}.");
-            }
-
-            return files.Select(f => new SeedFile(f, File.ReadAllBytes(Path.Combine(root, f)))).ToList();
+            return read();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (LocalFileException e)
         {
-            throw new UsageException($"--seed \"{directory}\": cannot be read ({e.Message}).");
+            throw new UsageException(e.Message + ".");
         }
     }
 }

@@ -63,12 +63,22 @@ public sealed class StackOptions
 
     public Option<string?> Seed { get; } = new(StackOptionNames.SeedDirectory) { Description = "Make the branch's first commit from this folder's files (only when the branch does not exist)" };
 
+    public Option<string[]> SeedAllowSecret { get; } = new("--seed-allow-secret")
+    {
+        Description = "Commit a --seed file that looks like a secret (.env, credentials, private keys) when its path matches this glob (repeatable)",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => [],
+    };
+
+    public Option<bool> AllowOutsidePaths { get; } = new("--allow-outside-paths") { Description = "Let paths in the stack file (build.buildspec) name files outside its folder" };
+
     /// <summary>The options a verb of these parts takes.</summary>
     public IEnumerable<Option> For(Pipectl.Core.Orchestration.StackParts parts)
     {
         yield return Name;
         yield return File;
         yield return Environment;
+        yield return AllowOutsidePaths;
         foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch })
         {
             yield return option;
@@ -78,6 +88,7 @@ public sealed class StackOptions
         {
             yield return RepositoryDescription;
             yield return Seed;
+            yield return SeedAllowSecret;
         }
 
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets))

@@ -35,7 +35,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
 
         var buildspec = teardown is null && parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
-        var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed)) : null;
+        var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed), parse.GetValue(options.SeedAllowSecret) ?? [], console.Error) : null;
         var file = LoadStackFile();
         _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or name the stack in a file with -f pipectl.yaml).");
         _region = settings.Region ?? file?.Region ?? AwsSession.TryResolveRegion(null, settings.Profile);
@@ -51,12 +51,14 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             note = $"no region configured: planned for {DryRunDefaultRegion}";
         }
 
-        foreach (var (_, candidate) in Specs(file, PlaceholderAccount, buildspec))
+        var candidates = Specs(file, PlaceholderAccount, buildspec);
+        Validate(candidates);
+        foreach (var warning in BuildVariableRules.Warnings(candidates[0].Spec.EnvironmentVariables))
         {
-            Validate(candidate);
+            await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
         }
 
-        using var session = AwsSession.Create(settings.SessionOptions with { Region = _region });
+        using var session = AwsSession.Create(settings.SessionOptionsIn(_region));
         _session = session;
         var offline = !session.HasCredentials();
         if (offline)
@@ -154,7 +156,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         {
             if (parse.GetValue(options.Environment) is { } environment)
             {
-                throw new UsageException($"--env \"{environment}\": environments come from a stack file: add -f pipectl.yaml.");
+                throw new UsageException($"--env \"{Pipectl.Core.Validation.SafeFragment.Visible(environment)}\": environments come from a stack file: add -f pipectl.yaml.");
             }
 
             return null;
@@ -162,22 +164,10 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         if (parse.GetValue(options.Name) is { } name)
         {
-            throw new UsageException($"--name \"{name}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
+            throw new UsageException($"--name \"{Pipectl.Core.Validation.SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
         }
 
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"-f \"{path}\": no such file.");
-        }
-
-        var (file, errors) = StackFileParser.Load(path);
-        if (errors.Count > 0 || file is null)
-        {
-            var more = errors.Count > 1 ? $" ({errors.Count - 1} more; run pipectl validate {path})" : string.Empty;
-            throw new UsageException($"{errors.FirstOrDefault()?.ToString() ?? path + ": cannot be read"}{more}");
-        }
-
-        return file;
+        return LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
     }
 
     /// <summary>One spec per environment to handle (all of the file's, or the one --env names).</summary>
@@ -305,9 +295,9 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line })).ConfigureAwait(false);
     }
 
-    private static void Validate(Pipectl.Core.Stacks.StackSpec spec)
+    private static void Validate(IReadOnlyList<EnvironmentStackSpec> specs)
     {
-        var errors = new StackSpecValidator().Validate(spec);
+        var errors = new StackSpecValidator().ValidateAll(specs);
         if (errors.Count > 0)
         {
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));

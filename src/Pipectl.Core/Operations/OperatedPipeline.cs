@@ -20,7 +20,7 @@ public static class OperatedPipeline
 
         if (name.Length > AwsConstraints.PipelineNameMaxLength || !AwsConstraints.PipelineName().IsMatch(name))
         {
-            return (null, $"{option}: \"{name}\" is not a valid pipeline name (1-{AwsConstraints.PipelineNameMaxLength} of A-Z a-z 0-9 . @ - _)");
+            return (null, $"{option}: \"{Validation.SafeFragment.Visible(name)}\" is not a valid pipeline name (1-{AwsConstraints.PipelineNameMaxLength} of A-Z a-z 0-9 . @ - _)");
         }
 
         return (name, null);

@@ -59,4 +59,10 @@ public static class PolicyActions
 
     /// <summary>The EventBridge target starts the pipeline.</summary>
     public const string CodePipelineStartPipelineExecution = "codepipeline:StartPipelineExecution";
+
+    /// <summary>CodeBuild reads PARAMETER_STORE build variables with it.</summary>
+    public const string SsmGetParameters = "ssm:GetParameters";
+
+    /// <summary>CodeBuild reads SECRETS_MANAGER build variables with it.</summary>
+    public const string SecretsManagerGetSecretValue = "secretsmanager:GetSecretValue";
 }

@@ -101,6 +101,18 @@ public sealed class StackPolicies
             statements.Add(PolicyStatement.Allow("CloneRepository", [PolicyActions.CodeCommitGitPull], [arns.Repository]));
         }
 
+        // Build variables of type PARAMETER_STORE / SECRETS_MANAGER: CodeBuild reads them with this role, so it may
+        // read exactly the parameters and secrets named, and only when there are any.
+        if (BuildVariableArns.Parameters(spec) is { Count: > 0 } parameters)
+        {
+            statements.Add(PolicyStatement.Allow("ReadBuildParameters", [PolicyActions.SsmGetParameters], parameters));
+        }
+
+        if (BuildVariableArns.Secrets(spec) is { Count: > 0 } secrets)
+        {
+            statements.Add(PolicyStatement.Allow("ReadBuildSecrets", [PolicyActions.SecretsManagerGetSecretValue], secrets));
+        }
+
         return new PolicyDocument(statements);
     }
 

@@ -20,8 +20,8 @@ public sealed record BuildProjectSpec(
     string LogGroupName,
     IReadOnlyDictionary<string, string> Tags) : IDesiredState<BuildProjectState>
 {
-    /// <summary>Plain-text environment variables of the build (pipectl.yaml build.environmentVariables).</summary>
-    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+    /// <summary>Environment variables of the build (pipectl.yaml build.environmentVariables).</summary>
+    public IReadOnlyDictionary<string, BuildVariable> EnvironmentVariables { get; init; } = new Dictionary<string, BuildVariable>();
 
     /// <summary>CodeBuild's privileged mode (a Docker daemon in the build).</summary>
     public bool Privileged { get; init; }
@@ -36,22 +36,28 @@ public sealed record BuildProjectSpec(
     /// <summary>The environment type the compute type and image need (see <see cref="BuildEnvironments"/>).</summary>
     public string EnvironmentType => BuildEnvironments.TypeFor(ComputeType, Image);
 
-    public IReadOnlyList<string> DifferencesFrom(BuildProjectState actual) => new Differences()
-        .Compare("environment variables", Show(actual.EnvironmentVariables), Show(EnvironmentVariables))
-        .Compare("source type", actual.SourceType, SourceType)
-        .Compare("source location", actual.SourceLocation, SourceLocation)
-        .Compare("artifacts type", actual.ArtifactsType, ArtifactsType)
-        .Compare("environment type", actual.EnvironmentType, EnvironmentType)
-        .Compare("privileged mode", actual.Privileged, Privileged)
-        .Compare("buildspec", Summary(actual.Buildspec), Summary(Buildspec))
-        .Compare("image", actual.Image, Image)
-        .Compare("compute type", actual.ComputeType, ComputeType)
-        .Compare("service role", actual.ServiceRoleArn, ServiceRoleArn)
-        .Compare("log group", actual.LogGroupName, LogGroupName)
-        .CompareTags(actual.Tags, Tags);
+    public IReadOnlyList<string> DifferencesFrom(BuildProjectState actual)
+    {
+        var differences = new Differences();
+        if (BuildVariableChanges.Describe(actual.EnvironmentVariables, EnvironmentVariables) is { } variables)
+        {
+            // Names and what changed only: a value is never shown (it may be a secret).
+            differences.Add($"environment variables: {variables}");
+        }
 
-    private static string Show(IReadOnlyDictionary<string, string> variables) =>
-        variables.Count == 0 ? "(none)" : string.Join(", ", variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+        return differences
+            .Compare("source type", actual.SourceType, SourceType)
+            .Compare("source location", actual.SourceLocation, SourceLocation)
+            .Compare("artifacts type", actual.ArtifactsType, ArtifactsType)
+            .Compare("environment type", actual.EnvironmentType, EnvironmentType)
+            .Compare("privileged mode", actual.Privileged, Privileged)
+            .Compare("buildspec", Summary(actual.Buildspec), Summary(Buildspec))
+            .Compare("image", actual.Image, Image)
+            .Compare("compute type", actual.ComputeType, ComputeType)
+            .Compare("service role", actual.ServiceRoleArn, ServiceRoleArn)
+            .Compare("log group", actual.LogGroupName, LogGroupName)
+            .CompareTags(actual.Tags, Tags);
+    }
 
     private static string? Summary(string? buildspec) =>
         string.IsNullOrWhiteSpace(buildspec) ? null : $"inline ({buildspec.Trim().Length} chars, #{StableHash(buildspec.Trim()):x8})";

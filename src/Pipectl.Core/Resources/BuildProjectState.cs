@@ -1,3 +1,5 @@
+using Pipectl.Core.Stacks;
+
 namespace Pipectl.Core.Resources;
 
 /// <summary>A CodeBuild project as read back.</summary>
@@ -13,8 +15,8 @@ public sealed record BuildProjectState(
     string? LogGroupName,
     IReadOnlyDictionary<string, string> Tags) : ITaggedState
 {
-    /// <summary>The plain-text environment variables of the build.</summary>
-    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+    /// <summary>The environment variables of the build, of every type.</summary>
+    public IReadOnlyDictionary<string, BuildVariable> EnvironmentVariables { get; init; } = new Dictionary<string, BuildVariable>();
 
     /// <summary>The artifacts type (CODEPIPELINE, NO_ARTIFACTS, S3), or null when not described.</summary>
     public string? ArtifactsType { get; init; }

@@ -86,8 +86,8 @@ public sealed record StackFile
 
         return specs.FirstOrDefault(s => s.Environment == environment)
             ?? throw new ArgumentException(Environments.Count == 0
-                ? $"{SourcePath} defines no environments: drop --env {environment}"
-                : $"{SourcePath} has no environment '{environment}' (it defines {EnvironmentList})", nameof(environment));
+                ? $"{SourcePath} defines no environments: drop --env {Validation.SafeFragment.Visible(environment)}"
+                : $"{SourcePath} has no environment '{Validation.SafeFragment.Visible(environment)}' (it defines {EnvironmentList})", nameof(environment));
     }
 
     private string EnvironmentList => string.Join(", ", Environments.Select(e => e.Name));

@@ -1,3 +1,5 @@
+using Pipectl.Core.Stacks;
+
 namespace Pipectl.Core.StackFiles;
 
 /// <summary>The <c>build:</c> section: the one CodeBuild project every environment shares.</summary>
@@ -25,6 +27,6 @@ public sealed record StackFileBuild
     /// </summary>
     public string? BuildspecContent { get; init; }
 
-    /// <summary><c>build.environmentVariables</c>: plain-text variables of the build project.</summary>
-    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>build.environmentVariables</c>: the build project's variables (plain text or references to Parameter Store and Secrets Manager).</summary>
+    public IReadOnlyDictionary<string, BuildVariable> EnvironmentVariables { get; init; } = new Dictionary<string, BuildVariable>();
 }

@@ -28,6 +28,8 @@ public static class StackFileKeys
         "build.buildspecInline",
         "build.environmentVariables",
         "build.environmentVariables.*",
+        "build.environmentVariables.*.type",
+        "build.environmentVariables.*.value",
         "buckets",
         "buckets.artifacts",
         "buckets.site",

@@ -1,4 +1,6 @@
 using Pipectl.Core.Buildspecs;
+using Pipectl.Core.LocalFiles;
+using Pipectl.Core.Stacks;
 using Pipectl.Core.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -44,36 +46,61 @@ public static class StackFileParser
     /// <summary>
     /// Reads and parses the file at <paramref name="path"/>, then reads the buildspec file it names (relative to
     /// its folder), checks it with <see cref="BuildspecValidator"/> and puts its text in
-    /// <see cref="StackFileBuild.BuildspecContent"/>. A missing buildspec is reported at the line that names it;
-    /// the buildspec's own problems carry its path (<c>folder-of-path/buildspec</c>).
+    /// <see cref="StackFileBuild.BuildspecContent"/>. A missing buildspec, or one outside the stack file's folder,
+    /// is reported at the line that names it; the buildspec's own problems carry its path (<c>folder-of-path/buildspec</c>).
+    /// Both files must be regular files of at most <see cref="LocalFile.MaxTextBytes"/>.
     /// </summary>
     /// <param name="path">The stack file, as the user named it (diagnostics carry it as is).</param>
     /// <param name="baseDirectory">The folder a relative <paramref name="path"/> is relative to (default: the current folder).</param>
-    /// <exception cref="IOException">The stack file itself cannot be read.</exception>
-    public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) Load(string path, string? baseDirectory = null)
+    /// <param name="allowOutsidePaths">Let <c>build.buildspec</c> name a file outside the stack file's folder (which is the project tree).</param>
+    /// <exception cref="LocalFileException">The stack file itself cannot be read (missing, not a regular file, too big).</exception>
+    public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) Load(string path, string? baseDirectory = null, bool allowOutsidePaths = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         var fullPath = baseDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, baseDirectory);
-        var text = File.ReadAllText(fullPath);
+        var text = LocalFile.ReadText(fullPath, $"-f \"{path}\"");
         var (file, errors) = Parse(path, text);
         if (file?.Build.Buildspec is not { } buildspec)
         {
             return (file, errors);
         }
 
-        var buildspecPath = Path.GetFullPath(buildspec, Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory());
+        var folder = Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory();
+        var buildspecPath = Path.GetFullPath(buildspec, folder);
         var displayPath = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, buildspec);
-        if (!File.Exists(buildspecPath))
+        var at = BuildspecValueMark(text);
+        if (!allowOutsidePaths && !IsInside(buildspecPath, folder))
         {
-            var at = BuildspecValueMark(text);
-            return (null, [new Diagnostic(path, at.Line, at.Column, $"build.buildspec: no such file {displayPath}")]);
+            return (null, [new Diagnostic(path, at.Line, at.Column, $"build.buildspec: {displayPath} is outside the folder of {path} (the project tree); move it there, or pass --allow-outside-paths")]);
         }
 
-        var content = File.ReadAllText(buildspecPath);
+        var kind = LocalFile.KindOf(buildspecPath);
+        if (kind != LocalFileKind.Regular)
+        {
+            return (null, [new Diagnostic(path, at.Line, at.Column, kind == LocalFileKind.Missing ? $"build.buildspec: no such file {displayPath}" : $"build.buildspec: {displayPath} {LocalFile.Describe(kind)}")]);
+        }
+
+        string content;
+        try
+        {
+            content = LocalFile.ReadText(buildspecPath, $"build.buildspec: {displayPath}");
+        }
+        catch (LocalFileException e)
+        {
+            return (null, [new Diagnostic(path, at.Line, at.Column, e.Message)]);
+        }
+
         var problems = BuildspecValidator.Validate(displayPath, content);
         return problems.Count > 0
             ? (null, problems)
             : (file with { Build = file.Build with { BuildspecContent = content } }, errors);
+    }
+
+    /// <summary>True when <paramref name="path"/>, with every link on the way resolved, lies inside <paramref name="folder"/>.</summary>
+    private static bool IsInside(string path, string folder)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(LocalFile.RealPath(folder)) + Path.DirectorySeparatorChar;
+        return LocalFile.RealPath(path).StartsWith(prefix, StringComparison.Ordinal);
     }
 
     private static (int Line, int Column) BuildspecValueMark(string text)
@@ -116,7 +143,7 @@ public static class StackFileParser
                         region = reader.Scalar(value, "region");
                         if (region is not null && !AwsConstraints.Region().IsMatch(region))
                         {
-                            reader.Report(value, $"region \"{region}\" is not a region code (us-east-1, eu-west-2, ...)");
+                            reader.Report(value, $"region \"{SafeFragment.Of(region)}\" is not a region code (us-east-1, eu-west-2, ...; no spaces or line breaks)");
                         }
 
                         break;
@@ -173,7 +200,7 @@ public static class StackFileParser
             var name = reader.Scalar(value, what);
             if (name is not null && !AwsConstraints.StackName().IsMatch(name))
             {
-                reader.Report(value, $"{what} \"{name}\": {kind} may contain only lowercase letters, digits and hyphens and must start with a letter (they become part of S3 bucket names)");
+                reader.Report(value, $"{what} \"{SafeFragment.Of(name)}\": {kind} may contain only lowercase letters, digits and hyphens and must start with a letter (they become part of S3 bucket names)");
                 return null;
             }
 
@@ -246,7 +273,7 @@ public static class StackFileParser
                         build = build with { BuildspecContent = inline };
                         break;
                     case "environmentVariables":
-                        build = build with { EnvironmentVariables = reader.StringMap(value, what, CheckVariableName) ?? build.EnvironmentVariables };
+                        build = build with { EnvironmentVariables = BuildVariables(value, what) ?? build.EnvironmentVariables };
                         break;
                 }
             }
@@ -259,15 +286,88 @@ public static class StackFileParser
             return build;
         }
 
-        private bool CheckVariableName(string name, YamlScalarNode keyNode)
+        /// <summary>
+        /// <c>build.environmentVariables</c>: <c>NAME: value</c> for plain text, or <c>NAME: {type: ..., value: ...}</c>
+        /// for a Parameter Store or Secrets Manager reference. Null values and names a shell cannot use are errors.
+        /// Messages name the variable, never its value.
+        /// </summary>
+        private Dictionary<string, BuildVariable>? BuildVariables(YamlNode node, string what)
         {
-            if (name.StartsWith("CODEBUILD_", StringComparison.Ordinal))
+            var mapping = reader.Mapping(node, what);
+            if (mapping is null)
             {
-                reader.Report(keyNode, $"build.environmentVariables: '{name}' starts with CODEBUILD_, which CodeBuild reserves for its own variables");
-                return false;
+                return null;
             }
 
-            return true;
+            var variables = new Dictionary<string, BuildVariable>(StringComparer.Ordinal);
+            var ok = true;
+            foreach (var (name, keyNode, value) in reader.Entries(mapping, what))
+            {
+                var shown = SafeFragment.Of(name);
+                if (BuildVariableRules.NameProblem(name) is { } badName)
+                {
+                    reader.Report(keyNode, $"{what}: \"{shown}\" is not a usable name: {badName}");
+                    ok = false;
+                    continue;
+                }
+
+                var variable = BuildVariable(value, $"{what}.{name}");
+                if (variable is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                if (BuildVariableRules.ReferenceProblem(variable) is { } badReference)
+                {
+                    reader.Report(value, $"{what}.{name}: {badReference}");
+                    ok = false;
+                    continue;
+                }
+
+                variables[name] = variable;
+            }
+
+            return ok ? variables : null;
+        }
+
+        private BuildVariable? BuildVariable(YamlNode value, string what)
+        {
+            if (value is YamlScalarNode scalar && !YamlNodeReader.IsNull(value))
+            {
+                return new BuildVariable(scalar.Value ?? string.Empty);
+            }
+
+            if (value is not YamlMappingNode mapping)
+            {
+                reader.Report(value, YamlNodeReader.IsNull(value)
+                    ? $"{what} has no value: write \"\" for an empty one, or a mapping with type and value"
+                    : $"{what} must be a value or a mapping with type and value, not {YamlNodeReader.Describe(value)}");
+                return null;
+            }
+
+            string? type = BuildVariableTypes.PlainText;
+            string? text = null;
+            var known = 0;
+            foreach (var (key, _, setting) in Entries(mapping, "build.environmentVariables.*", what))
+            {
+                known++;
+                if (key == "type")
+                {
+                    type = reader.OneOf(setting, $"{what}.type", BuildVariableTypes.All);
+                }
+                else
+                {
+                    text = reader.Scalar(setting, $"{what}.value", allowEmpty: setting is YamlScalarNode { Style: not (ScalarStyle.Plain or ScalarStyle.Any) });
+                }
+            }
+
+            if (text is null && known == mapping.Children.Count && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "value"))
+            {
+                reader.Report(mapping, $"{what} needs a value (and a type: {string.Join(", ", BuildVariableTypes.All)}; PLAINTEXT when left out)");
+            }
+
+            return type is null || text is null ? null : new BuildVariable(text, type);
         }
 
         /// <summary>
@@ -362,7 +462,7 @@ public static class StackFileParser
                     email = reader.Scalar(value, $"{what}.email");
                     if (email is not null && !AwsConstraints.EmailAddress().IsMatch(email))
                     {
-                        reader.Report(value, $"{what}.email \"{email}\" is not a mail address");
+                        reader.Report(value, $"{what}.email \"{SafeFragment.Of(email)}\" is not a mail address");
                     }
                 }
             }
@@ -410,7 +510,7 @@ public static class StackFileParser
             var branches = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, keyNode, value) in reader.Entries(mapping, "environments"))
             {
-                if (Name(keyNode, $"environment '{name}'", "environment names") is null)
+                if (Name(keyNode, $"environment '{SafeFragment.Of(name)}'", "environment names") is null)
                 {
                     continue;
                 }

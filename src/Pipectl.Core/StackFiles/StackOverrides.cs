@@ -50,7 +50,7 @@ public sealed record StackOverrides
     public string? SeedDirectory { get; init; }
 
     /// <summary>Build environment variables; each key replaces the file's value of the same key, the others stay.</summary>
-    public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
+    public IReadOnlyDictionary<string, BuildVariable>? EnvironmentVariables { get; init; }
 
     /// <summary><paramref name="spec"/> with every value given here put in place.</summary>
     public StackSpec ApplyTo(StackSpec spec)
@@ -59,7 +59,7 @@ public sealed record StackOverrides
         var variables = spec.EnvironmentVariables;
         if (EnvironmentVariables is { Count: > 0 })
         {
-            var merged = new Dictionary<string, string>(spec.EnvironmentVariables, StringComparer.Ordinal);
+            var merged = new Dictionary<string, BuildVariable>(spec.EnvironmentVariables, StringComparer.Ordinal);
             foreach (var (key, value) in EnvironmentVariables)
             {
                 merged[key] = value;

@@ -79,10 +79,10 @@ public sealed record StackSpec
     public string? BuildspecContent { get; init; }
 
     /// <summary>
-    /// Plain-text environment variables of the build project (from <c>build.environmentVariables</c> in
-    /// <c>pipectl.yaml</c>); empty by default.
+    /// Environment variables of the build project (from <c>build.environmentVariables</c> in <c>pipectl.yaml</c>):
+    /// plain text, Parameter Store or Secrets Manager references; empty by default.
     /// </summary>
-    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = EmptyVariables;
+    public IReadOnlyDictionary<string, BuildVariable> EnvironmentVariables { get; init; } = EmptyVariables;
 
     /// <summary>Whether a manual approval stage runs before Deploy. See <see cref="HasApprovalStage"/>.</summary>
     public bool Approval { get; init; }
@@ -102,7 +102,7 @@ public sealed record StackSpec
     /// <summary>A local folder whose files become the repository's first commit, or null.</summary>
     public string? SeedDirectory { get; init; }
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyVariables = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, BuildVariable> EmptyVariables = new Dictionary<string, BuildVariable>();
 
     /// <summary>True when the pipeline has a manual approval stage: <see cref="Approval"/> or an <see cref="ApprovalEmail"/>.</summary>
     public bool HasApprovalStage => Approval || ApprovalEmail is not null;

@@ -9,6 +9,7 @@ namespace Pipectl.Core.Validation;
 /// Sources: the botocore 1.43 service models on this machine (codebuild 2016-10-06, codecommit 2015-04-13,
 /// codepipeline 2015-07-09, events 2015-10-07, iam 2010-05-08) and the S3 bucket naming rules page.
 /// </summary>
+/// <remarks>Every pattern ends in <c>\z</c>, not <c>$</c>: in .NET <c>$</c> also matches before a final newline, which let "name\n" through.</remarks>
 public static partial class AwsConstraints
 {
     /// <summary>Stack names: the shortest that still makes sense.</summary>
@@ -92,50 +93,50 @@ public static partial class AwsConstraints
     public static ImmutableArray<char> GitRefForbiddenCharacters { get; } = [' ', '~', '^', ':', '?', '*', '[', '\\'];
 
     /// <summary>Stack names: lowercase letters, digits and hyphens, starting with a letter (they end up in bucket names).</summary>
-    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*\z")]
     public static partial Regex StackName();
 
     /// <summary>Region codes: <c>us-east-1</c>, <c>us-gov-west-1</c>, <c>us-isob-east-1</c>, ...</summary>
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$")]
+    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+\z")]
     public static partial Regex Region();
 
     /// <summary>Account IDs: 12 digits.</summary>
-    [GeneratedRegex(@"^\d{12}$")]
+    [GeneratedRegex(@"^\d{12}\z")]
     public static partial Regex AccountId();
 
     /// <summary>IAM <c>roleNameType</c> pattern <c>[\w+=,.@-]+</c>, with <c>\w</c> as ASCII.</summary>
-    [GeneratedRegex("^[A-Za-z0-9_+=,.@-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]+\z")]
     public static partial Regex IamRoleName();
 
     /// <summary>S3 bucket names: lowercase letters, digits, dots and hyphens.</summary>
-    [GeneratedRegex("^[a-z0-9.-]+$")]
+    [GeneratedRegex(@"^[a-z0-9.-]+\z")]
     public static partial Regex S3BucketNameCharacters();
 
     /// <summary>S3 bucket names formatted like an IPv4 address (forbidden).</summary>
-    [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]
+    [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\z")]
     public static partial Regex IpAddress();
 
     /// <summary>CodeCommit <c>RepositoryName</c> pattern <c>[\w\.-]+</c>, with <c>\w</c> as ASCII.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]+\z")]
     public static partial Regex RepositoryName();
 
     /// <summary>CodeBuild <c>ProjectName</c> pattern <c>[A-Za-z0-9][A-Za-z0-9\-_]{1,149}</c>.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9\-_]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9\-_]*\z")]
     public static partial Regex BuildProjectName();
 
     /// <summary>CodePipeline <c>PipelineName</c> pattern <c>[A-Za-z0-9.@\-_]+</c>.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9.@\-_]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9.@\-_]+\z")]
     public static partial Regex PipelineName();
 
     /// <summary>EventBridge <c>RuleName</c> pattern <c>[\.\-_A-Za-z0-9]+</c>.</summary>
-    [GeneratedRegex(@"^[\.\-_A-Za-z0-9]+$")]
+    [GeneratedRegex(@"^[\.\-_A-Za-z0-9]+\z")]
     public static partial Regex RuleName();
 
     /// <summary>SNS topic names: letters, digits, hyphens and underscores.</summary>
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+\z")]
     public static partial Regex TopicName();
 
     /// <summary>A plausible mail address: <c>local@domain.tld</c>, no spaces, one '@'.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\z")]
     public static partial Regex EmailAddress();
 }

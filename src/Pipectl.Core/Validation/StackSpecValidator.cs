@@ -1,4 +1,5 @@
 using Pipectl.Core.Naming;
+using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Validation;
@@ -18,8 +19,24 @@ namespace Pipectl.Core.Validation;
 /// </remarks>
 public sealed class StackSpecValidator
 {
+    /// <summary>
+    /// Every broken rule of every environment's spec, then every name two resources would share (across the
+    /// environments too): the one check to run before anything is sent.
+    /// </summary>
+    public IReadOnlyList<ValidationError> ValidateAll(IReadOnlyList<EnvironmentStackSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var errors = specs.SelectMany(s => Validate(s.Spec, s.Environment)).Distinct().ToList();
+        return errors.Count > 0 ? errors : StackNameClashes.Find(specs);
+    }
+
     /// <summary>Every broken rule in <paramref name="spec"/>, empty when it is valid.</summary>
-    public IReadOnlyList<ValidationError> Validate(StackSpec spec)
+    /// <param name="spec">The stack (of one environment).</param>
+    /// <param name="environment">
+    /// The environment of a stack file the spec is for, or null. Its names derive from <c>name-environment</c>, so a
+    /// name too long because of the environment's name is reported against the environment, not an option.
+    /// </param>
+    public IReadOnlyList<ValidationError> Validate(StackSpec spec, string? environment = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var errors = new List<ValidationError>();
@@ -40,7 +57,8 @@ public sealed class StackSpecValidator
         }
 
         var derived = StackNames.For(spec.StackName, spec.Region, spec.AccountId);
-        var names = new NameCheck(spec, checkDerivedNames, errors);
+        var environmentDerived = environment is null ? null : StackNames.For($"{spec.StackName}-{environment}", spec.Region, spec.AccountId);
+        var names = new NameCheck(spec, checkDerivedNames, errors, environment, environmentDerived);
         names.Check(StackOptionNames.RepositoryName, "CodeCommit repository", spec.RepositoryName, derived.Repository, RepositoryNameRules);
         names.Check(StackOptionNames.BuildProjectName, "CodeBuild project", spec.BuildProjectName, derived.BuildProject, BuildProjectNameRules);
         names.Check(StackOptionNames.PipelineName, "pipeline", spec.PipelineName, derived.Pipeline, PipelineNameRules);
@@ -62,12 +80,30 @@ public sealed class StackSpecValidator
                 $"CodeCommit repository descriptions are at most {AwsConstraints.RepositoryDescriptionMaxLength} characters; this one has {description.Length}"));
         }
 
+        if (spec.RepositoryDescription is { } text && text.Any(char.IsControl))
+        {
+            errors.Add(new ValidationError(StackOptionNames.RepositoryDescription, text, "descriptions must not contain line breaks or control characters"));
+        }
+
         errors.AddRange(BranchRules(spec.Branch).Select(rule => new ValidationError(StackOptionNames.Branch, spec.Branch, rule.Message)));
 
         if (string.IsNullOrWhiteSpace(spec.BuildImage))
         {
             errors.Add(new ValidationError(StackOptionNames.BuildImage, spec.BuildImage,
                 "the CodeBuild image must not be empty (e.g. aws/codebuild/standard:7.0)"));
+        }
+        else if (HasSpaceOrControl(spec.BuildImage))
+        {
+            errors.Add(new ValidationError(StackOptionNames.BuildImage, spec.BuildImage, SpaceOrControlRule));
+        }
+
+        foreach (var (name, variable) in spec.EnvironmentVariables)
+        {
+            if ((BuildVariableRules.NameProblem(name) ?? BuildVariableRules.ReferenceProblem(variable)) is { } problem)
+            {
+                // The name only: the value may be a secret.
+                errors.Add(new ValidationError("build.environmentVariables", name, problem));
+            }
         }
 
         CheckOneOf(errors, StackOptionNames.ComputeType, spec.ComputeType, AwsConstraints.ComputeTypes, "CodeBuild compute types");
@@ -83,6 +119,11 @@ public sealed class StackSpecValidator
 
         return errors;
     }
+
+    /// <summary>The rule a value with a space, a line break or another control character breaks.</summary>
+    private const string SpaceOrControlRule = "must not contain spaces, line breaks or control characters (is there a stray newline or tab?)";
+
+    private static bool HasSpaceOrControl(string value) => value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || SafeFragment.IsBidiControl(c));
 
     private static void CheckOneOf(List<ValidationError> errors, string field, string value, IReadOnlyList<string> allowed, string what)
     {
@@ -249,6 +290,12 @@ public sealed class StackSpecValidator
             yield break;
         }
 
+        if (branch.StartsWith("refs/", StringComparison.Ordinal))
+        {
+            var bare = branch.StartsWith("refs/heads/", StringComparison.Ordinal) ? branch["refs/heads/".Length..] : "main";
+            yield return new BrokenRule($"give the branch name without \"refs/...\" (e.g. {bare}): the trigger compares it with the pushed branch's name, so a full ref would never match");
+        }
+
         if (branch.Length > AwsConstraints.BranchNameMaxLength)
         {
             yield return new BrokenRule($"branch names must be at most {AwsConstraints.BranchNameMaxLength} characters long; this one has {branch.Length}");
@@ -301,8 +348,11 @@ public sealed class StackSpecValidator
     /// <summary>A broken rule; <see cref="LengthLimit"/> is set when the value is too long for that limit.</summary>
     private readonly record struct BrokenRule(string Message, int? LengthLimit = null);
 
-    /// <summary>Checks one resource name and reports it against --name when it is the derived default.</summary>
-    private sealed class NameCheck(StackSpec spec, bool checkDerivedNames, List<ValidationError> errors)
+    /// <summary>
+    /// Checks one resource name and reports it against what the user has to change: --name when it is the
+    /// default derived from the stack name, the environment when it derives from the environment's name, else its option.
+    /// </summary>
+    private sealed class NameCheck(StackSpec spec, bool checkDerivedNames, List<ValidationError> errors, string? environment, StackNames? environmentDerived)
     {
         public void Check(string option, string label, string value, string derivedValue, Func<string, IEnumerable<BrokenRule>> rules, bool isBucket = false)
         {
@@ -313,12 +363,28 @@ public sealed class StackSpecValidator
                 return;
             }
 
+            if (HasSpaceOrControl(value))
+            {
+                errors.Add(new ValidationError(option, value, SpaceOrControlRule));
+                return;
+            }
+
+            var fromEnvironment = !isDerived && environment is not null && environmentDerived is not null && IsDerivedFromEnvironment(value);
             var checkedValue = isBucket && !spec.IsAccountKnown
                 ? value.Replace(StackNames.AccountPlaceholder, AwsConstraints.AccountIdStandIn, StringComparison.Ordinal)
                 : value;
 
             foreach (var broken in rules(checkedValue))
             {
+                if (fromEnvironment)
+                {
+                    var hint = broken.LengthLimit is { } max && checkedValue.Length > max && max - (checkedValue.Length - environment!.Length) is var longest && longest > 0
+                        ? $"; use an environment name of at most {longest} characters"
+                        : string.Empty;
+                    errors.Add(new ValidationError("environment", environment!, $"gives the {label} name \"{value}\": {broken.Message}{hint}, or set its name in the environment"));
+                    continue;
+                }
+
                 if (!isDerived)
                 {
                     errors.Add(new ValidationError(option, value, broken.Message));
@@ -337,5 +403,13 @@ public sealed class StackSpecValidator
                 errors.Add(new ValidationError(StackOptionNames.Name, spec.StackName, message));
             }
         }
+
+        private bool IsDerivedFromEnvironment(string value) =>
+            new[]
+            {
+                environmentDerived!.Pipeline, environmentDerived.Rule, environmentDerived.SiteBucket, environmentDerived.ArtifactBucket,
+                environmentDerived.BuildProject, environmentDerived.BuildRole, environmentDerived.PipelineRole, environmentDerived.DeployRole,
+                environmentDerived.EventsRole, environmentDerived.ApprovalTopic, environmentDerived.Repository,
+            }.Contains(value, StringComparer.Ordinal);
     }
 }

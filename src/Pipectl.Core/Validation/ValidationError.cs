@@ -6,6 +6,6 @@ namespace Pipectl.Core.Validation;
 /// <param name="Rule">What is wrong, as a sentence fragment a person can act on.</param>
 public sealed record ValidationError(string Field, string Value, string Rule)
 {
-    /// <summary>One line: <c>--name "My_Stack": stack names may contain only ...</c>.</summary>
-    public override string ToString() => $"{Field} \"{Value}\": {Rule}";
+    /// <summary>One line: <c>--name "My_Stack": stack names may contain only ...</c>; a line break or other control character in the value is shown escaped (\n).</summary>
+    public override string ToString() => $"{Field} \"{SafeFragment.Visible(Value)}\": {Rule}";
 }

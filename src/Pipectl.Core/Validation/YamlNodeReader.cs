@@ -1,4 +1,3 @@
-using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -74,7 +73,7 @@ internal sealed class YamlNodeReader(string file)
             {
                 var suggestion = KeySuggestion.Closest(key, known);
                 var hint = suggestion is null ? $"known keys: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?";
-                var message = $"unknown key '{key}' in {what} ({hint})";
+                var message = $"unknown key '{SafeFragment.Of(key)}' in {what} ({hint})";
                 if (warnUnknown)
                 {
                     Warn(keyNode, message + "; it is ignored");
@@ -263,9 +262,6 @@ internal sealed class YamlNodeReader(string file)
         return match;
     }
 
-    private static string Shorten(string value)
-    {
-        var line = value.Split('\n')[0];
-        return line.Length > 40 ? string.Concat(line.AsSpan(0, 40), "...") : line.ToString(CultureInfo.InvariantCulture);
-    }
+    /// <summary>What a message may quote of a value from a file: never a whole line, never the value of KEY=value.</summary>
+    private static string Shorten(string value) => SafeFragment.Of(value);
 }

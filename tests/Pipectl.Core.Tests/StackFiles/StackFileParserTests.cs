@@ -14,8 +14,8 @@ public sealed class StackFileParserTests
         Assert.NotNull(file);
         Assert.Equal("shop", file.Name);
         Assert.Equal("us-east-1", file.Region);
-        Assert.Equal("../static-website/buildspec.yml", file.Build.Buildspec);
-        Assert.Equal("The Shop", file.Build.EnvironmentVariables["SITE_TITLE"]);
+        Assert.Equal("buildspec.yml", file.Build.Buildspec);
+        Assert.Equal("The Shop", file.Build.EnvironmentVariables["SITE_TITLE"].Value);
         Assert.Equal(["staging", "production"], file.Environments.Select(e => e.Name));
         Assert.Equal("develop", file.Environments[0].Branch);
         Assert.Null(file.Environments[0].Approval);
@@ -65,7 +65,7 @@ public sealed class StackFileParserTests
         Assert.Equal("BUILD_GENERAL1_MEDIUM", file.Build.ComputeType);
         Assert.Equal("CODEPIPELINE", file.Build.SourceType);
         Assert.StartsWith("version: 0.2\nphases:", file.Build.BuildspecContent, StringComparison.Ordinal);
-        Assert.Equal("8080", file.Build.EnvironmentVariables["PORT"]);
+        Assert.Equal("8080", file.Build.EnvironmentVariables["PORT"].Value);
         Assert.Equal(new StackFileBuckets { Artifacts = "demo-artifacts-bucket", Site = "demo-site-bucket", PrivateSite = true }, file.Buckets);
         Assert.Equal(new StackFileApproval(true, "ops@example.com"), file.Approval);
         Assert.Equal("V1", file.PipelineType);
@@ -87,7 +87,7 @@ public sealed class StackFileParserTests
         { "unknown source type", "name: demo\nbuild:\n  sourceType: GITHUB\n", 3, 15, "build.sourceType must be one of" },
         { "buildspec and buildspecInline together", "name: demo\nbuild:\n  buildspec: b.yml\n  buildspecInline: |\n    version: 0.2\n", 4, 20, "both set" },
         { "error inside the inline buildspec, at its line in the file", "name: demo\nbuild:\n  buildspecInline: |\n    version: 0.2\n    phases:\n      build:\n        commands: {make: all}\n", 7, 19, "build.buildspecInline: phases.build.commands must be a list" },
-        { "environment variable value is a mapping", "name: demo\nbuild:\n  environmentVariables:\n    A:\n      b: c\n", 5, 7, "build.environmentVariables.A must be a single value" },
+        { "environment variable mapping with an unknown key", "name: demo\nbuild:\n  environmentVariables:\n    A:\n      b: c\n", 5, 7, "unknown key 'b' in build.environmentVariables.A" },
         { "environment variable named CODEBUILD_", "name: demo\nbuild:\n  environmentVariables:\n    CODEBUILD_X: y\n", 4, 5, "starts with CODEBUILD_" },
         { "privateSite not a boolean", "name: demo\nbuckets:\n  privateSite: yes please\n", 3, 16, "buckets.privateSite must be true or false" },
         { "approval disabled but mailed", "name: demo\napproval:\n  enabled: false\n  email: ops@example.com\n", 3, 12, "approval.enabled is false but approval.email is set" },

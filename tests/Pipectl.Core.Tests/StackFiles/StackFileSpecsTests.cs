@@ -54,7 +54,7 @@ public sealed class StackFileSpecsTests
             Assert.Equal($"shop-artifacts-{Account}-{Region}", spec.ArtifactBucketName);
             Assert.Equal("shop-build", spec.BuildProjectName);
             Assert.Equal("shop-codebuild-role", spec.BuildRoleName);
-            Assert.Equal("The Shop", spec.EnvironmentVariables["SITE_TITLE"]);
+            Assert.Equal("The Shop", spec.EnvironmentVariables["SITE_TITLE"].Value);
             Assert.Equal(PipelineTypes.V2, spec.PipelineType);
         }
     }
@@ -184,7 +184,7 @@ public sealed class StackFileSpecsTests
             ApprovalEmail = "cli@example.com",
             PipelineType = PipelineTypes.V1,
             PrivateSite = true,
-            EnvironmentVariables = new Dictionary<string, string> { ["SITE_TITLE"] = "From the CLI", ["EXTRA"] = "1" },
+            EnvironmentVariables = new Dictionary<string, BuildVariable> { ["SITE_TITLE"] = new("From the CLI"), ["EXTRA"] = new("1") },
         };
 
         var spec = MultiEnv.ToSpec("staging", Region, Account, overrides).Spec;
@@ -197,8 +197,8 @@ public sealed class StackFileSpecsTests
         Assert.Equal("cli@example.com", spec.ApprovalEmail);
         Assert.Equal(PipelineTypes.V1, spec.PipelineType);
         Assert.True(spec.PrivateSite);
-        Assert.Equal("From the CLI", spec.EnvironmentVariables["SITE_TITLE"]);
-        Assert.Equal("1", spec.EnvironmentVariables["EXTRA"]);
+        Assert.Equal("From the CLI", spec.EnvironmentVariables["SITE_TITLE"].Value);
+        Assert.Equal("1", spec.EnvironmentVariables["EXTRA"].Value);
         Assert.Equal("shop-staging-trigger", spec.RuleName);
     }
 

@@ -36,7 +36,7 @@ public sealed class DoctorTests(MotoServer moto)
         Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
     }
 
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
