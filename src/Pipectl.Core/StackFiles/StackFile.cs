@@ -124,6 +124,7 @@ public sealed record StackFile
     private StackSpec WithSettings(StackSpec spec, string? branch, StackFileApproval? approval, bool? privateSite) => spec with
     {
         RepositoryDescription = Repository.Description,
+        ExistingRepository = Repository.Existing ?? false,
         Branch = branch ?? spec.Branch,
         BuildImage = Build.Image ?? spec.BuildImage,
         ComputeType = Build.ComputeType ?? spec.ComputeType,

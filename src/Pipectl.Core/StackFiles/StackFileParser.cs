@@ -197,6 +197,12 @@ public static class StackFileParser
             var repository = new StackFileRepository();
             foreach (var (key, _, value) in Entries(mapping, "repository", "repository"))
             {
+                if (key == "existing")
+                {
+                    repository = repository with { Existing = reader.Boolean(value, "repository.existing") };
+                    continue;
+                }
+
                 var text = reader.Scalar(value, $"repository.{key}");
                 repository = key switch
                 {

@@ -250,6 +250,15 @@ public sealed class StackFileSpecsTests
     }
 
     [Fact]
+    public void Repository_existing_asks_every_environment_to_use_the_repository_as_it_is()
+    {
+        var file = Parse("name: shop\nrepository:\n  existing: true\nenvironments:\n  staging:\n    branch: develop\n  production:\n    branch: main\n");
+
+        Assert.All(file.ToSpecs(Region, Account), s => Assert.True(s.Spec.ExistingRepository));
+        Assert.False(MultiEnv.ToSpecs(Region, Account)[0].Spec.ExistingRepository);
+    }
+
+    [Fact]
     public void StackSpec_has_no_environment_variables_by_default()
     {
         Assert.Empty(StackSpec.FromStackName("demo", Region, Account).EnvironmentVariables);
