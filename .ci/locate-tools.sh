@@ -24,3 +24,17 @@ locate_botocore_data() {
   done
   return 1
 }
+
+# The Python that runs moto_server (the interpreter beside it, or any python3 that imports moto): the
+# integration tier starts moto through tests/Pipectl.IntegrationTests/Moto/moto_launcher.py with it, so the
+# launcher's patches of moto's deviations from AWS are in place before the emulator serves.
+locate_moto_python() {
+  if [ -n "${MOTO_PYTHON:-}" ] && "$MOTO_PYTHON" -c "import moto.server" >/dev/null 2>&1; then export MOTO_PYTHON; return 0; fi
+  local candidate
+  for candidate in "$(dirname "${MOTO_SERVER:-/nonexistent/x}")/python3" "${PYENV_ROOT:-$HOME/.pyenv}"/versions/*/bin/python3 python3; do
+    if "$candidate" -c "import moto.server" >/dev/null 2>&1; then
+      export MOTO_PYTHON="$candidate"; return 0
+    fi
+  done
+  return 1
+}

@@ -117,6 +117,6 @@ public sealed class PipelineAndRuleDriversAgainstMotoTests(MotoServer moto)
     private static Task<IamRole> CreatePipelineRoleAsync(AwsSession session, StackSpec stack) =>
         session.Iam.CreateRoleAsync(new CreateRoleRequest(
             stack.PipelineRoleName,
-            TrustPolicies.ForService(ServicePrincipals.CodePipeline).ToJson(),
+            TrustPolicies.ForService(ServicePrincipals.CodePipeline, "123456789012").ToJson(),
             "pipeline role made by a test"));
 }

@@ -25,4 +25,7 @@ public sealed class AwsStackDrivers(AwsSession session, string accountId, IStack
     public IResourceDriver<RuleSpec, RuleState> Rules => new RuleDriver(session.EventBridge);
 
     public IRepositorySeeder Seeder => new RepositorySeeder(session.CodeCommit);
+
+    /// <summary>The account's Block Public Access, for the preflight of a public site (<see cref="PublicSitePreflight"/>).</summary>
+    public IAccountPublicAccess AccountPublicAccess => new AccountPublicAccessReader(session.S3Control, accountId);
 }

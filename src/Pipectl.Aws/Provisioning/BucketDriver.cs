@@ -9,12 +9,14 @@ namespace Pipectl.Aws.Provisioning;
 
 /// <summary>
 /// S3 buckets through the SDK's S3 client. CreateBucket is region-correct (no LocationConstraint in
-/// us-east-1, the region elsewhere). Block Public Access is set before the bucket policy, because a public
-/// read policy is refused while BlockPublicPolicy is on. Tags are merged, never replaced.
+/// us-east-1, the region elsewhere) and carries the stack's tags in its CreateBucketConfiguration, so a bucket
+/// is the stack's own from the call that makes it. Block Public Access is set before the bucket policy,
+/// because a public read policy is refused while BlockPublicPolicy is on. Tags are merged, never replaced.
 /// </summary>
 public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, BucketState>
 {
     private const string UsEast1 = "us-east-1";
+    private const string BlockPublicPolicy = "BlockPublicPolicy";
 
     public string Type => ResourceTypes.Bucket;
 
@@ -54,7 +56,12 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
 
     public async Task<BucketState> CreateAsync(BucketSpec desired, CancellationToken cancellationToken)
     {
-        var request = new PutBucketRequest { BucketName = desired.Name, ObjectOwnership = ObjectOwnership.BucketOwnerEnforced };
+        var request = new PutBucketRequest
+        {
+            BucketName = desired.Name,
+            ObjectOwnership = ObjectOwnership.BucketOwnerEnforced,
+            PutBucketConfiguration = new PutBucketConfiguration { Tags = desired.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() },
+        };
         if (desired.Region != UsEast1)
         {
             request.BucketRegionName = desired.Region;
@@ -75,20 +82,20 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
             throw new ProvisioningException($"The bucket name \"{desired.Name}\" is taken by another AWS account (bucket names are global): choose another with --artifact-bucket / --site-bucket.", e);
         }
 
-        // Tag first: S3 cannot tag in CreateBucket, and the tag is what makes the bucket the stack's own.
-        await s3.PutBucketTaggingAsync(new PutBucketTaggingRequest
+        if (existed)
         {
-            BucketName = desired.Name,
-            TagSet = desired.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
-        }, cancellationToken).ConfigureAwait(false);
+            // Converge it only if the tags show it is the stack's own (an earlier create's reply was lost).
+            var current = OwnershipGuard.Owned(await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false), desired.Tags, $"S3 bucket {desired.Name}");
+            await ApplyAsync(desired, current, cancellationToken).ConfigureAwait(false);
+            return await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A new bucket has the tags of its create call. Its Block Public Access is put explicitly (S3 turns it on
+        // for new buckets, but pipectl does not rely on a default); afterwards the bucket has exactly the desired
+        // settings: no need to read them back.
         var fresh = new BucketState(desired.Name, ArnFor(desired.Name), false, false, PublicAccessBlock.None, null, null, desired.Tags);
         await ApplyAsync(desired, fresh, cancellationToken).ConfigureAwait(false);
-
-        // A bucket this call created has exactly the settings just applied: no need to read them back (six
-        // requests). One that existed already is read back, since it may hold more than pipectl set.
-        return existed
-            ? await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false)
-            : new BucketState(desired.Name, ArnFor(desired.Name), desired.Versioning, desired.DefaultEncryption, desired.PublicAccessBlock, desired.Policy, desired.Website, desired.Tags);
+        return new BucketState(desired.Name, ArnFor(desired.Name), desired.Versioning, desired.DefaultEncryption, desired.PublicAccessBlock, desired.Policy, desired.Website, desired.Tags);
     }
 
     public async Task<BucketState> UpdateAsync(BucketSpec desired, BucketState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)
@@ -192,7 +199,15 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
 
         if (policyChanges && desired.Policy is { } policy)
         {
-            await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policy }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policy }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode == "AccessDenied" && e.Message.Contains(BlockPublicPolicy, StringComparison.Ordinal))
+            {
+                // The account (or organization) blocks public policies: the bucket's own settings cannot lift it.
+                throw PublicSitePreflight.Blocked(bucket, BlockPublicPolicy, e);
+            }
         }
     }
 
@@ -229,8 +244,6 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         }, new Dictionary<string, string>(), "NoSuchTagSet");
 
         await Task.WhenAll(versioning, encryption, block, policy, website, tags).ConfigureAwait(false);
-        var tagSet = await tags.ConfigureAwait(false);
-        var hasObjects = tagSet.Count == 0 && await HasObjectsAsync(bucket, cancellationToken).ConfigureAwait(false);
         return new BucketState(
             bucket,
             ArnFor(bucket),
@@ -239,16 +252,7 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
             await block.ConfigureAwait(false),
             await policy.ConfigureAwait(false),
             await website.ConfigureAwait(false),
-            tagSet)
-        {
-            HasObjects = hasObjects,
-        };
-    }
-
-    private async Task<bool> HasObjectsAsync(string bucket, CancellationToken cancellationToken)
-    {
-        var page = await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = bucket, MaxKeys = 1 }, cancellationToken).ConfigureAwait(false);
-        return page.Versions?.Count > 0;
+            await tags.ConfigureAwait(false));
     }
 
     private static async Task<T> OrDefault<T>(Func<Task<T>> read, T fallback, string notFoundCode)

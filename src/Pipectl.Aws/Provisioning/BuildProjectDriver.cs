@@ -7,15 +7,14 @@ using Pipectl.Core.Stacks;
 namespace Pipectl.Aws.Provisioning;
 
 /// <summary>
-/// The CodeBuild project: source CODECOMMIT (at the clone URL) or CODEPIPELINE, artifacts CODEPIPELINE, a
-/// Linux container, CloudWatch logs to the spec's group, an inline buildspec or the repository's. Create and
+/// The CodeBuild project: source and artifacts CODEPIPELINE, or source CODECOMMIT (at the clone URL) with
+/// NO_ARTIFACTS; the environment type the compute type and image need, privileged mode when asked; CloudWatch
+/// logs to the spec's group, an inline buildspec or the repository's. Create and
 /// update go through <see cref="IamPropagation"/>: the service role may be seconds old. A create whose reply
 /// was lost is recognised by ResourceAlreadyExistsException, read back and converged. Tags are merged.
 /// </summary>
 public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation propagation) : IResourceDriver<BuildProjectSpec, BuildProjectState>
 {
-    private const string CodePipelineArtifacts = "CODEPIPELINE";
-    private const string LinuxContainer = "LINUX_CONTAINER";
     private const string LogsEnabled = "ENABLED";
 
     public string Type => ResourceTypes.BuildProject;
@@ -36,7 +35,7 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
 
     public async Task<BuildProjectState?> ReadAsync(BuildProjectSpec desired, CancellationToken cancellationToken)
     {
-        // A missing project is simply absent from "projects" (moto does not fill projectsNotFound; AWS does).
+        // A missing project is absent from "projects" (and named in projectsNotFound).
         var reply = await codeBuild.BatchGetProjectsAsync([desired.Name], cancellationToken).ConfigureAwait(false);
         var project = reply.Projects?.FirstOrDefault(p => p.Name == desired.Name);
         return project is null ? null : ToState(desired.Name, project);
@@ -60,8 +59,11 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
             // An earlier attempt created it (its reply was lost), or it appeared meanwhile: converge it below.
         }
 
-        var state = await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
-            ?? throw new ProvisioningException($"CodeBuild project {desired.Name} was created but cannot be read back.");
+        var state = OwnershipGuard.Owned(
+            await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
+                ?? throw new ProvisioningException($"CodeBuild project {desired.Name} was created but cannot be read back."),
+            desired.Tags,
+            What(desired));
         var changes = desired.DifferencesFrom(state);
         return changes.Count == 0 ? state : await UpdateAsync(desired, state, changes, cancellationToken).ConfigureAwait(false);
     }
@@ -88,25 +90,21 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
     /// <summary>The full settings of the project, as CreateProject takes them (UpdateProject gets the same).</summary>
     private static CreateProjectRequest CreateRequest(BuildProjectSpec desired, IReadOnlyDictionary<string, string> tags)
     {
-        // A CODEPIPELINE source takes its input from the pipeline: AWS wants no location for it. (moto, unlike
-        // AWS, refuses every source without a location, so a CODEPIPELINE-source project cannot be created in
-        // moto; the integration tests use a CODECOMMIT source.)
+        // A CODEPIPELINE source takes its input from the pipeline, and CODEPIPELINE artifacts go where the
+        // pipeline says: AWS documents a location as ignored for both, and the console and CDK send none.
         var location = desired.SourceType == BuildSourceTypes.CodePipeline ? null : desired.SourceLocation;
         var buildspec = string.IsNullOrWhiteSpace(desired.Buildspec) ? null : desired.Buildspec;
-
-        // CodePipeline decides where the build output goes and AWS ignores an artifacts location for type
-        // CODEPIPELINE (documented for ProjectArtifacts.location). moto refuses CODEPIPELINE artifacts without
-        // one, whatever the source type, so the project name is sent: harmless on AWS, accepted by moto.
-        var artifacts = new ProjectArtifacts(CodePipelineArtifacts, Location: desired.Name);
+        var artifacts = new ProjectArtifacts(desired.ArtifactsType);
 
         return new CreateProjectRequest(
             desired.Name,
             new ProjectSource(desired.SourceType, location, buildspec),
             artifacts,
             new ProjectEnvironment(
-                LinuxContainer,
+                desired.EnvironmentType,
                 desired.Image,
                 desired.ComputeType,
+                PrivilegedMode: desired.Privileged,
                 EnvironmentVariables: desired.EnvironmentVariables.Select(v => new CodeBuildEnvironmentVariable(v.Key, v.Value, PlainText)).ToList()),
             desired.ServiceRoleArn,
             desired.Description,
@@ -130,6 +128,9 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
         string.IsNullOrEmpty(project.LogsConfig?.CloudWatchLogs?.GroupName) ? null : project.LogsConfig.CloudWatchLogs.GroupName,
         (project.Tags ?? []).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal))
     {
+        ArtifactsType = project.Artifacts?.Type,
+        EnvironmentType = project.Environment?.Type,
+        Privileged = project.Environment?.PrivilegedMode ?? false,
         EnvironmentVariables = (project.Environment?.EnvironmentVariables ?? [])
             .Where(v => v.Type is null or PlainText)
             .GroupBy(v => v.Name, StringComparer.Ordinal)

@@ -10,8 +10,8 @@ namespace Pipectl.Aws.Provisioning;
 
 /// <summary>
 /// The stack's CodePipeline. CreatePipeline and UpdatePipeline are retried while IAM propagates a new role.
-/// A create whose reply was lost is recognised by "already exists" (AWS: PipelineNameInUseException; moto:
-/// InvalidStructureException "A pipeline with the name '…' already exists…"), read back and converged.
+/// A create whose reply was lost is recognised by PipelineNameInUseException, read back and converged when its
+/// tags show it is the stack's own.
 /// An update replaces the structure, sending the version it replaces; tags are merged, never replaced.
 /// </summary>
 public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagation propagation) : IResourceDriver<PipelineSpec, PipelineState>
@@ -61,11 +61,14 @@ public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagati
                 () => codePipeline.CreatePipelineAsync(new CreatePipelineRequest(declaration, tags.Count == 0 ? null : tags), cancellationToken),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsApiException e) when (IsAlreadyExists(e))
+        catch (AwsResourceExistsException e)
         {
-            // An earlier attempt created it (its reply was lost): read it back and converge it.
-            var existing = await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
-                ?? throw new ProvisioningException($"Pipeline {desired.Name} is reported to exist but cannot be read back.", e);
+            // An earlier attempt created it (its reply was lost): read it back and converge it, if it is ours.
+            var existing = OwnershipGuard.Owned(
+                await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ProvisioningException($"Pipeline {desired.Name} is reported to exist but cannot be read back.", e),
+                desired.Tags,
+                $"Pipeline {desired.Name}");
             var changes = desired.DifferencesFrom(existing);
             return changes.Count == 0 ? existing : await UpdateAsync(desired, existing, changes, cancellationToken).ConfigureAwait(false);
         }
@@ -123,11 +126,6 @@ public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagati
 
         return actual with { Declaration = result, Tags = merged };
     }
-
-    /// <summary>AWS: PipelineNameInUseException; moto: InvalidStructureException "A pipeline with the name 'x' already exists in account 'y'".</summary>
-    private static bool IsAlreadyExists(AwsApiException e) =>
-        e is AwsResourceExistsException
-        || (e.Code == "InvalidStructureException" && e.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase));
 
     private static CorePipeline Declaration(string name, AwsPipeline? pipeline) =>
         pipeline is null

@@ -6,8 +6,9 @@ using Pipectl.Core.Resources;
 namespace Pipectl.Aws.Provisioning;
 
 /// <summary>
-/// The CodeCommit repository. An existing repository is adopted as it is (its description, tags and history
-/// belong to its owner), so there is never anything to update. A create whose reply was lost is recognised by
+/// The CodeCommit repository. CreateRepository carries the stack's tags; ownership is read back with
+/// ListTagsForResource. An existing repository is adopted as it is (its description, tags and history belong to
+/// its owner), so there is never anything to update. A create whose reply was lost is recognised by
 /// RepositoryNameExistsException and read back.
 /// </summary>
 public sealed class RepositoryDriver(CodeCommitClient codeCommit) : IResourceDriver<RepositorySpec, RepositoryState>
@@ -27,7 +28,13 @@ public sealed class RepositoryDriver(CodeCommitClient codeCommit) : IResourceDri
         try
         {
             var reply = await codeCommit.GetRepositoryAsync(desired.Name, cancellationToken).ConfigureAwait(false);
-            return reply.RepositoryMetadata is { } metadata ? ToState(desired.Name, metadata) : null;
+            if (reply.RepositoryMetadata is not { } metadata)
+            {
+                return null;
+            }
+
+            var state = ToState(desired.Name, metadata, new Dictionary<string, string>());
+            return state with { Tags = await codeCommit.ListAllTagsForResourceAsync(state.Arn, cancellationToken).ConfigureAwait(false) };
         }
         catch (AwsResourceNotFoundException)
         {
@@ -44,7 +51,7 @@ public sealed class RepositoryDriver(CodeCommitClient codeCommit) : IResourceDri
                 cancellationToken).ConfigureAwait(false);
             if (reply.RepositoryMetadata is { Arn.Length: > 0 } metadata)
             {
-                return ToState(desired.Name, metadata);
+                return ToState(desired.Name, metadata, desired.Tags);
             }
         }
         catch (AwsResourceExistsException)
@@ -60,10 +67,11 @@ public sealed class RepositoryDriver(CodeCommitClient codeCommit) : IResourceDri
     public Task<RepositoryState> UpdateAsync(RepositorySpec desired, RepositoryState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
         Task.FromResult(actual);
 
-    private static RepositoryState ToState(string name, RepositoryMetadata metadata) => new(
+    private static RepositoryState ToState(string name, RepositoryMetadata metadata, IReadOnlyDictionary<string, string> tags) => new(
         metadata.RepositoryName ?? name,
         metadata.Arn ?? throw new ProvisioningException($"CodeCommit described repository {name} without an ARN."),
         metadata.RepositoryDescription,
         metadata.CloneUrlHttp,
-        metadata.CloneUrlSsh);
+        metadata.CloneUrlSsh,
+        tags);
 }

@@ -76,9 +76,12 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
         }
         catch (AwsResourceExistsException)
         {
-            // An earlier attempt created it (its reply was lost): read what is there and converge it.
-            var state = await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
-                ?? throw new ProvisioningException($"IAM role {desired.Name} is reported to exist but cannot be read back.");
+            // An earlier attempt created it (its reply was lost): read what is there and converge it, if it is ours.
+            var state = OwnershipGuard.Owned(
+                await ReadAsync(desired, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ProvisioningException($"IAM role {desired.Name} is reported to exist but cannot be read back."),
+                desired.Tags,
+                $"IAM role {desired.Name}");
             var changes = desired.DifferencesFrom(state);
             return changes.Count == 0 ? state : await UpdateAsync(desired, state, changes, cancellationToken).ConfigureAwait(false);
         }

@@ -63,3 +63,16 @@ public sealed class SnsFacts : IAwsServiceFacts
     public static string ApiVersion => "2010-03-31";
     public static bool IsGlobal => false;
 }
+
+/// <summary>
+/// S3 Control: REST-XML, signed "s3"; the host carries the account (ACCOUNT.s3-control.REGION.amazonaws.com),
+/// which <see cref="S3Control.S3ControlClient"/> adds unless an endpoint override (an emulator) is set.
+/// </summary>
+public sealed class S3ControlFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "S3 Control";
+    public static string SigningName => "s3";
+    public static string EndpointPrefix => "s3-control";
+    public static string ApiVersion => "2018-08-20";
+    public static bool IsGlobal => false;
+}

@@ -10,6 +10,7 @@ using Pipectl.Aws.CodePipeline;
 using Pipectl.Aws.EventBridge;
 using Pipectl.Aws.Iam;
 using Pipectl.Aws.Runtime;
+using Pipectl.Aws.S3Control;
 using Pipectl.Aws.Sns;
 
 namespace Pipectl.Aws.Session;
@@ -55,6 +56,7 @@ public sealed class AwsSession : IDisposable
     private IamClient? _iam;
     private SnsClient? _sns;
     private AmazonS3Client? _s3;
+    private S3ControlClient? _s3Control;
     private AmazonSecurityTokenServiceClient? _sts;
 
     private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials, TimeSpan requestTimeout, int? maxErrorRetry)
@@ -107,6 +109,9 @@ public sealed class AwsSession : IDisposable
     public SnsClient Sns => Client(ref _sns, () => new SnsClient(Credentials, Configure(new PipectlClientConfig<SnsFacts>(), SnsFacts.ServiceId), Counter));
 
     public IAmazonS3 S3 => Client(ref _s3, CreateS3);
+
+    /// <summary>S3 Control, for the account's Block Public Access (endpoint override id "S3 Control": AWS_ENDPOINT_URL_S3_CONTROL).</summary>
+    public S3ControlClient S3Control => Client(ref _s3Control, () => new S3ControlClient(Credentials, Configure(new PipectlClientConfig<S3ControlFacts>(), S3ControlFacts.ServiceId), Counter));
 
     public IAmazonSecurityTokenService Sts => Client(ref _sts, CreateSts);
 

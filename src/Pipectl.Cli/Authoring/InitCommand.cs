@@ -8,7 +8,7 @@ using Pipectl.Core.Validation;
 namespace Pipectl.Cli.Authoring;
 
 /// <summary>
-/// <c>pipectl init [--template static-site|node|docker-ecs] [--name NAME] [--force]</c>: writes a
+/// <c>pipectl init [--template static-site|node] [--name NAME] [--force]</c>: writes a
 /// <c>pipectl.yaml</c> and a <c>buildspec.yml</c> into the current folder, both clean for <c>validate</c>.
 /// An existing file is never overwritten without <c>--force</c> (exit 2, naming it, nothing written).
 /// </summary>
@@ -23,7 +23,7 @@ public static partial class InitCommand
     {
         var template = new Option<string>("--template")
         {
-            Description = "What the project is: static-site (default), node or docker-ecs",
+            Description = "What the project is: static-site (default) or node",
             DefaultValueFactory = _ => InitTemplates.Default,
         };
         template.AcceptOnlyFromAmong([.. InitTemplates.All.Select(t => t.Name)]);

@@ -28,21 +28,11 @@ public static class InitTemplates
         """,
         "A Node.js app: `npm test` runs before `npm run build`; dist/ is deployed to the S3 website bucket.");
 
-    /// <summary>A Docker image pushed to Amazon ECR for an ECS service.</summary>
-    public static InitTemplate DockerEcs { get; } = new(
-        "docker-ecs",
-        DockerEcsBuildspec,
-        """
-          image: aws/codebuild/standard:7.0
-          computeType: BUILD_GENERAL1_MEDIUM
-          environmentVariables:
-            IMAGE_REPO_NAME: my-service
-            CONTAINER_NAME: my-service
-        """,
-        "A Docker image for Amazon ECS: the build pushes to ECR and writes imagedefinitions.json (the ECS deploy stage is yours to add).");
-
-    /// <summary>Every template, by name.</summary>
-    public static IReadOnlyList<InitTemplate> All { get; } = [StaticSite, Node, DockerEcs];
+    /// <summary>
+    /// Every template, by name. No docker-ecs template: its buildspec (buildspecs/docker-ecs.yml) needs ECR
+    /// permissions and an ECS deploy stage that pipectl's stack does not have yet; it returns with them.
+    /// </summary>
+    public static IReadOnlyList<InitTemplate> All { get; } = [StaticSite, Node];
 
     private const string StaticSiteBuildspec = """
 # Static website: nothing to compile, so the build only checks that the site is there and hands every
@@ -114,57 +104,6 @@ cache:
   # Reuses downloaded packages between builds (set a cache on the CodeBuild project to use it).
   paths:
     - '/root/.npm/**/*'
-
-""";
-
-    private const string DockerEcsBuildspec = """
-# Docker image for Amazon ECS: test, build the image, push it to Amazon ECR and write
-# imagedefinitions.json, the artifact the pipeline's "Amazon ECS" deploy action reads to roll the
-# service onto the new image.
-# The CodeBuild project needs privileged mode (to run Docker) and a role that may push to the ECR
-# repository: ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload,
-# ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage.
-version: 0.2
-
-env:
-  variables:
-    # The ECR repository (in the build's account and region) and the container name in the ECS task
-    # definition: imagedefinitions.json must name the container exactly as the task definition does.
-    IMAGE_REPO_NAME: "my-service"
-    CONTAINER_NAME: "my-service"
-  # Later pipeline actions can read the pushed image's URI as #{BuildVariables.IMAGE_URI}.
-  exported-variables:
-    - IMAGE_URI
-
-phases:
-  pre_build:
-    commands:
-      - echo "Logging in to Amazon ECR..."
-      - ACCOUNT_ID=$(aws sts get-caller-identity --query Account --output text)
-      - REGISTRY="$ACCOUNT_ID.dkr.ecr.$AWS_DEFAULT_REGION.amazonaws.com"
-      - REPOSITORY_URI="$REGISTRY/$IMAGE_REPO_NAME"
-      - aws ecr get-login-password --region "$AWS_DEFAULT_REGION" | docker login --username AWS --password-stdin "$REGISTRY"
-      # Tag each image with the commit it was built from, so a deploy can be traced back to its source.
-      - IMAGE_TAG=$(echo "$CODEBUILD_RESOLVED_SOURCE_VERSION" | cut -c 1-7)
-      - IMAGE_URI="$REPOSITORY_URI:$IMAGE_TAG"
-  build:
-    commands:
-      # The Dockerfile runs the unit tests in a build stage, so a failing test fails the image build.
-      - echo "Building $IMAGE_URI on `date`"
-      - docker build --tag "$IMAGE_URI" --tag "$REPOSITORY_URI:latest" .
-  post_build:
-    # Push only what built: stop here when the build phase failed.
-    on-failure: ABORT
-    commands:
-      - docker push "$IMAGE_URI"
-      - docker push "$REPOSITORY_URI:latest"
-      - echo "Writing imagedefinitions.json for the ECS deploy action..."
-      - printf '[{"name":"%s","imageUri":"%s"}]' "$CONTAINER_NAME" "$IMAGE_URI" > imagedefinitions.json
-      - cat imagedefinitions.json
-
-artifacts:
-  files:
-    - imagedefinitions.json
 
 """;
 }

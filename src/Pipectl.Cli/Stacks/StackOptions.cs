@@ -49,7 +49,9 @@ public sealed class StackOptions
 
     public Option<string?> ComputeType { get; } = new(StackOptionNames.ComputeType) { Description = $"CodeBuild compute type (default: {StackDefaults.ComputeType})" };
 
-    public Option<string?> SourceType { get; } = new(StackOptionNames.SourceType) { Description = "CODECOMMIT (default) or CODEPIPELINE" };
+    public Option<string?> SourceType { get; } = new(StackOptionNames.SourceType) { Description = "CODEPIPELINE (default) or CODECOMMIT (the project can also build alone)" };
+
+    public Option<bool> Privileged { get; } = new(StackOptionNames.Privileged) { Description = "Run builds in CodeBuild's privileged mode (Docker builds; not with BUILD_LAMBDA_* compute)" };
 
     public Option<string?> Buildspec { get; } = new(StackOptionNames.Buildspec) { Description = "A local buildspec file to inline into the project (default: buildspec.yml from the repository)" };
 
@@ -90,6 +92,7 @@ public sealed class StackOptions
             yield return Image;
             yield return ComputeType;
             yield return SourceType;
+            yield return Privileged;
             yield return Buildspec;
         }
 
@@ -110,6 +113,7 @@ public sealed class StackOptions
         BuildImage = parse.GetValue(Image),
         ComputeType = parse.GetValue(ComputeType),
         SourceType = parse.GetValue(SourceType),
+        Privileged = parse.GetValue(Privileged) ? true : null,
         BuildspecContent = buildspecContent,
         Approval = parse.GetValue(Approval) ? true : null,
         ApprovalEmail = parse.GetValue(ApprovalEmail),

@@ -6,6 +6,7 @@ using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Output;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
 using Pipectl.Core.StackFiles;
 using Pipectl.Core.Validation;
 
@@ -97,7 +98,10 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             using var progress = new StackProgressRenderer(console, settings.Json);
             IStackDrivers drivers = offline ? new EmptyAccountDrivers() : new AwsStackDrivers(session, _account!, progress);
             var apply = new ApplyOptions { DryRun = settings.DryRun, SeedFiles = seed };
-            result = await new StackOrchestrator(drivers, progress).ApplyAsync(graph, parts, apply, cancellationToken).ConfigureAwait(false);
+            // The account's Block Public Access decides whether a public site can exist at all: ask before creating anything.
+            result = drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets) && await PublicSiteRefusalAsync(aws, specs, cancellationToken).ConfigureAwait(false) is { } blocked
+                ? new StackRunResult([], new Dictionary<string, string>(), blocked)
+                : await new StackOrchestrator(drivers, progress).ApplyAsync(graph, parts, apply, cancellationToken).ConfigureAwait(false);
         }
 
         var report = Report(_stackName, result, note);
@@ -106,7 +110,11 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             var (code, line) = VerbRunner.Classify(failure);
             await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
-            await console.Error.WriteLineAsync(StoppedLine(session.Counter.Mutating)).ConfigureAwait(false);
+            if (failure is not ProvisioningException { RerunHelps: false })
+            {
+                await console.Error.WriteLineAsync(StoppedLine(session.Counter.Mutating)).ConfigureAwait(false);
+            }
+
             if (settings.Verbose)
             {
                 await console.Error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
@@ -177,6 +185,18 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     /// <summary>The environments of a stack file share the repository: it stays when one --env is torn down.</summary>
     private TeardownOptions TeardownOptionsFor(TeardownSwitches switches) =>
         switches.ToOptions(settings.DryRun) with { SkipShared = parse.GetValue(options.Environment) is not null };
+
+    /// <summary>The refusal of the first environment whose public site the account's Block Public Access forbids (one read for all), or null.</summary>
+    private static async Task<ProvisioningException?> PublicSiteRefusalAsync(AwsStackDrivers aws, IReadOnlyList<EnvironmentStackSpec> specs, CancellationToken cancellationToken)
+    {
+        if (specs.All(s => s.Spec.PrivateSite))
+        {
+            return null;
+        }
+
+        var block = await aws.AccountPublicAccess.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return specs.Select(s => PublicSitePreflight.Refusal(block, s.Spec)).FirstOrDefault(r => r is not null);
+    }
 
     /// <summary>What to do after a failure: a run that changed nothing has nothing to finish.</summary>
     private string StoppedLine(int mutatingRequests) => (teardown, mutatingRequests) switch

@@ -16,7 +16,7 @@ internal abstract class BoundResource(ResourceEntry entry)
     public abstract Task ReadAsync(CancellationToken cancellationToken);
 
     /// <summary>After <see cref="ReadAsync"/>: why the run may not touch it (one line for a person), or null.</summary>
-    public abstract string? Refusal(string stackName);
+    public abstract string? Refusal(string stackName, string region);
 
     /// <summary>After <see cref="ReadAsync"/>: the outcome that reports a refused resource, left as it is.</summary>
     public abstract ResourceOutcome Refused();
@@ -25,5 +25,5 @@ internal abstract class BoundResource(ResourceEntry entry)
     public abstract Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken);
 
     /// <summary>Deletes it when it is the stack's own and no option keeps it.</summary>
-    public abstract Task<ResourceOutcome> RemoveAsync(string stackName, string? keepReason, bool dryRun, CancellationToken cancellationToken);
+    public abstract Task<ResourceOutcome> RemoveAsync(string stackName, string region, string? keepReason, bool dryRun, CancellationToken cancellationToken);
 }

@@ -17,9 +17,9 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
 
     private TState? Actual => _read is { IsCompletedSuccessfully: true } read ? read.Result : throw new InvalidOperationException($"{entry.Key} was not read before it was used.");
 
-    private bool IsAdopted(string stackName) => entry.UseExisting && Actual is { } actual && !StackOwnership.IsOwnedBy(actual, stackName);
+    private bool IsAdopted(ApplyContext context) => entry.UseExisting && Actual is { } actual && !StackOwnership.IsOwnedBy(actual, context.StackName, context.Region);
 
-    public override string? Refusal(string stackName)
+    public override string? Refusal(string stackName, string region)
     {
         var actual = Actual;
         if (actual is null)
@@ -29,9 +29,14 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
                 : null;
         }
 
-        if (StackOwnership.IsOwnedBy(actual, stackName) || entry.UseExisting)
+        if (StackOwnership.IsOwnedBy(actual, stackName, region) || entry.UseExisting)
         {
             return null;
+        }
+
+        if (StackOwnership.OtherRegionOf(actual, stackName, region) is { } other)
+        {
+            return $"{Type} {entry.Name} belongs to stack {stackName} in {other}: nothing was changed, and pipectl never changes what serves another region. Give this stack other names in {region} (see --help for the name options), or use another stack name.";
         }
 
         var rename = entry.NameOption is { } option ? $"give the stack's one another name ({option})" : "give the stack another name";
@@ -43,7 +48,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
 
     public override async Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken)
     {
-        if (IsAdopted(context.StackName))
+        if (IsAdopted(context))
         {
             // Used as it is: the converger's update could rewrite what belongs to its owner.
             var adopted = new ResourceOutcome(Type, entry.Name, driver.ArnOf(Actual!), ResourceAction.Unchanged) { Note = StackOrchestrator.AdoptedNote };
@@ -59,7 +64,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         return (outcome, entry.Outputs?.Invoke(state) ?? NoOutputs);
     }
 
-    public override async Task<ResourceOutcome> RemoveAsync(string stackName, string? keepReason, bool dryRun, CancellationToken cancellationToken)
+    public override async Task<ResourceOutcome> RemoveAsync(string stackName, string region, string? keepReason, bool dryRun, CancellationToken cancellationToken)
     {
         var actual = await driver.ReadAsync(entry.Desired, cancellationToken).ConfigureAwait(false);
         if (actual is null)
@@ -68,7 +73,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         }
 
         var arn = driver.ArnOf(actual);
-        if (!StackOwnership.IsOwnedBy(actual, stackName))
+        if (!StackOwnership.IsOwnedBy(actual, stackName, region))
         {
             return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.Kept) { Note = entry.UseExisting ? StackOrchestrator.AdoptedNote : StackTeardown.NotOwnedNote };
         }

@@ -30,7 +30,25 @@ public sealed class DesiredStack
     /// <summary>Every resource of the stack, keyed as in <see cref="ResourceKeys"/>.</summary>
     public IReadOnlyList<ResourceEntry> Entries { get; }
 
+    // Views of single entries, for code that needs one resource's desired state (policies, drivers' tests).
     public RepositorySpec Repository => Desired<RepositorySpec, RepositoryState>(ResourceKeys.Repository);
+
+    public BucketSpec ArtifactBucket => Desired<BucketSpec, BucketState>(ResourceKeys.ArtifactBucket);
+
+    public BucketSpec SiteBucket => Desired<BucketSpec, BucketState>(ResourceKeys.SiteBucket);
+
+    public RoleSpec BuildRole => Desired<RoleSpec, RoleState>(ResourceKeys.BuildRole);
+
+    public RoleSpec PipelineRole => Desired<RoleSpec, RoleState>(ResourceKeys.PipelineRole);
+
+    public RoleSpec DeployRole => Desired<RoleSpec, RoleState>(ResourceKeys.DeployRole);
+
+    public RoleSpec EventsRole => Desired<RoleSpec, RoleState>(ResourceKeys.EventsRole);
+
+    public BuildProjectSpec BuildProject => Desired<BuildProjectSpec, BuildProjectState>(ResourceKeys.BuildProject);
+
+    /// <summary>The approval topic, or null when the stack mails no approvals.</summary>
+    public TopicSpec? ApprovalTopic => Spec.HasApprovalTopic ? Desired<TopicSpec, TopicState>(ResourceKeys.ApprovalTopic) : null;
 
     public PipelineSpec Pipeline => Desired<PipelineSpec, PipelineState>(ResourceKeys.Pipeline);
 
@@ -45,10 +63,10 @@ public sealed class DesiredStack
     public static DesiredStack From(StackSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var tags = new Dictionary<string, string> { [StackDefaults.StackTagKey] = spec.StackName };
+        var tags = StackOwnership.TagsFor(spec.StackName, spec.Region);
         var arns = StackArns.For(spec);
         var policies = new StackPolicies(spec, arns);
-        var repository = new RepositorySpec(spec.RepositoryName, OwnershipMarker.Mark(spec.RepositoryDescription ?? $"Source of the {spec.StackName} delivery pipeline", spec.StackName), tags);
+        var repository = new RepositorySpec(spec.RepositoryName, spec.RepositoryDescription ?? $"Source of the {spec.StackName} delivery pipeline", tags);
         var artifactBucket = new BucketSpec(spec.ArtifactBucketName, spec.Region, Versioning: true, DefaultEncryption: true, PublicAccessBlock.AllBlocked, policies.ArtifactBucketPolicy().ToJson(), Website: null, tags);
         var siteBucket = new BucketSpec(
             spec.SiteBucketName,
@@ -72,6 +90,7 @@ public sealed class DesiredStack
             tags)
         {
             EnvironmentVariables = spec.EnvironmentVariables,
+            Privileged = spec.Privileged,
         };
 
         // Teardown removes a topic left from when the stack mailed approvals, so the entry is there without an email too.

@@ -10,14 +10,18 @@ namespace Pipectl.Core.Orchestration;
 /// </summary>
 public sealed class StackGraph
 {
-    private StackGraph(string stackName, IReadOnlyList<ResourceEntry> entries)
+    private StackGraph(StackSpec owner, IReadOnlyList<ResourceEntry> entries)
     {
-        StackName = stackName;
+        StackName = owner.StackName;
+        Region = owner.Region;
         Entries = InApplyOrder(entries);
     }
 
-    /// <summary>The stack name: the value of the ownership tag of everything in the graph.</summary>
+    /// <summary>The stack name: with <see cref="Region"/>, the ownership tags of everything in the graph.</summary>
     public string StackName { get; }
+
+    /// <summary>The region the stack runs in.</summary>
+    public string Region { get; }
 
     /// <summary>Every entry, in apply order.</summary>
     public IReadOnlyList<ResourceEntry> Entries { get; }
@@ -39,7 +43,7 @@ public sealed class StackGraph
 
         if (specs.Count == 1)
         {
-            return new StackGraph(specs[0].Spec.StackName, DesiredStack.From(specs[0].Spec).Entries);
+            return new StackGraph(specs[0].Spec, DesiredStack.From(specs[0].Spec).Entries);
         }
 
         var entries = new List<ResourceEntry>();
@@ -65,7 +69,7 @@ public sealed class StackGraph
             }
         }
 
-        return new StackGraph(specs[0].Spec.StackName, entries);
+        return new StackGraph(specs[0].Spec, entries);
     }
 
     /// <summary>The run's outputs of an entry: keyed <c>env.output</c> when it serves one environment of several.</summary>

@@ -34,7 +34,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
             return new StackRunResult([], new Dictionary<string, string>(), e);
         }
 
-        var refused = run.Select(r => (Resource: r, Reason: r.Refusal(graph.StackName))).Where(r => r.Reason is not null).ToList();
+        var refused = run.Select(r => (Resource: r, Reason: r.Refusal(graph.StackName, graph.Region))).Where(r => r.Reason is not null).ToList();
         if (refused.Count > 0)
         {
             var outcomes = refused.Select(r => r.Resource.Refused()).ToList();
@@ -43,7 +43,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
             return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(refused[0].Reason + others));
         }
 
-        var context = new ApplyContext(drivers, options, graph.StackName);
+        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region);
         var dependencies = StackGraph.DependenciesWithin(run.Select(r => r.Entry).ToList());
         var steps = run.Select(resource => new GraphStep(resource.Entry.Key, dependencies[resource.Entry.Key], async ct =>
         {

@@ -8,7 +8,7 @@ namespace Pipectl.Core.Orchestration;
 /// goes only after everything that depends on it (the rule before the pipeline, the pipeline before its
 /// roles, buckets and repository; a shared repository after every environment). The drivers delete what
 /// only a resource holds first (a rule's targets, a role's inline policies, a bucket's object versions). A
-/// resource is deleted only when it is the stack's own (<see cref="StackOwnership.IsOwnedBy"/>); anything
+/// resource is deleted only when it is the stack's own (<see cref="StackOwnership.IsOwnedBy(object, string, string)"/>); anything
 /// else of the same name is kept and reported as kept. Missing resources are "not-found", so a second
 /// teardown changes nothing and an interrupted one is finished by the next.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
             return new GraphStep(entry.Key, dependents[entry.Key], async ct =>
             {
                 progress.Started(resource.Type, entry.Name);
-                var outcome = await resource.RemoveAsync(graph.StackName, KeepReason(resource.Type, options), options.DryRun, ct).ConfigureAwait(false);
+                var outcome = await resource.RemoveAsync(graph.StackName, graph.Region, KeepReason(resource.Type, options), options.DryRun, ct).ConfigureAwait(false);
                 return new StepResult([outcome], new Dictionary<string, string>());
             });
         }).ToList();

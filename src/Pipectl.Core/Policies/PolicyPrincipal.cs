@@ -8,10 +8,7 @@ public sealed record PolicyPrincipal(string Kind, string Value)
     /// <summary>Anyone, written <c>"Principal":"*"</c>: only the public website's read statement uses it.</summary>
     public static PolicyPrincipal Anyone { get; } = new("*", "*");
 
-    /// <summary>
-    /// An AWS service, written <c>{"Service":"codebuild.amazonaws.com"}</c> with a plain string (moto accepts
-    /// the pipeline role only in that form, and AWS accepts it too).
-    /// </summary>
+    /// <summary>An AWS service, written <c>{"Service":"codebuild.amazonaws.com"}</c> (one service per statement).</summary>
     public static PolicyPrincipal Service(string servicePrincipal) => new("Service", servicePrincipal);
 
     /// <summary>An IAM principal by ARN, written <c>{"AWS":"arn:..."}</c>.</summary>

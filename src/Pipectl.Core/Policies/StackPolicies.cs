@@ -27,21 +27,28 @@ public sealed class StackPolicies
     {
     }
 
-    /// <summary>The build role: trusted by CodeBuild.</summary>
+    /// <summary>
+    /// The build role: trusted by CodeBuild for the stack's project only (aws:SourceArn is the project ARN, as the
+    /// CodeBuild User Guide's "Cross-service confused deputy prevention" shows).
+    /// </summary>
     public RoleDefinition BuildRole => new(
         spec.BuildRoleName,
         arns.BuildRole,
         $"pipectl {spec.StackName}: CodeBuild project {spec.BuildProjectName}",
-        TrustPolicies.ForService(ServicePrincipals.CodeBuild),
+        TrustPolicies.ForService(ServicePrincipals.CodeBuild, SourceAccount, arns.BuildProject),
         StackDefaults.InlinePolicyName,
         BuildRolePolicy());
 
-    /// <summary>The pipeline's service role: trusted by CodePipeline.</summary>
+    /// <summary>
+    /// The pipeline's service role: trusted by CodePipeline on behalf of this account. Only aws:SourceAccount:
+    /// CodePipeline's documented service-role trust names no aws:SourceArn, and a condition on a key the service
+    /// does not set would make the role impossible to assume.
+    /// </summary>
     public RoleDefinition PipelineRole => new(
         spec.PipelineRoleName,
         arns.PipelineRole,
         $"pipectl {spec.StackName}: pipeline {spec.PipelineName}",
-        TrustPolicies.ForService(ServicePrincipals.CodePipeline),
+        TrustPolicies.ForService(ServicePrincipals.CodePipeline, SourceAccount),
         StackDefaults.InlinePolicyName,
         PipelineRolePolicy());
 
@@ -54,14 +61,17 @@ public sealed class StackPolicies
         StackDefaults.InlinePolicyName,
         DeployRolePolicy());
 
-    /// <summary>The EventBridge target's role: trusted by EventBridge.</summary>
+    /// <summary>The EventBridge target's role: trusted by EventBridge for the stack's rule only (aws:SourceArn is the rule ARN).</summary>
     public RoleDefinition EventsRole => new(
         spec.EventsRoleName,
         arns.EventsRole,
         $"pipectl {spec.StackName}: start {spec.PipelineName} on a push",
-        TrustPolicies.ForService(ServicePrincipals.Events),
+        TrustPolicies.ForService(ServicePrincipals.Events, SourceAccount, arns.Rule),
         StackDefaults.InlinePolicyName,
         EventsRolePolicy());
+
+    /// <summary>The account the service trusts are scoped to (a placeholder when it is not known: display only).</summary>
+    private string SourceAccount => spec.AccountId ?? StackNames.AccountPlaceholder;
 
     /// <summary>
     /// All four roles in an order that can be created one after another: the pipeline role before the deploy

@@ -3,17 +3,34 @@ namespace Pipectl.Core.Policies;
 /// <summary>The trust (assume-role) policy documents of pipectl's roles.</summary>
 public static class TrustPolicies
 {
+    /// <summary>The global condition key holding the account of the resource a service acts for.</summary>
+    public const string SourceAccountKey = "aws:SourceAccount";
+
+    /// <summary>The global condition key holding the ARN of the resource a service acts for.</summary>
+    public const string SourceArnKey = "aws:SourceArn";
+
     /// <summary>
-    /// Lets one AWS service assume the role. One statement per service, with <c>Principal.Service</c> a plain
-    /// string: moto's CreatePipeline accepts the pipeline role only in that form.
+    /// Lets one AWS service assume the role, only on behalf of <paramref name="sourceAccount"/> (and, where the
+    /// service sets it, of the one resource <paramref name="sourceArn"/>): AWS's protection against the
+    /// cross-service confused deputy (IAM User Guide, "The confused deputy problem"), so no other account's
+    /// project, pipeline or rule can have the service act with this role.
     /// </summary>
-    public static PolicyDocument ForService(string servicePrincipal) =>
-        new([
+    public static PolicyDocument ForService(string servicePrincipal, string sourceAccount, string? sourceArn = null)
+    {
+        List<PolicyCondition> conditions = [new("StringEquals", SourceAccountKey, sourceAccount)];
+        if (sourceArn is not null)
+        {
+            conditions.Add(new("ArnEquals", SourceArnKey, sourceArn));
+        }
+
+        return new([
             new PolicyStatement("TrustService", PolicyStatement.AllowEffect, [PolicyActions.StsAssumeRole], [])
             {
                 Principal = PolicyPrincipal.Service(servicePrincipal),
+                Conditions = conditions,
             },
         ]);
+    }
 
     /// <summary>
     /// Lets one role assume this role. The S3 deploy action carries its own <c>roleArn</c>, and CodePipeline

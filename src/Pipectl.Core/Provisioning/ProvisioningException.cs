@@ -4,4 +4,11 @@ namespace Pipectl.Core.Provisioning;
 /// A resource cannot be brought to its desired state for a reason a person must resolve (a bucket name
 /// taken by another account, a role that is not pipectl's). The message is the one line shown.
 /// </summary>
-public sealed class ProvisioningException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ProvisioningException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>
+    /// False when running the verb again cannot finish the stack until the person changes something (an
+    /// account setting refuses it): then no "run it again" advice is given.
+    /// </summary>
+    public bool RerunHelps { get; init; } = true;
+}

@@ -9,11 +9,4 @@ public sealed record BucketState(
     PublicAccessBlock PublicAccessBlock,
     string? Policy,
     WebsiteSettings? Website,
-    IReadOnlyDictionary<string, string> Tags) : ITaggedState
-{
-    /// <summary>
-    /// Whether the bucket holds any object version or delete marker. Read only for a bucket without tags,
-    /// where it tells an interrupted create (empty) from somebody else's bucket.
-    /// </summary>
-    public bool HasObjects { get; init; }
-}
+    IReadOnlyDictionary<string, string> Tags) : ITaggedState;

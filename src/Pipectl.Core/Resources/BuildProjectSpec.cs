@@ -1,10 +1,12 @@
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Resources;
 
 /// <summary>
-/// A CodeBuild project: source CODECOMMIT at the clone URL (or CODEPIPELINE), artifacts CODEPIPELINE, a
-/// Linux container, logs to /aws/codebuild/&lt;project&gt;, an inline buildspec or the repository's.
+/// A CodeBuild project: source and artifacts CODEPIPELINE (or source CODECOMMIT at the clone URL with
+/// NO_ARTIFACTS), the environment type its compute type and image need, logs to /aws/codebuild/&lt;project&gt;,
+/// an inline buildspec or the repository's.
 /// </summary>
 public sealed record BuildProjectSpec(
     string Name,
@@ -21,10 +23,26 @@ public sealed record BuildProjectSpec(
     /// <summary>Plain-text environment variables of the build (pipectl.yaml build.environmentVariables).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>CodeBuild's privileged mode (a Docker daemon in the build).</summary>
+    public bool Privileged { get; init; }
+
+    /// <summary>
+    /// The artifacts type AWS accepts with the source type: CODEPIPELINE with a CODEPIPELINE source (AWS refuses a
+    /// mix: "when using CodePipeline both sourceType, and artifactType must be set to: CODEPIPELINE"), and
+    /// NO_ARTIFACTS for a CODECOMMIT source (the pipeline's build action gets its output from CodePipeline anyway).
+    /// </summary>
+    public string ArtifactsType => SourceType == BuildSourceTypes.CodePipeline ? BuildArtifactsTypes.CodePipeline : BuildArtifactsTypes.None;
+
+    /// <summary>The environment type the compute type and image need (see <see cref="BuildEnvironments"/>).</summary>
+    public string EnvironmentType => BuildEnvironments.TypeFor(ComputeType, Image);
+
     public IReadOnlyList<string> DifferencesFrom(BuildProjectState actual) => new Differences()
         .Compare("environment variables", Show(actual.EnvironmentVariables), Show(EnvironmentVariables))
         .Compare("source type", actual.SourceType, SourceType)
         .Compare("source location", actual.SourceLocation, SourceLocation)
+        .Compare("artifacts type", actual.ArtifactsType, ArtifactsType)
+        .Compare("environment type", actual.EnvironmentType, EnvironmentType)
+        .Compare("privileged mode", actual.Privileged, Privileged)
         .Compare("buildspec", Summary(actual.Buildspec), Summary(Buildspec))
         .Compare("image", actual.Image, Image)
         .Compare("compute type", actual.ComputeType, ComputeType)

@@ -3,29 +3,47 @@ using Pipectl.Core.Stacks;
 namespace Pipectl.Core.Resources;
 
 /// <summary>
-/// Whether pipectl made a resource for a stack: its <c>pipectl:stack</c> tag, or for a repository the
-/// ownership marker in its description (written by the same call that created it). Teardown deletes
-/// only what this says is the stack's own.
+/// Whether pipectl made a resource for a stack in a region: the tags every create call carries,
+/// <c>pipectl:stack</c> (the stack name) and <c>pipectl:region</c> (the region the stack runs in). A resource is
+/// the stack's own only when both match, so a name held by anything else (made by hand, by another stack, or
+/// by the same stack name in another region) is never modified or deleted. The region matters because IAM
+/// roles (and S3 bucket names) are global: <c>demo</c> in us-west-2 must not rewrite or delete the roles that
+/// <c>demo</c> in us-east-1 runs on, though their default names are the same.
 /// </summary>
 public static class StackOwnership
 {
-    public static bool IsOwnedBy(object state, string stackName) => state switch
-    {
-        RepositoryState repository => OwnershipMarker.IsMarked(repository.Description, stackName),
-        ITaggedState tagged => tagged.Tags.TryGetValue(StackDefaults.StackTagKey, out var value) && value == stackName,
-        _ => false,
-    };
+    /// <summary>The tag key that records the region of the stack that created a resource.</summary>
+    public const string RegionTagKey = "pipectl:region";
+
+    /// <summary>The ownership tags every create call of <paramref name="stackName"/> in <paramref name="region"/> sends.</summary>
+    public static IReadOnlyDictionary<string, string> TagsFor(string stackName, string region) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [StackDefaults.StackTagKey] = stackName,
+            [RegionTagKey] = region,
+        };
+
+    /// <summary>The single ownership decision: true when <paramref name="state"/> carries both ownership tags of the stack.</summary>
+    public static bool IsOwnedBy(object state, string stackName, string region) => state is ITaggedState tagged
+        && tagged.Tags.TryGetValue(StackDefaults.StackTagKey, out var stack) && stack == stackName
+        && tagged.Tags.TryGetValue(RegionTagKey, out var taggedRegion) && taggedRegion == region;
 
     /// <summary>
-    /// Whether a resource pipectl does not own may still be taken over as the stack's: a repository (adopted
-    /// as is, never deleted), or a bucket with no tags and no objects at all, which is what a create leaves
-    /// when it is interrupted between CreateBucket and tagging: S3 cannot tag in the create call itself.
-    /// Everything else of the same name belongs to someone else and is left alone.
+    /// The same decision against the ownership tags a desired resource carries (<see cref="TagsFor"/>): how a
+    /// driver tells its own lost create from a resource someone else made under the name meanwhile.
     /// </summary>
-    public static bool IsClaimable(object state) => state switch
-    {
-        RepositoryState => true,
-        BucketState bucket => bucket.Tags.Count == 0 && !bucket.HasObjects,
-        _ => false,
-    };
+    public static bool IsOwnedBy(object state, IReadOnlyDictionary<string, string> stackTags) =>
+        stackTags.TryGetValue(StackDefaults.StackTagKey, out var stackName)
+        && stackTags.TryGetValue(RegionTagKey, out var region)
+        && IsOwnedBy(state, stackName, region);
+
+    /// <summary>
+    /// Where the owner of <paramref name="state"/> runs when it is this stack's name in another region (for the
+    /// message that refuses it), or null.
+    /// </summary>
+    public static string? OtherRegionOf(object state, string stackName, string region) => state is ITaggedState tagged
+        && tagged.Tags.TryGetValue(StackDefaults.StackTagKey, out var stack) && stack == stackName
+        && tagged.Tags.TryGetValue(RegionTagKey, out var taggedRegion) && taggedRegion != region
+            ? taggedRegion
+            : null;
 }

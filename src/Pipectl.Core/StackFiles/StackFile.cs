@@ -128,6 +128,7 @@ public sealed record StackFile
         Branch = branch ?? spec.Branch,
         BuildImage = Build.Image ?? spec.BuildImage,
         ComputeType = Build.ComputeType ?? spec.ComputeType,
+        Privileged = Build.Privileged ?? spec.Privileged,
         SourceType = Build.SourceType ?? spec.SourceType,
         BuildspecContent = Build.BuildspecContent,
         // Keep StackSpec's shared empty map when there are none: records compare dictionaries by reference.

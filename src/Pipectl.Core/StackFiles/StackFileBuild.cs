@@ -9,7 +9,10 @@ public sealed record StackFileBuild
     /// <summary><c>build.computeType</c>, one of CodeBuild's compute types.</summary>
     public string? ComputeType { get; init; }
 
-    /// <summary><c>build.sourceType</c>: CODECOMMIT or CODEPIPELINE.</summary>
+    /// <summary><c>build.privileged</c>: CodeBuild's privileged mode, for Docker builds.</summary>
+    public bool? Privileged { get; init; }
+
+    /// <summary><c>build.sourceType</c>: CODEPIPELINE or CODECOMMIT.</summary>
     public string? SourceType { get; init; }
 
     /// <summary><c>build.buildspec</c>: a buildspec file, as written (relative to the stack file's folder).</summary>

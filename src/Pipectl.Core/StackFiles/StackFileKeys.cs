@@ -24,6 +24,7 @@ public static class StackFileKeys
         "build.image",
         "build.computeType",
         "build.sourceType",
+        "build.privileged",
         "build.buildspec",
         "build.buildspecInline",
         "build.environmentVariables",

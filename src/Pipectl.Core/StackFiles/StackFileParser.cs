@@ -240,6 +240,9 @@ public static class StackFileParser
                     case "sourceType":
                         build = build with { SourceType = reader.OneOf(value, what, AwsConstraints.SourceTypes) };
                         break;
+                    case "privileged":
+                        build = build with { Privileged = reader.Boolean(value, what) };
+                        break;
                     case "buildspec":
                         fileNode = value;
                         build = build with { Buildspec = reader.Scalar(value, what) };

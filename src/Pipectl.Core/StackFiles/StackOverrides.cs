@@ -22,6 +22,9 @@ public sealed record StackOverrides
     /// <summary><c>--image</c>.</summary>
     public string? BuildImage { get; init; }
 
+    /// <summary><c>--privileged</c> (true when given).</summary>
+    public bool? Privileged { get; init; }
+
     /// <summary><c>--compute-type</c>.</summary>
     public string? ComputeType { get; init; }
 
@@ -85,6 +88,7 @@ public sealed record StackOverrides
             Branch = Branch ?? spec.Branch,
             BuildImage = BuildImage ?? spec.BuildImage,
             ComputeType = ComputeType ?? spec.ComputeType,
+            Privileged = Privileged ?? spec.Privileged,
             SourceType = SourceType ?? spec.SourceType,
             BuildspecContent = BuildspecContent ?? spec.BuildspecContent,
             Approval = Approval ?? spec.Approval,

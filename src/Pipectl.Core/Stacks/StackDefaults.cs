@@ -14,8 +14,11 @@ public static class StackDefaults
     /// <summary>The smallest general-purpose CodeBuild instance (3 GB, 2 vCPUs).</summary>
     public const string ComputeType = "BUILD_GENERAL1_SMALL";
 
-    /// <summary>The CodeBuild project's source type: the repository itself, so it can also build alone.</summary>
-    public const string SourceType = BuildSourceTypes.CodeCommit;
+    /// <summary>
+    /// The CodeBuild project's source type: CODEPIPELINE, with CODEPIPELINE artifacts, as the console, CloudFormation
+    /// examples and CDK's PipelineProject create a project that a pipeline runs.
+    /// </summary>
+    public const string SourceType = BuildSourceTypes.CodePipeline;
 
     /// <summary>
     /// V2 is billed per action-minute; V1 (what AWS assumes when <c>pipelineType</c> is omitted) per active

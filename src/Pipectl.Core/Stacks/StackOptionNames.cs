@@ -66,6 +66,9 @@ public static class StackOptionNames
     /// <summary>The CodeBuild source type.</summary>
     public const string SourceType = "--source-type";
 
+    /// <summary>Runs the build in CodeBuild's privileged mode (Docker builds).</summary>
+    public const string Privileged = "--privileged";
+
     /// <summary>An inline buildspec.</summary>
     public const string Buildspec = "--buildspec";
 

@@ -72,8 +72,14 @@ public sealed record StackSpec
     /// <summary>The CodeBuild compute type (one of CodeBuild's <c>ComputeType</c> values).</summary>
     public string ComputeType { get; init; } = StackDefaults.ComputeType;
 
-    /// <summary><c>CODECOMMIT</c> (the project can also build alone) or <c>CODEPIPELINE</c>.</summary>
+    /// <summary><c>CODEPIPELINE</c> (default: the pipeline hands the build its source) or <c>CODECOMMIT</c> (the project can also build alone).</summary>
     public string SourceType { get; init; } = StackDefaults.SourceType;
+
+    /// <summary>
+    /// Whether the build runs with CodeBuild's privileged mode (a Docker daemon, for building images). Off by
+    /// default; Lambda compute has none.
+    /// </summary>
+    public bool Privileged { get; init; }
 
     /// <summary>An inline buildspec, or null to use <c>buildspec.yml</c> from the repository.</summary>
     public string? BuildspecContent { get; init; }

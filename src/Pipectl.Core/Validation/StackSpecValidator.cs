@@ -72,6 +72,7 @@ public sealed class StackSpecValidator
 
         CheckOneOf(errors, StackOptionNames.ComputeType, spec.ComputeType, AwsConstraints.ComputeTypes, "CodeBuild compute types");
         CheckOneOf(errors, StackOptionNames.SourceType, spec.SourceType, AwsConstraints.SourceTypes, "source types");
+        errors.AddRange(BuildEnvironmentRules.Check(spec));
         CheckOneOf(errors, StackOptionNames.PipelineType, spec.PipelineType, AwsConstraints.PipelineTypes, "pipeline types");
 
         if (spec.ApprovalEmail is not null && !AwsConstraints.EmailAddress().IsMatch(spec.ApprovalEmail))

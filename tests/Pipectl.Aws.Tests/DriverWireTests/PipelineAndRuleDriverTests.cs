@@ -154,16 +154,14 @@ public sealed class PipelineAndRuleDriverTests
         Assert.Empty(delays);
     }
 
-    [Theory]
-    [InlineData("PipelineNameInUseException", "Pipeline name demo-pipeline is already in use")]
-    [InlineData("InvalidStructureException", "A pipeline with the name 'demo-pipeline' already exists in account '123456789012'")]
-    public async Task Pipeline_that_already_exists_on_create_is_read_back_and_converged(string code, string message)
+    [Fact]
+    public async Task Pipeline_of_the_stack_that_already_exists_on_create_is_read_back_and_converged()
     {
         using var server = new WireServer();
         var fake = new FakeCodePipeline();
         var drifted = PipelineDeclarationFactory.Create(Stack with { Branch = "develop" });
-        fake.Seed(PipelineDeclarationMapper.ToAws(drifted), version: 4, tags: new() { ["team"] = "web" });
-        server.Reply(WireReply.JsonError(400, code, message));
+        fake.Seed(PipelineDeclarationMapper.ToAws(drifted), version: 4, tags: new() { ["team"] = "web", [StackDefaults.StackTagKey] = "demo", [StackOwnership.RegionTagKey] = "us-east-1" });
+        server.Reply(WireReply.JsonError(400, "PipelineNameInUseException", "Pipeline name demo-pipeline is already in use"));
         server.Responder = fake.Answer;
         using var session = WireSession.For(server);
         var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, NoDelay()));
@@ -175,10 +173,26 @@ public sealed class PipelineAndRuleDriverTests
         using var body = JsonDocument.Parse(update.Body);
         Assert.Equal(4, body.RootElement.GetProperty("pipeline").GetProperty("version").GetInt32());
         Assert.Equal("main", body.RootElement.GetProperty("pipeline").GetProperty("stages")[0].GetProperty("actions")[0].GetProperty("configuration").GetProperty("BranchName").GetString());
-        var tag = server.Requests.Single(r => r.Target == CodePipelinePrefix + "TagResource");
-        ModelAssert.JsonRequestConforms("codepipeline", "TagResource", tag);
+        Assert.DoesNotContain(server.Requests, r => r.Target == CodePipelinePrefix + "TagResource");
         Assert.Equal(5, state.Declaration.Version);
-        Assert.Equal(new Dictionary<string, string> { ["team"] = "web", [StackDefaults.StackTagKey] = "demo" }, state.Tags);
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "web", [StackDefaults.StackTagKey] = "demo", [StackOwnership.RegionTagKey] = "us-east-1" }, state.Tags);
+    }
+
+    [Fact]
+    public async Task Pipeline_someone_else_made_under_the_name_meanwhile_is_refused_not_converged()
+    {
+        using var server = new WireServer();
+        var fake = new FakeCodePipeline();
+        fake.Seed(PipelineDeclarationMapper.ToAws(PipelineDeclarationFactory.Create(Stack with { Branch = "develop" })), version: 4, tags: new() { ["team"] = "web" });
+        server.Reply(WireReply.JsonError(400, "PipelineNameInUseException", "Pipeline name demo-pipeline is already in use"));
+        server.Responder = fake.Answer;
+        using var session = WireSession.For(server);
+        var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, NoDelay()));
+
+        var refusal = await Assert.ThrowsAsync<ProvisioningException>(() => driver.CreateAsync(Desired.Pipeline, CancellationToken.None));
+
+        Assert.Contains("not created by pipectl for this stack", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Requests, r => r.Target is CodePipelinePrefix + "UpdatePipeline" or CodePipelinePrefix + "TagResource");
     }
 
     [Fact]
@@ -186,7 +200,7 @@ public sealed class PipelineAndRuleDriverTests
     {
         using var server = new WireServer();
         var fake = new FakeCodePipeline();
-        fake.Seed(PipelineDeclarationMapper.ToAws(PipelineDeclarationFactory.Create(Stack)), version: 2, tags: new() { [StackDefaults.StackTagKey] = "demo" });
+        fake.Seed(PipelineDeclarationMapper.ToAws(PipelineDeclarationFactory.Create(Stack)), version: 2, tags: new(Desired.Pipeline.Tags));
         server.Responder = fake.Answer;
         using var session = WireSession.For(server);
         var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, NoDelay()));
@@ -295,7 +309,7 @@ public sealed class PipelineAndRuleDriverTests
                 new JsonObject { ["Id"] = "someone-else", ["Arn"] = "arn:aws:sns:us-east-1:123456789012:audit" },
                 new JsonObject { ["Id"] = DesiredStack.RuleTargetId, ["Arn"] = arns.Pipeline, ["RoleArn"] = "arn:aws:iam::123456789012:role/old" },
             ],
-            new() { [StackDefaults.StackTagKey] = "demo" });
+            new(Desired.Rule.Tags));
         server.Responder = fake.Answer;
         using var session = WireSession.For(server);
         var driver = new RuleDriver(session.EventBridge);

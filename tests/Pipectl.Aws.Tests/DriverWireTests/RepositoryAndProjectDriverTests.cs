@@ -24,7 +24,9 @@ public sealed class RepositoryAndProjectDriverTests
     private const string CloneUrl = "https://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo";
     private const string PropagationMessage = "CodeBuild is not authorized to perform: sts:AssumeRole on arn:aws:iam::123456789012:role/demo-codebuild-role";
 
-    private static readonly Dictionary<string, string> StackTags = new() { ["pipectl:stack"] = "demo" };
+    private static readonly Dictionary<string, string> StackTags = new() { ["pipectl:stack"] = "demo", ["pipectl:region"] = "eu-west-2" };
+
+    private const string OwnTags = """[{"key":"pipectl:stack","value":"demo"},{"key":"pipectl:region","value":"eu-west-2"}]""";
 
     private static BuildProjectSpec Spec(string image = "aws/codebuild/standard:7.0") => new(
         ProjectName,
@@ -38,10 +40,10 @@ public sealed class RepositoryAndProjectDriverTests
         "/aws/codebuild/demo-build",
         StackTags);
 
-    private static string ProjectJson(string image = "aws/codebuild/standard:7.0", string tags = """[{"key":"pipectl:stack","value":"demo"}]""") => $$$"""
+    private static string ProjectJson(string image = "aws/codebuild/standard:7.0", string tags = OwnTags) => $$$"""
         {"name":"demo-build","arn":"{{{ProjectArn}}}","description":"Builds demo",
          "source":{"type":"CODECOMMIT","location":"{{{CloneUrl}}}","insecureSsl":false},
-         "artifacts":{"type":"CODEPIPELINE","name":"demo-build","packaging":"NONE"},
+         "artifacts":{"type":"NO_ARTIFACTS"},
          "environment":{"type":"LINUX_CONTAINER","image":"{{{image}}}","computeType":"BUILD_GENERAL1_SMALL","privilegedMode":false,"imagePullCredentialsType":"CODEBUILD"},
          "serviceRole":"{{{RoleArn}}}","timeoutInMinutes":60,"queuedTimeoutInMinutes":480,
          "tags":{{{tags}}},
@@ -186,9 +188,12 @@ public sealed class RepositoryAndProjectDriverTests
             """;
         using var server = new WireServer
         {
-            Responder = r => r.Target == CodeCommitPrefix + "CreateRepository"
-                ? WireReply.JsonError(400, "RepositoryNameExistsException", "Repository named demo already exists")
-                : WireReply.Json(Metadata),
+            Responder = r => r.Target switch
+            {
+                CodeCommitPrefix + "CreateRepository" => WireReply.JsonError(400, "RepositoryNameExistsException", "Repository named demo already exists"),
+                CodeCommitPrefix + "ListTagsForResource" => WireReply.Json("""{"tags":{"pipectl:stack":"demo","owner":"web"}}"""),
+                _ => WireReply.Json(Metadata),
+            },
         };
         using var session = WireSession.For(server);
         var driver = new RepositoryDriver(session.CodeCommit);
@@ -196,17 +201,22 @@ public sealed class RepositoryAndProjectDriverTests
         var state = await driver.CreateAsync(new RepositorySpec("demo", "Source of demo", StackTags), CancellationToken.None);
 
         Assert.Equal(new RepositoryState("demo", "arn:aws:codecommit:eu-west-2:123456789012:demo", "Source of demo",
-            "https://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo", "ssh://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo"), state);
+            "https://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo", "ssh://git-codecommit.eu-west-2.amazonaws.com/v1/repos/demo",
+            state.Tags), state);
+        Assert.Equal(new Dictionary<string, string> { ["pipectl:stack"] = "demo", ["owner"] = "web" }, state.Tags);
+        var listTags = Assert.Single(Calls(server, "ListTagsForResource"));
+        ModelAssert.JsonRequestConforms("codecommit", "ListTagsForResource", listTags);
+        Assert.Equal("""{"resourceArn":"arn:aws:codecommit:eu-west-2:123456789012:demo"}""", listTags.BodyText);
         var create = Assert.Single(Calls(server, "CreateRepository"));
         ModelAssert.JsonRequestConforms("codecommit", "CreateRepository", create);
-        Assert.Equal("""{"repositoryName":"demo","repositoryDescription":"Source of demo","tags":{"pipectl:stack":"demo"}}""", create.BodyText);
+        Assert.Equal("""{"repositoryName":"demo","repositoryDescription":"Source of demo","tags":{"pipectl:stack":"demo","pipectl:region":"eu-west-2"}}""", create.BodyText);
         Assert.Single(Calls(server, "GetRepository"));
     }
 
     // ---- build project driver ----
 
     [Fact]
-    public async Task Project_create_body_conforms_with_codecommit_source_codepipeline_artifacts_and_the_log_group()
+    public async Task Project_create_body_conforms_with_codecommit_source_no_artifacts_and_the_log_group()
     {
         using var server = new WireServer().Reply(WireReply.Json($$"""{"project":{{ProjectJson()}}}"""));
         using var session = WireSession.For(server);
@@ -228,20 +238,23 @@ public sealed class RepositoryAndProjectDriverTests
         Assert.Equal("CODECOMMIT", root.GetProperty("source").GetProperty("type").GetString());
         Assert.Equal(CloneUrl, root.GetProperty("source").GetProperty("location").GetString());
         Assert.False(root.GetProperty("source").TryGetProperty("buildspec", out _));
-        Assert.Equal("CODEPIPELINE", root.GetProperty("artifacts").GetProperty("type").GetString());
+        // AWS refuses CODECOMMIT with CODEPIPELINE artifacts; NO_ARTIFACTS takes no location.
+        Assert.Equal("""{"type":"NO_ARTIFACTS"}""", root.GetProperty("artifacts").GetRawText());
         var environment = root.GetProperty("environment");
+        Assert.False(environment.GetProperty("privilegedMode").GetBoolean());
         Assert.Equal(("LINUX_CONTAINER", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL"),
             (environment.GetProperty("type").GetString(), environment.GetProperty("image").GetString(), environment.GetProperty("computeType").GetString()));
         Assert.Equal(RoleArn, root.GetProperty("serviceRole").GetString());
         var logs = root.GetProperty("logsConfig").GetProperty("cloudWatchLogs");
         Assert.Equal(("ENABLED", "/aws/codebuild/demo-build"), (logs.GetProperty("status").GetString(), logs.GetProperty("groupName").GetString()));
-        var tag = Assert.Single(root.GetProperty("tags").EnumerateArray());
-        Assert.Equal(("pipectl:stack", "demo"), (tag.GetProperty("key").GetString(), tag.GetProperty("value").GetString()));
+        Assert.Equal(
+            [("pipectl:stack", "demo"), ("pipectl:region", "eu-west-2")],
+            root.GetProperty("tags").EnumerateArray().Select(t => (t.GetProperty("key").GetString(), t.GetProperty("value").GetString())));
         Assert.Equal("Builds demo for the demo pipeline (managed by pipectl)", root.GetProperty("description").GetString());
     }
 
     [Fact]
-    public async Task Project_create_with_a_codepipeline_source_and_inline_buildspec_sends_no_source_location()
+    public async Task Project_create_with_a_codepipeline_source_and_inline_buildspec_sends_no_location_for_source_or_artifacts()
     {
         using var server = new WireServer().Reply(WireReply.Json($$"""{"project":{{ProjectJson()}}}"""));
         using var session = WireSession.For(server);
@@ -256,6 +269,24 @@ public sealed class RepositoryAndProjectDriverTests
         Assert.Equal("CODEPIPELINE", source.GetProperty("type").GetString());
         Assert.False(source.TryGetProperty("location", out _));
         Assert.Equal(spec.Buildspec, source.GetProperty("buildspec").GetString());
+        Assert.Equal("""{"type":"CODEPIPELINE"}""", body.RootElement.GetProperty("artifacts").GetRawText());
+    }
+
+    [Fact]
+    public async Task Project_create_sends_the_Lambda_environment_type_and_privileged_mode_the_spec_asks_for()
+    {
+        using var server = new WireServer().Reply(WireReply.Json($$"""{"project":{{ProjectJson()}}}"""), WireReply.Json($$"""{"project":{{ProjectJson()}}}"""));
+        using var session = WireSession.For(server);
+        var (driver, _) = ProjectDriver(session);
+
+        await driver.CreateAsync(Spec("aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20") with { ComputeType = "BUILD_LAMBDA_1GB" }, CancellationToken.None);
+        var lambda = JsonDocument.Parse(server.LastRequest.Body).RootElement.GetProperty("environment");
+        await driver.CreateAsync(Spec("aws/codebuild/amazonlinux-aarch64-standard:3.0") with { Privileged = true }, CancellationToken.None);
+        var arm = JsonDocument.Parse(server.LastRequest.Body).RootElement.GetProperty("environment");
+
+        ModelAssert.JsonRequestConforms("codebuild", "CreateProject", server.LastRequest);
+        Assert.Equal(("LINUX_LAMBDA_CONTAINER", "BUILD_LAMBDA_1GB", false), (lambda.GetProperty("type").GetString(), lambda.GetProperty("computeType").GetString(), lambda.GetProperty("privilegedMode").GetBoolean()));
+        Assert.Equal(("ARM_CONTAINER", true), (arm.GetProperty("type").GetString(), arm.GetProperty("privilegedMode").GetBoolean()));
     }
 
     [Fact]
@@ -298,7 +329,7 @@ public sealed class RepositoryAndProjectDriverTests
     {
         using var server = new WireServer().Reply(
             WireReply.JsonError(400, "ResourceAlreadyExistsException", $"Project already exists: {ProjectArn}"),
-            WireReply.Json($$"""{"projects":[{{ProjectJson(image: "aws/codebuild/standard:6.0")}}]}"""),
+            WireReply.Json($$"""{"projects":[{{ProjectJson(image: "aws/codebuild/standard:6.0", tags: OwnTags)}}]}"""),
             WireReply.Json($$"""{"project":{{ProjectJson()}}}"""));
         using var session = WireSession.For(server);
         var (driver, _) = ProjectDriver(session);
@@ -324,7 +355,12 @@ public sealed class RepositoryAndProjectDriverTests
 
         Assert.NotNull(found);
         Assert.Equal(new BuildProjectState(ProjectName, ProjectArn, "CODECOMMIT", CloneUrl, null, "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL",
-            RoleArn, "/aws/codebuild/demo-build", found.Tags) { EnvironmentVariables = found.EnvironmentVariables }, found);
+            RoleArn, "/aws/codebuild/demo-build", found.Tags)
+        {
+            EnvironmentVariables = found.EnvironmentVariables,
+            ArtifactsType = "NO_ARTIFACTS",
+            EnvironmentType = "LINUX_CONTAINER",
+        }, found);
         Assert.Empty(found.EnvironmentVariables);
         Assert.Equal("demo", found.Tags["pipectl:stack"]);
         ModelAssert.JsonRequestConforms("codebuild", "BatchGetProjects", server.LastRequest);
@@ -355,7 +391,7 @@ public sealed class RepositoryAndProjectDriverTests
         Assert.Equal(RoleArn, root.GetProperty("serviceRole").GetString());
         Assert.Equal("/aws/codebuild/demo-build", root.GetProperty("logsConfig").GetProperty("cloudWatchLogs").GetProperty("groupName").GetString());
         Assert.Equal(
-            [("team", "web"), ("pipectl:stack", "demo")],
+            [("team", "web"), ("pipectl:stack", "demo"), ("pipectl:region", "eu-west-2")],
             root.GetProperty("tags").EnumerateArray().Select(t => (t.GetProperty("key").GetString(), t.GetProperty("value").GetString())));
     }
 

@@ -107,7 +107,7 @@ public sealed class StackOrchestratorTests
     [Fact]
     public async Task An_existing_repository_is_used_as_it_is_only_when_asked_and_reported_as_adopted()
     {
-        var drivers = new RecordingDrivers { Existing = true, RepositoryDescription = "the team's own repo" };
+        var drivers = new RecordingDrivers { Existing = true, Untagged = true, RepositoryDescription = "the team's own repo" };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(s => s with { ExistingRepository = true }), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
@@ -119,7 +119,7 @@ public sealed class StackOrchestratorTests
     [Fact]
     public async Task A_repository_made_by_hand_stops_the_run_unless_the_stack_is_told_to_use_it()
     {
-        var drivers = new RecordingDrivers { Existing = true, RepositoryDescription = "the team's own repo" };
+        var drivers = new RecordingDrivers { Existing = true, Untagged = true, RepositoryDescription = "the team's own repo" };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
 
         var refusal = Assert.IsType<ProvisioningException>(result.Failure);
@@ -167,9 +167,10 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
-    public async Task A_repository_pipectl_made_carries_the_marker_and_is_not_called_adopted()
+    public async Task A_repository_pipectl_made_carries_the_stack_tags_and_is_not_called_adopted()
     {
-        Assert.EndsWith("[pipectl:stack=demo]", Stack().Repository.Description);
+        Assert.Equal(StackOwnership.TagsFor("demo", "us-east-1"), Stack().Repository.Tags);
+        Assert.DoesNotContain("pipectl:", Stack().Repository.Description, StringComparison.Ordinal);
         var drivers = new RecordingDrivers { Existing = true };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
 
@@ -188,8 +189,9 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
-    public async Task An_untagged_empty_bucket_is_not_taken_over()
+    public async Task An_untagged_empty_bucket_is_refused_never_taken_over()
     {
+        // CreateBucket carries the stack's tags, so no create leaves an untagged bucket behind: one is someone else's.
         var drivers = new RecordingDrivers { Existing = true, Untagged = true };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Buckets, new ApplyOptions(), CancellationToken.None);
 
@@ -233,7 +235,7 @@ public sealed class StackOrchestratorTests
         /// <summary>The one resource that exists, untagged: somebody else's under one of the stack's names.</summary>
         public string? ForeignName { get; init; }
 
-        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null));
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 

@@ -132,9 +132,9 @@ public sealed class StackTeardownTests
         /// <summary>The keys of the deleted resources, in order (every name in the graph is unique).</summary>
         public IEnumerable<string> DeletedKeys(StackGraph graph) => Deleted.Select(name => graph.Entries.Single(e => e.Name == name).Key);
 
-        private Dictionary<string, string> Tags => owner is null ? [] : new() { ["pipectl:stack"] = owner };
+        private Dictionary<string, string> Tags => owner is null ? [] : new() { ["pipectl:stack"] = owner, ["pipectl:region"] = "us-east-1" };
 
-        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new Driver<RepositorySpec, RepositoryState>(this, ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn", owner is null ? null : OwnershipMarker.Mark("x", owner), null, null), s => s.Name);
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new Driver<RepositorySpec, RepositoryState>(this, ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn", "x", null, null, Tags), s => s.Name);
 
         public IResourceDriver<BucketSpec, BucketState> Buckets => new Driver<BucketSpec, BucketState>(this, ResourceTypes.Bucket, s => new BucketState(s.Name, "arn", true, true, s.PublicAccessBlock, null, null, Tags), s => s.Name);
 

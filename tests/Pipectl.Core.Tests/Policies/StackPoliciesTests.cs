@@ -118,11 +118,36 @@ public sealed class StackPoliciesTests
     }
 
     [Fact]
-    public void Pipeline_trust_policy_is_exactly_the_form_moto_accepts()
+    public void Pipeline_trust_policy_lets_CodePipeline_assume_the_role_only_for_this_account()
     {
         Assert.Equal(
-            """{"Version":"2012-10-17","Statement":[{"Sid":"TrustService","Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":["sts:AssumeRole"]}]}""",
+            """{"Version":"2012-10-17","Statement":[{"Sid":"TrustService","Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":["sts:AssumeRole"],"Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}""",
             PoliciesOf(TestStacks.Demo()).PipelineRole.TrustPolicy.ToJson());
+    }
+
+    [Fact]
+    public void Build_and_events_trusts_are_scoped_to_the_account_and_the_project_or_rule_ARN()
+    {
+        var policies = PoliciesOf(TestStacks.Demo());
+
+        Assert.Equal(
+            """{"Version":"2012-10-17","Statement":[{"Sid":"TrustService","Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":["sts:AssumeRole"],"Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:codebuild:us-east-1:123456789012:project/demo-build"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}""",
+            policies.BuildRole.TrustPolicy.ToJson());
+        Assert.Equal(
+            """{"Version":"2012-10-17","Statement":[{"Sid":"TrustService","Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":["sts:AssumeRole"],"Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:events:us-east-1:123456789012:rule/demo-trigger"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}""",
+            policies.EventsRole.TrustPolicy.ToJson());
+    }
+
+    [Fact]
+    public void Every_service_trust_has_aws_SourceAccount_and_an_old_trust_without_it_is_a_difference()
+    {
+        var stack = Pipectl.Core.Orchestration.DesiredStack.From(TestStacks.Demo());
+        var serviceRoles = new[] { stack.BuildRole, stack.PipelineRole, stack.EventsRole };
+        const string oldTrust = """{"Version":"2012-10-17","Statement":[{"Sid":"TrustService","Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+
+        Assert.All(serviceRoles, r => Assert.Contains("\"aws:SourceAccount\":\"123456789012\"", r.TrustPolicy, StringComparison.Ordinal));
+        var existing = new Pipectl.Core.Resources.RoleState(stack.BuildRole.Name, "arn", oldTrust, stack.BuildRole.InlinePolicies, stack.BuildRole.Tags);
+        Assert.Equal(["trust policy differs"], stack.BuildRole.DifferencesFrom(existing));
     }
 
     [Fact]
@@ -208,7 +233,7 @@ public sealed class StackPoliciesTests
     [Fact]
     public void Build_role_may_clone_the_repository_only_when_the_project_source_is_codecommit()
     {
-        var clone = Assert.Single(PoliciesOf(TestStacks.Demo()).BuildRolePolicy().Statements, s => s.Actions.Contains("codecommit:GitPull"));
+        var clone = Assert.Single(PoliciesOf(TestStacks.Demo() with { SourceType = "CODECOMMIT" }).BuildRolePolicy().Statements, s => s.Actions.Contains("codecommit:GitPull"));
         Assert.Equal(["arn:aws:codecommit:us-east-1:123456789012:demo"], clone.Resources);
 
         Assert.DoesNotContain(

@@ -96,7 +96,7 @@ public sealed class StackFileSchemaTests
         "build.sourceType" => "CODECOMMIT",
         "build.buildspecInline" => $"|\n{indent}  version: 0.2\n{indent}  phases:\n{indent}    build:\n{indent}      commands:\n{indent}        - make",
         "pipeline.type" => "V2",
-        _ when segments[^1] is "enabled" or "privateSite" or "existing" => "true",
+        _ when segments[^1] is "enabled" or "privateSite" or "privileged" or "existing" => "true",
         _ when segments[^1] == "email" => "ops@example.com",
         "environments" => "{ staging: {} }",
         _ when segments[^1] is "environmentVariables" or "repository" or "build" or "buckets" or "approval" or "pipeline" => "{}",

@@ -24,7 +24,7 @@ public sealed class StackSpecTests
         Assert.Equal("main", spec.Branch);
         Assert.Equal("aws/codebuild/standard:7.0", spec.BuildImage);
         Assert.Equal("BUILD_GENERAL1_SMALL", spec.ComputeType);
-        Assert.Equal("CODECOMMIT", spec.SourceType);
+        Assert.Equal("CODEPIPELINE", spec.SourceType);
         Assert.Equal("V2", spec.PipelineType);
         Assert.Null(spec.BuildspecContent);
         Assert.False(spec.HasApprovalStage);

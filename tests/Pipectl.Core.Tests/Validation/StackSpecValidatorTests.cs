@@ -356,21 +356,19 @@ public sealed class StackSpecValidatorTests
     }
 
     [Theory]
-    [InlineData("BUILD_GENERAL1_SMALL")]
-    [InlineData("BUILD_GENERAL1_MEDIUM")]
-    [InlineData("BUILD_GENERAL1_LARGE")]
-    [InlineData("BUILD_GENERAL1_XLARGE")]
-    [InlineData("BUILD_GENERAL1_2XLARGE")]
-    [InlineData("BUILD_LAMBDA_1GB")]
-    [InlineData("BUILD_LAMBDA_2GB")]
-    [InlineData("BUILD_LAMBDA_4GB")]
-    [InlineData("BUILD_LAMBDA_8GB")]
-    [InlineData("BUILD_LAMBDA_10GB")]
-    [InlineData("ATTRIBUTE_BASED_COMPUTE")]
-    [InlineData("CUSTOM_INSTANCE_TYPE")]
-    public void Compute_type_passes_for_every_value_in_the_codebuild_model(string computeType)
+    [InlineData("BUILD_GENERAL1_SMALL", "aws/codebuild/standard:7.0")]
+    [InlineData("BUILD_GENERAL1_MEDIUM", "aws/codebuild/standard:8.0")]
+    [InlineData("BUILD_GENERAL1_LARGE", "aws/codebuild/amazonlinux-x86_64-standard:5.0")]
+    [InlineData("BUILD_GENERAL1_XLARGE", "aws/codebuild/amazonlinux-aarch64-standard:3.0")]
+    [InlineData("BUILD_GENERAL1_2XLARGE", "123456789012.dkr.ecr.us-east-1.amazonaws.com/builder:1")]
+    [InlineData("BUILD_LAMBDA_1GB", "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20")]
+    [InlineData("BUILD_LAMBDA_2GB", "aws/codebuild/amazonlinux-aarch64-lambda-standard:python3.12")]
+    [InlineData("BUILD_LAMBDA_4GB", "aws/codebuild/amazonlinux-x86_64-lambda-standard:go1.21")]
+    [InlineData("BUILD_LAMBDA_8GB", "aws/codebuild/amazonlinux-x86_64-lambda-standard:corretto21")]
+    [InlineData("BUILD_LAMBDA_10GB", "aws/codebuild/amazonlinux-x86_64-lambda-standard:dotnet8")]
+    public void Compute_type_passes_with_an_image_codebuild_runs_on_it(string computeType, string image)
     {
-        Assert.Empty(Validate(TestStacks.Demo() with { ComputeType = computeType }));
+        Assert.Empty(Validate(TestStacks.Demo() with { ComputeType = computeType, BuildImage = image }));
     }
 
     [Fact]

@@ -5,7 +5,6 @@ public sealed class InitCommandTests
     [Theory]
     [InlineData("static-site", "buildspecs/static-site.yml")]
     [InlineData("node", "buildspecs/node.yml")]
-    [InlineData("docker-ecs", "buildspecs/docker-ecs.yml")]
     public async Task Init_writes_a_stack_file_and_the_ready_made_buildspec_that_both_validate(string template, string readyMade)
     {
         using var folder = new TempFolder();
@@ -19,6 +18,19 @@ public sealed class InitCommandTests
         Assert.Contains("name: demo\n", folder.Read("pipectl.yaml"), StringComparison.Ordinal);
         Assert.Equal(0, validate.ExitCode);
         Assert.Equal(["pipectl.yaml: ok", "buildspec.yml: ok"], validate.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task Init_does_not_offer_the_docker_ecs_template_until_the_stack_can_deploy_to_ECS()
+    {
+        using var folder = new TempFolder();
+
+        var init = await AuthoringRun.InAsync(folder.Path, "init", "--template", "docker-ecs", "--name", "demo");
+
+        Assert.Equal(2, init.ExitCode);
+        Assert.Contains("docker-ecs", init.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "pipectl.yaml")));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "buildspec.yml")));
     }
 
     [Fact]

@@ -185,8 +185,12 @@ public sealed class BootstrapTests(MotoServer moto)
         var site = $"{stack}-site-123456789012-us-east-1";
 
         // Repository
+        // Repository: the description is the user's, ownership is in the tags of CreateRepository.
         var repository = (await session.CodeCommit.GetRepositoryAsync(stack)).RepositoryMetadata!;
-        Assert.EndsWith($"[pipectl:stack={stack}]", repository.RepositoryDescription);
+        Assert.Equal($"Source of the {stack} delivery pipeline", repository.RepositoryDescription);
+        Assert.Equal(
+            new Dictionary<string, string> { ["pipectl:stack"] = stack, ["pipectl:region"] = "us-east-1" },
+            await session.CodeCommit.ListAllTagsForResourceAsync(repository.Arn!));
 
         // Artifact bucket: everything blocked, versioned, encrypted, TLS-only policy.
         var block = (await session.S3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = artifacts })).PublicAccessBlockConfiguration;
@@ -212,8 +216,12 @@ public sealed class BootstrapTests(MotoServer moto)
             Assert.Contains($"arn:aws:s3:::{site}/*", statement.GetProperty("Resource").ToString());
         }
 
-        var tags = (await session.S3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = site })).TagSet;
-        Assert.Contains(tags, t => t.Key == "pipectl:stack" && t.Value == stack);
+        foreach (var bucket in new[] { artifacts, site })
+        {
+            var tags = (await session.S3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = bucket })).TagSet;
+            Assert.Contains(tags, t => t.Key == "pipectl:stack" && t.Value == stack);
+            Assert.Contains(tags, t => t.Key == "pipectl:region" && t.Value == "us-east-1");
+        }
 
         // Roles: the right trust, one least-privilege inline policy, the stack tag.
         foreach (var (role, principal) in new[] { ($"{stack}-codebuild-role", "codebuild.amazonaws.com"), ($"{stack}-codepipeline-role", "codepipeline.amazonaws.com"), ($"{stack}-events-role", "events.amazonaws.com"), ($"{stack}-deploy-role", $"arn:aws:iam::123456789012:role/{stack}-codepipeline-role") })
@@ -221,16 +229,22 @@ public sealed class BootstrapTests(MotoServer moto)
             var read = await session.Iam.GetRoleAsync(role);
             Assert.Contains(principal, read.AssumeRolePolicyJson);
             Assert.Equal(stack, read.Tags["pipectl:stack"]);
+            Assert.Equal("us-east-1", read.Tags["pipectl:region"]);
+            if (!principal.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                Assert.Contains("\"aws:SourceAccount\":\"123456789012\"", read.AssumeRolePolicyJson, StringComparison.Ordinal);
+            }
             var policies = await session.Iam.ListRolePoliciesAsync(role);
             var document = (await session.Iam.GetRolePolicyAsync(role, Assert.Single(policies))).PolicyJson;
             Assert.DoesNotContain("\"*\"", document);
         }
 
-        // Build project
+        // Build project: CODEPIPELINE source and artifacts, no location for either (as the console and CDK make it).
         var project = Assert.Single((await session.CodeBuild.BatchGetProjectsAsync([$"{stack}-build"])).Projects!);
-        Assert.Equal("CODECOMMIT", project.Source!.Type);
-        Assert.Equal(repository.CloneUrlHttp, project.Source.Location);
+        Assert.Equal("CODEPIPELINE", project.Source!.Type);
+        Assert.True(string.IsNullOrEmpty(project.Source.Location));
         Assert.Equal("CODEPIPELINE", project.Artifacts!.Type);
+        Assert.True(string.IsNullOrEmpty(project.Artifacts.Location));
         Assert.Equal("aws/codebuild/standard:7.0", project.Environment!.Image);
         Assert.Equal("BUILD_GENERAL1_SMALL", project.Environment.ComputeType);
         Assert.Equal("LINUX_CONTAINER", project.Environment.Type);

@@ -160,6 +160,6 @@ public sealed class ForeignResourceTests(MotoServer moto)
             "topic" => await new TopicDriver(session.Sns, Region, Account).ReadAsync(desired.Desired<TopicSpec, TopicState>(ResourceKeys.ApprovalTopic), CancellationToken.None),
             _ => await new RepositoryDriver(session.CodeCommit).ReadAsync(desired.Repository, CancellationToken.None),
         };
-        return state is not null && !StackOwnership.IsOwnedBy(state, spec.StackName);
+        return state is not null && !StackOwnership.IsOwnedBy(state, spec.StackName, spec.Region);
     }
 }

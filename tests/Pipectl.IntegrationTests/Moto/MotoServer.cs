@@ -5,9 +5,10 @@ using System.Net.Sockets;
 namespace Pipectl.IntegrationTests.Moto;
 
 /// <summary>
-/// Starts moto_server (the AWS emulator on this machine image) on a free 127.0.0.1 port and stops it when
-/// disposed. It is found on PATH, in the image's pyenv versions (with or without the shims on PATH), or
-/// through MOTO_SERVER; a missing emulator is a loud failure, never a skip.
+/// Starts the AWS emulator (moto, on this machine image) on a free 127.0.0.1 port and stops it when disposed.
+/// It is started through the repository's <c>moto_launcher.py</c>, which corrects moto's known deviations from
+/// AWS before it serves, with the Python beside moto_server (found on PATH, in the image's pyenv versions, or
+/// through MOTO_SERVER) or MOTO_PYTHON; a missing emulator is a loud failure, never a skip.
 /// </summary>
 public sealed class MotoServer : IAsyncLifetime
 {
@@ -15,15 +16,24 @@ public sealed class MotoServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>The Python interpreter that runs the launcher (it imports moto).</summary>
+    public string Python { get; private set; } = string.Empty;
+
     public string Endpoint => $"http://127.0.0.1:{Port}";
+
+    /// <summary>The launcher that patches moto before it serves (copied next to the test assembly).</summary>
+    public static string LauncherPath => Path.Combine(AppContext.BaseDirectory, "Moto", "moto_launcher.py");
 
     public async Task InitializeAsync()
     {
         var executable = Locate()
             ?? throw new InvalidOperationException(
                 "moto_server was not found (looked at $MOTO_SERVER, PATH and ~/.pyenv/versions/*/bin). The integration tier needs the AWS emulator: install it with `pip install 'moto[server]'`.");
+        var python = Python = Environment.GetEnvironmentVariable("MOTO_PYTHON") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.GetDirectoryName(executable)!, "python3");
         Port = FreePort();
-        var start = new ProcessStartInfo(executable, ["-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo(python, [LauncherPath, "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -41,7 +51,7 @@ public sealed class MotoServer : IAsyncLifetime
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"moto_server exited with code {_process.ExitCode} before it was ready.");
+                throw new InvalidOperationException($"moto_launcher.py ({python}) exited with code {_process.ExitCode} before it was ready.");
             }
 
             try
@@ -49,7 +59,7 @@ public sealed class MotoServer : IAsyncLifetime
                 var reply = await http.GetAsync($"{Endpoint}/moto-api/");
                 if (reply.StatusCode == HttpStatusCode.OK)
                 {
-                    Console.Error.WriteLine($"[integration] moto_server {executable} is listening on {Endpoint}");
+                    Console.Error.WriteLine($"[integration] moto_server {executable} (patched by moto_launcher.py) is listening on {Endpoint}");
                     return;
                 }
             }

@@ -22,7 +22,7 @@ public sealed class ListAgainstMotoTests(MotoServer moto)
     {
         using var session = TestSessions.For(moto);
         var stack = StackSpec.FromStackName($"ls{Guid.NewGuid():N}"[..14], "us-east-1", "123456789012");
-        await session.Iam.CreateRoleAsync(new CreateRoleRequest(stack.PipelineRoleName, TrustPolicies.ForService(ServicePrincipals.CodePipeline).ToJson(), "pipeline role made by a test"));
+        await session.Iam.CreateRoleAsync(new CreateRoleRequest(stack.PipelineRoleName, TrustPolicies.ForService(ServicePrincipals.CodePipeline, "123456789012").ToJson(), "pipeline role made by a test"));
         var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, (_, _) => Task.CompletedTask));
         var desired = DesiredStack.From(stack).Pipeline;
         await driver.CreateAsync(desired, CancellationToken.None);

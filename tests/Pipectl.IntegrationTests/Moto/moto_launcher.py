@@ -1,0 +1,326 @@
+"""Starts moto_server with moto 5.2.1's known deviations from AWS corrected.
+
+pipectl targets real AWS only. moto is a lenient emulator, and where it departs from what AWS documents the
+tests correct moto here instead of bending the product. Each patch names the AWS documentation whose
+behaviour it restores and is exercised by MotoLauncherTests (integration tier). Usage is moto_server's:
+
+    python3 moto_launcher.py -H 127.0.0.1 -p PORT
+"""
+
+import json
+import re
+import sys
+
+import moto
+from moto.server import main as moto_main
+
+PATCHED_MOTO = "5.2.1"
+
+
+def require_version() -> None:
+    # The patches replace moto internals of one release; another release must be looked at again, not trusted.
+    if moto.__version__ != PATCHED_MOTO:
+        sys.exit(f"moto_launcher: patches are written for moto {PATCHED_MOTO}, found {moto.__version__}")
+
+
+# ---- CodeBuild ------------------------------------------------------------------------------------------
+
+
+def patch_codebuild() -> None:
+    from moto.codebuild import responses
+    from moto.codebuild.exceptions import InvalidInputException
+
+    source_types = {"BITBUCKET", "CODECOMMIT", "CODEPIPELINE", "GITHUB", "GITHUB_ENTERPRISE", "GITLAB",
+                    "GITLAB_SELF_MANAGED", "NO_SOURCE", "S3"}
+
+    def validate_source(source):
+        # AWS CodeBuild API Reference, ProjectSource.location: "If sourceType is CODEPIPELINE, do not specify
+        # this property. CodePipeline ignores it"; for NO_SOURCE there is nothing to locate. moto demanded a
+        # location for every source type.
+        if source["type"] not in source_types:
+            raise InvalidInputException("Invalid type provided: Project source type")
+        if source["type"] in ("CODEPIPELINE", "NO_SOURCE"):
+            return
+        if not source.get("location"):
+            raise InvalidInputException("Project source location is required")
+
+    def validate_artifacts(artifacts):
+        # AWS CodeBuild API Reference, ProjectArtifacts.location: "If type is set to CODEPIPELINE, CodePipeline
+        # ignores this value if specified" (so it is optional); NO_ARTIFACTS takes none; S3 needs a bucket.
+        if artifacts["type"] not in ("CODEPIPELINE", "S3", "NO_ARTIFACTS"):
+            raise InvalidInputException("Invalid type provided: Artifact type")
+        if artifacts["type"] == "NO_ARTIFACTS" and "location" in artifacts:
+            raise InvalidInputException("Invalid artifacts: artifact type NO_ARTIFACTS should have null location")
+        if artifacts["type"] == "S3" and not artifacts.get("location"):
+            raise InvalidInputException("Project artifacts location is required")
+
+    environment_types = {"WINDOWS_CONTAINER", "LINUX_CONTAINER", "LINUX_GPU_CONTAINER", "ARM_CONTAINER",
+                         "WINDOWS_SERVER_2019_CONTAINER", "WINDOWS_SERVER_2022_CONTAINER",
+                         "LINUX_LAMBDA_CONTAINER", "ARM_LAMBDA_CONTAINER", "LINUX_EC2", "ARM_EC2", "WINDOWS_EC2", "MAC_ARM"}
+    lambda_types = {"LINUX_LAMBDA_CONTAINER", "ARM_LAMBDA_CONTAINER"}
+
+    def validate_environment(environment):
+        # AWS CodeBuild User Guide, "Build environment compute modes and types": Lambda compute
+        # (BUILD_LAMBDA_*) runs only in LINUX_LAMBDA_CONTAINER / ARM_LAMBDA_CONTAINER environments, and those
+        # environments take only Lambda compute. moto knew neither Lambda compute nor its environment types.
+        kind, compute = environment["type"], environment["computeType"]
+        if kind not in environment_types:
+            raise InvalidInputException(f"Invalid type provided: {kind}")
+        if not re.fullmatch(r"BUILD_GENERAL1_(SMALL|MEDIUM|LARGE|XLARGE|2XLARGE)|BUILD_LAMBDA_(1|2|4|8|10)GB|ATTRIBUTE_BASED_COMPUTE|CUSTOM_INSTANCE_TYPE", compute):
+            raise InvalidInputException(f"Invalid compute type provided: {compute}")
+        if (kind in lambda_types) != compute.startswith("BUILD_LAMBDA_"):
+            raise InvalidInputException(f"Invalid compute type {compute} for environment type {kind}")
+        if kind in lambda_types and environment.get("privilegedMode"):
+            raise InvalidInputException("Privileged mode is not supported by Lambda compute")
+
+    responses._validate_required_params_source = validate_source
+    responses._validate_required_params_artifacts = validate_artifacts
+    responses._validate_required_params_environment = validate_environment
+
+    original_create = responses.CodeBuildResponse.create_project
+
+    def create_project(self):
+        # AWS refuses a project that mixes CODEPIPELINE with another type: "Invalid input: when using
+        # CodePipeline both sourceType, and artifactType must be set to: CODEPIPELINE" (CodeBuild User Guide,
+        # "Use CodeBuild with CodePipeline"). moto accepted any pairing.
+        source_type = (self._get_param("source") or {}).get("type")
+        artifacts_type = (self._get_param("artifacts") or {}).get("type")
+        if (source_type == "CODEPIPELINE") != (artifacts_type == "CODEPIPELINE"):
+            raise InvalidInputException("Invalid input: when using CodePipeline both sourceType, and artifactType must be set to: CODEPIPELINE")
+        return original_create(self)
+
+    def batch_get_projects(self):
+        # AWS CodeBuild API Reference, BatchGetProjects: "projectsNotFound: The names of build projects for
+        # which information could not be found." moto left it out.
+        names = self._get_param("names")
+        found = self.codebuild_backend.batch_get_projects(names)
+        known = {p["name"] for p in found} | {p["arn"] for p in found}
+        return json.dumps({"projects": found, "projectsNotFound": [n for n in names if n not in known]})
+
+    responses.CodeBuildResponse.create_project = create_project
+    responses.CodeBuildResponse.batch_get_projects = batch_get_projects
+
+
+# ---- CodePipeline ---------------------------------------------------------------------------------------
+
+
+def patch_codepipeline() -> None:
+    from moto.codepipeline import models
+    from moto.codepipeline.exceptions import InvalidStructureException
+    from moto.core.exceptions import JsonRESTError
+    from moto.iam.exceptions import NotFoundException as IAMNotFoundException
+
+    class PipelineNameInUseException(JsonRESTError):
+        code = 400
+
+        def __init__(self, message: str):
+            super().__init__("PipelineNameInUseException", message)
+
+    def trusted_services(document: str) -> set:
+        # IAM User Guide, "IAM JSON policy elements: Principal": Service is a string or an array of strings.
+        services = set()
+        statements = json.loads(document).get("Statement", [])
+        for statement in statements if isinstance(statements, list) else [statements]:
+            principal = statement.get("Principal") if statement.get("Effect") == "Allow" else None
+            service = principal.get("Service") if isinstance(principal, dict) else None
+            services.update([service] if isinstance(service, str) else service or [])
+        return services
+
+    def create_pipeline(self, pipeline, tags):
+        name = pipeline["name"]
+        if name in self.pipelines:
+            # CodePipeline API Reference, CreatePipeline errors: PipelineNameInUseException, "The specified
+            # pipeline name is already in use." moto answered InvalidStructureException.
+            raise PipelineNameInUseException(f"A pipeline with the name '{name}' already exists in account '{self.account_id}'")
+        try:
+            role = self.iam_backend.get_role_by_arn(pipeline["roleArn"])
+            if "codepipeline.amazonaws.com" not in trusted_services(role.assume_role_policy_document):
+                raise IAMNotFoundException("")
+        except IAMNotFoundException:
+            raise InvalidStructureException(f"CodePipeline is not authorized to perform AssumeRole on role {pipeline['roleArn']}")
+        if len(pipeline["stages"]) < 2:
+            raise InvalidStructureException("Pipeline has only 1 stage(s). There should be a minimum of 2 stages in a pipeline")
+        created = models.CodePipeline(self.account_id, self.region_name, pipeline)
+        if tags:
+            created.validate_tags(tags)
+            created.tags.update({tag["key"]: tag["value"] for tag in tags})
+        self.pipelines[name] = created
+        return pipeline, sorted(tags or [], key=lambda t: t["key"])
+
+    models.CodePipelineBackend.create_pipeline = create_pipeline
+
+
+# ---- CodeCommit -----------------------------------------------------------------------------------------
+
+
+def patch_codecommit() -> None:
+    from moto.codecommit import models, responses
+    from moto.core.exceptions import JsonRESTError
+
+    class ResourceArnRequiredException(JsonRESTError):
+        code = 400
+
+        def __init__(self):
+            super().__init__("ResourceArnRequiredException", "A valid Amazon Resource Name (ARN) for a CodeCommit repository is required.")
+
+    class RepositoryDoesNotExistException(JsonRESTError):
+        code = 400
+
+        def __init__(self, arn):
+            super().__init__("RepositoryDoesNotExistException", f"Repository {arn} does not exist")
+
+    def tags_of(backend) -> dict:
+        if not hasattr(backend, "pipectl_tags"):
+            backend.pipectl_tags = {}
+        return backend.pipectl_tags
+
+    def repository_for(backend, arn):
+        if not arn:
+            raise ResourceArnRequiredException()
+        for repository in backend.repositories.values():
+            if repository.repository_metadata["Arn"] == arn:
+                return repository
+        raise RepositoryDoesNotExistException(arn)
+
+    original_create = responses.CodeCommitResponse.create_repository
+
+    def create_repository(self):
+        # CodeCommit API Reference, CreateRepository: "tags: One or more tag key-value pairs to use when
+        # tagging this repository." moto dropped them and had no ListTagsForResource to read them with.
+        reply = original_create(self)
+        metadata = json.loads(reply)["repositoryMetadata"]
+        tags_of(self.codecommit_backend)[metadata["Arn"]] = dict(self._get_param("tags") or {})
+        return reply
+
+    def list_tags_for_resource(self):
+        # CodeCommit API Reference, ListTagsForResource: "tags: A list of tag key and value pairs associated
+        # with the specified resource."
+        arn = self._get_param("resourceArn")
+        repository_for(self.codecommit_backend, arn)
+        return json.dumps({"tags": tags_of(self.codecommit_backend).get(arn, {})})
+
+    def tag_resource(self):
+        # CodeCommit API Reference, TagResource: adds or updates tags for a resource.
+        arn = self._get_param("resourceArn")
+        repository_for(self.codecommit_backend, arn)
+        tags_of(self.codecommit_backend).setdefault(arn, {}).update(self._get_param("tags") or {})
+        return "{}"
+
+    original_delete = models.CodeCommitBackend.delete_repository
+
+    def delete_repository(self, repository_name):
+        repository = self.repositories.get(repository_name)
+        if repository:
+            tags_of(self).pop(repository.repository_metadata["Arn"], None)
+        return original_delete(self, repository_name)
+
+    responses.CodeCommitResponse.create_repository = create_repository
+    responses.CodeCommitResponse.list_tags_for_resource = list_tags_for_resource
+    responses.CodeCommitResponse.tag_resource = tag_resource
+    models.CodeCommitBackend.delete_repository = delete_repository
+
+
+# ---- S3 -------------------------------------------------------------------------------------------------
+
+
+# Every request pipectl and the tests send would reach AWS over TLS (AWS endpoints are HTTPS), so the
+# evaluation context says so, whatever the loopback transport is.
+REQUEST_CONTEXT = {"aws:securetransport": ["true"]}
+
+
+def condition_holds(operator: str, key: str, expected) -> bool:
+    """One condition of a bucket policy against REQUEST_CONTEXT (IAM User Guide, "IAM JSON policy elements: Condition operators")."""
+    if_exists = operator.endswith("IfExists")
+    base = operator[: -len("IfExists")] if if_exists else operator
+    actual = REQUEST_CONTEXT.get(key.lower())
+    wanted = [str(v).lower() if isinstance(v, bool) else str(v) for v in (expected if isinstance(expected, list) else [expected])]
+    if base == "Null":
+        return (actual is None) == (wanted[0].lower() == "true")
+    if actual is None:
+        # "If the key that you specify in a policy condition is not present in the request context, the
+        # values do not match" (unless the operator ends in IfExists).
+        return if_exists
+    if base == "Bool":
+        return any(a.lower() == w.lower() for a in actual for w in wanted)
+    if base in ("StringEquals", "ArnEquals"):
+        return any(a == w for a in actual for w in wanted)
+    if base in ("StringNotEquals", "ArnNotEquals"):
+        return all(a != w for a in actual for w in wanted)
+    if base in ("StringLike", "ArnLike"):
+        return any(re.fullmatch(re.escape(w).replace(r"\*", ".*").replace(r"\?", "."), a) for a in actual for w in wanted)
+    if base in ("StringNotLike", "ArnNotLike"):
+        return not any(re.fullmatch(re.escape(w).replace(r"\*", ".*").replace(r"\?", "."), a) for a in actual for w in wanted)
+    # An operator this launcher does not model: the statement is treated as not applying, never as a deny.
+    return False
+
+
+def patch_s3() -> None:
+    from moto.iam.access_control import PermissionResult
+    from moto.s3 import models, responses
+
+    def matches(patterns, value: str) -> bool:
+        patterns = patterns if isinstance(patterns, list) else [patterns]
+        return any(re.fullmatch(re.escape(p).replace(r"\*", ".*").replace(r"\?", "."), value) for p in patterns)
+
+    def applies_to_anyone(principal) -> bool:
+        return principal == "*" or (isinstance(principal, dict) and principal.get("AWS") in ("*", ["*"]))
+
+    def get_permission(self, action: str, resource: str):
+        # S3 User Guide, "Bucket policy examples" (aws:SecureTransport) and IAM User Guide, "Policy evaluation
+        # logic": a statement applies only when every condition holds. moto ignored every Condition, so a
+        # TLS-only Deny (Bool aws:SecureTransport=false) refused every request; on AWS it never applies to HTTPS.
+        if self.policy is None:
+            return PermissionResult.NEUTRAL
+        statements = json.loads(self.policy.decode()).get("Statement", [])
+        permitted = False
+        for statement in statements if isinstance(statements, list) else [statements]:
+            # Like moto itself, only statements for anyone are evaluated: moto does not model the requester.
+            if not applies_to_anyone(statement.get("Principal")):
+                continue
+            if "Action" in statement and not matches(statement["Action"], action):
+                continue
+            if "NotAction" in statement and matches(statement["NotAction"], action):
+                continue
+            if "Resource" in statement and not matches(statement["Resource"], resource):
+                continue
+            conditions = statement.get("Condition", {})
+            if not all(condition_holds(op, key, value) for op, pairs in conditions.items() for key, value in pairs.items()):
+                continue
+            if statement.get("Effect") == "Deny":
+                return PermissionResult.DENIED
+            permitted = True
+        return PermissionResult.PERMITTED if permitted else PermissionResult.NEUTRAL
+
+    models.FakeBucket.get_permission = get_permission
+
+    original_put = responses.S3Response._bucket_response_put
+
+    def bucket_response_put(self, request, bucket_name, querystring):
+        # S3 API Reference, CreateBucket / CreateBucketConfiguration.Tags: "An array of tags that you can apply
+        # to the bucket that you're creating." moto created the bucket without them.
+        is_create = not querystring and bucket_name not in self.backend.buckets
+        reply = original_put(self, request, bucket_name, querystring)
+        if is_create and bucket_name in self.backend.buckets and self.body:
+            import xmltodict
+
+            configuration = xmltodict.parse(self.body).get("CreateBucketConfiguration") or {}
+            tags = ((configuration.get("Tags") or {}).get("Tag")) or []
+            tags = tags if isinstance(tags, list) else [tags]
+            if tags:
+                self.backend.put_bucket_tagging(bucket_name, {t["Key"]: t.get("Value") or "" for t in tags})
+        return reply
+
+    responses.S3Response._bucket_response_put = bucket_response_put
+
+
+def patch_all() -> None:
+    require_version()
+    patch_codebuild()
+    patch_codepipeline()
+    patch_codecommit()
+    patch_s3()
+
+
+if __name__ == "__main__":
+    patch_all()
+    moto_main(sys.argv[1:])
