@@ -131,10 +131,7 @@ public sealed class DesiredStack
                     [StackOutputs.WebsiteUrl] = StackEndpoints.WebsiteUrl(spec.Region, spec.SiteBucketName),
                 },
             },
-            new ResourceEntry<RoleSpec, RoleState>(ResourceKeys.BuildRole, StackParts.Build, [], RoleSpec.From(policies.BuildRole, tags), d => d.Roles)
-            {
-                NameOption = StackOptionNames.BuildRoleName,
-            },
+            Role(ResourceKeys.BuildRole, StackParts.Build, [], policies.BuildRole, StackOptionNames.BuildRoleName),
 
             // The project writes its output to the artifact bucket: the bucket goes only after the project.
             new ResourceEntry<BuildProjectSpec, BuildProjectState>(ResourceKeys.BuildProject, StackParts.Build, [ResourceKeys.BuildRole, ResourceKeys.Repository, ResourceKeys.ArtifactBucket], buildProject, d => d.BuildProjects)
@@ -142,16 +139,10 @@ public sealed class DesiredStack
                 NameOption = StackOptionNames.BuildProjectName,
                 Outputs = _ => new Dictionary<string, string> { [StackOutputs.BuildProject] = spec.BuildProjectName },
             },
-            new ResourceEntry<RoleSpec, RoleState>(ResourceKeys.PipelineRole, StackParts.Pipeline, [], RoleSpec.From(policies.PipelineRole, tags), d => d.Roles)
-            {
-                NameOption = StackOptionNames.PipelineRoleName,
-            },
+            Role(ResourceKeys.PipelineRole, StackParts.Pipeline, [], policies.PipelineRole, StackOptionNames.PipelineRoleName),
 
             // The deploy role trusts the pipeline role by ARN, and IAM refuses a trust policy naming a role that does not exist yet.
-            new ResourceEntry<RoleSpec, RoleState>(ResourceKeys.DeployRole, StackParts.Pipeline, [ResourceKeys.PipelineRole], RoleSpec.From(policies.DeployRole, tags), d => d.Roles)
-            {
-                NameOption = StackOptionNames.DeployRoleName,
-            },
+            Role(ResourceKeys.DeployRole, StackParts.Pipeline, [ResourceKeys.PipelineRole], policies.DeployRole, StackOptionNames.DeployRoleName),
             new ResourceEntry<TopicSpec, TopicState>(ResourceKeys.ApprovalTopic, StackParts.Pipeline, [], topic, d => d.Topics)
             {
                 Wanted = spec.HasApprovalTopic,
@@ -172,10 +163,7 @@ public sealed class DesiredStack
                     [StackOutputs.PipelineConsoleUrl] = StackEndpoints.PipelineConsoleUrl(spec.Region, spec.PipelineName),
                 },
             },
-            new ResourceEntry<RoleSpec, RoleState>(ResourceKeys.EventsRole, StackParts.Trigger, [], RoleSpec.From(policies.EventsRole, tags), d => d.Roles)
-            {
-                NameOption = StackOptionNames.EventsRoleName,
-            },
+            Role(ResourceKeys.EventsRole, StackParts.Trigger, [], policies.EventsRole, StackOptionNames.EventsRoleName),
 
             // The rule's pattern names the repository and its target the pipeline.
             new ResourceEntry<RuleSpec, RuleState>(ResourceKeys.Rule, StackParts.Trigger, [ResourceKeys.EventsRole, ResourceKeys.Pipeline, ResourceKeys.Repository], rule, d => d.Rules)
@@ -185,5 +173,8 @@ public sealed class DesiredStack
             },
         ];
         return new DesiredStack(spec, entries);
+
+        ResourceEntry Role(string key, StackParts part, string[] dependsOn, RoleDefinition role, string nameOption) =>
+            new ResourceEntry<RoleSpec, RoleState>(key, part, dependsOn, RoleSpec.From(role, tags), d => d.Roles) { NameOption = nameOption };
     }
 }
