@@ -49,6 +49,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         {
             progress.Started(resource.Type, resource.Entry.Name);
             var (outcome, outputs) = await resource.ApplyAsync(context, ct).ConfigureAwait(false);
+            progress.Finished(resource.Type, resource.Entry.Name);
             return new StepResult([outcome], StackGraph.Scoped(resource.Entry, outputs));
         })).ToList();
         return await StepGraph.RunAsync(steps, progress.Settled, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,7 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
             {
                 progress.Started(resource.Type, entry.Name);
                 var outcome = await resource.RemoveAsync(graph.StackName, graph.Region, KeepReason(resource.Type, options), options.DryRun, ct).ConfigureAwait(false);
+                progress.Finished(resource.Type, entry.Name);
                 return new StepResult([outcome], new Dictionary<string, string>());
             });
         }).ToList();

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
+using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Tests.Orchestration;
 
@@ -186,6 +188,25 @@ public sealed class StackOrchestratorTests
         var refusal = Assert.IsType<ProvisioningException>(result.Failure);
         Assert.Contains("demo-codebuild-role", refusal.Message);
         Assert.DoesNotContain(drivers.Calls, c => c.StartsWith("create", StringComparison.Ordinal) || c.StartsWith("update", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Environments_run_as_one_graph_with_the_shared_repository_once_and_their_outputs_scoped()
+    {
+        var staging = StackSpec.FromStackName("demo-staging", "us-east-1", TestStacks.Account) with { StackName = "demo", RepositoryName = "demo", Branch = "develop" };
+        var production = StackSpec.FromStackName("demo-production", "us-east-1", TestStacks.Account) with { StackName = "demo", RepositoryName = "demo" };
+        var graph = StackGraph.For([new EnvironmentStackSpec("staging", staging), new EnvironmentStackSpec("production", production)]);
+        var drivers = new RecordingDrivers();
+
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(graph, StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(19, result.Resources.Count);
+        Assert.Single(drivers.Calls, c => c == "create demo");
+        Assert.Equal("demo-staging-pipeline", result.Outputs["staging.pipelineName"]);
+        Assert.Equal("demo-production-artifacts-123456789012-us-east-1", result.Outputs["production.artifactBucket"]);
+        Assert.StartsWith("https://clone/demo", result.Outputs[StackOutputs.CloneUrlHttp]);
+        Assert.Equal(StackGraph.InApplyOrder(graph.Entries.Where(e => e.Wanted)).Select(e => e.Name), result.Resources.Select(r => r.Name));
     }
 
     [Fact]
