@@ -10,8 +10,9 @@ namespace Pipectl.Cli.Authoring;
 /// <summary>
 /// <c>pipectl validate [FILE...]</c>: checks <c>pipectl.yaml</c> and buildspec files (the ones in the current
 /// folder when none is named) without calling AWS. The diagnostics are this verb's result, so they go to
-/// stdout, one <c>file:line:column: message</c> per line (a clean file prints <c>file: ok</c>); the count goes
-/// to stderr. Exit 2 when anything is wrong, 0 otherwise.
+/// stdout, one <c>file:line:column: message</c> per line (<c>file:line:column: warning: message</c> for what
+/// CodeBuild tolerates; a clean file prints <c>file: ok</c>); the count goes to stderr. Exit 2 on an error, and
+/// with <c>--strict</c> on a warning too; 0 otherwise.
 /// </summary>
 public static class ValidateCommand
 {
@@ -22,23 +23,29 @@ public static class ValidateCommand
             Description = "pipectl.yaml or buildspec files to check (default: pipectl.yaml and buildspec*.yml in the current folder)",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat warnings (what CodeBuild tolerates but is probably a mistake) as errors: exit 2, for CI",
+        };
         var command = new Command("validate", "Check pipectl.yaml and buildspec files (file:line:column: message for every problem); nothing is sent to AWS.");
         command.Arguments.Add(files);
+        command.Options.Add(strict);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
             var named = parse.GetValue(files) ?? [];
+            var isStrict = parse.GetValue(strict);
             return VerbRunner.RunAsync(
                 console,
                 settings,
-                _ => RunAsync(named, workingDirectory(), settings, console),
+                _ => RunAsync(named, workingDirectory(), isStrict, settings, console),
                 cancellationToken,
                 failure => AuthoringFailure.WriteJsonAsync("validate", failure, settings, console));
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<string> named, string directory, GlobalSettings settings, CliConsole console)
+    private static async Task<int> RunAsync(IReadOnlyList<string> named, string directory, bool strict, GlobalSettings settings, CliConsole console)
     {
         var targets = named.Count > 0 ? named.Select(f => (Display: f, Full: Path.GetFullPath(f, directory))).ToList() : Discover(directory);
         foreach (var target in targets.Where(t => !File.Exists(t.Full)))
@@ -63,10 +70,12 @@ public static class ValidateCommand
             }
         }
 
-        var problems = results.Sum(r => r.Diagnostics.Count);
+        var errors = results.Sum(r => r.Diagnostics.Count(d => d.IsError));
+        var warnings = results.Sum(r => r.Diagnostics.Count(d => !d.IsError));
+        var failed = errors > 0 || (strict && warnings > 0);
         if (settings.Json)
         {
-            await console.Out.WriteLineAsync(ToJson(results)).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(ToJson(results, strict)).ConfigureAwait(false);
         }
         else
         {
@@ -83,13 +92,23 @@ public static class ValidateCommand
                 }
             }
 
-            var summary = problems == 0
-                ? $"{Plural(results.Count, "file")} checked: no problems."
-                : $"{Plural(results.Count, "file")} checked: {Plural(problems, "problem")}.";
-            await console.Error.WriteLineAsync(summary).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(Summary(results.Count, errors, warnings, strict)).ConfigureAwait(false);
         }
 
-        return problems == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+        return failed ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    private static string Summary(int files, int errors, int warnings, bool strict)
+    {
+        var found = (errors, warnings) switch
+        {
+            (0, 0) => "no problems",
+            (_, 0) => Plural(errors, "problem"),
+            (0, _) => Plural(warnings, "warning"),
+            _ => $"{Plural(errors, "problem")}, {Plural(warnings, "warning")}",
+        };
+        var strictNote = strict && errors == 0 && warnings > 0 ? " (--strict: warnings fail)" : string.Empty;
+        return $"{Plural(files, "file")} checked: {found}{strictNote}.";
     }
 
     /// <summary>pipectl.yaml (or .yml) and buildspec*.yml / buildspec*.yaml in <paramref name="directory"/>.</summary>
@@ -122,16 +141,27 @@ public static class ValidateCommand
 
         if (!IsStackFile(Path.GetFileName(full), text))
         {
-            yield return new FileResult(display, BuildspecValidator.Validate(display, text));
+            yield return new FileResult(display, BuildspecValidator.ValidateWithWarnings(display, text));
             yield break;
         }
 
         // Parse errors first; on a clean file, Load also checks the buildspec file it names (under that file's path).
-        var (_, errors) = StackFileParser.Load(display, directory);
+        var (file, errors) = StackFileParser.Load(display, directory);
         yield return new FileResult(display, errors.Where(d => d.File == display).ToList());
         foreach (var group in errors.Where(d => d.File != display).GroupBy(d => d.File))
         {
             yield return new FileResult(group.Key, group.ToList());
+        }
+
+        // A clean stack file's buildspec has no errors (Load refuses those), but it may have warnings to show.
+        if (file?.Build is { Buildspec: { } buildspec, BuildspecContent: { } content })
+        {
+            var buildspecDisplay = Path.Combine(Path.GetDirectoryName(display) ?? string.Empty, buildspec);
+            var warnings = BuildspecValidator.ValidateWithWarnings(buildspecDisplay, content);
+            if (warnings.Count > 0)
+            {
+                yield return new FileResult(buildspecDisplay, warnings);
+            }
         }
     }
 
@@ -167,23 +197,26 @@ public static class ValidateCommand
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    private static string ToJson(IReadOnlyList<FileResult> results) => JsonText.Write(writer =>
+    private static bool Passes(FileResult result, bool strict) => result.Diagnostics.All(d => !d.IsError && !strict);
+
+    private static string ToJson(IReadOnlyList<FileResult> results, bool strict) => JsonText.Write(writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("command", "validate");
-        writer.WriteBoolean("ok", results.All(r => r.Diagnostics.Count == 0));
+        writer.WriteBoolean("ok", results.All(r => Passes(r, strict)));
         writer.WriteStartArray("files");
         foreach (var result in results)
         {
             writer.WriteStartObject();
             writer.WriteString("path", result.Path);
-            writer.WriteBoolean("ok", result.Diagnostics.Count == 0);
+            writer.WriteBoolean("ok", Passes(result, strict));
             writer.WriteStartArray("diagnostics");
             foreach (var diagnostic in result.Diagnostics)
             {
                 writer.WriteStartObject();
                 writer.WriteNumber("line", diagnostic.Line);
                 writer.WriteNumber("column", diagnostic.Column);
+                writer.WriteString("severity", diagnostic.IsError ? "error" : "warning");
                 writer.WriteString("message", diagnostic.Message);
                 writer.WriteEndObject();
             }

@@ -6,17 +6,20 @@ using YamlDotNet.RepresentationModel;
 namespace Pipectl.Core.Buildspecs;
 
 /// <summary>
-/// Checks a CodeBuild buildspec against the rules of CodeBuild's buildspec reference before it is pushed or
-/// inlined into a project, so a mistake costs a second instead of a failed build after a push. Every problem
-/// comes back as a <see cref="Diagnostic"/> with a line and column; an empty list means the file is clean.
+/// Checks a CodeBuild buildspec the way CodeBuild judges it, before it is pushed or inlined into a project, so
+/// a mistake costs a second instead of a failed build after a push. Every finding is a <see cref="Diagnostic"/>
+/// with a line and column: an error for what CodeBuild refuses (YAML_FILE_ERROR and its other client errors),
+/// a warning for what CodeBuild runs anyway but is probably a mistake (an unknown key, which CodeBuild logs as
+/// "keys cannot be identified"; a commented-out, empty <c>commands:</c>).
 /// </summary>
 /// <remarks>
-/// What is checked: YAML syntax and duplicate keys; <c>version</c> 0.2 or 0.1; the known top-level keys; the
-/// four phases and their keys (<c>runtime-versions</c> only in <c>install</c>; <c>commands</c> and
-/// <c>finally</c> lists of text; <c>on-failure</c> ABORT, CONTINUE or the RETRY forms); the <c>env</c>,
-/// <c>proxy</c>, <c>artifacts</c> (with secondary artifacts), <c>reports</c>, <c>cache</c> and <c>batch</c>
-/// sections. What is not: runtime names and versions (they change with each CodeBuild image), the
-/// commands themselves, and the contents of <c>batch</c> build lists, matrices, graphs and fan-outs.
+/// What is checked: YAML syntax, duplicate keys and aliases (merge keys are applied, as CodeBuild's reader
+/// does); <c>version</c> 0.2 or 0.1 (with 0.1's <c>environment_variables</c>); the known keys of every section;
+/// the four phases (<c>runtime-versions</c> belongs in <c>install</c>; <c>commands</c> and <c>finally</c> are
+/// lists of text; <c>on-failure</c> is ABORT, CONTINUE or a RETRY form); the <c>env</c>, <c>proxy</c>,
+/// <c>artifacts</c> (with secondary artifacts), <c>reports</c>, <c>cache</c> and <c>batch</c> sections, a
+/// batch-only buildspec (no <c>phases</c>, each task naming its own buildspec) included. What is not: runtime
+/// names and versions (they change with each CodeBuild image) and the commands themselves.
 /// </remarks>
 public static partial class BuildspecValidator
 {
@@ -34,22 +37,28 @@ public static partial class BuildspecValidator
     private const int MaxFallbackKeys = 5;
     private const int MaxRetries = 100;
 
-    private static readonly string[] TopLevelKeys = ["version", "run-as", "env", "proxy", "batch", "phases", "reports", "artifacts", "cache"];
+    private static readonly string[] TopLevelKeys = ["version", "run-as", "env", "environment_variables", "proxy", "batch", "phases", "reports", "artifacts", "cache"];
     private static readonly string[] EnvKeys = ["shell", "variables", "parameter-store", "secrets-manager", "exported-variables", "git-credential-helper"];
+    private static readonly string[] Version01EnvKeys = ["plaintext", "parameter-store"];
     private static readonly string[] Shells = ["bash", "/bin/sh", "powershell.exe", "cmd.exe"];
     private static readonly string[] ProxyKeys = ["upload-artifacts", "logs"];
-    private static readonly string[] BatchKeys = ["fast-fail", "build-list", "build-matrix", "build-graph", "build-fanout"];
     private static readonly string[] InstallKeys = ["run-as", "on-failure", "runtime-versions", "commands", "finally"];
-    private static readonly string[] ArtifactKeys = ["files", "name", "discard-paths", "base-directory", "exclude-paths", "enable-symlinks", "s3-prefix", "secondary-artifacts"];
+    private static readonly string[] ArtifactKeys = ["files", "name", "discard-paths", "base-directory", "exclude-paths", "enable-symlinks", "s3-prefix", "secondary-artifacts", "type"];
     private static readonly string[] SecondaryArtifactKeys = ["files", "name", "discard-paths", "base-directory", "exclude-paths", "enable-symlinks", "s3-prefix"];
     private static readonly string[] ReportKeys = ["files", "base-directory", "discard-paths", "file-format"];
     private static readonly string[] CacheKeys = ["paths", "key", "fallback-keys", "action"];
     private static readonly string[] CacheActions = ["restore", "save"];
 
-    /// <summary>Every problem in the buildspec <paramref name="text"/>, empty when it is valid.</summary>
+    /// <summary>The errors in the buildspec <paramref name="text"/> (what CodeBuild would refuse), empty when it runs.</summary>
     /// <param name="path">The file name the diagnostics carry, as the user named it.</param>
     /// <param name="text">The buildspec.</param>
-    public static IReadOnlyList<Diagnostic> Validate(string path, string text)
+    public static IReadOnlyList<Diagnostic> Validate(string path, string text) =>
+        ValidateWithWarnings(path, text).Where(d => d.IsError).ToList();
+
+    /// <summary>Every error and warning in the buildspec <paramref name="text"/>, in file order.</summary>
+    /// <param name="path">The file name the diagnostics carry, as the user named it.</param>
+    /// <param name="text">The buildspec.</param>
+    public static IReadOnlyList<Diagnostic> ValidateWithWarnings(string path, string text)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -77,28 +86,39 @@ public static partial class BuildspecValidator
             return;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, _, value) in reader.Entries(mapping, "the buildspec", TopLevelKeys))
+        var entries = reader.Entries(mapping, "the buildspec", TopLevelKeys, warnUnknown: true).ToList();
+        var version = entries.FirstOrDefault(e => e.Key == "version").Value is { } versionNode ? CheckVersion(reader, versionNode) : null;
+        BatchTasks? batch = null;
+        var hasPhases = false;
+        foreach (var (key, keyNode, value) in entries)
         {
-            seen.Add(key);
+            if (key != "version" && YamlNodeReader.IsNull(value))
+            {
+                // Everything under the key commented out: CodeBuild reads an empty section and runs.
+                reader.Warn(keyNode, $"{key} is empty: it sets nothing; fill it in or remove the key");
+                hasPhases |= key == "phases";
+                continue;
+            }
+
             switch (key)
             {
-                case "version":
-                    CheckVersion(reader, value);
-                    break;
                 case "run-as":
                     reader.Scalar(value, "run-as");
                     break;
                 case "env":
                     CheckEnv(reader, value);
                     break;
+                case "environment_variables":
+                    CheckVersion01Env(reader, keyNode, value, version);
+                    break;
                 case "proxy":
                     CheckProxy(reader, value);
                     break;
                 case "batch":
-                    CheckBatch(reader, value);
+                    batch = BatchChecks.Check(reader, value);
                     break;
                 case "phases":
+                    hasPhases = true;
                     CheckPhases(reader, value);
                     break;
                 case "reports":
@@ -113,24 +133,39 @@ public static partial class BuildspecValidator
             }
         }
 
-        if (!seen.Contains("version"))
+        if (!entries.Any(e => e.Key == "version"))
         {
             reader.Report(mapping, "the buildspec has no version: add 'version: 0.2' as its first line");
         }
 
-        if (!seen.Contains("phases"))
+        if (hasPhases)
+        {
+            return;
+        }
+
+        if (batch is null)
         {
             reader.Report(mapping, "the buildspec has no phases: add 'phases:' with at least a build phase and its commands");
+            return;
+        }
+
+        // A batch-only buildspec: a task without a buildspec of its own runs this file, which has nothing to run.
+        foreach (var task in batch.WithoutBuildspec)
+        {
+            reader.Warn(task, "this batch task names no buildspec, so it runs this file, which has no phases: give it 'buildspec: path/to/buildspec.yml'");
         }
     }
 
-    private static void CheckVersion(YamlNodeReader reader, YamlNode value)
+    private static string? CheckVersion(YamlNodeReader reader, YamlNode value)
     {
         var version = reader.Scalar(value, "version");
         if (version is not null && !Versions.Contains(version))
         {
             reader.Report(value, $"version {version} is not a buildspec version: use 0.2 (or the older 0.1)");
+            return null;
         }
+
+        return version;
     }
 
     private static void CheckEnv(YamlNodeReader reader, YamlNode node)
@@ -141,16 +176,22 @@ public static partial class BuildspecValidator
             return;
         }
 
-        foreach (var (key, _, value) in reader.Entries(env, "env", EnvKeys))
+        foreach (var (key, keyNode, value) in reader.Entries(env, "env", EnvKeys, warnUnknown: true))
         {
             var what = $"env.{key}";
+            if (YamlNodeReader.IsNull(value))
+            {
+                reader.Warn(keyNode, $"{what} is empty: it sets nothing; fill it in or remove the key");
+                continue;
+            }
+
             switch (key)
             {
                 case "shell":
                     reader.OneOf(value, what, Shells);
                     break;
                 case "variables" or "parameter-store" or "secrets-manager":
-                    reader.StringMap(value, what, (name, keyNode) => CheckVariableName(reader, what, name, keyNode));
+                    CheckVariables(reader, value, what);
                     break;
                 case "exported-variables":
                     CheckExportedVariables(reader, value);
@@ -162,15 +203,53 @@ public static partial class BuildspecValidator
         }
     }
 
-    private static bool CheckVariableName(YamlNodeReader reader, string what, string name, YamlNode keyNode)
+    /// <summary>Version 0.1's <c>environment_variables: plaintext:</c>, the ancestor of <c>env: variables:</c>.</summary>
+    private static void CheckVersion01Env(YamlNodeReader reader, YamlScalarNode keyNode, YamlNode value, string? version)
+    {
+        if (version == "0.2")
+        {
+            reader.Warn(keyNode, "environment_variables is version 0.1 syntax, which CodeBuild ignores under version 0.2: write env: variables: instead");
+            return;
+        }
+
+        if (reader.Mapping(value, "environment_variables") is not { } mapping)
+        {
+            return;
+        }
+
+        foreach (var (key, _, entry) in reader.Entries(mapping, "environment_variables", Version01EnvKeys, warnUnknown: true))
+        {
+            CheckVariables(reader, entry, $"environment_variables.{key}");
+        }
+    }
+
+    private static void CheckVariables(YamlNodeReader reader, YamlNode value, string what)
+    {
+        if (reader.Mapping(value, what) is not { } mapping)
+        {
+            return;
+        }
+
+        foreach (var (name, keyNode, variable) in reader.Entries(mapping, what))
+        {
+            CheckVariableName(reader, what, name, keyNode);
+            if (YamlNodeReader.IsNull(variable))
+            {
+                reader.Warn(keyNode, $"{what}.{name} has no value: CodeBuild sets it to the empty text");
+            }
+            else if (variable is not YamlScalarNode)
+            {
+                reader.Report(variable, $"{what}.{name} must be a single value, not {YamlNodeReader.Describe(variable)}");
+            }
+        }
+    }
+
+    private static void CheckVariableName(YamlNodeReader reader, string what, string name, YamlNode keyNode)
     {
         if (name.StartsWith("CODEBUILD_", StringComparison.Ordinal))
         {
             reader.Report(keyNode, $"{what}: '{name}' starts with CODEBUILD_, which CodeBuild reserves for its own variables");
-            return false;
         }
-
-        return true;
     }
 
     private static void CheckExportedVariables(YamlNodeReader reader, YamlNode value)
@@ -185,7 +264,7 @@ public static partial class BuildspecValidator
         {
             if (names[i].StartsWith("AWS_", StringComparison.Ordinal))
             {
-                reader.Report(sequence.Children[i], $"env.exported-variables: '{names[i]}' starts with AWS_, and CodeBuild does not export those");
+                reader.Warn(sequence.Children[i], $"env.exported-variables: '{names[i]}' starts with AWS_, and CodeBuild does not export those");
             }
         }
     }
@@ -198,39 +277,9 @@ public static partial class BuildspecValidator
             return;
         }
 
-        foreach (var (key, _, value) in reader.Entries(proxy, "proxy", ProxyKeys))
+        foreach (var (key, _, value) in reader.Entries(proxy, "proxy", ProxyKeys, warnUnknown: true))
         {
             reader.YesNo(value, $"proxy.{key}");
-        }
-    }
-
-    private static void CheckBatch(YamlNodeReader reader, YamlNode node)
-    {
-        var batch = reader.Mapping(node, "batch");
-        if (batch is null)
-        {
-            return;
-        }
-
-        var kinds = new List<string>();
-        foreach (var (key, keyNode, value) in reader.Entries(batch, "batch", BatchKeys))
-        {
-            if (key == "fast-fail")
-            {
-                reader.Boolean(value, "batch.fast-fail");
-                continue;
-            }
-
-            kinds.Add(key);
-            if (kinds.Count > 1)
-            {
-                reader.Report(keyNode, $"batch has both {kinds[0]} and {key}: a buildspec defines one kind of batch build");
-            }
-
-            if (YamlNodeReader.IsNull(value) || value is YamlScalarNode)
-            {
-                reader.Report(value, $"batch.{key} must be a list or a mapping of build tasks, not {YamlNodeReader.Describe(value)}");
-            }
         }
     }
 
@@ -244,12 +293,18 @@ public static partial class BuildspecValidator
 
         if (phases.Children.Count == 0)
         {
-            reader.Report(node, "phases is empty: add at least a build phase with its commands");
+            reader.Warn(node, "phases is empty: the build runs no commands");
             return;
         }
 
-        foreach (var (name, _, value) in reader.Entries(phases, "phases", Phases))
+        foreach (var (name, keyNode, value) in reader.Entries(phases, "phases", Phases, warnUnknown: true))
         {
+            if (YamlNodeReader.IsNull(value))
+            {
+                reader.Warn(keyNode, $"phases.{name} is empty: the phase runs nothing; fill it in or remove it");
+                continue;
+            }
+
             CheckPhase(reader, name, value);
         }
     }
@@ -264,8 +319,8 @@ public static partial class BuildspecValidator
         }
 
         var install = name == "install";
-        var hasCommands = false;
-        foreach (var (key, keyNode, value) in reader.Entries(phase, what, InstallKeys))
+        var runs = false;
+        foreach (var (key, keyNode, value) in reader.Entries(phase, what, InstallKeys, warnUnknown: true))
         {
             switch (key)
             {
@@ -276,30 +331,63 @@ public static partial class BuildspecValidator
                     CheckOnFailure(reader, value, $"{what}.on-failure");
                     break;
                 case "runtime-versions" when !install:
-                    // A real key in the wrong place: say where it goes rather than "unknown key".
-                    reader.Report(keyNode, $"runtime-versions belongs in phases.install only, not in {what}");
+                    // A real key in the wrong place: CodeBuild ignores it there; say where it goes.
+                    reader.Warn(keyNode, $"runtime-versions belongs in phases.install only; CodeBuild ignores it in {what}");
                     break;
                 case "runtime-versions":
-                    reader.StringMap(value, $"{what}.runtime-versions");
-                    if (value is YamlMappingNode { Children.Count: 0 })
-                    {
-                        reader.Report(value, $"{what}.runtime-versions is empty: name at least one runtime (e.g. nodejs: 18) or remove the key");
-                    }
-
+                    CheckRuntimeVersions(reader, keyNode, value, $"{what}.runtime-versions");
                     break;
-                case "commands":
-                    hasCommands = true;
-                    reader.StringList(value, $"{what}.commands");
-                    break;
-                case "finally":
-                    reader.StringList(value, $"{what}.finally");
+                case "commands" or "finally":
+                    // Present, even empty, is enough: CheckCommands reports an empty or broken list itself.
+                    runs = true;
+                    CheckCommands(reader, keyNode, value, $"{what}.{key}");
                     break;
             }
         }
 
-        if (!install && !hasCommands)
+        if (!install && !runs)
         {
-            reader.Report(node, $"{what} has no commands: CodeBuild requires a commands list in every phase but install");
+            reader.Warn(node, $"{what} has no commands: the phase runs nothing");
+        }
+    }
+
+    private static void CheckRuntimeVersions(YamlNodeReader reader, YamlScalarNode keyNode, YamlNode value, string what)
+    {
+        if (YamlNodeReader.IsNull(value) || value is YamlMappingNode { Children.Count: 0 })
+        {
+            reader.Warn(keyNode, $"{what} is empty: CodeBuild uses the image's default runtimes; name one (e.g. nodejs: 20) or remove the key");
+            return;
+        }
+
+        reader.StringMap(value, what);
+    }
+
+    /// <summary>
+    /// A <c>commands</c> or <c>finally</c> list. Empty or null (every item commented
+    /// out) and a single command written as text both run, so they are warnings; a mapping is CodeBuild's
+    /// "Expected Commands[0] to be of string type: found subkeys instead", an error.
+    /// </summary>
+    private static void CheckCommands(YamlNodeReader reader, YamlScalarNode keyNode, YamlNode value, string what)
+    {
+        switch (value)
+        {
+            case var _ when YamlNodeReader.IsNull(value) || value is YamlSequenceNode { Children.Count: 0 }:
+                reader.Warn(keyNode, $"{what} is empty: nothing runs; add a command or remove the key");
+                return;
+            case YamlScalarNode:
+                reader.Warn(value, $"{what} is one command written as text: CodeBuild runs it, but the documented form is a list ('- command')");
+                return;
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children.Where(YamlNodeReader.IsNull))
+                {
+                    reader.Warn(item, $"an empty item in {what}: nothing runs for it");
+                }
+
+                reader.TextItems(sequence, what);
+                return;
+            default:
+                reader.Report(value, $"{what} must be a list (lines starting with '- '), not {YamlNodeReader.Describe(value)}");
+                return;
         }
     }
 
@@ -370,26 +458,28 @@ public static partial class BuildspecValidator
     private static void CheckArtifact(YamlNodeReader reader, YamlMappingNode artifact, string what, string[] keys)
     {
         var hasFiles = false;
-        foreach (var (key, _, value) in reader.Entries(artifact, what, keys))
+        foreach (var (key, keyNode, value) in reader.Entries(artifact, what, keys, warnUnknown: true))
         {
             var field = $"{what}.{key}";
             switch (key)
             {
                 case "files":
                     hasFiles = true;
-                    reader.StringList(value, field);
+
+                    // One file as text (files: imagedefinitions.json, the ECS tutorial's form) is what CodeBuild reads.
+                    CheckPaths(reader, keyNode, value, field, textIsList: true);
                     break;
-                case "name" or "base-directory" or "s3-prefix":
+                case "name" or "base-directory" or "s3-prefix" or "type":
                     reader.Scalar(value, field);
                     break;
                 case "exclude-paths":
-                    reader.StringList(value, field, allowScalar: true);
+                    CheckPaths(reader, keyNode, value, field, textIsList: true);
                     break;
                 case "discard-paths" or "enable-symlinks":
                     reader.YesNo(value, field);
                     break;
                 case "secondary-artifacts":
-                    CheckSecondaryArtifacts(reader, value);
+                    CheckSecondaryArtifacts(reader, keyNode, value);
                     break;
             }
         }
@@ -400,8 +490,14 @@ public static partial class BuildspecValidator
         }
     }
 
-    private static void CheckSecondaryArtifacts(YamlNodeReader reader, YamlNode node)
+    private static void CheckSecondaryArtifacts(YamlNodeReader reader, YamlScalarNode keyNode, YamlNode node)
     {
+        if (YamlNodeReader.IsNull(node))
+        {
+            reader.Warn(keyNode, "artifacts.secondary-artifacts is empty: it sets nothing; fill it in or remove the key");
+            return;
+        }
+
         var secondary = reader.Mapping(node, "artifacts.secondary-artifacts");
         if (secondary is null)
         {
@@ -415,6 +511,39 @@ public static partial class BuildspecValidator
             {
                 CheckArtifact(reader, artifact, what, SecondaryArtifactKeys);
             }
+        }
+    }
+
+    /// <summary>
+    /// A list of paths or patterns. Empty or null (every item commented out) is read as no paths, a warning; one
+    /// path written as text is read as a list of one (silently where <paramref name="textIsList"/>, else with a
+    /// warning); a mapping, or a list or mapping as an item, is an error.
+    /// </summary>
+    private static IReadOnlyList<string>? CheckPaths(YamlNodeReader reader, YamlScalarNode keyNode, YamlNode value, string what, bool textIsList = false)
+    {
+        switch (value)
+        {
+            case var _ when YamlNodeReader.IsNull(value) || value is YamlSequenceNode { Children.Count: 0 }:
+                reader.Warn(keyNode, $"{what} is empty: it names nothing; add a path or remove the key");
+                return [];
+            case YamlScalarNode scalar:
+                if (!textIsList)
+                {
+                    reader.Warn(value, $"{what} is one path written as text: CodeBuild reads it, but the documented form is a list ('- path')");
+                }
+
+                return [scalar.Value ?? string.Empty];
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children.Where(YamlNodeReader.IsNull))
+                {
+                    reader.Warn(item, $"an empty item in {what}: it names nothing");
+                }
+
+                reader.TextItems(sequence, what);
+                return sequence.Children.OfType<YamlScalarNode>().Where(i => !YamlNodeReader.IsNull(i)).Select(i => i.Value ?? string.Empty).ToList();
+            default:
+                reader.Report(value, $"{what} must be a list (lines starting with '- '), not {YamlNodeReader.Describe(value)}");
+                return null;
         }
     }
 
@@ -435,6 +564,12 @@ public static partial class BuildspecValidator
             }
 
             var what = $"reports.{group}";
+            if (YamlNodeReader.IsNull(value))
+            {
+                reader.Warn(keyNode, $"{what} is empty: no report is collected; fill it in or remove it");
+                continue;
+            }
+
             var report = reader.Mapping(value, what);
             if (report is null)
             {
@@ -442,14 +577,14 @@ public static partial class BuildspecValidator
             }
 
             var hasFiles = false;
-            foreach (var (key, _, setting) in reader.Entries(report, what, ReportKeys))
+            foreach (var (key, settingKey, setting) in reader.Entries(report, what, ReportKeys, warnUnknown: true))
             {
                 var field = $"{what}.{key}";
                 switch (key)
                 {
                     case "files":
                         hasFiles = true;
-                        reader.StringList(setting, field);
+                        CheckPaths(reader, settingKey, setting, field);
                         break;
                     case "base-directory":
                         reader.Scalar(setting, field);
@@ -479,20 +614,20 @@ public static partial class BuildspecValidator
         }
 
         var hasPaths = false;
-        foreach (var (key, _, value) in reader.Entries(cache, "cache", CacheKeys))
+        foreach (var (key, keyNode, value) in reader.Entries(cache, "cache", CacheKeys, warnUnknown: true))
         {
             var field = $"cache.{key}";
             switch (key)
             {
                 case "paths":
                     hasPaths = true;
-                    reader.StringList(value, field);
+                    CheckPaths(reader, keyNode, value, field);
                     break;
                 case "key":
                     reader.Scalar(value, field);
                     break;
                 case "fallback-keys":
-                    if (reader.StringList(value, field) is { Count: > MaxFallbackKeys })
+                    if (CheckPaths(reader, keyNode, value, field) is { Count: > MaxFallbackKeys })
                     {
                         reader.Report(value, $"{field}: at most {MaxFallbackKeys} fallback keys");
                     }
@@ -506,7 +641,7 @@ public static partial class BuildspecValidator
 
         if (!hasPaths)
         {
-            reader.Report(cache, "cache has no paths: list the folders to cache under paths");
+            reader.Warn(cache, "cache has no paths: nothing is cached; list the folders to cache under paths");
         }
     }
 

@@ -10,6 +10,12 @@ namespace Pipectl.Core.Validation;
 /// <param name="Message">What is wrong and, where it helps, what to write instead.</param>
 public sealed record Diagnostic(string File, int Line, int Column, string Message)
 {
-    /// <summary>The one-line form, <c>buildspec.yml:12:7: commands must be a list of strings</c>.</summary>
-    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+    /// <summary>An error (the default) or a warning.</summary>
+    public DiagnosticSeverity Severity { get; init; } = DiagnosticSeverity.Error;
+
+    /// <summary>True for an error: the file is refused.</summary>
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>The one-line form, <c>buildspec.yml:12:7: commands must be a list of strings</c>; a warning says so after the position.</summary>
+    public override string ToString() => IsError ? $"{File}:{Line}:{Column}: {Message}" : $"{File}:{Line}:{Column}: warning: {Message}";
 }

@@ -24,6 +24,10 @@ internal sealed class YamlNodeReader(string file)
     public void Report(Mark mark, string message) =>
         _diagnostics.Add(new Diagnostic(file, YamlText.Line(mark), YamlText.Column(mark), message));
 
+    /// <summary>A problem the file's consumer tolerates (CodeBuild runs the buildspec anyway), printed as a warning.</summary>
+    public void Warn(YamlNode node, string message) =>
+        _diagnostics.Add(new Diagnostic(file, YamlText.Line(node.Start), YamlText.Column(node.Start), message) { Severity = DiagnosticSeverity.Warning });
+
     public void Add(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
     /// <summary>True for an empty value, <c>~</c> or <c>null</c> written without quotes.</summary>
@@ -53,9 +57,10 @@ internal sealed class YamlNodeReader(string file)
 
     /// <summary>
     /// The entries of a mapping whose keys are plain text; with <paramref name="known"/>, a key outside it is
-    /// reported (naming the closest known key) and skipped.
+    /// reported (naming the closest known key) and skipped: as an error, or with <paramref name="warnUnknown"/>
+    /// as a warning (CodeBuild logs "keys cannot be identified" and runs the buildspec anyway).
     /// </summary>
-    public IEnumerable<(string Key, YamlScalarNode KeyNode, YamlNode Value)> Entries(YamlMappingNode mapping, string what, IReadOnlyCollection<string>? known = null)
+    public IEnumerable<(string Key, YamlScalarNode KeyNode, YamlNode Value)> Entries(YamlMappingNode mapping, string what, IReadOnlyCollection<string>? known = null, bool warnUnknown = false)
     {
         foreach (var (keyNode, value) in mapping.Children)
         {
@@ -69,7 +74,16 @@ internal sealed class YamlNodeReader(string file)
             {
                 var suggestion = KeySuggestion.Closest(key, known);
                 var hint = suggestion is null ? $"known keys: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?";
-                Report(keyNode, $"unknown key '{key}' in {what} ({hint})");
+                var message = $"unknown key '{key}' in {what} ({hint})";
+                if (warnUnknown)
+                {
+                    Warn(keyNode, message + "; it is ignored");
+                }
+                else
+                {
+                    Report(keyNode, message);
+                }
+
                 continue;
             }
 
@@ -113,26 +127,55 @@ internal sealed class YamlNodeReader(string file)
         var ok = true;
         foreach (var item in sequence.Children)
         {
-            switch (item)
+            if (item is YamlScalarNode scalar && !IsNull(item))
             {
-                case YamlScalarNode scalar when !IsNull(item):
-                    items.Add(scalar.Value ?? string.Empty);
-                    break;
-                case YamlMappingNode mapping:
-                    ok = false;
-                    var colon = mapping.Children.Count == 1 && mapping.Children.First().Key is YamlScalarNode k
-                        ? $" (YAML read '{Shorten(k.Value ?? string.Empty)}: ...' as a key: put the item in quotes when it contains ': ')"
-                        : string.Empty;
-                    Report(item, $"each item of {what} must be text, not a mapping{colon}");
-                    break;
-                default:
-                    ok = false;
-                    Report(item, $"each item of {what} must be text, not {Describe(item)}");
-                    break;
+                items.Add(scalar.Value ?? string.Empty);
+            }
+            else
+            {
+                ok = false;
+                ReportNotText(item, what);
             }
         }
 
         return ok ? items : null;
+    }
+
+    /// <summary>
+    /// Reports each item of <paramref name="sequence"/> that is a list or a mapping (an empty item is left to the
+    /// caller); true when at least one item is text.
+    /// </summary>
+    public bool TextItems(YamlSequenceNode sequence, string what)
+    {
+        var text = false;
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode)
+            {
+                text |= !IsNull(item);
+            }
+            else
+            {
+                ReportNotText(item, what);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>A mapping where text was expected is the usual sign of an unquoted ': ' in the item.</summary>
+    private void ReportNotText(YamlNode item, string what)
+    {
+        if (item is YamlMappingNode mapping)
+        {
+            var colon = mapping.Children.Count == 1 && mapping.Children.First().Key is YamlScalarNode k
+                ? $" (YAML read '{Shorten(k.Value ?? string.Empty)}: ...' as a key: put the item in quotes when it contains ': ')"
+                : string.Empty;
+            Report(item, $"each item of {what} must be text, not a mapping{colon}");
+            return;
+        }
+
+        Report(item, $"each item of {what} must be text, not {Describe(item)}");
     }
 
     /// <summary>A mapping of names to text values, e.g. environment variables.</summary>

@@ -86,7 +86,7 @@ public sealed class StackFileParserTests
         { "unknown compute type", "name: demo\nbuild:\n  computeType: BUILD_GENERAL1_HUGE\n", 3, 16, "build.computeType must be one of" },
         { "unknown source type", "name: demo\nbuild:\n  sourceType: GITHUB\n", 3, 15, "build.sourceType must be one of" },
         { "buildspec and buildspecInline together", "name: demo\nbuild:\n  buildspec: b.yml\n  buildspecInline: |\n    version: 0.2\n", 4, 20, "both set" },
-        { "error inside the inline buildspec, at its line in the file", "name: demo\nbuild:\n  buildspecInline: |\n    version: 0.2\n    phases:\n      build:\n        commands: make\n", 7, 19, "build.buildspecInline: phases.build.commands must be a list" },
+        { "error inside the inline buildspec, at its line in the file", "name: demo\nbuild:\n  buildspecInline: |\n    version: 0.2\n    phases:\n      build:\n        commands: {make: all}\n", 7, 19, "build.buildspecInline: phases.build.commands must be a list" },
         { "environment variable value is a mapping", "name: demo\nbuild:\n  environmentVariables:\n    A:\n      b: c\n", 5, 7, "build.environmentVariables.A must be a single value" },
         { "environment variable named CODEBUILD_", "name: demo\nbuild:\n  environmentVariables:\n    CODEBUILD_X: y\n", 4, 5, "starts with CODEBUILD_" },
         { "privateSite not a boolean", "name: demo\nbuckets:\n  privateSite: yes please\n", 3, 16, "buckets.privateSite must be true or false" },
@@ -153,12 +153,12 @@ public sealed class StackFileParserTests
     {
         using var folder = new TempFolder();
         folder.Write("ci/pipectl.yaml", "name: demo\nbuild:\n  buildspec: buildspec.yml\n");
-        folder.Write("ci/buildspec.yml", "version: 0.2\nphases:\n  build:\n    commands: make\n");
+        folder.Write("ci/buildspec.yml", "version: 0.2\nphases:\n  build:\n    commands: {make: all}\n");
 
         var (file, errors) = StackFileParser.Load("ci/pipectl.yaml", folder.Path);
 
         Assert.Null(file);
-        Assert.Equal("ci/buildspec.yml:4:15: phases.build.commands must be a list (lines starting with '- '), not the text \"make\"", Assert.Single(errors).ToString());
+        Assert.Equal("ci/buildspec.yml:4:15: phases.build.commands must be a list (lines starting with '- '), not a mapping", Assert.Single(errors).ToString());
     }
 
     /// <summary>A temporary folder, deleted afterwards.</summary>

@@ -5,7 +5,7 @@ namespace Pipectl.IntegrationTests.Authoring;
 /// <summary><c>--buildspec FILE</c> is validated before anything is created: exit 2, the first problem with its position, nothing sent.</summary>
 public sealed class BuildspecOptionTests
 {
-    private const string Broken = "version: 0.2\nphases:\n  build:\n    commands: make\nartifacts:\n  files: '**/*'\n";
+    private const string Broken = "version: 0.2\nphases:\n  build:\n    commands: {make: all}\nartifacts:\n  files: {a: b}\n";
 
     [Theory]
     [InlineData("create-build")]

@@ -5,7 +5,7 @@ namespace Pipectl.IntegrationTests.Authoring;
 public sealed class ValidateCommandTests
 {
     private const string GoodBuildspec = "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n";
-    private const string BadBuildspec = "version: 0.2\nphases:\n  build:\n    commands: make\n";
+    private const string BadBuildspec = "version: 0.2\nphases:\n  build:\n    commands: {make: all}\n";
 
     [Fact]
     public async Task Every_sample_and_ready_made_buildspec_and_the_multi_env_file_validate_clean()
@@ -36,7 +36,7 @@ public sealed class ValidateCommandTests
         var run = await CliRun.RunAsync("validate", path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"{path}:4:15: phases.build.commands must be a list (lines starting with '- '), not the text \"make\"", run.Stdout.Trim());
+        Assert.Equal($"{path}:4:15: phases.build.commands must be a list (lines starting with '- '), not a mapping", run.Stdout.Trim());
         Assert.Contains("1 problem", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -44,14 +44,14 @@ public sealed class ValidateCommandTests
     public async Task Every_problem_of_every_file_is_printed()
     {
         using var folder = new TempFolder();
-        folder.Write("buildspec.yml", "version: 9\nphases:\n  build:\n    commands: make\n");
+        folder.Write("buildspec.yml", "version: 9\nphases:\n  build:\n    commands: {make: all}\n");
         folder.Write("pipectl.yaml", "name: demo\nbuild:\n  imagee: x\n");
 
         var run = await AuthoringRun.InAsync(folder.Path, "validate", "pipectl.yaml", "buildspec.yml");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
-            ["pipectl.yaml:3:3: unknown key 'imagee' in build (did you mean 'image'?)", "buildspec.yml:1:10: version 9 is not a buildspec version: use 0.2 (or the older 0.1)", "buildspec.yml:4:15: phases.build.commands must be a list (lines starting with '- '), not the text \"make\""],
+            ["pipectl.yaml:3:3: unknown key 'imagee' in build (did you mean 'image'?)", "buildspec.yml:1:10: version 9 is not a buildspec version: use 0.2 (or the older 0.1)", "buildspec.yml:4:15: phases.build.commands must be a list (lines starting with '- '), not a mapping"],
             run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
@@ -91,7 +91,7 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
-            ["pipectl.yaml: ok", "buildspec-release.yaml:4:15: phases.build.commands must be a list (lines starting with '- '), not the text \"make\"", "buildspec.yml: ok"],
+            ["pipectl.yaml: ok", "buildspec-release.yaml:4:15: phases.build.commands must be a list (lines starting with '- '), not a mapping", "buildspec.yml: ok"],
             run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
@@ -128,7 +128,7 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
-            ["deploy/pipectl.yaml: ok", "deploy/ci/buildspec.yml:4:15: phases.build.commands must be a list (lines starting with '- '), not the text \"make\""],
+            ["deploy/pipectl.yaml: ok", "deploy/ci/buildspec.yml:4:15: phases.build.commands must be a list (lines starting with '- '), not a mapping"],
             run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
