@@ -41,12 +41,20 @@ public sealed class StackProgressRenderer : IStackProgress, IDisposable
         }
     }
 
+    public void Finished(string type, string name)
+    {
+        lock (_gate)
+        {
+            _working.Remove(name);
+            _waiting = null;
+        }
+    }
+
     public void Settled(ResourceOutcome outcome)
     {
         lock (_gate)
         {
             _working.Remove(outcome.Name);
-            _waiting = null;
             if (_json)
             {
                 return;

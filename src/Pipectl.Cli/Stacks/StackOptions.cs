@@ -19,6 +19,8 @@ public sealed class StackOptions
 
     public Option<string?> RepositoryName { get; } = new(StackOptionNames.RepositoryName) { Description = "CodeCommit repository (default: <name>)" };
 
+    public Option<bool> ExistingRepository { get; } = new(StackOptionNames.ExistingRepository) { Description = "Use the repository that is there though pipectl did not create it: never modified, never deleted" };
+
     public Option<string?> RepositoryDescription { get; } = new(StackOptionNames.RepositoryDescription) { Description = "Description of a repository pipectl creates" };
 
     public Option<string?> Branch { get; } = new(StackOptionNames.Branch) { Description = $"Branch the pipeline builds and the trigger watches (default: {StackDefaults.Branch})" };
@@ -79,7 +81,7 @@ public sealed class StackOptions
         yield return File;
         yield return Environment;
         yield return AllowOutsidePaths;
-        foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch })
+        foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch, ExistingRepository })
         {
             yield return option;
         }
@@ -129,6 +131,7 @@ public sealed class StackOptions
         PipelineType = parse.GetValue(PipelineType),
         PrivateSite = parse.GetValue(PrivateSite) ? true : null,
         SeedDirectory = parse.GetValue(Seed),
+        ExistingRepository = parse.GetValue(ExistingRepository) ? true : null,
     };
 
     /// <summary>The stack as the options alone describe it, for the given account (null: unknown).</summary>

@@ -76,66 +76,47 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
 
         var specs = Specs(file, _account, buildspec);
-        var results = new List<(string? Environment, StackRunResult Result)>();
+        if (seed is not null && specs.Any(s => s.Spec.ExistingRepository))
+        {
+            throw new UsageException("--seed and --existing-repo: pipectl never writes to a repository it did not create; drop one of them.");
+        }
+
+        var graph = StackGraph.For(specs);
+        StackRunResult result;
         if (teardown is not null)
         {
-            var stacks = specs.Select(s => DesiredStack.From(s.Spec)).ToList();
-            if (!await ConfirmTeardownAsync(session, stacks, teardown, cancellationToken).ConfigureAwait(false))
+            var removal = TeardownOptionsFor(teardown);
+            if (!await ConfirmTeardownAsync(session, graph, removal, cancellationToken).ConfigureAwait(false))
             {
                 await console.Error.WriteLineAsync("pipectl: cancelled: nothing was deleted.").ConfigureAwait(false);
                 return ExitCodes.Cancelled;
             }
 
             using var progress = new StackProgressRenderer(console, settings.Json);
-            var removal = new StackTeardown(new AwsStackDrivers(session, _account!, progress), progress);
-            for (var i = 0; i < stacks.Count; i++)
-            {
-                var result = await removal.RemoveAsync(stacks[i], TeardownOptionsFor(teardown, i, stacks.Count), cancellationToken).ConfigureAwait(false);
-                results.Add((specs[i].Environment, result));
-                if (!result.Succeeded)
-                {
-                    break;
-                }
-            }
+            result = await new StackTeardown(new AwsStackDrivers(session, _account!, progress), progress).RemoveAsync(graph, removal, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             using var progress = new StackProgressRenderer(console, settings.Json);
             IStackDrivers drivers = offline ? new EmptyAccountDrivers() : new AwsStackDrivers(session, _account!, progress);
-            var orchestrator = new StackOrchestrator(drivers, progress);
             var apply = new ApplyOptions { DryRun = settings.DryRun, SeedFiles = seed };
-            foreach (var (environment, spec) in specs)
-            {
-                // The account's Block Public Access decides whether a public site can exist at all: ask before creating anything.
-                if (drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets)
-                    && PublicSitePreflight.Refusal(spec.PrivateSite ? null : await aws.AccountPublicAccess.ReadAsync(cancellationToken).ConfigureAwait(false), spec) is { } blocked)
-                {
-                    results.Add((environment, new StackRunResult([], new Dictionary<string, string>(), blocked)));
-                    break;
-                }
-
-                var result = await orchestrator.ApplyAsync(DesiredStack.From(spec), parts, apply, cancellationToken).ConfigureAwait(false);
-                results.Add((environment, result));
-                if (!result.Succeeded)
-                {
-                    break;
-                }
-            }
+            // The account's Block Public Access decides whether a public site can exist at all: ask before creating anything.
+            result = drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets) && await PublicSiteRefusalAsync(aws, specs, cancellationToken).ConfigureAwait(false) is { } blocked
+                ? new StackRunResult([], new Dictionary<string, string>(), blocked)
+                : await new StackOrchestrator(drivers, progress).ApplyAsync(graph, parts, apply, cancellationToken).ConfigureAwait(false);
         }
 
-        var merged = Merge(results);
-        var report = Report(_stackName, merged, note);
-        if (merged.Failure is { } failure)
+        var report = Report(_stackName, result, note);
+        if (result.Failure is { } failure)
         {
             var (code, line) = VerbRunner.Classify(failure);
             await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             if (failure is not ProvisioningException { RerunHelps: false })
             {
-                await console.Error.WriteLineAsync(teardown is null
-                    ? $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {_stackName}` to remove what was made."
-                    : $"pipectl: teardown stopped part way; what is left is listed above: run `pipectl teardown --name {_stackName}` again to finish.").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(StoppedLine(session.Counter.Mutating)).ConfigureAwait(false);
             }
+
             if (settings.Verbose)
             {
                 await console.Error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
@@ -191,74 +172,44 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
     }
 
-    /// <summary>
-    /// Environments share the repository, the artifact bucket and the build project: those go with the
-    /// last environment of a whole-file teardown, and stay when one --env is torn down.
-    /// </summary>
-    private TeardownOptions TeardownOptionsFor(TeardownSwitches switches, int index, int count) =>
-        switches.ToOptions(settings.DryRun) with
-        {
-            SkipShared = parse.GetValue(options.Environment) is not null || index < count - 1,
-        };
+    /// <summary>The environments of a stack file share the repository: it stays when one --env is torn down.</summary>
+    private TeardownOptions TeardownOptionsFor(TeardownSwitches switches) =>
+        switches.ToOptions(settings.DryRun) with { SkipShared = parse.GetValue(options.Environment) is not null };
 
-    /// <summary>One result from the environments' runs: each resource once, its first outcome that says most.</summary>
-    private static StackRunResult Merge(IReadOnlyList<(string? Environment, StackRunResult Result)> results)
+    /// <summary>The refusal of the first environment whose public site the account's Block Public Access forbids (one read for all), or null.</summary>
+    private static async Task<ProvisioningException?> PublicSiteRefusalAsync(AwsStackDrivers aws, IReadOnlyList<EnvironmentStackSpec> specs, CancellationToken cancellationToken)
     {
-        if (results.Count == 1)
+        if (specs.All(s => s.Spec.PrivateSite))
         {
-            return results[0].Result;
+            return null;
         }
 
-        var resources = new List<ResourceOutcome>();
-        var seen = new Dictionary<(string, string), int>();
-        var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (environment, result) in results)
-        {
-            foreach (var outcome in result.Resources)
-            {
-                if (seen.TryGetValue((outcome.Type, outcome.Name), out var at))
-                {
-                    if (resources[at].Action is ResourceAction.Unchanged or ResourceAction.NotFound && outcome.Action is not (ResourceAction.Unchanged or ResourceAction.NotFound))
-                    {
-                        resources[at] = outcome;
-                    }
-
-                    continue;
-                }
-
-                seen[(outcome.Type, outcome.Name)] = resources.Count;
-                resources.Add(outcome);
-            }
-
-            foreach (var (key, value) in result.Outputs)
-            {
-                var shared = key is StackOutputs.CloneUrlHttp or StackOutputs.CloneUrlSsh or StackOutputs.ArtifactBucket or StackOutputs.BuildProject;
-                outputs[shared || environment is null ? key : $"{environment}.{key}"] = value;
-            }
-        }
-
-        return new StackRunResult(resources, outputs, results.Select(r => r.Result.Failure).FirstOrDefault(f => f is not null));
+        var block = await aws.AccountPublicAccess.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return specs.Select(s => PublicSitePreflight.Refusal(block, s.Spec)).FirstOrDefault(r => r is not null);
     }
+
+    /// <summary>What to do after a failure: a run that changed nothing has nothing to finish.</summary>
+    private string StoppedLine(int mutatingRequests) => (teardown, mutatingRequests) switch
+    {
+        (null, 0) => $"pipectl: {command} stopped before changing anything.",
+        (null, _) => $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {_stackName}` to remove what was made.",
+        (_, 0) => "pipectl: teardown stopped before deleting anything.",
+        _ => $"pipectl: teardown stopped part way; what is left is listed above: run `pipectl teardown --name {_stackName}` again to finish.",
+    };
 
     /// <summary>
     /// On a terminal without --yes: list what would be deleted (reads only) and ask. With --yes, in a dry
     /// run, or when nothing would be deleted, no question is asked.
     /// </summary>
-    private async Task<bool> ConfirmTeardownAsync(AwsSession session, IReadOnlyList<DesiredStack> stacks, TeardownSwitches switches, CancellationToken cancellationToken)
+    private async Task<bool> ConfirmTeardownAsync(AwsSession session, StackGraph graph, TeardownOptions removal, CancellationToken cancellationToken)
     {
-        if (switches.Yes || settings.DryRun)
+        if (teardown!.Yes || settings.DryRun)
         {
             return true;
         }
 
         var planner = new StackTeardown(new AwsStackDrivers(session, _account!, SilentProgress.Instance), SilentProgress.Instance);
-        var runs = new List<(string?, StackRunResult)>();
-        for (var i = 0; i < stacks.Count; i++)
-        {
-            runs.Add((null, await planner.RemoveAsync(stacks[i], TeardownOptionsFor(switches, i, stacks.Count) with { DryRun = true }, cancellationToken).ConfigureAwait(false)));
-        }
-
-        var plan = Merge(runs);
+        var plan = await planner.RemoveAsync(graph, removal with { DryRun = true }, cancellationToken).ConfigureAwait(false);
         var doomed = plan.Resources.Where(r => r.Action == ResourceAction.WouldDelete).ToList();
         if (doomed.Count == 0)
         {

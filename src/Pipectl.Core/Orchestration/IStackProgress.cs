@@ -8,7 +8,12 @@ public interface IStackProgress
     /// <summary>Work on a resource started.</summary>
     void Started(string type, string name);
 
-    /// <summary>A resource settled.</summary>
+    /// <summary>Work on a resource ended (its outcome follows through <see cref="Settled"/>, in the graph's order).</summary>
+    void Finished(string type, string name)
+    {
+    }
+
+    /// <summary>A resource settled; outcomes arrive in the graph's order, whatever order the work ended in.</summary>
     void Settled(ResourceOutcome outcome);
 
     /// <summary>Waiting on something outside pipectl's control (e.g. IAM propagation).</summary>

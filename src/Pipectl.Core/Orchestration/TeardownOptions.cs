@@ -13,8 +13,8 @@ public sealed record TeardownOptions
     public bool KeepBuckets { get; init; }
 
     /// <summary>
-    /// Leave out what environments of one stack file share (repository, artifact bucket, build project and
-    /// build role): used for every environment but the last, or for a single --env.
+    /// Leave out what the environments of a stack file share (the repository): when one --env is torn down,
+    /// the others still use it.
     /// </summary>
     public bool SkipShared { get; init; }
 }

@@ -10,13 +10,14 @@ namespace Pipectl.Core.StackFiles;
 /// </summary>
 /// <remarks>
 /// Naming. Without <c>environments:</c> the file is one stack with the default names of <see cref="StackNames"/>.
-/// With them, environment <c>env</c> of stack <c>name</c> gets the pipeline <c>name-env-pipeline</c>, the rule
-/// <c>name-env-trigger</c>, the website bucket <c>name-env-site-account-region</c>, the roles
-/// <c>name-env-codepipeline-role</c>, <c>name-env-deploy-role</c> and <c>name-env-events-role</c> and the topic
-/// <c>name-env-approvals</c>; the repository, the artifact bucket, the build project and the build role are
-/// shared (<c>name</c>, <c>name-artifacts-account-region</c>, <c>name-build</c>, <c>name-codebuild-role</c>).
-/// Every environment's spec keeps <see cref="StackSpec.StackName"/> = <c>name</c>, so the shared resources
-/// carry one <c>pipectl:stack</c> tag and belong to every environment alike.
+/// With them, environment <c>env</c> of stack <c>name</c> gets every resource name derived from <c>name-env</c>:
+/// the pipeline <c>name-env-pipeline</c>, the rule <c>name-env-trigger</c>, the artifact bucket
+/// <c>name-env-artifacts-account-region</c>, the website bucket <c>name-env-site-account-region</c>, the build
+/// project <c>name-env-build</c>, the roles <c>name-env-codebuild-role</c>, <c>name-env-codepipeline-role</c>,
+/// <c>name-env-deploy-role</c> and <c>name-env-events-role</c> and the topic <c>name-env-approvals</c>, so that
+/// nothing of one environment can write what another deploys. Only the repository (<c>name</c>) is shared.
+/// Every environment's spec keeps <see cref="StackSpec.StackName"/> = <c>name</c>, so the shared repository
+/// carries one owner and belongs to every environment alike.
 /// Precedence, highest first: the command line (<see cref="StackOverrides"/>), the environment's entry, the
 /// file's top level, the defaults.
 /// </remarks>
@@ -105,6 +106,7 @@ public sealed record StackFile
 
     private StackSpec EnvironmentSpec(StackFileEnvironment environment, string region, string? accountId)
     {
+        // Only the repository is shared: what one environment builds and stores, no other environment can write.
         var shared = StackNames.For(Name, region, accountId);
         var own = StackSpec.FromStackName($"{Name}-{environment.Name}", region, accountId, new StackNameOverrides
         {
@@ -115,9 +117,6 @@ public sealed record StackFile
         {
             StackName = Name,
             RepositoryName = Repository.Name ?? shared.Repository,
-            ArtifactBucketName = Buckets.Artifacts ?? shared.ArtifactBucket,
-            BuildProjectName = shared.BuildProject,
-            BuildRoleName = shared.BuildRole,
         };
         return WithSettings(spec, environment.Branch ?? Repository.Branch, environment.Approval ?? Approval, environment.PrivateSite ?? Buckets.PrivateSite);
     }
@@ -125,6 +124,7 @@ public sealed record StackFile
     private StackSpec WithSettings(StackSpec spec, string? branch, StackFileApproval? approval, bool? privateSite) => spec with
     {
         RepositoryDescription = Repository.Description,
+        ExistingRepository = Repository.Existing ?? false,
         Branch = branch ?? spec.Branch,
         BuildImage = Build.Image ?? spec.BuildImage,
         ComputeType = Build.ComputeType ?? spec.ComputeType,

@@ -19,6 +19,7 @@ public static class StackFileKeys
         "repository.name",
         "repository.description",
         "repository.branch",
+        "repository.existing",
         "build",
         "build.image",
         "build.computeType",

@@ -127,6 +127,7 @@ public static class StackFileParser
             string? region = null;
             string? pipelineType = null;
             YamlNode? siteBucketNode = null;
+            YamlNode? artifactBucketNode = null;
             var repository = new StackFileRepository();
             var build = new StackFileBuild();
             var buckets = new StackFileBuckets();
@@ -154,7 +155,7 @@ public static class StackFileParser
                         build = Build(value) ?? build;
                         break;
                     case "buckets":
-                        (buckets, siteBucketNode) = Buckets(value);
+                        (buckets, siteBucketNode, artifactBucketNode) = Buckets(value);
                         break;
                     case "approval":
                         approval = Approval(value, "approval");
@@ -176,6 +177,11 @@ public static class StackFileParser
             if (siteBucketNode is not null && environments.Count > 0)
             {
                 reader.Report(siteBucketNode, "buckets.site names one website bucket, but each environment has its own: set siteBucket in each environment instead");
+            }
+
+            if (artifactBucketNode is not null && environments.Count > 0)
+            {
+                reader.Report(artifactBucketNode, "buckets.artifacts names one artifact bucket, but each environment has its own (<name>-<env>-artifacts-<account>-<region>), so that no environment can write what another deploys: remove it");
             }
 
             return name is null ? null : new StackFile
@@ -218,6 +224,12 @@ public static class StackFileParser
             var repository = new StackFileRepository();
             foreach (var (key, _, value) in Entries(mapping, "repository", "repository"))
             {
+                if (key == "existing")
+                {
+                    repository = repository with { Existing = reader.Boolean(value, "repository.existing") };
+                    continue;
+                }
+
                 var text = reader.Scalar(value, $"repository.{key}");
                 repository = key switch
                 {
@@ -408,22 +420,24 @@ public static class StackFileParser
             return -1;
         }
 
-        private (StackFileBuckets Buckets, YamlNode? SiteNode) Buckets(YamlNode node)
+        private (StackFileBuckets Buckets, YamlNode? SiteNode, YamlNode? ArtifactsNode) Buckets(YamlNode node)
         {
             var buckets = new StackFileBuckets();
             var mapping = reader.Mapping(node, "buckets");
             if (mapping is null)
             {
-                return (buckets, null);
+                return (buckets, null, null);
             }
 
             YamlNode? site = null;
+            YamlNode? artifacts = null;
             foreach (var (key, _, value) in Entries(mapping, "buckets", "buckets"))
             {
                 var what = $"buckets.{key}";
                 switch (key)
                 {
                     case "artifacts":
+                        artifacts = value;
                         buckets = buckets with { Artifacts = reader.Scalar(value, what) };
                         break;
                     case "site":
@@ -436,7 +450,7 @@ public static class StackFileParser
                 }
             }
 
-            return (buckets, site);
+            return (buckets, site, artifacts);
         }
 
         private StackFileApproval? Approval(YamlNode node, string what, string keyPath = "approval")

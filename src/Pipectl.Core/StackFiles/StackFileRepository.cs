@@ -9,6 +9,9 @@ public sealed record StackFileRepository
     /// <summary><c>repository.description</c>.</summary>
     public string? Description { get; init; }
 
+    /// <summary><c>repository.existing</c>: use a repository that is there though pipectl did not create it (<c>--existing-repo</c>).</summary>
+    public bool? Existing { get; init; }
+
     /// <summary><c>repository.branch</c>: the branch built when an environment names none (default: main).</summary>
     public string? Branch { get; init; }
 }

@@ -49,6 +49,9 @@ public sealed record StackOverrides
     /// <summary><c>--seed</c>.</summary>
     public string? SeedDirectory { get; init; }
 
+    /// <summary><c>--existing-repo</c>: true when given, null when not.</summary>
+    public bool? ExistingRepository { get; init; }
+
     /// <summary>Build environment variables; each key replaces the file's value of the same key, the others stay.</summary>
     public IReadOnlyDictionary<string, BuildVariable>? EnvironmentVariables { get; init; }
 
@@ -93,6 +96,7 @@ public sealed record StackOverrides
             PipelineType = PipelineType ?? spec.PipelineType,
             PrivateSite = PrivateSite ?? spec.PrivateSite,
             SeedDirectory = SeedDirectory ?? spec.SeedDirectory,
+            ExistingRepository = ExistingRepository ?? spec.ExistingRepository,
             EnvironmentVariables = variables,
         };
     }

@@ -18,6 +18,9 @@ public static class StackOptionNames
     /// <summary>The CodeCommit repository name.</summary>
     public const string RepositoryName = "--repository-name";
 
+    /// <summary>Use an existing repository pipectl did not create.</summary>
+    public const string ExistingRepository = "--existing-repo";
+
     /// <summary>The CodeCommit repository description.</summary>
     public const string RepositoryDescription = "--repository-description";
 

@@ -27,6 +27,12 @@ public sealed record StackSpec
     /// <summary>The CodeCommit repository description, or null for none.</summary>
     public string? RepositoryDescription { get; init; }
 
+    /// <summary>
+    /// Use an existing repository that pipectl did not create (<c>--existing-repo</c>): it must exist, and it
+    /// is never modified or deleted. Without it, a repository of the stack's name made by someone else stops the run.
+    /// </summary>
+    public bool ExistingRepository { get; init; }
+
     /// <summary>The branch the pipeline builds and the trigger rule watches.</summary>
     public string Branch { get; init; } = StackDefaults.Branch;
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
+using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Tests.Orchestration;
 
@@ -37,7 +39,7 @@ public sealed class StackOrchestratorTests
         var drivers = new RecordingDrivers();
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(s => s with { ApprovalEmail = "ops@example.com" }), StackParts.Pipeline, new ApplyOptions(), CancellationToken.None);
 
-        Assert.Equal([ResourceTypes.Role, ResourceTypes.Role, ResourceTypes.Topic, ResourceTypes.Pipeline], result.Resources.Select(r => r.Type));
+        Assert.Equal([ResourceTypes.Topic, ResourceTypes.Role, ResourceTypes.Role, ResourceTypes.Pipeline], result.Resources.Select(r => r.Type));
         Assert.True(drivers.Finished.ToList().IndexOf("demo-approvals") < drivers.Finished.ToList().IndexOf("demo-pipeline"));
     }
 
@@ -105,13 +107,65 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
-    public async Task An_existing_repository_without_the_stack_tags_is_reported_as_adopted()
+    public async Task An_existing_repository_is_used_as_it_is_only_when_asked_and_reported_as_adopted()
+    {
+        var drivers = new RecordingDrivers { Existing = true, Untagged = true, RepositoryDescription = "the team's own repo" };
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(s => s with { ExistingRepository = true }), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(ResourceAction.Unchanged, result.Resources[0].Action);
+        Assert.Equal(StackOrchestrator.AdoptedNote, result.Resources[0].Note);
+        Assert.Equal("https://clone/demo", result.Outputs[StackOutputs.CloneUrlHttp]);
+    }
+
+    [Fact]
+    public async Task A_repository_made_by_hand_stops_the_run_unless_the_stack_is_told_to_use_it()
     {
         var drivers = new RecordingDrivers { Existing = true, Untagged = true, RepositoryDescription = "the team's own repo" };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository, new ApplyOptions(), CancellationToken.None);
 
-        Assert.Equal(ResourceAction.Unchanged, result.Resources[0].Action);
-        Assert.Equal(StackOrchestrator.AdoptedNote, result.Resources[0].Note);
+        var refusal = Assert.IsType<ProvisioningException>(result.Failure);
+        Assert.Contains("AWS::CodeCommit::Repository demo already exists", refusal.Message);
+        Assert.Contains("--repository-name", refusal.Message);
+        Assert.Equal(ResourceAction.Kept, Assert.Single(result.Resources).Action);
+    }
+
+    [Fact]
+    public async Task Using_an_existing_repository_that_is_not_there_stops_before_anything_is_made()
+    {
+        var drivers = new RecordingDrivers();
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(s => s with { ExistingRepository = true }), StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.Contains("does not exist", Assert.IsType<ProvisioningException>(result.Failure).Message);
+        Assert.DoesNotContain(drivers.Calls, c => !c.StartsWith("read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_foreign_resource_anywhere_in_the_stack_stops_the_run_before_the_first_write()
+    {
+        var drivers = new RecordingDrivers { ForeignName = "demo-events-role" };
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        var refusal = Assert.IsType<ProvisioningException>(result.Failure);
+        Assert.StartsWith("AWS::IAM::Role demo-events-role already exists and was not created by pipectl for stack demo", refusal.Message);
+        Assert.Contains("--events-role-name", refusal.Message);
+        Assert.Equal(10, drivers.Calls.Count(c => c.StartsWith("read", StringComparison.Ordinal)));
+        Assert.Equal(drivers.Calls.Count, drivers.Calls.Count(c => c.StartsWith("read", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Resources_are_reported_in_the_graphs_order_whatever_order_they_finish_in()
+    {
+        var reported = new List<string>();
+        var progress = new RecordingProgress(reported);
+        var stack = Stack();
+        var result = await new StackOrchestrator(new RecordingDrivers(), progress).ApplyAsync(stack, StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        var expected = StackGraph.InApplyOrder(stack.Entries.Where(e => e.Wanted)).Select(e => e.Name).ToList();
+        Assert.Equal(expected, result.Resources.Select(r => r.Name));
+        Assert.Equal(expected, reported);
+        Assert.Equal(["demo", "demo-artifacts-123456789012-us-east-1", "demo-codebuild-role", "demo-codepipeline-role"], expected.Take(4));
+        Assert.Equal("demo-trigger", expected[^1]);
     }
 
     [Fact]
@@ -137,15 +191,48 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
+    public async Task Environments_run_as_one_graph_with_the_shared_repository_once_and_their_outputs_scoped()
+    {
+        var staging = StackSpec.FromStackName("demo-staging", "us-east-1", TestStacks.Account) with { StackName = "demo", RepositoryName = "demo", Branch = "develop" };
+        var production = StackSpec.FromStackName("demo-production", "us-east-1", TestStacks.Account) with { StackName = "demo", RepositoryName = "demo" };
+        var graph = StackGraph.For([new EnvironmentStackSpec("staging", staging), new EnvironmentStackSpec("production", production)]);
+        var drivers = new RecordingDrivers();
+
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(graph, StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(19, result.Resources.Count);
+        Assert.Single(drivers.Calls, c => c == "create demo");
+        Assert.Equal("demo-staging-pipeline", result.Outputs["staging.pipelineName"]);
+        Assert.Equal("demo-production-artifacts-123456789012-us-east-1", result.Outputs["production.artifactBucket"]);
+        Assert.StartsWith("https://clone/demo", result.Outputs[StackOutputs.CloneUrlHttp]);
+        Assert.Equal(StackGraph.InApplyOrder(graph.Entries.Where(e => e.Wanted)).Select(e => e.Name), result.Resources.Select(r => r.Name));
+    }
+
+    [Fact]
     public async Task An_untagged_empty_bucket_is_refused_never_taken_over()
     {
         // CreateBucket carries the stack's tags, so no create leaves an untagged bucket behind: one is someone else's.
         var drivers = new RecordingDrivers { Existing = true, Untagged = true };
         var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Buckets, new ApplyOptions(), CancellationToken.None);
 
-        var refusal = Assert.IsType<ProvisioningException>(result.Failure);
-        Assert.Contains("was not created by pipectl for stack demo", refusal.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(drivers.Calls, c => c.StartsWith("create", StringComparison.Ordinal) || c.StartsWith("update", StringComparison.Ordinal));
+        Assert.IsType<ProvisioningException>(result.Failure);
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Kept, r.Action));
+        Assert.DoesNotContain(drivers.Calls, c => !c.StartsWith("read", StringComparison.Ordinal));
+    }
+
+    /// <summary>Progress that records the order resources are reported in.</summary>
+    private sealed class RecordingProgress(List<string> settled) : IStackProgress
+    {
+        public void Started(string type, string name)
+        {
+        }
+
+        public void Settled(ResourceOutcome outcome) => settled.Add(outcome.Name);
+
+        public void Waiting(string message)
+        {
+        }
     }
 
     /// <summary>Drivers that record calls and create whatever they are asked to.</summary>
@@ -166,11 +253,14 @@ public sealed class StackOrchestratorTests
         /// <summary>Existing resources carry no tags (somebody else's, or an interrupted bucket create).</summary>
         public bool Untagged { get; init; }
 
-        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null, Untagged ? new Dictionary<string, string>() : s.Tags));
+        /// <summary>The one resource that exists, untagged: somebody else's under one of the stack's names.</summary>
+        public string? ForeignName { get; init; }
 
-        public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, Untagged ? new Dictionary<string, string>() : s.Tags));
+        public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
-        public IResourceDriver<RoleSpec, RoleState> Roles => Make<RoleSpec, RoleState>(ResourceTypes.Role, s => new RoleState(s.Name, "arn:" + s.Name, s.TrustPolicy, s.InlinePolicies, Untagged ? new Dictionary<string, string>() : s.Tags));
+        public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
+
+        public IResourceDriver<RoleSpec, RoleState> Roles => Make<RoleSpec, RoleState>(ResourceTypes.Role, s => new RoleState(s.Name, "arn:" + s.Name, s.TrustPolicy, s.InlinePolicies, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<BuildProjectSpec, BuildProjectState> BuildProjects => Make<BuildProjectSpec, BuildProjectState>(ResourceTypes.BuildProject, s => new BuildProjectState(s.Name, "arn:" + s.Name, s.SourceType, s.SourceLocation, s.Buildspec, s.Image, s.ComputeType, s.ServiceRoleArn, s.LogGroupName, s.Tags));
 
@@ -205,7 +295,7 @@ public sealed class StackOrchestratorTests
             public Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken)
             {
                 owner.Calls.Enqueue($"read {desired.Name}");
-                return Task.FromResult(owner.Existing ? build(desired) : null);
+                return Task.FromResult(owner.Existing || owner.ForeignName == desired.Name ? build(desired) : null);
             }
 
             public async Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken)

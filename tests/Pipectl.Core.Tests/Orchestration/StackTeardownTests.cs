@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
+using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Tests.Orchestration;
 
@@ -64,17 +66,42 @@ public sealed class StackTeardownTests
     }
 
     [Fact]
-    public async Task Skipping_shared_resources_removes_only_what_one_environment_owns()
+    public async Task Skipping_shared_resources_keeps_the_repository_the_other_environments_use()
     {
         var drivers = new InventoryDrivers(owner: "demo");
         var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions { SkipShared = true }, CancellationToken.None);
 
-        Assert.Equal(7, result.Resources.Count);
+        Assert.Equal(10, result.Resources.Count);
         Assert.DoesNotContain("demo", drivers.Deleted);
-        Assert.DoesNotContain("demo-artifacts-123456789012-us-east-1", drivers.Deleted);
-        Assert.DoesNotContain("demo-build", drivers.Deleted);
-        Assert.DoesNotContain("demo-codebuild-role", drivers.Deleted);
+        Assert.Contains("demo-artifacts-123456789012-us-east-1", drivers.Deleted);
+        Assert.Contains("demo-codebuild-role", drivers.Deleted);
         Assert.Contains("demo-site-123456789012-us-east-1", drivers.Deleted);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_teardown_order_is_the_graph_reversed_for_every_dependency(bool environments)
+    {
+        var spec = TestStacks.Demo() with { ApprovalEmail = "ops@example.com" };
+        var graph = environments
+            ? StackGraph.For([new EnvironmentStackSpec("staging", StackSpec.FromStackName("demo-staging", "us-east-1", TestStacks.Account) with { StackName = "demo", RepositoryName = "demo", ApprovalEmail = "ops@example.com" }), new EnvironmentStackSpec("production", spec)])
+            : StackGraph.For(spec);
+        var drivers = new InventoryDrivers(owner: "demo") { Sequential = true };
+        var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(graph, new TeardownOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        var order = drivers.DeletedKeys(graph).ToList();
+        Assert.Equal(graph.Entries.Count, order.Count);
+        var edges = graph.Entries.SelectMany(a => a.DependsOn.Select(b => (A: a.Key, B: b))).ToList();
+        Assert.Equal(environments ? 28 : 14, edges.Count);
+        Assert.All(edges, edge => Assert.True(order.IndexOf(edge.A) < order.IndexOf(edge.B), $"{edge.B} was deleted before {edge.A}, which depends on it"));
+        Assert.Equal(result.Resources.Select(r => r.Name), StackGraph.InTeardownOrder(graph.Entries).Select(e => e.Name));
+        if (environments)
+        {
+            Assert.Single(graph.Entries, e => e.Key == "repository");
+            Assert.True(order.IndexOf("repository") > Math.Max(order.IndexOf("staging/pipeline"), order.IndexOf("production/build-project")));
+        }
     }
 
     [Fact]
@@ -96,6 +123,14 @@ public sealed class StackTeardownTests
         public ConcurrentQueue<string> Deleted { get; } = new();
 
         public string? FailOn { get; init; }
+
+        /// <summary>Deletes one at a time, so the order deletes are recorded in is the order they happened in.</summary>
+        public bool Sequential { get; init; }
+
+        private readonly SemaphoreSlim _one = new(1, 1);
+
+        /// <summary>The keys of the deleted resources, in order (every name in the graph is unique).</summary>
+        public IEnumerable<string> DeletedKeys(StackGraph graph) => Deleted.Select(name => graph.Entries.Single(e => e.Name == name).Key);
 
         private Dictionary<string, string> Tags => owner is null ? [] : new() { ["pipectl:stack"] = owner, ["pipectl:region"] = "us-east-1" };
 
@@ -136,13 +171,28 @@ public sealed class StackTeardownTests
             public async Task DeleteAsync(TState actual, CancellationToken cancellationToken)
             {
                 var name = nameOf(actual);
-                await Task.Delay(name.Length % 5, cancellationToken);
-                if (account.FailOn == name)
+                if (account.Sequential)
                 {
-                    throw new InvalidOperationException($"cannot delete {name}");
+                    await account._one.WaitAsync(cancellationToken);
                 }
 
-                account.Deleted.Enqueue(name);
+                try
+                {
+                    await Task.Delay(name.Length % 5, cancellationToken);
+                    if (account.FailOn == name)
+                    {
+                        throw new InvalidOperationException($"cannot delete {name}");
+                    }
+
+                    account.Deleted.Enqueue(name);
+                }
+                finally
+                {
+                    if (account.Sequential)
+                    {
+                        account._one.Release();
+                    }
+                }
             }
         }
 

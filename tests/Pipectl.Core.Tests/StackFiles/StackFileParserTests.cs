@@ -99,6 +99,7 @@ public sealed class StackFileParserTests
         { "unknown key in an environment's approval", "name: demo\nenvironments:\n  prod:\n    approval:\n      mail: a@example.com\n", 5, 7, "unknown key 'mail' in environments.prod.approval (did you mean 'email'?)" },
         { "two environments on one branch", "name: demo\nenvironments:\n  a:\n    branch: main\n  b:\n    branch: main\n", 6, 13, "already builds branch main" },
         { "buckets.site with environments", "name: demo\nbuckets:\n  site: one-bucket\nenvironments:\n  staging:\n    branch: develop\n", 3, 9, "set siteBucket in each environment" },
+        { "buckets.artifacts with environments", "name: demo\nbuckets:\n  artifacts: one-bucket\nenvironments:\n  staging:\n    branch: develop\n", 3, 14, "each environment has its own" },
         { "environment is a list", "name: demo\nenvironments:\n  staging:\n    - develop\n", 4, 5, "environments.staging must be a mapping" },
     };
 

@@ -97,7 +97,7 @@ public sealed class StackFileSchemaTests
         "build.buildspecInline" => $"|\n{indent}  version: 0.2\n{indent}  phases:\n{indent}    build:\n{indent}      commands:\n{indent}        - make",
         "pipeline.type" => "V2",
         "build.environmentVariables.*.type" => $"SECRETS_MANAGER\n{indent}value: prod/db:password",
-        _ when segments[^1] is "enabled" or "privateSite" or "privileged" => "true",
+        _ when segments[^1] is "enabled" or "privateSite" or "privileged" or "existing" => "true",
         _ when segments[^1] == "email" => "ops@example.com",
         "environments" => "{ staging: {} }",
         _ when segments[^1] is "environmentVariables" or "repository" or "build" or "buckets" or "approval" or "pipeline" => "{}",

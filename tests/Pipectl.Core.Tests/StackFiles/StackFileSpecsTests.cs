@@ -43,17 +43,17 @@ public sealed class StackFileSpecsTests
     }
 
     [Fact]
-    public void The_environments_share_the_repository_artifact_bucket_build_project_and_build_role()
+    public void The_environments_share_only_the_repository()
     {
-        var specs = MultiEnv.ToSpecs(Region, Account).Select(s => s.Spec).ToList();
+        var specs = MultiEnv.ToSpecs(Region, Account).ToList();
 
-        foreach (var spec in specs)
+        foreach (var (environment, spec) in specs)
         {
             Assert.Equal("shop", spec.StackName);
             Assert.Equal("shop", spec.RepositoryName);
-            Assert.Equal($"shop-artifacts-{Account}-{Region}", spec.ArtifactBucketName);
-            Assert.Equal("shop-build", spec.BuildProjectName);
-            Assert.Equal("shop-codebuild-role", spec.BuildRoleName);
+            Assert.Equal($"shop-{environment}-artifacts-{Account}-{Region}", spec.ArtifactBucketName);
+            Assert.Equal($"shop-{environment}-build", spec.BuildProjectName);
+            Assert.Equal($"shop-{environment}-codebuild-role", spec.BuildRoleName);
             Assert.Equal("The Shop", spec.EnvironmentVariables["SITE_TITLE"].Value);
             Assert.Equal(PipelineTypes.V2, spec.PipelineType);
         }
@@ -246,7 +246,16 @@ public sealed class StackFileSpecsTests
         var spec = MultiEnv.ToSpec("staging", Region, null).Spec;
 
         Assert.Equal($"shop-staging-site-{StackNames.AccountPlaceholder}-{Region}", spec.SiteBucketName);
-        Assert.Equal($"shop-artifacts-{StackNames.AccountPlaceholder}-{Region}", spec.ArtifactBucketName);
+        Assert.Equal($"shop-staging-artifacts-{StackNames.AccountPlaceholder}-{Region}", spec.ArtifactBucketName);
+    }
+
+    [Fact]
+    public void Repository_existing_asks_every_environment_to_use_the_repository_as_it_is()
+    {
+        var file = Parse("name: shop\nrepository:\n  existing: true\nenvironments:\n  staging:\n    branch: develop\n  production:\n    branch: main\n");
+
+        Assert.All(file.ToSpecs(Region, Account), s => Assert.True(s.Spec.ExistingRepository));
+        Assert.False(MultiEnv.ToSpecs(Region, Account)[0].Spec.ExistingRepository);
     }
 
     [Fact]

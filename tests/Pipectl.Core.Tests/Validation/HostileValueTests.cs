@@ -175,6 +175,8 @@ public sealed class HostileValueTests
         var actual = new BuildProjectState(project.Name, "arn", project.SourceType, project.SourceLocation, project.Buildspec, project.Image, project.ComputeType, project.ServiceRoleArn, project.LogGroupName, project.Tags)
         {
             EnvironmentVariables = new Dictionary<string, BuildVariable> { ["DB_PASSWORD"] = new("old-secret-value"), ["GONE"] = new("g"), ["REF"] = new("/p") },
+            ArtifactsType = project.ArtifactsType,
+            EnvironmentType = project.EnvironmentType,
         };
 
         var change = Assert.Single(project.DifferencesFrom(actual));

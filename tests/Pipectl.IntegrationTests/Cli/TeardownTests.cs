@@ -70,10 +70,10 @@ public sealed class TeardownTests(MotoServer moto)
         await session.S3.PutBucketAsync(new PutBucketRequest { BucketName = lookalikeBucket });
         await session.Iam.CreateRoleAsync(new CreateRoleRequest($"{stack}-codebuild-role-old", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
         await session.CodeCommit.CreateRepositoryAsync(new($"{stack}-old", "the team's old repository"));
-        // The stack's own repository existed before pipectl: it is adopted, used, and kept.
+        // The stack's repository existed before pipectl, and the user asks to use it: it is adopted, used, and kept.
         await session.CodeCommit.CreateRepositoryAsync(new(stack, "the team's repository"));
 
-        var bootstrap = await Pipectl("bootstrap", "--name", stack);
+        var bootstrap = await Pipectl("bootstrap", "--name", stack, "--existing-repo");
         Assert.True(bootstrap.ExitCode == 0, bootstrap.Stderr);
         Assert.Equal("unchanged", Actions(bootstrap)[$"AWS::CodeCommit::Repository {stack}"]);
 

@@ -94,13 +94,14 @@ public sealed class FailureMessageTests(MotoServer moto)
         var lines = FaultRuns.StderrLines(run);
         Assert.Equal(2, lines.Length);
         Assert.Equal("pipectl: access denied (AccessDenied): User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetRole. Check the credentials and the IAM permissions listed in the README.", lines[0]);
-        Assert.Equal($"pipectl: bootstrap stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {stack}` to remove what was made.", lines[1]);
+        Assert.Equal("pipectl: bootstrap stopped before changing anything.", lines[1]);
         Assert.DoesNotContain("   at ", run.Stderr + run.Stdout);
 
-        // Refusals are not retried: one GetRole for each role that does not wait for another (the deploy role
-        // waits for the pipeline role). What did not need IAM was still made, and the report on stdout lists it.
-        Assert.Equal(["iam:GetRole", "iam:GetRole", "iam:GetRole"], proxy.Log.Where(e => e.Operation.StartsWith("iam:", StringComparison.Ordinal)).Select(e => e.Operation));
-        Assert.Contains("created", run.Stdout);
+        // Refusals are not retried: one GetRole for each of the 4 roles. Every resource is read before the
+        // first write, so a refused read stops the run before anything is made.
+        Assert.Equal(["iam:GetRole", "iam:GetRole", "iam:GetRole", "iam:GetRole"], proxy.Log.Where(e => e.Operation.StartsWith("iam:", StringComparison.Ordinal)).Select(e => e.Operation));
+        Assert.DoesNotContain(proxy.Log, e => e.Operation.Contains(":Create", StringComparison.Ordinal) || e.Operation.StartsWith("s3:PUT", StringComparison.Ordinal));
+        Assert.DoesNotContain("created", run.Stdout);
         var teardown = await CliRun.RunAsync(FaultRuns.Args(moto.Endpoint, "teardown", "--name", stack, "--yes"));
         Assert.True(teardown.ExitCode == 0, teardown.Stderr);
     }

@@ -26,7 +26,8 @@ public sealed class MultiEnvironmentTests(MotoServer moto)
         Assert.True(first.ExitCode == 0, first.Stderr);
         var created = Actions(first);
         Assert.All(created.Values, a => Assert.Equal("created", a));
-        Assert.Equal(17, created.Count);
+        Assert.Equal(20, created.Count);
+        Assert.Single(created.Keys, k => k.StartsWith("AWS::CodeCommit::Repository", StringComparison.Ordinal));
         using var session = TestSessions.For(moto);
         var staging = (await session.CodePipeline.GetPipelineAsync("shop-staging-pipeline")).Pipeline!;
         var production = (await session.CodePipeline.GetPipelineAsync("shop-production-pipeline")).Pipeline!;
@@ -35,9 +36,14 @@ public sealed class MultiEnvironmentTests(MotoServer moto)
         Assert.Equal(["Source", "Build", "Deploy"], staging.Stages.Select(s => s.Name));
         Assert.Equal(["Source", "Build", "Approval", "Deploy"], production.Stages.Select(s => s.Name));
         Assert.Equal("shop-staging-site-123456789012-us-east-1", staging.Stages[2].Actions[0].Configuration!["BucketName"]);
-        Assert.Equal(staging.ArtifactStore!.Location, production.ArtifactStore!.Location);
-        var project = Assert.Single((await session.CodeBuild.BatchGetProjectsAsync(["shop-build"])).Projects!);
+        Assert.Equal("shop-staging-artifacts-123456789012-us-east-1", staging.ArtifactStore!.Location);
+        Assert.Equal("shop-production-artifacts-123456789012-us-east-1", production.ArtifactStore!.Location);
+        Assert.Equal("shop-staging-build", staging.Stages[1].Actions[0].Configuration!["ProjectName"]);
+        Assert.Equal("shop-production-build", production.Stages[1].Actions[0].Configuration!["ProjectName"]);
+        var project = Assert.Single((await session.CodeBuild.BatchGetProjectsAsync(["shop-staging-build"])).Projects!);
         Assert.Contains(project.Environment!.EnvironmentVariables!, v => v.Name == "SITE_TITLE" && v.Value == "The Shop");
+        Assert.EndsWith("role/shop-staging-codebuild-role", project.ServiceRole);
+        await AssertNothingOfStagingNamesProductionsBucketAsync(session);
 
         var second = await Pipectl("bootstrap", "-f", Sample);
         Assert.All(Actions(second).Values, a => Assert.Equal("unchanged", a));
@@ -51,9 +57,22 @@ public sealed class MultiEnvironmentTests(MotoServer moto)
 
         var teardown = await Pipectl("teardown", "-f", Sample, "--yes");
         Assert.True(teardown.ExitCode == 0, teardown.Stderr);
-        Assert.Equal(17, Actions(teardown).Values.Count(a => a == "deleted"));
+        Assert.Equal(20, Actions(teardown).Values.Count(a => a == "deleted"));
         await Assert.ThrowsAsync<Pipectl.Aws.Errors.AwsResourceNotFoundException>(() => session.CodePipeline.GetPipelineAsync("shop-production-pipeline"));
         await Assert.ThrowsAsync<Pipectl.Aws.Errors.AwsResourceNotFoundException>(() => session.CodeCommit.GetRepositoryAsync("shop"));
+    }
+
+    /// <summary>Every policy of staging's roles and buckets names only staging's buckets, never production's.</summary>
+    private static async Task AssertNothingOfStagingNamesProductionsBucketAsync(Pipectl.Aws.Session.AwsSession session)
+    {
+        var documents = new List<string>();
+        foreach (var role in new[] { "shop-staging-codebuild-role", "shop-staging-codepipeline-role", "shop-staging-deploy-role", "shop-staging-events-role" })
+        {
+            documents.Add((await session.Iam.GetRolePolicyAsync(role, "pipectl-least-privilege")).PolicyJson);
+        }
+
+        Assert.Contains(documents, d => d.Contains("shop-staging-artifacts-123456789012-us-east-1", StringComparison.Ordinal));
+        Assert.All(documents, d => Assert.DoesNotContain("shop-production-", d, StringComparison.Ordinal));
     }
 
     [Fact]

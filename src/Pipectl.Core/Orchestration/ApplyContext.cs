@@ -1,0 +1,4 @@
+namespace Pipectl.Core.Orchestration;
+
+/// <summary>What an entry's extra apply work may use: the drivers (and seeder), the run's options, and the stack name and region that own what it makes.</summary>
+public sealed record ApplyContext(IStackDrivers Drivers, ApplyOptions Options, string StackName, string Region);

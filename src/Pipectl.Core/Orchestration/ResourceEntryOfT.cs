@@ -1,0 +1,29 @@
+using Pipectl.Core.Provisioning;
+
+namespace Pipectl.Core.Orchestration;
+
+/// <summary>A <see cref="ResourceEntry"/> of one resource kind: its desired state, its driver and its outputs.</summary>
+/// <param name="Key">Unique in a graph.</param>
+/// <param name="Part">The verb's part that converges it.</param>
+/// <param name="DependsOn">The keys it depends on.</param>
+/// <param name="Desired">The desired state.</param>
+/// <param name="DriverOf">Picks the kind's driver from a set of drivers (AWS, or an empty account for a plan).</param>
+public sealed record ResourceEntry<TSpec, TState>(
+    string Key,
+    StackParts Part,
+    IReadOnlyList<string> DependsOn,
+    TSpec Desired,
+    Func<IStackDrivers, IResourceDriver<TSpec, TState>> DriverOf) : ResourceEntry(Key, Part, DependsOn)
+    where TSpec : IDesiredState<TState>
+    where TState : class
+{
+    public override string Name => Desired.Name;
+
+    /// <summary>The run's outputs this resource gives, from its state (null in a plan that would create it).</summary>
+    public Func<TState?, IReadOnlyDictionary<string, string>>? Outputs { get; init; }
+
+    /// <summary>Work after the resource converged (the repository's first commit); returns the final outcome.</summary>
+    public Func<ApplyContext, ResourceOutcome, CancellationToken, Task<ResourceOutcome>>? AfterApply { get; init; }
+
+    internal override BoundResource Bind(IStackDrivers drivers) => new BoundResource<TSpec, TState>(this, DriverOf(drivers));
+}
