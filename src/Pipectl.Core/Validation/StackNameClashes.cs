@@ -10,16 +10,16 @@ namespace Pipectl.Core.Validation;
 /// is sent (exit 2).
 /// </summary>
 /// <remarks>
-/// A resource environments share by design (the repository; and, while they are shared, whatever names stay the
-/// same in every environment in <see cref="SharedKinds"/>) is one resource, not a clash. Every other kind is one
-/// per environment. Bucket names are global and lowercase; IAM role names are compared ignoring case, as IAM does.
+/// The one resource environments share by design, the repository (<see cref="SharedKinds"/>), is one resource,
+/// not a clash. Every other kind is one per environment, so nothing of one environment can write what another
+/// deploys. Bucket names are global and lowercase; IAM role names are compared ignoring case, as IAM does.
 /// </remarks>
 public static class StackNameClashes
 {
     /// <summary>The kinds a stack file's environments may share, each by one name in every environment.</summary>
     public static IReadOnlySet<string> SharedKinds { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "repository", "artifact bucket", "build project", "build role",
+        "repository",
     };
 
     /// <summary>Every clash, each as one error naming the name, the two uses and the option to change.</summary>

@@ -85,10 +85,11 @@ public sealed class HostileValueTests
 
         var errors = validator.ValidateAll(file.ToSpecs("us-east-1", TestStacks.Account));
 
-        var error = Assert.Single(errors);
-        Assert.Equal("environment", error.Field);
-        Assert.Contains("site bucket", error.Rule, StringComparison.Ordinal);
-        Assert.Contains("at most 30 characters", error.Rule, StringComparison.Ordinal);
+        // Each environment has its own artifact bucket and site bucket: both names are too long, both blame the environment.
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal("environment", e.Field));
+        Assert.Contains(errors, e => e.Rule.Contains("artifact bucket", StringComparison.Ordinal) && e.Rule.Contains("at most 25 characters", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Rule.Contains("site bucket", StringComparison.Ordinal) && e.Rule.Contains("at most 30 characters", StringComparison.Ordinal));
     }
 
     [Theory]

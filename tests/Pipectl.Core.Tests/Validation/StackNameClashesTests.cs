@@ -69,4 +69,20 @@ public sealed class StackNameClashesTests
         Assert.Equal(StackOptionNames.PipelineRoleName, error.Field);
         Assert.Contains("share one pipeline role", error.Rule, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Environments_keep_their_own_artifact_bucket_build_project_and_build_role()
+    {
+        var file = StackFileParser.Parse("pipectl.yaml", "name: shop\nenvironments:\n  staging:\n    branch: develop\n  production:\n    branch: main\n").File!;
+        var overrides = new StackOverrides
+        {
+            Names = new Pipectl.Core.Naming.StackNameOverrides { BuildProjectName = "one-build", BuildRoleName = "one-build-role", ArtifactBucketName = "one-artifacts-bucket" },
+        };
+
+        var errors = new StackSpecValidator().ValidateAll(file.ToSpecs("us-east-1", TestStacks.Account, overrides));
+
+        Assert.Equal(
+            [StackOptionNames.ArtifactBucketName, StackOptionNames.BuildProjectName, StackOptionNames.BuildRoleName],
+            errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+    }
 }
