@@ -48,10 +48,38 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
         {
-            throw new ProvisioningException($"The bucket name \"{desired.Name}\" is taken by another AWS account (bucket names are global): choose another with --artifact-bucket / --site-bucket.", e);
+            throw TakenByAnotherAccount(desired.Name, e);
         }
 
         return await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Teardown needs the bucket's tags only (its settings go with it): one GetBucketTagging, which also tells a
+    /// missing bucket (NoSuchBucket) and one of another account (403), instead of a location and six settings.
+    /// </summary>
+    public async Task<BucketState?> ReadToDeleteAsync(BucketSpec desired, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<string, string> tags;
+        try
+        {
+            var set = (await s3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = desired.Name }, cancellationToken).ConfigureAwait(false)).TagSet;
+            tags = (set ?? []).ToDictionary(t => t.Key, t => t.Value);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+        {
+            return null;
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchTagSet")
+        {
+            tags = new Dictionary<string, string>();
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            throw TakenByAnotherAccount(desired.Name, e);
+        }
+
+        return new BucketState(desired.Name, ArnFor(desired.Name), false, false, PublicAccessBlock.None, null, null, tags);
     }
 
     public async Task<BucketState> CreateAsync(BucketSpec desired, CancellationToken cancellationToken)
@@ -79,7 +107,7 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "BucketAlreadyExists")
         {
-            throw new ProvisioningException($"The bucket name \"{desired.Name}\" is taken by another AWS account (bucket names are global): choose another with --artifact-bucket / --site-bucket.", e);
+            throw TakenByAnotherAccount(desired.Name, e);
         }
 
         if (existed)
@@ -266,6 +294,9 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
             return fallback;
         }
     }
+
+    private static ProvisioningException TakenByAnotherAccount(string bucket, AmazonS3Exception e) =>
+        new($"The bucket name \"{bucket}\" is taken by another AWS account (bucket names are global): choose another with --artifact-bucket / --site-bucket.", e);
 
     private static string ArnFor(string bucket) => $"arn:aws:s3:::{bucket}";
 }

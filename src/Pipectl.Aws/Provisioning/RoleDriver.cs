@@ -67,6 +67,23 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
             role.Tags);
     }
 
+    /// <summary>
+    /// Teardown needs the role's tags only (GetRole carries them): its inline policies are listed when it is
+    /// deleted, so they are not read here.
+    /// </summary>
+    public async Task<RoleState?> ReadToDeleteAsync(RoleSpec desired, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var role = await iam.GetRoleAsync(desired.Name, cancellationToken).ConfigureAwait(false);
+            return new RoleState(role.RoleName, role.Arn, role.AssumeRolePolicyJson ?? string.Empty, new Dictionary<string, string>(), role.Tags);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
     public async Task<RoleState> CreateAsync(RoleSpec desired, CancellationToken cancellationToken)
     {
         IamRole created;

@@ -60,9 +60,7 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             return null;
         }
 
-        var arn = rule.Arn is { Length: > 0 } known
-            ? known
-            : throw new ProvisioningException($"DescribeRule returned no ARN for EventBridge rule {desired.Name}.");
+        var arn = ArnOf(desired.Name, rule);
         var targets = events.ListAllTargetsByRuleAsync(desired.Name, cancellationToken);
         var tags = events.ListTagsForResourceAsync(arn, cancellationToken);
         await Task.WhenAll(targets, tags).ConfigureAwait(false);
@@ -73,6 +71,24 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             rule.State == Enabled,
             (await targets.ConfigureAwait(false)).Select(t => new CoreTarget(t.Id, t.Arn, t.RoleArn)).ToList(),
             ToDictionary((await tags.ConfigureAwait(false)).Tags));
+    }
+
+    /// <summary>Teardown needs the rule's tags, not its targets: those are listed when it is deleted.</summary>
+    public async Task<RuleState?> ReadToDeleteAsync(RuleSpec desired, CancellationToken cancellationToken)
+    {
+        DescribeRuleReply rule;
+        try
+        {
+            rule = await events.DescribeRuleAsync(desired.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+
+        var arn = ArnOf(desired.Name, rule);
+        var tags = await events.ListTagsForResourceAsync(arn, cancellationToken).ConfigureAwait(false);
+        return new RuleState(rule.Name ?? desired.Name, arn, rule.EventPattern, rule.State == Enabled, [], ToDictionary(tags.Tags));
     }
 
     public async Task<RuleState> CreateAsync(RuleSpec desired, CancellationToken cancellationToken)
@@ -144,6 +160,9 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             throw new ProvisioningException($"EventBridge rule {desired.Name} refused its target {failed?.TargetId ?? target.Id} ({target.Arn}): {reason}");
         }
     }
+
+    private static string ArnOf(string name, DescribeRuleReply rule) =>
+        rule.Arn is { Length: > 0 } known ? known : throw new ProvisioningException($"DescribeRule returned no ARN for EventBridge rule {name}.");
 
     private static Dictionary<string, string> ToDictionary(IReadOnlyList<EventBridgeTag>? tags)
     {

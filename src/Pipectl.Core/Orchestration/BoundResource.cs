@@ -24,6 +24,9 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// <summary>Converges it from the state <see cref="ReadAsync"/> found.</summary>
     public abstract Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken);
 
+    /// <summary>Reads (once) what teardown needs of it; <see cref="RemoveAsync"/> uses this read.</summary>
+    public abstract Task ReadToDeleteAsync(CancellationToken cancellationToken);
+
     /// <summary>Deletes it when it is the stack's own and no option keeps it.</summary>
     public abstract Task<ResourceOutcome> RemoveAsync(string stackName, string region, string? keepReason, bool dryRun, CancellationToken cancellationToken);
 }

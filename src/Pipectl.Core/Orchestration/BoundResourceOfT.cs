@@ -10,10 +10,13 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
 {
     private static readonly IReadOnlyDictionary<string, string> NoOutputs = new Dictionary<string, string>();
     private Task<TState?>? _read;
+    private Task<TState?>? _readToDelete;
 
     public override string Type => driver.Type;
 
     public override Task ReadAsync(CancellationToken cancellationToken) => _read ??= driver.ReadAsync(entry.Desired, cancellationToken);
+
+    public override Task ReadToDeleteAsync(CancellationToken cancellationToken) => _readToDelete ??= driver.ReadToDeleteAsync(entry.Desired, cancellationToken);
 
     private TState? Actual => _read is { IsCompletedSuccessfully: true } read ? read.Result : throw new InvalidOperationException($"{entry.Key} was not read before it was used.");
 
@@ -66,7 +69,8 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
 
     public override async Task<ResourceOutcome> RemoveAsync(string stackName, string region, string? keepReason, bool dryRun, CancellationToken cancellationToken)
     {
-        var actual = await driver.ReadAsync(entry.Desired, cancellationToken).ConfigureAwait(false);
+        await ReadToDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var actual = await _readToDelete!.ConfigureAwait(false);
         if (actual is null)
         {
             return new ResourceOutcome(Type, entry.Name, null, ResourceAction.NotFound);

@@ -134,15 +134,21 @@ public sealed class DesiredStack
             Role(ResourceKeys.BuildRole, StackParts.Build, [], policies.BuildRole, StackOptionNames.BuildRoleName),
 
             // The project writes its output to the artifact bucket: the bucket goes only after the project.
+            // CodeBuild checks the service role only when the project is created or updated.
             new ResourceEntry<BuildProjectSpec, BuildProjectState>(ResourceKeys.BuildProject, StackParts.Build, [ResourceKeys.BuildRole, ResourceKeys.Repository, ResourceKeys.ArtifactBucket], buildProject, d => d.BuildProjects)
             {
+                NeededOnlyToCreate = [ResourceKeys.BuildRole],
                 NameOption = StackOptionNames.BuildProjectName,
                 Outputs = _ => new Dictionary<string, string> { [StackOutputs.BuildProject] = spec.BuildProjectName },
             },
             Role(ResourceKeys.PipelineRole, StackParts.Pipeline, [], policies.PipelineRole, StackOptionNames.PipelineRoleName),
 
             // The deploy role trusts the pipeline role by ARN, and IAM refuses a trust policy naming a role that does not exist yet.
-            Role(ResourceKeys.DeployRole, StackParts.Pipeline, [ResourceKeys.PipelineRole], policies.DeployRole, StackOptionNames.DeployRoleName),
+            // IAM checks that principal only when the trust policy is written.
+            Role(ResourceKeys.DeployRole, StackParts.Pipeline, [ResourceKeys.PipelineRole], policies.DeployRole, StackOptionNames.DeployRoleName) with
+            {
+                NeededOnlyToCreate = [ResourceKeys.PipelineRole],
+            },
             new ResourceEntry<TopicSpec, TopicState>(ResourceKeys.ApprovalTopic, StackParts.Pipeline, [], topic, d => d.Topics)
             {
                 Wanted = spec.HasApprovalTopic,
@@ -156,6 +162,9 @@ public sealed class DesiredStack
                 pipeline,
                 d => d.Pipelines)
             {
+                // CodePipeline checks its roles when the pipeline is created or updated and only names the project
+                // and the topic; it writes into the buckets and reads the repository while it runs.
+                NeededOnlyToCreate = [ResourceKeys.PipelineRole, ResourceKeys.DeployRole, ResourceKeys.BuildProject, ResourceKeys.ApprovalTopic],
                 NameOption = StackOptionNames.PipelineName,
                 Outputs = _ => new Dictionary<string, string>
                 {
@@ -165,9 +174,12 @@ public sealed class DesiredStack
             },
             Role(ResourceKeys.EventsRole, StackParts.Trigger, [], policies.EventsRole, StackOptionNames.EventsRoleName),
 
-            // The rule's pattern names the repository and its target the pipeline.
-            new ResourceEntry<RuleSpec, RuleState>(ResourceKeys.Rule, StackParts.Trigger, [ResourceKeys.EventsRole, ResourceKeys.Pipeline, ResourceKeys.Repository], rule, d => d.Rules)
+            // The rule's pattern names the repository. Its target names the pipeline, but EventBridge looks neither
+            // the pipeline nor the role up when PutTargets is called, only when the rule fires: the rule is made
+            // alongside the pipeline (off the pipeline's wait for IAM), and deleted alongside it and the role.
+            new ResourceEntry<RuleSpec, RuleState>(ResourceKeys.Rule, StackParts.Trigger, [ResourceKeys.EventsRole, ResourceKeys.Repository], rule, d => d.Rules)
             {
+                NeededOnlyToCreate = [ResourceKeys.EventsRole],
                 NameOption = StackOptionNames.RuleName,
                 Outputs = _ => new Dictionary<string, string> { [StackOutputs.RuleName] = spec.RuleName },
             },

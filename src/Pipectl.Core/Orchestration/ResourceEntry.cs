@@ -34,6 +34,14 @@ public abstract record ResourceEntry(string Key, StackParts Part, IReadOnlyList<
     /// </summary>
     public bool UseExisting { get; init; }
 
+    /// <summary>
+    /// Keys among <see cref="DependsOn"/> that AWS looks at only when this resource is created or updated (a
+    /// service role CodeBuild or CodePipeline must be able to assume, a role a trust policy names): apply still
+    /// waits for them, but teardown need not keep them until this resource is gone, so they are deleted
+    /// alongside it. A dependency this resource writes into while it runs (a bucket) never belongs here.
+    /// </summary>
+    public IReadOnlyList<string> NeededOnlyToCreate { get; init; } = [];
+
     /// <summary>This entry bound to the drivers that read, create, update and delete it.</summary>
     internal abstract BoundResource Bind(IStackDrivers drivers);
 }

@@ -65,7 +65,7 @@ public sealed class StackGraph
                     continue;
                 }
 
-                entries.Add(entry with { Key = Scope(entry.Key), DependsOn = entry.DependsOn.Select(Scope).ToList(), Environment = environment });
+                entries.Add(entry with { Key = Scope(entry.Key), DependsOn = entry.DependsOn.Select(Scope).ToList(), NeededOnlyToCreate = entry.NeededOnlyToCreate.Select(Scope).ToList(), Environment = environment });
             }
         }
 
@@ -105,10 +105,28 @@ public sealed class StackGraph
     }
 
     /// <summary>For each entry, the keys among <paramref name="entries"/> that depend on it (the reversed edges).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> DependentsWithin(IReadOnlyList<ResourceEntry> entries)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> DependentsWithin(IReadOnlyList<ResourceEntry> entries) =>
+        Reversed(entries, DependenciesWithin(entries));
+
+    /// <summary>
+    /// For each entry, the keys among <paramref name="entries"/> that teardown deletes before it: its dependents,
+    /// except those that needed it only to be created (<see cref="ResourceEntry.NeededOnlyToCreate"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> DeletedBeforeWithin(IReadOnlyList<ResourceEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var loose = entries.ToDictionary(e => e.Key, e => e.NeededOnlyToCreate.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var kept = DependenciesWithin(entries).ToDictionary(
+            d => d.Key,
+            d => (IReadOnlyList<string>)d.Value.Where(dependency => !loose[d.Key].Contains(dependency)).ToList(),
+            StringComparer.Ordinal);
+        return Reversed(entries, kept);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Reversed(IReadOnlyList<ResourceEntry> entries, IReadOnlyDictionary<string, IReadOnlyList<string>> dependenciesOf)
     {
         var dependents = entries.ToDictionary(e => e.Key, _ => new List<string>(), StringComparer.Ordinal);
-        foreach (var (key, dependencies) in DependenciesWithin(entries))
+        foreach (var (key, dependencies) in dependenciesOf)
         {
             foreach (var dependency in dependencies)
             {

@@ -15,6 +15,13 @@ public interface IResourceDriver<in TSpec, TState>
     /// <summary>The resource as it is in AWS, or null when it does not exist. Sends only reads.</summary>
     Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What teardown needs of the resource: whether it exists, its tags (which decide ownership) and what
+    /// <see cref="DeleteAsync"/> takes; null when it does not exist. Sends only reads. By default the full
+    /// <see cref="ReadAsync"/>; a driver whose full read holds settings teardown never looks at sends fewer.
+    /// </summary>
+    Task<TState?> ReadToDeleteAsync(TSpec desired, CancellationToken cancellationToken) => ReadAsync(desired, cancellationToken);
+
     Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken);
 
     /// <summary>Brings an existing resource to the desired state; <paramref name="changes"/> says what differs.</summary>

@@ -130,13 +130,13 @@ public sealed class PipelineAndRuleDriverTests
         server.Responder = fake.Answer;
         using var session = WireSession.For(server);
         var delays = new List<TimeSpan>();
-        var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, NoDelay(delays)));
+        var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, NoDelay(delays), jitter: () => 0.0));
 
         var (outcome, _) = await Converger.ConvergeAsync(driver, Desired.Pipeline, dryRun: false, CancellationToken.None);
 
         Assert.Equal(ResourceAction.Created, outcome.Action);
         Assert.Equal(2, server.Requests.Count(r => r.Target == CodePipelinePrefix + "CreatePipeline"));
-        Assert.Equal([TimeSpan.FromSeconds(1)], delays);
+        Assert.Equal([IamPropagation.MinStep], delays);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class RepositoryAndProjectDriverTests
             }
 
             return Task.CompletedTask;
-        });
+        }, jitter: () => 1.0);
         return (new BuildProjectDriver(session.CodeBuild, propagation), delays);
     }
 
@@ -305,7 +305,7 @@ public sealed class RepositoryAndProjectDriverTests
         Assert.Equal(2, creates.Count);
         Assert.Equal(creates[0].BodyText, creates[1].BodyText);
         Assert.Equal(2, server.Requests.Count);
-        Assert.Equal([TimeSpan.FromSeconds(1)], delays);
+        Assert.Equal([IamPropagation.MaxStep], delays);
     }
 
     [Fact]
@@ -412,6 +412,6 @@ public sealed class RepositoryAndProjectDriverTests
 
         Assert.Equal("aws/codebuild/standard:8.0", state.Image);
         Assert.Equal(3, Calls(server, "UpdateProject").Count());
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], delays);
+        Assert.Equal([IamPropagation.MaxStep, IamPropagation.MaxStep], delays);
     }
 }

@@ -12,21 +12,21 @@ public sealed class StackTeardownTests
     private static readonly DesiredStack Demo = DesiredStack.From(TestStacks.Demo());
 
     [Fact]
-    public async Task Everything_the_stack_owns_is_deleted_in_reverse_dependency_order()
+    public async Task Everything_the_stack_owns_is_deleted_after_what_writes_into_it_or_reads_from_it()
     {
-        var drivers = new InventoryDrivers(owner: "demo");
+        var drivers = new InventoryDrivers(owner: "demo") { Sequential = true };
         var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions(), CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Equal(11, result.Resources.Count);
         Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Deleted, r.Action));
         var order = drivers.Deleted.ToList();
-        Assert.True(order.IndexOf("demo-trigger") < order.IndexOf("demo-pipeline"));
-        Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo-build"));
-        Assert.True(order.IndexOf("demo-build") < order.IndexOf("demo-codebuild-role"));
-        Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo-codepipeline-role"));
         Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo-artifacts-123456789012-us-east-1"));
+        Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo-site-123456789012-us-east-1"));
+        Assert.True(order.IndexOf("demo-build") < order.IndexOf("demo-artifacts-123456789012-us-east-1"));
         Assert.True(order.IndexOf("demo-build") < order.IndexOf("demo"));
+        Assert.True(order.IndexOf("demo-pipeline") < order.IndexOf("demo"));
+        Assert.True(order.IndexOf("demo-trigger") < order.IndexOf("demo"));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class StackTeardownTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task The_teardown_order_is_the_graph_reversed_for_every_dependency(bool environments)
+    public async Task The_teardown_order_is_the_graph_reversed_for_every_dependency_kept_after_create(bool environments)
     {
         var spec = TestStacks.Demo() with { ApprovalEmail = "ops@example.com" };
         var graph = environments
@@ -93,8 +93,8 @@ public sealed class StackTeardownTests
         Assert.True(result.Succeeded);
         var order = drivers.DeletedKeys(graph).ToList();
         Assert.Equal(graph.Entries.Count, order.Count);
-        var edges = graph.Entries.SelectMany(a => a.DependsOn.Select(b => (A: a.Key, B: b))).ToList();
-        Assert.Equal(environments ? 28 : 14, edges.Count);
+        var edges = graph.Entries.SelectMany(a => a.DependsOn.Except(a.NeededOnlyToCreate).Select(b => (A: a.Key, B: b))).ToList();
+        Assert.Equal(environments ? 12 : 6, edges.Count);
         Assert.All(edges, edge => Assert.True(order.IndexOf(edge.A) < order.IndexOf(edge.B), $"{edge.B} was deleted before {edge.A}, which depends on it"));
         Assert.Equal(result.Resources.Select(r => r.Name), StackGraph.InTeardownOrder(graph.Entries).Select(e => e.Name));
         if (environments)
@@ -112,8 +112,12 @@ public sealed class StackTeardownTests
 
         Assert.False(result.Succeeded);
         Assert.Contains("demo-trigger", drivers.Deleted);
-        Assert.DoesNotContain("demo-codepipeline-role", drivers.Deleted);
         Assert.DoesNotContain("demo-artifacts-123456789012-us-east-1", drivers.Deleted);
+        Assert.DoesNotContain("demo-site-123456789012-us-east-1", drivers.Deleted);
+        Assert.DoesNotContain("demo", drivers.Deleted);
+
+        // Roles go alongside what they serve: only its creation needed them.
+        Assert.Contains("demo-codepipeline-role", drivers.Deleted);
         Assert.Contains("demo-events-role", drivers.Deleted);
     }
 
