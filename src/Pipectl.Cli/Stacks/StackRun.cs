@@ -99,11 +99,15 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         {
             using var progress = new StackProgressRenderer(console, settings.Json);
             IStackDrivers drivers = offline ? new EmptyAccountDrivers() : new AwsStackDrivers(session, _account!, progress);
-            var apply = new ApplyOptions { DryRun = settings.DryRun, SeedFiles = seed };
-            // The account's Block Public Access decides whether a public site can exist at all: ask before creating anything.
-            result = drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets) && await PublicSiteRefusalAsync(aws, specs, cancellationToken).ConfigureAwait(false) is { } blocked
-                ? new StackRunResult([], new Dictionary<string, string>(), blocked)
-                : await new StackOrchestrator(drivers, progress).ApplyAsync(graph, parts, apply, cancellationToken).ConfigureAwait(false);
+            var apply = new ApplyOptions
+            {
+                DryRun = settings.DryRun,
+                SeedFiles = seed,
+
+                // The account's Block Public Access decides whether a public site can exist at all: asked alongside the reads, before anything is created.
+                Preflight = drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets) ? async ct => await PublicSiteRefusalAsync(aws, specs, ct).ConfigureAwait(false) : null,
+            };
+            result = await new StackOrchestrator(drivers, progress).ApplyAsync(graph, parts, apply, cancellationToken).ConfigureAwait(false);
         }
 
         var report = Report(_stackName, result, note);

@@ -8,4 +8,11 @@ public sealed record ApplyOptions
 
     /// <summary>Files for the repository's first commit (--seed), or null.</summary>
     public IReadOnlyList<SeedFile>? SeedFiles { get; init; }
+
+    /// <summary>
+    /// A check that may refuse the whole run before its first write (the account's Block Public Access against a
+    /// public site), or null. It runs alongside the reads of every resource, not before them: its refusal (a
+    /// non-null answer) ends the run as a refused resource does, before anything is written.
+    /// </summary>
+    public Func<CancellationToken, Task<Exception?>>? Preflight { get; init; }
 }

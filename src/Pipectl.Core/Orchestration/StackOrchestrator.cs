@@ -4,7 +4,7 @@ namespace Pipectl.Core.Orchestration;
 
 /// <summary>
 /// Converges the parts of a stack a verb asks for by walking its <see cref="StackGraph"/> forward. Every
-/// resource of the run is read first, all at once; a name held by something that is not the stack's own
+/// resource of the run is read first, all at once, alongside the run's <see cref="ApplyOptions.Preflight"/>; a name held by something that is not the stack's own
 /// stops the run there, before the first write. Then each resource is converged as soon as what it depends
 /// on is, independent ones concurrently. When a resource fails, what depends on it is not started, the rest
 /// finishes, and the failure is returned with everything handled so far, so a re-run finishes the stack and
@@ -25,13 +25,21 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
     {
         ArgumentNullException.ThrowIfNull(graph);
         var run = StackGraph.InApplyOrder(graph.Entries.Where(e => e.Wanted && (parts & e.Part) != 0)).Select(e => e.Bind(drivers)).ToList();
+        ArgumentNullException.ThrowIfNull(options);
+        var preflight = options.Preflight is { } check ? check(cancellationToken) : Task.FromResult<Exception?>(null);
+        Exception? readFailure = null;
         try
         {
             await Task.WhenAll(run.Select(r => r.ReadAsync(cancellationToken))).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new StackRunResult([], new Dictionary<string, string>(), e);
+            readFailure = e;
+        }
+
+        if ((await preflight.ConfigureAwait(false) ?? readFailure) is { } stop)
+        {
+            return new StackRunResult([], new Dictionary<string, string>(), stop);
         }
 
         var refused = run.Select(r => (Resource: r, Reason: r.Refusal(graph.StackName, graph.Region))).Where(r => r.Reason is not null).ToList();

@@ -47,6 +47,40 @@ public sealed class SchedulingConcurrencyTests
     }
 
     [Fact]
+    public async Task The_preflight_runs_alongside_the_reads_and_its_refusal_stops_the_run_before_any_write()
+    {
+        var account = new MockAccount(exists: false);
+        var pipelineRead = account.GateOn("read demo-pipeline");
+        var refusal = new ProvisioningException("the account blocks public bucket policies");
+        var options = new ApplyOptions
+        {
+            Preflight = async _ =>
+            {
+                await pipelineRead.WaitAsync(Guard);
+                return refusal;
+            },
+        };
+
+        var result = await new StackOrchestrator(account.Drivers, SilentProgress.Instance).ApplyAsync(Demo, StackParts.All, options, CancellationToken.None);
+
+        Assert.Same(refusal, result.Failure);
+        Assert.Empty(result.Resources);
+        Assert.DoesNotContain(account.Calls, c => c.StartsWith("create ", StringComparison.Ordinal));
+        Assert.Contains("read demo-pipeline", account.Calls);
+    }
+
+    [Fact]
+    public async Task A_preflight_that_lets_the_run_go_changes_nothing_in_it()
+    {
+        var account = new MockAccount(exists: false);
+
+        var result = await new StackOrchestrator(account.Drivers, SilentProgress.Instance).ApplyAsync(Demo, StackParts.All, new ApplyOptions { Preflight = _ => Task.FromResult<Exception?>(null) }, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(10, account.Calls.Count(c => c.StartsWith("created ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Teardown_reads_everything_at_once_before_the_first_delete_and_reads_only_what_teardown_needs()
     {
         var account = new MockAccount(exists: true);
