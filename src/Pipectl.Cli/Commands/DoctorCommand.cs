@@ -19,7 +19,7 @@ public static class DoctorCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, token => RunAsync(settings, console, token), cancellationToken);
+            return VerbRunner.RunAsync(console, settings, token => RunAsync(settings, console, token), cancellationToken, ErrorJson.Reporter("doctor", settings, console));
         });
         return command;
     }

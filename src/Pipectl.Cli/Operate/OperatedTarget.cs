@@ -67,8 +67,8 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         }
     }
 
-    /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1).</summary>
-    public async Task<int> OrNotFoundAsync(CliConsole console, string region, Func<Task<int>> work)
+    /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1, the JSON error with --output json).</summary>
+    public async Task<int> OrNotFoundAsync(string region, Func<Task<int>> work)
     {
         try
         {
@@ -76,9 +76,8 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         }
         catch (AwsResourceNotFoundException e)
         {
-            await console.Error.WriteLineAsync(
-                $"pipectl: no pipeline \"{PipelineName}\" in {region} ({e.Code}): create it with `pipectl bootstrap --name {StackName}`, or pass --pipeline-name.").ConfigureAwait(false);
-            return ExitCodes.Failed;
+            throw new Pipectl.Core.Provisioning.ProvisioningException(
+                $"no pipeline \"{PipelineName}\" in {region}: create it with `pipectl bootstrap --name {StackName}`, or pass --pipeline-name", e);
         }
     }
 }

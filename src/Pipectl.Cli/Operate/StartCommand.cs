@@ -27,7 +27,7 @@ public static class StartCommand
                 using var session = AwsSession.Create(settings.SessionOptions);
                 var operations = new PipelineOperations(session.CodePipeline);
                 var watch = parse.GetValue(operate.Watch);
-                return await target.OrNotFoundAsync(console, session.Region, async () =>
+                return await target.OrNotFoundAsync(session.Region, async () =>
                 {
                     if (settings.DryRun)
                     {
@@ -60,7 +60,7 @@ public static class StartCommand
 
                     return ExitCodes.Success;
                 }).ConfigureAwait(false);
-            }, cancellationToken);
+            }, cancellationToken, ErrorJson.Reporter("start", settings, console));
         });
         return command;
     }

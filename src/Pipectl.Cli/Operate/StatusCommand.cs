@@ -27,10 +27,10 @@ public static class StatusCommand
                 var target = OperatedTarget.From(parse, operate);
                 using var session = AwsSession.Create(settings.SessionOptions);
                 var operations = new PipelineOperations(session.CodePipeline);
-                return await target.OrNotFoundAsync(console, session.Region, () => parse.GetValue(operate.Watch)
+                return await target.OrNotFoundAsync(session.Region, () => parse.GetValue(operate.Watch)
                     ? new ExecutionWatchRun(operations, target, settings, console, parse.GetValue(operate.PollInterval), clock).RunAsync("status", null, _ => { }, token)
                     : ShowAsync(operations, target, settings, console, clock, token)).ConfigureAwait(false);
-            }, cancellationToken);
+            }, cancellationToken, ErrorJson.Reporter("status", settings, console));
         });
         return command;
     }

@@ -117,7 +117,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         if (merged.Failure is { } failure)
         {
             var (code, line) = VerbRunner.Classify(failure);
-            await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line }, false).ConfigureAwait(false);
+            await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             await console.Error.WriteLineAsync(teardown is null
                 ? $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {_stackName}` to remove what was made."
@@ -290,7 +290,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var (_, line) = VerbRunner.Classify(failure);
         var report = Report(_stackName ?? parse.GetValue(options.Name) ?? string.Empty, new StackRunResult([], new Dictionary<string, string>(), failure), null);
-        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line })).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure })).ConfigureAwait(false);
     }
 
     private static void Validate(Pipectl.Core.Stacks.StackSpec spec)
@@ -314,6 +314,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         ApiCallsTotal = _session?.Counter.Total ?? 0,
         ApiCallsMutating = _session?.Counter.Mutating ?? 0,
         ApiCallsByOperation = _session?.Counter.ByOperation() ?? new SortedDictionary<string, int>(),
+        CreatedByRequests = _session?.Counter.Created ?? [],
         Note = note,
     };
 
