@@ -9,6 +9,7 @@ using Pipectl.Aws.CodeCommit;
 using Pipectl.Aws.CodePipeline;
 using Pipectl.Aws.EventBridge;
 using Pipectl.Aws.Iam;
+using Pipectl.Aws.Logs;
 using Pipectl.Aws.Runtime;
 using Pipectl.Aws.Sns;
 
@@ -24,7 +25,7 @@ public sealed class AwsSession : IDisposable
 {
     /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</summary>
     public static readonly IReadOnlyList<string> ServiceIds =
-        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId];
+        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId];
 
     /// <summary>
     /// One attempt of one request may take this long (connect, send, reply) before it is abandoned and retried:
@@ -54,6 +55,7 @@ public sealed class AwsSession : IDisposable
     private EventBridgeClient? _eventBridge;
     private IamClient? _iam;
     private SnsClient? _sns;
+    private CloudWatchLogsClient? _logs;
     private AmazonS3Client? _s3;
     private AmazonSecurityTokenServiceClient? _sts;
 
@@ -105,6 +107,8 @@ public sealed class AwsSession : IDisposable
     public IamClient Iam => Client(ref _iam, () => new IamClient(Credentials, Configure(new PipectlClientConfig<IamFacts>(), IamFacts.ServiceId), Counter));
 
     public SnsClient Sns => Client(ref _sns, () => new SnsClient(Credentials, Configure(new PipectlClientConfig<SnsFacts>(), SnsFacts.ServiceId), Counter));
+
+    public CloudWatchLogsClient Logs => Client(ref _logs, () => new CloudWatchLogsClient(Credentials, Configure(new PipectlClientConfig<CloudWatchLogsFacts>(), CloudWatchLogsFacts.ServiceId), Counter));
 
     public IAmazonS3 S3 => Client(ref _s3, CreateS3);
 

@@ -49,7 +49,8 @@ public static class StartCommand
 
                     if (watch)
                     {
-                        var run = new ExecutionWatchRun(operations, target, settings, console, parse.GetValue(operate.PollInterval), clock);
+                        var logs = new BuildLogs(session.CodePipeline, session.CodeBuild, session.Logs, session.Region);
+                        var run = new ExecutionWatchRun(operations, logs, target, settings, console, parse.GetValue(operate.PollInterval), clock);
                         return await run.RunAsync("start", executionId, w => w.WriteString("executionId", executionId), token).ConfigureAwait(false);
                     }
 
