@@ -131,11 +131,13 @@ public sealed class AwsSession : IDisposable
         }
 
         var region = ResolveRegion(options.Region, profile, environment);
+        var endpoints = new EndpointOverrides(options.EndpointUrl, environment);
+        KnownRegions.Check(region, endpoints.Any(ServiceIds));
         var maxErrorRetry = string.IsNullOrWhiteSpace(environment("AWS_MAX_ATTEMPTS")) ? DefaultMaxErrorRetry : (int?)null;
         return new AwsSession(
             region,
             profileName,
-            new EndpointOverrides(options.EndpointUrl, environment),
+            endpoints,
             () => ResolveCredentials(profileName, profile),
             options.RequestTimeout ?? DefaultRequestTimeout,
             maxErrorRetry);

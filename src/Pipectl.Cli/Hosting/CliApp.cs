@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Runtime.InteropServices;
 using Pipectl.Cli.Commands;
 
@@ -14,12 +15,13 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var line in ParseErrors.Lines(parse))
             {
-                await console.Error.WriteLineAsync($"pipectl: {error.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             }
 
-            await console.Error.WriteLineAsync("Run 'pipectl --help' for usage.").ConfigureAwait(false);
+            var verb = parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name + " ";
+            await console.Error.WriteLineAsync($"Run 'pipectl {verb}--help' for usage.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
@@ -48,14 +50,27 @@ public static class CliApp
     public static RootCommand BuildRoot(GlobalOptions options, CliConsole console)
     {
         var root = new RootCommand("pipectl: stand up, show and tear down an AWS delivery pipeline (CodeCommit -> CodeBuild -> CodePipeline -> S3 website).");
-        foreach (var option in options.All)
-        {
-            root.Options.Add(option);
-        }
-
         foreach (var verb in Verbs.All(options, console))
         {
+            // Each verb takes only the global options it uses, so its help lists only those.
+            foreach (var option in options.For(verb.Name))
+            {
+                verb.Options.Add(option);
+            }
+
             root.Subcommands.Add(verb);
+        }
+
+        root.Subcommands.Add(CompletionCommand.Create(root, console));
+
+        // Every verb's help ends with its examples; a bare `pipectl` prints the help (exit 0) instead of
+        // "required command was not provided".
+        var help = root.Options.OfType<HelpOption>().Single();
+        if (help.Action is HelpAction helpAction)
+        {
+            var withExamples = new HelpWithExamples(helpAction);
+            help.Action = withExamples;
+            root.SetAction(parse => withExamples.Invoke(parse));
         }
 
         return root;

@@ -61,13 +61,16 @@ public sealed class StackOptions
 
     public Option<string?> Seed { get; } = new(StackOptionNames.SeedDirectory) { Description = "Make the branch's first commit from this folder's files (only when the branch does not exist)" };
 
-    /// <summary>The options a verb of these parts takes.</summary>
+    /// <summary>
+    /// The options a verb of these parts takes: the stack, and only the names of what the parts make or
+    /// refer to (create-repo does not list --rule-name). Teardown (all parts) takes every name.
+    /// </summary>
     public IEnumerable<Option> For(Pipectl.Core.Orchestration.StackParts parts)
     {
         yield return Name;
         yield return File;
         yield return Environment;
-        foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch })
+        foreach (var option in NamesFor(parts))
         {
             yield return option;
         }
@@ -97,6 +100,27 @@ public sealed class StackOptions
             yield return ApprovalEmail;
             yield return PipelineType;
         }
+    }
+
+    private IEnumerable<Option> NamesFor(Pipectl.Core.Orchestration.StackParts parts)
+    {
+        var wanted = new HashSet<Option>();
+        void Use(Pipectl.Core.Orchestration.StackParts part, params Option[] options)
+        {
+            if (parts.HasFlag(part) || parts == Pipectl.Core.Orchestration.StackParts.None)
+            {
+                wanted.UnionWith(options);
+            }
+        }
+
+        Use(Pipectl.Core.Orchestration.StackParts.Repository, RepositoryName, Branch);
+        Use(Pipectl.Core.Orchestration.StackParts.Buckets, ArtifactBucket, SiteBucket);
+        Use(Pipectl.Core.Orchestration.StackParts.Build, BuildProjectName, BuildRoleName, RepositoryName, Branch, ArtifactBucket);
+        Use(Pipectl.Core.Orchestration.StackParts.Pipeline, PipelineName, PipelineRoleName, DeployRoleName, ApprovalTopicName, RepositoryName, Branch, BuildProjectName, ArtifactBucket, SiteBucket);
+        Use(Pipectl.Core.Orchestration.StackParts.Trigger, RuleName, EventsRoleName, PipelineName, RepositoryName, Branch);
+
+        // In one fixed order, whatever the parts.
+        return new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch }.Where(wanted.Contains);
     }
 
     /// <summary>What the command line says, as overrides of a stack file (unset options are null).</summary>
