@@ -31,7 +31,7 @@ public static class ApprovalCommand
             var settings = options.Read(parse);
             return VerbRunner.RunAsync(console, settings, async token =>
             {
-                var target = OperatedTarget.From(parse, operate);
+                var target = OperatedTarget.From(parse, operate, console);
                 var comment = parse.GetValue(operate.Comment);
                 if (comment is { Length: > MaxCommentLength })
                 {

@@ -29,7 +29,7 @@ public static class LogsCommand
             var settings = options.Read(parse);
             return VerbRunner.RunAsync(console, settings, async token =>
             {
-                var target = OperatedTarget.From(parse, operate);
+                var target = OperatedTarget.From(parse, operate, console);
                 using var session = AwsSession.Create(settings.SessionOptions);
                 var logs = new BuildLogs(session.CodePipeline, session.CodeBuild, session.Logs, session.Region);
                 var run = new Run(logs, target, settings, console, parse.GetValue(operate.PollInterval), clock);

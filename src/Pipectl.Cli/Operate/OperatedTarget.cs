@@ -12,11 +12,11 @@ namespace Pipectl.Cli.Operate;
 /// <param name="NameArguments">The options that name the pipeline again in a suggested command.</param>
 internal sealed record OperatedTarget(string StackName, string PipelineName, string NameArguments)
 {
-    public static OperatedTarget From(ParseResult parse, OperateOptions options)
+    public static OperatedTarget From(ParseResult parse, OperateOptions options, CliConsole console)
     {
         var stack = parse.GetValue(options.Name) ?? string.Empty;
         var overridden = parse.GetValue(options.PipelineName);
-        if (parse.GetValue(options.File) is { } path)
+        if (DefaultStackFile.Choose(parse.GetValue(options.File), stack, console) is { } path)
         {
             var (file, environment) = FromFile(path, parse.GetValue(options.Environment), stack);
             return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}");

@@ -23,7 +23,7 @@ public static class StartCommand
             var settings = options.Read(parse);
             return VerbRunner.RunAsync(console, settings, async token =>
             {
-                var target = OperatedTarget.From(parse, operate);
+                var target = OperatedTarget.From(parse, operate, console);
                 using var session = AwsSession.Create(settings.SessionOptions);
                 var operations = new PipelineOperations(session.CodePipeline);
                 var watch = parse.GetValue(operate.Watch);

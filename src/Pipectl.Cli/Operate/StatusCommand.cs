@@ -24,7 +24,7 @@ public static class StatusCommand
             var settings = options.Read(parse);
             return VerbRunner.RunAsync(console, settings, async token =>
             {
-                var target = OperatedTarget.From(parse, operate);
+                var target = OperatedTarget.From(parse, operate, console);
                 using var session = AwsSession.Create(settings.SessionOptions);
                 var operations = new PipelineOperations(session.CodePipeline);
                 var logs = new BuildLogs(session.CodePipeline, session.CodeBuild, session.Logs, session.Region);

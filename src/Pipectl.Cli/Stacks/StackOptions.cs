@@ -11,9 +11,9 @@ namespace Pipectl.Cli.Stacks;
 /// </summary>
 public sealed class StackOptions
 {
-    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name; every resource name derives from it (required unless -f names it)" };
+    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name; every resource name derives from it (required unless -f or ./pipectl.yaml names it)" };
 
-    public Option<string?> File { get; } = new("--file", "-f") { Description = "A pipectl.yaml stack file; options given here win over it" };
+    public Option<string?> File { get; } = new("--file", "-f") { Description = "A stack file (default: ./pipectl.yaml when present and --name is not given); options given here win over it" };
 
     public Option<string?> Environment { get; } = new("--env") { Description = "Only this environment of the stack file" };
 

@@ -36,7 +36,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         var buildspec = teardown is null && parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
         var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed)) : null;
         var file = LoadStackFile();
-        _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or name the stack in a file with -f pipectl.yaml).");
+        _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or run it where a pipectl.yaml is, or pass -f FILE).");
         _region = settings.Region ?? file?.Region ?? AwsSession.TryResolveRegion(null, settings.Profile);
         string? note = null;
         if (_region is null)
@@ -79,8 +79,9 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             var stacks = specs.Select(s => DesiredStack.From(s.Spec)).ToList();
             if (!await ConfirmTeardownAsync(session, stacks, teardown, cancellationToken).ConfigureAwait(false))
             {
-                await console.Error.WriteLineAsync("pipectl: cancelled: nothing was deleted.").ConfigureAwait(false);
-                return ExitCodes.Cancelled;
+                // A "no" is an answer, not an interruption: exit 1 (Ctrl-C at the question stays 130).
+                await console.Error.WriteLineAsync("pipectl: not confirmed: nothing was deleted.").ConfigureAwait(false);
+                return ExitCodes.Failed;
             }
 
             using var progress = new StackProgressRenderer(console, settings.Json);
@@ -137,7 +138,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     /// <summary>The stack file given with -f, checked, or null. Errors carry file:line:column.</summary>
     private StackFile? LoadStackFile()
     {
-        var path = parse.GetValue(options.File);
+        var path = DefaultStackFile.Choose(parse.GetValue(options.File), parse.GetValue(options.Name), console);
         if (path is null)
         {
             if (parse.GetValue(options.Environment) is { } environment)
@@ -273,6 +274,11 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         foreach (var resource in plan.Resources.Where(r => r.Action == ResourceAction.Kept))
         {
             await console.Error.WriteLineAsync($"  {style.Dim("keep")}   {resource.Type,-28} {resource.Name} ({resource.Note})").ConfigureAwait(false);
+        }
+
+        foreach (var line in await TeardownLosses.DescribeAsync(new Pipectl.Aws.Operations.StackContents(session.CodeCommit, session.S3), doomed, cancellationToken).ConfigureAwait(false))
+        {
+            await console.Error.WriteLineAsync(line).ConfigureAwait(false);
         }
 
         await console.Error.WriteAsync("Delete them? Type 'yes' to continue: ").ConfigureAwait(false);
