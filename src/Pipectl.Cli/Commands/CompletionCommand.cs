@@ -64,5 +64,5 @@ public sealed record CompletionOption(string Name, IReadOnlyList<string> Aliases
         [.. option.Aliases],
         option.Description ?? string.Empty,
         option.ValueType != typeof(bool),
-        [.. option.GetCompletions(CompletionContext.Empty).Select(c => c.Label)]);
+        option.ValueType == typeof(bool) ? [] : [.. option.GetCompletions(CompletionContext.Empty).Select(c => c.Label)]);
 }

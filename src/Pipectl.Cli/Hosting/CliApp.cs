@@ -13,7 +13,7 @@ public static class CliApp
         var options = new GlobalOptions();
         var root = BuildRoot(options, console);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && parse.Action is not HelpWithExamples)
         {
             foreach (var line in ParseErrors.Lines(parse))
             {
