@@ -25,6 +25,7 @@ public static class BotocoreModels
         ["sns"] = "2010-03-31",
         ["s3"] = "2006-03-01",
         ["sts"] = "2011-06-15",
+        ["logs"] = "2014-03-28",
     };
 
     public static string Directory => DataDirectory.Value;
