@@ -24,18 +24,9 @@ public static class LogsCommand
         command.Options.Add(follow);
         command.Options.Add(execution);
         command.Options.Add(operate.PollInterval);
-        command.SetAction((parse, cancellationToken) =>
-        {
-            var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, async token =>
-            {
-                var target = OperatedTarget.From(parse, operate, console);
-                using var session = AwsSession.Create(settings.SessionOptions);
-                var logs = new BuildLogs(session.CodePipeline, session.CodeBuild, session.Logs, session.Region);
-                var run = new Run(logs, target, settings, console, parse.GetValue(operate.PollInterval), clock);
-                return await target.OrNotFoundAsync(session.Region, () => run.ExecuteAsync(parse.GetValue(execution), parse.GetValue(follow), token)).ConfigureAwait(false);
-            }, cancellationToken, ErrorJson.Reporter("logs", settings, console));
-        });
+        OperatedRun.SetAction(command, options, operate, console, run =>
+            new Run(run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock)
+                .ExecuteAsync(run.Parse.GetValue(execution), run.Parse.GetValue(follow), run.Token));
         return command;
     }
 

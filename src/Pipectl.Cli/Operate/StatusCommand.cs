@@ -19,20 +19,9 @@ public static class StatusCommand
         operate.AddTargetTo(command);
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
-        command.SetAction((parse, cancellationToken) =>
-        {
-            var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, async token =>
-            {
-                var target = OperatedTarget.From(parse, operate, console);
-                using var session = AwsSession.Create(settings.SessionOptions);
-                var operations = new PipelineOperations(session.CodePipeline);
-                var logs = new BuildLogs(session.CodePipeline, session.CodeBuild, session.Logs, session.Region);
-                return await target.OrNotFoundAsync(session.Region, () => parse.GetValue(operate.Watch)
-                    ? new ExecutionWatchRun(operations, logs, target, settings, console, parse.GetValue(operate.PollInterval), clock).RunAsync("status", null, _ => { }, token)
-                    : ShowAsync(operations, logs, target, settings, console, clock, token)).ConfigureAwait(false);
-            }, cancellationToken, ErrorJson.Reporter("status", settings, console));
-        });
+        OperatedRun.SetAction(command, options, operate, console, run => run.Parse.GetValue(operate.Watch)
+            ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock).RunAsync("status", null, _ => { }, run.Token)
+            : ShowAsync(run.Operations, run.BuildLogs, run.Target, run.Settings, console, clock, run.Token));
         return command;
     }
 
