@@ -52,13 +52,7 @@ public static class CliApp
         var root = new RootCommand("pipectl: stand up, show and tear down an AWS delivery pipeline (CodeCommit -> CodeBuild -> CodePipeline -> S3 website).");
         foreach (var verb in Verbs.All(options, console))
         {
-            // Each verb takes only the global options it uses, so its help lists only those.
-            foreach (var option in options.For(verb.Name))
-            {
-                verb.Options.Add(option);
-            }
-
-            root.Subcommands.Add(verb);
+            AddVerb(root, options, verb);
         }
 
         root.Subcommands.Add(CompletionCommand.Create(root, console));
@@ -74,5 +68,16 @@ public static class CliApp
         }
 
         return root;
+    }
+
+    /// <summary>Adds a verb with the global options it uses (only those, so its help lists only those).</summary>
+    public static void AddVerb(RootCommand root, GlobalOptions options, Command verb)
+    {
+        foreach (var option in options.For(verb.Name))
+        {
+            verb.Options.Add(option);
+        }
+
+        root.Subcommands.Add(verb);
     }
 }

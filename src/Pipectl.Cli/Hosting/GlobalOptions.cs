@@ -36,8 +36,6 @@ public sealed class GlobalOptions
         Output.CompletionSources.Add([.. Names]);
     }
 
-    public IEnumerable<Option> All => [Region, Profile, EndpointUrl, Output, DryRun, Verbose, Timeout];
-
     /// <summary>The options that say where AWS is and who calls it: only verbs that send requests take them.</summary>
     public IEnumerable<Option> Aws => [Region, Profile, EndpointUrl, Timeout];
 

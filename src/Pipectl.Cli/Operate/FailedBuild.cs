@@ -43,17 +43,19 @@ internal sealed record FailedBuild(FoundBuild Found, IReadOnlyList<LogEvent> Las
             {
                 return new FailedBuild(found, await logs.TailAsync(found, TailLength, cancellationToken).ConfigureAwait(false), found.HasLog ? null : "the build wrote no CloudWatch log");
             }
-            catch (AmazonServiceException e)
+            catch (Exception e) when (IsRequestFailure(e))
             {
                 return new FailedBuild(found, [], AwsFailureText.Describe(e) ?? e.Message);
             }
         }
-        catch (AmazonServiceException)
+        catch (Exception e) when (IsRequestFailure(e))
         {
             // The status is what was asked for: a build that cannot be described does not hide it.
             return null;
         }
     }
+
+    private static bool IsRequestFailure(Exception e) => e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException;
 
     public IEnumerable<string> Lines(string nameArguments)
     {

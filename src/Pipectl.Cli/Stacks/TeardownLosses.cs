@@ -58,7 +58,7 @@ internal static class TeardownLosses
         {
             return await count().ConfigureAwait(false);
         }
-        catch (AmazonServiceException e)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException)
         {
             return $"{what}: its contents could not be counted ({AwsFailureText.Brief(e) ?? e.Message}); they will be deleted with it";
         }
