@@ -22,6 +22,19 @@ public static class CliApp
 
             var verb = parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name + " ";
             await console.Error.WriteLineAsync($"Run 'pipectl {verb}--help' for usage.").ConfigureAwait(false);
+            if (AsksForJson(args))
+            {
+                // A script that asked for JSON gets its one document even when the command line is wrong.
+                var line = string.Join(" ", ParseErrors.Lines(parse));
+                await console.Out.WriteLineAsync(Output.JsonText.Write(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("command", verb.Trim());
+                    Output.ErrorJson.WriteMember(writer, "BadInput", line, null);
+                    writer.WriteEndObject();
+                })).ConfigureAwait(false);
+            }
+
             return ExitCodes.BadInput;
         }
 
@@ -69,6 +82,11 @@ public static class CliApp
 
         return root;
     }
+
+    /// <summary>True when the command line says --output json (read from the raw arguments: it did not parse).</summary>
+    private static bool AsksForJson(string[] args) =>
+        args.Zip(args.Skip(1)).Any(pair => pair.First == "--output" && string.Equals(pair.Second, "json", StringComparison.OrdinalIgnoreCase))
+        || args.Any(a => string.Equals(a, "--output=json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Adds a verb with the global options it uses (only those, so its help lists only those).</summary>
     public static void AddVerb(RootCommand root, GlobalOptions options, Command verb)

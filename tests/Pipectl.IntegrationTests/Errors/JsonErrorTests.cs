@@ -67,6 +67,17 @@ public sealed class JsonErrorTests
     }
 
     [Fact]
+    public async Task A_command_line_that_does_not_parse_still_prints_the_json_error()
+    {
+        var run = await CliRun.RunAsync("status", "--nmae", "demo", "--output", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("status", run.Json.GetProperty("command").GetString());
+        Assert.Equal("BadInput", run.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("did you mean --name?", run.Json.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task List_says_once_that_the_statuses_could_not_be_read_however_many_pipelines_there_are()
     {
         var script = new ScriptedCodePipeline()
