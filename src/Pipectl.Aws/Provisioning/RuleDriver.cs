@@ -50,12 +50,7 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
 
     public async Task<RuleState?> ReadAsync(RuleSpec desired, CancellationToken cancellationToken)
     {
-        DescribeRuleReply rule;
-        try
-        {
-            rule = await events.DescribeRuleAsync(desired.Name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsResourceNotFoundException)
+        if (await DescribeOrNullAsync(desired.Name, cancellationToken).ConfigureAwait(false) is not { } rule)
         {
             return null;
         }
@@ -76,12 +71,7 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
     /// <summary>Teardown needs the rule's tags, not its targets: those are listed when it is deleted.</summary>
     public async Task<RuleState?> ReadToDeleteAsync(RuleSpec desired, CancellationToken cancellationToken)
     {
-        DescribeRuleReply rule;
-        try
-        {
-            rule = await events.DescribeRuleAsync(desired.Name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsResourceNotFoundException)
+        if (await DescribeOrNullAsync(desired.Name, cancellationToken).ConfigureAwait(false) is not { } rule)
         {
             return null;
         }
@@ -158,6 +148,18 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             var failed = reply.FailedEntries?.FirstOrDefault();
             var reason = failed is null ? "no reason given" : $"{failed.ErrorCode}: {failed.ErrorMessage}";
             throw new ProvisioningException($"EventBridge rule {desired.Name} refused its target {failed?.TargetId ?? target.Id} ({target.Arn}): {reason}");
+        }
+    }
+
+    private async Task<DescribeRuleReply?> DescribeOrNullAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await events.DescribeRuleAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
         }
     }
 
