@@ -21,6 +21,12 @@ public static class PipelineDeclarationFactory
     /// <summary>The Deploy stage and its action.</summary>
     public const string DeployStageName = "Deploy";
 
+    /// <summary>
+    /// The Invalidate stage of a CloudFront site: after the deploy, a CodeBuild project invalidates <c>/*</c> so the
+    /// next request reads the new objects instead of the edge caches' copies.
+    /// </summary>
+    public const string InvalidateStageName = "Invalidate";
+
     /// <summary>The source action's output: the branch's files as a zip.</summary>
     public const string SourceOutputArtifact = "SourceOutput";
 
@@ -45,6 +51,11 @@ public static class PipelineDeclarationFactory
         }
 
         stages.Add(DeployStage(spec, arns));
+        if (spec.IsCloudFrontSite)
+        {
+            stages.Add(InvalidateStage(spec));
+        }
+
         return new PipelineDeclaration
         {
             Name = spec.PipelineName,
@@ -116,6 +127,22 @@ public static class PipelineDeclarationFactory
             },
         ]);
     }
+
+    // A CodeBuild action needs an input artifact: the build output is the smallest one the pipeline already has.
+    private static PipelineStage InvalidateStage(StackSpec spec) => new(InvalidateStageName,
+    [
+        new PipelineAction
+        {
+            Name = InvalidateStageName,
+            Category = "Build",
+            Owner = AwsOwner,
+            Provider = "CodeBuild",
+            Version = ActionTypeVersion,
+            RunOrder = 1,
+            Configuration = new Dictionary<string, string> { ["ProjectName"] = spec.InvalidationProjectName },
+            InputArtifacts = [BuildOutputArtifact],
+        },
+    ]);
 
     private static PipelineStage DeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
     [
