@@ -126,6 +126,7 @@ public static class StackFileParser
             string? name = null;
             string? region = null;
             string? pipelineType = null;
+            string? site = null;
             YamlNode? siteBucketNode = null;
             YamlNode? artifactBucketNode = null;
             var repository = new StackFileRepository();
@@ -166,6 +167,14 @@ public static class StackFileParser
                     case "environments":
                         environments = Environments(value);
                         break;
+                    case "site":
+                        site = reader.Scalar(value, "site");
+                        if (site is not null && !SiteTypes.All.Contains(site))
+                        {
+                            reader.Report(value, $"site \"{SafeFragment.Of(site)}\" is not one of {string.Join(", ", SiteTypes.All)}");
+                        }
+
+                        break;
                 }
             }
 
@@ -194,6 +203,7 @@ public static class StackFileParser
                 Buckets = buckets,
                 Approval = approval,
                 PipelineType = pipelineType,
+                Site = site,
                 Environments = environments,
             };
         }

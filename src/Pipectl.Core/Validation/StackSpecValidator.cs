@@ -110,6 +110,7 @@ public sealed class StackSpecValidator
         CheckOneOf(errors, StackOptionNames.SourceType, spec.SourceType, AwsConstraints.SourceTypes, "source types");
         errors.AddRange(BuildEnvironmentRules.Check(spec));
         CheckOneOf(errors, StackOptionNames.PipelineType, spec.PipelineType, AwsConstraints.PipelineTypes, "pipeline types");
+        CheckOneOf(errors, StackOptionNames.Site, spec.Site, SiteTypes.All, "site types");
 
         if (spec.ApprovalEmail is not null && !AwsConstraints.EmailAddress().IsMatch(spec.ApprovalEmail))
         {
