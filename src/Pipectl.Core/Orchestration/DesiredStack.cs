@@ -157,7 +157,7 @@ public sealed class DesiredStack
             new ResourceEntry<PipelineSpec, PipelineState>(
                 ResourceKeys.Pipeline,
                 StackParts.Pipeline,
-                [ResourceKeys.PipelineRole, ResourceKeys.DeployRole, ResourceKeys.ApprovalTopic, ResourceKeys.BuildProject, ResourceKeys.ArtifactBucket, ResourceKeys.SiteBucket, ResourceKeys.Repository, ResourceKeys.InvalidationProject],
+                [ResourceKeys.PipelineRole, ResourceKeys.DeployRole, ResourceKeys.ApprovalTopic, ResourceKeys.BuildProject, ResourceKeys.ArtifactBucket, ResourceKeys.SiteBucket, ResourceKeys.Repository, .. (spec.IsCloudFrontSite ? [ResourceKeys.InvalidationProject] : Array.Empty<string>())],
                 pipeline,
                 d => d.Pipelines)
             {

@@ -168,12 +168,8 @@ public static class StackFileParser
                         environments = Environments(value);
                         break;
                     case "site":
+                        // Checked with the spec, as pipeline.type is (StackSpecValidator).
                         site = reader.Scalar(value, "site");
-                        if (site is not null && !SiteTypes.All.Contains(site))
-                        {
-                            reader.Report(value, $"site \"{SafeFragment.Of(site)}\" is not one of {string.Join(", ", SiteTypes.All)}");
-                        }
-
                         break;
                 }
             }
