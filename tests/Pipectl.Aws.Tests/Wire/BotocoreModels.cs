@@ -27,6 +27,7 @@ public static class BotocoreModels
         ["s3control"] = "2018-08-20",
         ["cloudfront"] = "2020-05-31",
         ["sts"] = "2011-06-15",
+        ["logs"] = "2014-03-28",
     };
 
     public static string Directory => DataDirectory.Value;
