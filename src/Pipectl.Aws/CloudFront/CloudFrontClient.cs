@@ -108,7 +108,7 @@ public class CloudFrontClient : AmazonServiceClient
             Query = query ?? new Dictionary<string, string?>(),
             Body = body?.ToString(SaveOptions.DisableFormatting),
         };
-        var options = new InvokeOptions { RequestMarshaller = _marshaller, ResponseUnmarshaller = RestXmlOperationUnmarshaller.Instance };
+        var options = new InvokeOptions { RequestMarshaller = _marshaller, ResponseUnmarshaller = QueryOperationUnmarshaller.Instance };
         var reply = await InvokeAsync<RawResponse>(request, options, cancellationToken).ConfigureAwait(false);
         if (reply.Body.Length == 0)
         {

@@ -88,19 +88,26 @@ public static class PipelineDeclarationFactory
         },
     ]);
 
-    private static PipelineStage BuildStage(StackSpec spec) => new(BuildStageName,
+    private static PipelineStage BuildStage(StackSpec spec) =>
+        CodeBuildStage(BuildStageName, spec.BuildProjectName, SourceOutputArtifact, [BuildOutputArtifact]);
+
+    // A CodeBuild action needs an input artifact: the build output is the smallest one the pipeline already has.
+    private static PipelineStage InvalidateStage(StackSpec spec) =>
+        CodeBuildStage(InvalidateStageName, spec.InvalidationProjectName, BuildOutputArtifact, []);
+
+    private static PipelineStage CodeBuildStage(string name, string project, string input, IReadOnlyList<string> outputs) => new(name,
     [
         new PipelineAction
         {
-            Name = BuildStageName,
+            Name = name,
             Category = "Build",
             Owner = AwsOwner,
             Provider = "CodeBuild",
             Version = ActionTypeVersion,
             RunOrder = 1,
-            Configuration = new Dictionary<string, string> { ["ProjectName"] = spec.BuildProjectName },
-            InputArtifacts = [SourceOutputArtifact],
-            OutputArtifacts = [BuildOutputArtifact],
+            Configuration = new Dictionary<string, string> { ["ProjectName"] = project },
+            InputArtifacts = [input],
+            OutputArtifacts = outputs,
         },
     ]);
 
@@ -127,22 +134,6 @@ public static class PipelineDeclarationFactory
             },
         ]);
     }
-
-    // A CodeBuild action needs an input artifact: the build output is the smallest one the pipeline already has.
-    private static PipelineStage InvalidateStage(StackSpec spec) => new(InvalidateStageName,
-    [
-        new PipelineAction
-        {
-            Name = InvalidateStageName,
-            Category = "Build",
-            Owner = AwsOwner,
-            Provider = "CodeBuild",
-            Version = ActionTypeVersion,
-            RunOrder = 1,
-            Configuration = new Dictionary<string, string> { ["ProjectName"] = spec.InvalidationProjectName },
-            InputArtifacts = [BuildOutputArtifact],
-        },
-    ]);
 
     private static PipelineStage DeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
     [

@@ -77,7 +77,7 @@ public sealed class DistributionDriverWireTests
         using var server = new WireServer { Responder = account.Answer };
         using var session = WireSession.For(server);
         var waits = new List<string>();
-        var driver = new DistributionDriver(session.CloudFront, new Recording(waits)) { PollInterval = TimeSpan.FromMilliseconds(1) };
+        var driver = new DistributionDriver(session.CloudFront, new OnWait(waits.Add)) { PollInterval = TimeSpan.FromMilliseconds(1) };
         var actual = (await driver.ReadAsync(Desired, CancellationToken.None))!;
 
         await driver.DeleteAsync(actual, CancellationToken.None);
@@ -129,7 +129,7 @@ public sealed class DistributionDriverWireTests
         using var server = new WireServer { Responder = account.Answer };
         using var session = WireSession.For(server);
         using var timeout = new CancellationTokenSource();
-        var driver = new DistributionDriver(session.CloudFront, new Cancelling(timeout)) { PollInterval = TimeSpan.FromMinutes(5) };
+        var driver = new DistributionDriver(session.CloudFront, new OnWait(_ => timeout.Cancel())) { PollInterval = TimeSpan.FromMinutes(5) };
         var actual = (await driver.ReadAsync(Desired, CancellationToken.None))!;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => driver.DeleteAsync(actual, timeout.Token));
@@ -144,7 +144,7 @@ public sealed class DistributionDriverWireTests
         var config = new Pipectl.Aws.Runtime.PipectlClientConfig<Pipectl.Aws.Runtime.CloudFrontFacts>
         {
             RegionEndpoint = Amazon.RegionEndpoint.EUWest2,
-            HttpClientFactory = new RecordingHttpClientFactory(seen),
+            HttpClientFactory = new AnsweringHttpClientFactory(seen, $"<DistributionList xmlns=\"{Ns}\"><IsTruncated>false</IsTruncated></DistributionList>"),
         };
         using var client = new Pipectl.Aws.CloudFront.CloudFrontClient(new Amazon.Runtime.BasicAWSCredentials("AKIDWIRETEST", "secret"), config);
 
@@ -213,7 +213,8 @@ public sealed class DistributionDriverWireTests
             $"<Comment>c</Comment><Enabled>{(enabled ? "true" : "false")}</Enabled></DistributionConfig>";
     }
 
-    private sealed class Recording(List<string> waits) : IStackProgress
+    /// <summary>Progress that hands each wait message to <paramref name="waiting"/> (a test cancels there as --timeout does).</summary>
+    private sealed class OnWait(Action<string> waiting) : IStackProgress
     {
         public void Started(string type, string name)
         {
@@ -223,39 +224,6 @@ public sealed class DistributionDriverWireTests
         {
         }
 
-        public void Waiting(string message) => waits.Add(message);
-    }
-
-    /// <summary>Cancels (as --timeout does) when the wait is first shown.</summary>
-    private sealed class Cancelling(CancellationTokenSource source) : IStackProgress
-    {
-        public void Started(string type, string name)
-        {
-        }
-
-        public void Settled(ResourceOutcome outcome)
-        {
-        }
-
-        public void Waiting(string message) => source.Cancel();
-    }
-
-    private sealed class RecordingHttpClientFactory(List<Uri> seen) : Amazon.Runtime.HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(Amazon.Runtime.IClientConfig clientConfig) => new(new Answering(seen));
-
-        public override bool UseSDKHttpClientCaching(Amazon.Runtime.IClientConfig clientConfig) => false;
-
-        private sealed class Answering(List<Uri> seen) : HttpMessageHandler
-        {
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                seen.Add(request.RequestUri!);
-                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
-                {
-                    Content = new StringContent($"<DistributionList xmlns=\"{Ns}\"><IsTruncated>false</IsTruncated></DistributionList>", System.Text.Encoding.UTF8, "text/xml"),
-                });
-            }
-        }
+        public void Waiting(string message) => waiting(message);
     }
 }
