@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Pipectl.Cli.Hosting;
+using Pipectl.Cli.Stacks;
+using Pipectl.Core.Export;
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
+using Pipectl.Core.Validation;
+
+namespace Pipectl.Cli.Export;
+
+/// <summary>
+/// <c>pipectl export [-f pipectl.yaml] [--env E] [--format cloudformation]</c>: prints the CloudFormation
+/// template that creates what <c>bootstrap</c> creates (YAML; JSON with <c>--json</c>). It reads local files
+/// only: no credentials, no request. The input is checked as bootstrap checks it (exit 2 on a bad value) before
+/// the template is built from the same resource graph, with the stack name, account, region, partition and
+/// branches left to CloudFormation.
+/// </summary>
+public static class ExportCommand
+{
+    /// <summary>The region names are checked in when neither the file nor --region gives one (any valid region would do).</summary>
+    private const string CheckRegion = "us-east-1";
+
+    public static Command Create(GlobalOptions options, CliConsole console)
+    {
+        var stack = new StackOptions();
+        var format = new Option<string>("--format")
+        {
+            Description = $"Template format: {StackTemplate.CloudFormationFormat} (the only one)",
+            DefaultValueFactory = _ => StackTemplate.CloudFormationFormat,
+        };
+        var command = new Command("export", "Print a CloudFormation template that creates the same stack as bootstrap (YAML; --json for JSON); nothing is sent to AWS.");
+        foreach (var option in stack.For(StackParts.All).Where(o => o != stack.Seed && o != stack.SeedAllowSecret))
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(format);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse);
+            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, settings, stack, parse.GetValue(format), console), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, GlobalSettings settings, StackOptions options, string? format, CliConsole console)
+    {
+        if (!string.Equals(format, StackTemplate.CloudFormationFormat, StringComparison.Ordinal))
+        {
+            throw new UsageException($"--format \"{SafeFragment.Visible(format ?? string.Empty)}\": the only template format is {StackTemplate.CloudFormationFormat}.");
+        }
+
+        var buildspec = LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec));
+        var file = LoadStackFile(parse, options);
+        var stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or name the stack in a file with -f pipectl.yaml).");
+
+        // Checked as bootstrap checks them, in a concrete region and account: a template of names AWS refuses helps nobody.
+        var region = settings.Region ?? file?.Region ?? CheckRegion;
+        var checkedSpecs = Specs(parse, options, file, stackName, region, AwsConstraints.AccountIdStandIn, buildspec);
+        var errors = new StackSpecValidator().ValidateAll(checkedSpecs);
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
+        }
+
+        var tokenized = Specs(parse, options, file, TemplateTokens.StackName, TemplateTokens.Region, TemplateTokens.AccountId, buildspec);
+        var template = StackTemplate.For(stackName, tokenized);
+        await console.Out.WriteAsync(settings.Json ? TemplateYaml.WriteJson(template) : TemplateYaml.Write(template)).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static StackFile? LoadStackFile(ParseResult parse, StackOptions options)
+    {
+        var path = parse.GetValue(options.File);
+        if (path is null)
+        {
+            return parse.GetValue(options.Environment) is { } environment
+                ? throw new UsageException($"--env \"{SafeFragment.Visible(environment)}\": environments come from a stack file: add -f pipectl.yaml.")
+                : null;
+        }
+
+        return parse.GetValue(options.Name) is { } name
+            ? throw new UsageException($"--name \"{SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.")
+            : LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
+    }
+
+    /// <summary>The stack's specs under <paramref name="stackName"/> in <paramref name="region"/> and <paramref name="accountId"/> (real values or tokens).</summary>
+    private static IReadOnlyList<EnvironmentStackSpec> Specs(ParseResult parse, StackOptions options, StackFile? file, string stackName, string region, string accountId, string? buildspec)
+    {
+        var overrides = options.Overrides(parse, buildspec);
+        if (file is null)
+        {
+            return [new EnvironmentStackSpec(null, overrides.ApplyTo(StackSpec.FromStackName(stackName, region, accountId)))];
+        }
+
+        var named = file with { Name = stackName };
+        try
+        {
+            return parse.GetValue(options.Environment) is { } environment
+                ? [named.ToSpec(environment, region, accountId, overrides)]
+                : named.ToSpecs(region, accountId, overrides);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0].Replace(TemplateTokens.StackName, file.Name, StringComparison.Ordinal));
+        }
+    }
+}
