@@ -64,8 +64,7 @@ public static class ExportCommand
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
         }
 
-        var tokenized = Specs(parse, options, file, TemplateTokens.StackName, TemplateTokens.Region, TemplateTokens.AccountId, buildspec);
-        var template = StackTemplate.For(stackName, tokenized);
+        var template = StackTemplate.For(stackName, (name, inRegion, account) => Specs(parse, options, file, name, inRegion, account, buildspec));
         await console.Out.WriteAsync(settings.Json ? TemplateYaml.WriteJson(template) : TemplateYaml.Write(template)).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -94,12 +93,9 @@ public static class ExportCommand
             return [new EnvironmentStackSpec(null, overrides.ApplyTo(StackSpec.FromStackName(stackName, region, accountId)))];
         }
 
-        var named = file with { Name = stackName };
         try
         {
-            return parse.GetValue(options.Environment) is { } environment
-                ? [named.ToSpec(environment, region, accountId, overrides)]
-                : named.ToSpecs(region, accountId, overrides);
+            return StackTemplate.FileSpecs(file, parse.GetValue(options.Environment), stackName, region, accountId, overrides);
         }
         catch (ArgumentException e)
         {

@@ -16,11 +16,15 @@ public static class StackTemplate
     /// <summary>Stack names as pipectl accepts them (they end up in bucket names); CloudFormation checks a deployment's value.</summary>
     public const string StackNamePattern = "^[a-z][a-z0-9-]*$";
 
-    /// <summary>The template of <paramref name="stackName"/>, whose specs <paramref name="tokenized"/> carry the tokens.</summary>
-    public static JsonObject For(string stackName, IReadOnlyList<EnvironmentStackSpec> tokenized)
+    /// <summary>
+    /// The template of <paramref name="stackName"/>. <paramref name="specsFor"/> makes the stack's specs (one per
+    /// environment) for a stack name, region and account, as bootstrap makes them; it is called with the tokens.
+    /// </summary>
+    public static JsonObject For(string stackName, Func<string, string, string, IReadOnlyList<EnvironmentStackSpec>> specsFor)
     {
         ArgumentNullException.ThrowIfNull(stackName);
-        ArgumentNullException.ThrowIfNull(tokenized);
+        ArgumentNullException.ThrowIfNull(specsFor);
+        var tokenized = specsFor(TemplateTokens.StackName, TemplateTokens.Region, TemplateTokens.AccountId);
         List<TemplateParameter> parameters =
         [
             new(TemplateTokens.StackNameParameter, stackName, "The pipectl stack name: every default resource name derives from it, and the pipectl:stack tag carries it", StackNamePattern),
@@ -38,6 +42,14 @@ public static class StackTemplate
         var environments = tokenized.Count > 1 ? $" ({string.Join(", ", tokenized.Select(s => s.Environment))})" : string.Empty;
         var description = $"pipectl stack {stackName}{environments}: CodeCommit -> CodeBuild -> CodePipeline -> S3 website (exported by pipectl export)";
         return CloudFormationTemplate.Build(specs, parameters, description);
+    }
+
+    /// <summary>The specs of a stack file (all its environments, or the one <paramref name="environment"/> names) under another stack name.</summary>
+    public static IReadOnlyList<EnvironmentStackSpec> FileSpecs(StackFile file, string? environment, string stackName, string region, string accountId, StackOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var named = file with { Name = stackName };
+        return environment is null ? named.ToSpecs(region, accountId, overrides) : [named.ToSpec(environment, region, accountId, overrides)];
     }
 
     /// <summary>The branch parameter of an environment: <c>Branch</c>, or <c>StagingBranch</c> for <c>staging</c>.</summary>
