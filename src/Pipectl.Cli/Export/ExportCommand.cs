@@ -29,6 +29,7 @@ public static class ExportCommand
             Description = $"Template format: {StackTemplate.CloudFormationFormat} (the only one)",
             DefaultValueFactory = _ => StackTemplate.CloudFormationFormat,
         };
+        var json = new Option<bool>("--json") { Description = "Print the template as JSON (also --output json); YAML by default" };
         var command = new Command("export", "Print a CloudFormation template that creates the same stack as bootstrap (YAML; --json for JSON); nothing is sent to AWS.");
         foreach (var option in stack.For(StackParts.All).Where(o => o != stack.Seed && o != stack.SeedAllowSecret))
         {
@@ -36,15 +37,16 @@ public static class ExportCommand
         }
 
         command.Options.Add(format);
+        command.Options.Add(json);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, settings, stack, parse.GetValue(format), console), cancellationToken);
+            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, settings, stack, parse.GetValue(format), parse.GetValue(json) || settings.Json, console), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, GlobalSettings settings, StackOptions options, string? format, CliConsole console)
+    private static async Task<int> RunAsync(ParseResult parse, GlobalSettings settings, StackOptions options, string? format, bool asJson, CliConsole console)
     {
         if (!string.Equals(format, StackTemplate.CloudFormationFormat, StringComparison.Ordinal))
         {
@@ -65,7 +67,7 @@ public static class ExportCommand
         }
 
         var template = StackTemplate.For(stackName, (name, inRegion, account) => Specs(parse, options, file, name, inRegion, account, buildspec));
-        await console.Out.WriteAsync(settings.Json ? TemplateYaml.WriteJson(template) : TemplateYaml.Write(template)).ConfigureAwait(false);
+        await console.Out.WriteAsync(asJson ? TemplateYaml.WriteJson(template) : TemplateYaml.Write(template)).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
