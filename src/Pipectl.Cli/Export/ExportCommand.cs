@@ -18,7 +18,7 @@ namespace Pipectl.Cli.Export;
 /// </summary>
 public static class ExportCommand
 {
-    /// <summary>The region names are checked in when neither the file nor --region gives one (any valid region would do).</summary>
+    /// <summary>The region names are checked in when the file gives none (the template itself names no region).</summary>
     private const string CheckRegion = "us-east-1";
 
     public static Command Create(GlobalOptions options, CliConsole console)
@@ -41,12 +41,12 @@ public static class ExportCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, settings, stack, parse.GetValue(format), parse.GetValue(json) || settings.Json, console), cancellationToken);
+            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, stack, parse.GetValue(format), parse.GetValue(json) || settings.Json, console), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, GlobalSettings settings, StackOptions options, string? format, bool asJson, CliConsole console)
+    private static async Task<int> RunAsync(ParseResult parse, StackOptions options, string? format, bool asJson, CliConsole console)
     {
         if (!string.Equals(format, StackTemplate.CloudFormationFormat, StringComparison.Ordinal))
         {
@@ -54,11 +54,11 @@ public static class ExportCommand
         }
 
         var buildspec = LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec));
-        var file = LoadStackFile(parse, options);
-        var stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or name the stack in a file with -f pipectl.yaml).");
+        var file = LoadStackFile(parse, options, console);
+        var stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or run it where a pipectl.yaml is, or pass -f FILE).");
 
         // Checked as bootstrap checks them, in a concrete region and account: a template of names AWS refuses helps nobody.
-        var region = settings.Region ?? file?.Region ?? CheckRegion;
+        var region = file?.Region ?? CheckRegion;
         var checkedSpecs = Specs(parse, options, file, stackName, region, AwsConstraints.AccountIdStandIn, buildspec);
         var errors = new StackSpecValidator().ValidateAll(checkedSpecs);
         if (errors.Count > 0)
@@ -71,9 +71,9 @@ public static class ExportCommand
         return ExitCodes.Success;
     }
 
-    private static StackFile? LoadStackFile(ParseResult parse, StackOptions options)
+    private static StackFile? LoadStackFile(ParseResult parse, StackOptions options, CliConsole console)
     {
-        var path = parse.GetValue(options.File);
+        var path = DefaultStackFile.Choose(parse.GetValue(options.File), parse.GetValue(options.Name), console);
         if (path is null)
         {
             return parse.GetValue(options.Environment) is { } environment
@@ -81,7 +81,7 @@ public static class ExportCommand
                 : null;
         }
 
-        return parse.GetValue(options.Name) is { } name
+        return parse.GetValue(options.File) is not null && parse.GetValue(options.Name) is { } name
             ? throw new UsageException($"--name \"{SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.")
             : LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
     }
