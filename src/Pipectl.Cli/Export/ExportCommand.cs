@@ -30,6 +30,7 @@ public static class ExportCommand
             DefaultValueFactory = _ => StackTemplate.CloudFormationFormat,
         };
         var json = new Option<bool>("--json") { Description = "Print the template as JSON (also --output json); YAML by default" };
+        var retain = new Option<bool>("--retain") { Description = "DeletionPolicy and UpdateReplacePolicy Retain on every resource: what a resource import of a live stack needs" };
         var command = new Command("export", "Print a CloudFormation template that creates the same stack as bootstrap (YAML; --json for JSON); nothing is sent to AWS.");
         foreach (var option in stack.For(StackParts.All).Where(o => o != stack.Seed && o != stack.SeedAllowSecret))
         {
@@ -38,15 +39,16 @@ public static class ExportCommand
 
         command.Options.Add(format);
         command.Options.Add(json);
+        command.Options.Add(retain);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, stack, parse.GetValue(format), parse.GetValue(json) || settings.Json, console), cancellationToken);
+            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, stack, parse.GetValue(format), parse.GetValue(json) || settings.Json, parse.GetValue(retain), console), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, StackOptions options, string? format, bool asJson, CliConsole console)
+    private static async Task<int> RunAsync(ParseResult parse, StackOptions options, string? format, bool asJson, bool retain, CliConsole console)
     {
         if (!string.Equals(format, StackTemplate.CloudFormationFormat, StringComparison.Ordinal))
         {
@@ -66,7 +68,7 @@ public static class ExportCommand
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
         }
 
-        var template = StackTemplate.For(stackName, (name, inRegion, account) => Specs(parse, options, file, name, inRegion, account, buildspec));
+        var template = StackTemplate.For(stackName, (name, inRegion, account) => Specs(parse, options, file, name, inRegion, account, buildspec), retain);
         await console.Out.WriteAsync(asJson ? TemplateYaml.WriteJson(template) : TemplateYaml.Write(template)).ConfigureAwait(false);
         return ExitCodes.Success;
     }

@@ -20,8 +20,12 @@ public static class CloudFormationTemplate
     private const string BucketPolicySuffix = "Policy";
     private const string SubscriptionSuffix = "Subscription";
 
-    /// <summary>The template of the stacks <paramref name="specs"/> (one per environment, built with tokens).</summary>
-    public static JsonObject Build(IReadOnlyList<EnvironmentStackSpec> specs, IReadOnlyList<TemplateParameter> parameters, string description)
+    /// <summary>
+    /// The template of the stacks <paramref name="specs"/> (one per environment, built with tokens). With
+    /// <paramref name="retain"/> every resource has DeletionPolicy and UpdateReplacePolicy Retain, which a resource
+    /// import needs (and which keeps the resources when the CloudFormation stack is deleted).
+    /// </summary>
+    public static JsonObject Build(IReadOnlyList<EnvironmentStackSpec> specs, IReadOnlyList<TemplateParameter> parameters, string description, bool retain = false)
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -36,6 +40,12 @@ public static class CloudFormationTemplate
                 if (dependsOn.Count > 0 && !resource.ContainsKey("DependsOn"))
                 {
                     resource["DependsOn"] = Strings(dependsOn);
+                }
+
+                if (retain)
+                {
+                    resource["DeletionPolicy"] = "Retain";
+                    resource["UpdateReplacePolicy"] = "Retain";
                 }
 
                 resources[id] = resource;

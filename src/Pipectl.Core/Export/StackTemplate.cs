@@ -19,8 +19,9 @@ public static class StackTemplate
     /// <summary>
     /// The template of <paramref name="stackName"/>. <paramref name="specsFor"/> makes the stack's specs (one per
     /// environment) for a stack name, region and account, as bootstrap makes them; it is called with the tokens.
+    /// <paramref name="retain"/> keeps every resource when CloudFormation deletes it (for a resource import).
     /// </summary>
-    public static JsonObject For(string stackName, Func<string, string, string, IReadOnlyList<EnvironmentStackSpec>> specsFor)
+    public static JsonObject For(string stackName, Func<string, string, string, IReadOnlyList<EnvironmentStackSpec>> specsFor, bool retain = false)
     {
         ArgumentNullException.ThrowIfNull(stackName);
         ArgumentNullException.ThrowIfNull(specsFor);
@@ -41,7 +42,7 @@ public static class StackTemplate
 
         var environments = tokenized.Count > 1 ? $" ({string.Join(", ", tokenized.Select(s => s.Environment))})" : string.Empty;
         var description = $"pipectl stack {stackName}{environments}: CodeCommit -> CodeBuild -> CodePipeline -> S3 website (exported by pipectl export)";
-        return CloudFormationTemplate.Build(specs, parameters, description);
+        return CloudFormationTemplate.Build(specs, parameters, description, retain);
     }
 
     /// <summary>The specs of a stack file (all its environments, or the one <paramref name="environment"/> names) under another stack name.</summary>

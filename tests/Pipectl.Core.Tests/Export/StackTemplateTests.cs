@@ -147,6 +147,17 @@ public sealed class StackTemplateTests
     }
 
     [Fact]
+    public void Retain_keeps_every_resource_for_an_import_and_still_passes_the_schemas()
+    {
+        var (stackName, specsFor) = Cases["multi-env"];
+        var template = StackTemplate.For(stackName, specsFor, retain: true);
+
+        Assert.All(template["Resources"]!.AsObject(), r => Assert.Equal(("Retain", "Retain"), ((string?)r.Value!["DeletionPolicy"], (string?)r.Value!["UpdateReplacePolicy"])));
+        Assert.DoesNotContain(Template("multi-env")["Resources"]!.AsObject(), r => r.Value!["DeletionPolicy"] is not null);
+        Assert.Empty(ResourceSchemaCheck.Errors(template));
+    }
+
+    [Fact]
     public void The_users_own_text_is_never_substituted()
     {
         const string buildspec = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo \"${CODEBUILD_BUILD_ID} arn:aws:s3:::x @@StackName@@\"\n";
