@@ -68,7 +68,16 @@ public static class ExportCommand
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
         }
 
-        var template = StackTemplate.For(stackName, (name, inRegion, account) => Specs(parse, options, file, name, inRegion, account, buildspec), retain);
+        System.Text.Json.Nodes.JsonObject template;
+        try
+        {
+            template = StackTemplate.For(stackName, (name, inRegion, account) => Specs(parse, options, file, name, inRegion, account, buildspec), retain);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("export: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+
         await console.Out.WriteAsync(asJson ? TemplateYaml.WriteJson(template) : TemplateYaml.Write(template)).ConfigureAwait(false);
         return ExitCodes.Success;
     }

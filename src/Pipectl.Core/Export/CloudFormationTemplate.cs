@@ -31,6 +31,12 @@ public static class CloudFormationTemplate
         ArgumentNullException.ThrowIfNull(parameters);
         var entries = StackGraph.For(specs).Entries.Where(e => e.Wanted && !e.UseExisting).ToList();
         var ids = entries.ToDictionary(e => e.Key, e => LogicalId(e.Key), StringComparer.Ordinal);
+        if (ids.GroupBy(i => i.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            // Environments "a-1" and "a1" both give A1...: CloudFormation would see one resource.
+            throw new ArgumentException($"{string.Join(" and ", clash.Select(c => c.Key))} get the same CloudFormation logical ID {clash.Key}: rename one of the environments.", nameof(specs));
+        }
+
         var resources = new JsonObject();
         foreach (var entry in entries)
         {

@@ -158,6 +158,17 @@ public sealed class StackTemplateTests
     }
 
     [Fact]
+    public void Environments_whose_logical_ids_would_clash_are_refused()
+    {
+        var (file, errors) = StackFileParser.Parse("pipectl.yaml", "name: shop\nenvironments:\n  a-1: {}\n  a1: {}\n");
+        Assert.Empty(errors);
+
+        var error = Assert.Throws<ArgumentException>(() => StackTemplate.For("shop", (name, region, account) => StackTemplate.FileSpecs(file!, null, name, region, account)));
+
+        Assert.StartsWith("a-1/artifact-bucket and a1/artifact-bucket get the same CloudFormation logical ID A1ArtifactBucket", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_users_own_text_is_never_substituted()
     {
         const string buildspec = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo \"${CODEBUILD_BUILD_ID} arn:aws:s3:::x @@StackName@@\"\n";
