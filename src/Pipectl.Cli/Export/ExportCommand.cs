@@ -68,6 +68,13 @@ public static class ExportCommand
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
         }
 
+        // The CloudFront site (a distribution whose id AWS assigns, and the bucket policy and invalidation stage that
+        // name it) has no CloudFormation mapping yet: refuse it in one line rather than export a different stack.
+        if (checkedSpecs.FirstOrDefault(s => s.Spec.IsCloudFrontSite) is { } cloudFront)
+        {
+            throw new UsageException($"export: --site {SiteTypes.CloudFront}{(cloudFront.Environment is { } env ? $" (environment {env})" : string.Empty)} cannot be exported yet; export covers the {SiteTypes.S3Website} site (the default).");
+        }
+
         System.Text.Json.Nodes.JsonObject template;
         try
         {

@@ -43,9 +43,15 @@ public sealed class ExportCommandTests
     [Theory]
     [InlineData("--format", "terraform", "--format \"terraform\": the only template format is cloudformation.")]
     [InlineData("--name", "Bad_Name", "--name")]
+    [InlineData("--site", "cloudfront", "--site cloudfront cannot be exported yet")]
     public async Task Bad_input_is_one_line_and_exit_2(string option, string value, string message)
     {
-        string[] args = option == "--format" ? ["export", "-f", Sample, option, value] : ["export", option, value];
+        string[] args = option switch
+        {
+            "--format" => ["export", "-f", Sample, option, value],
+            "--site" => ["export", "--name", "demo", option, value],
+            _ => ["export", option, value],
+        };
         var run = await CliProcess.RunAsync(Empty, args);
 
         Assert.Equal(2, run.ExitCode);
