@@ -17,6 +17,7 @@ namespace Pipectl.Core.Orchestration;
 public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress)
 {
     public const string NotOwnedNote = "not made by pipectl for this stack: left alone";
+    public const string CloudFormationNote = "managed by the CloudFormation stack";
 
     public Task<StackRunResult> RemoveAsync(DesiredStack stack, TeardownOptions options, CancellationToken cancellationToken)
     {
@@ -24,29 +25,49 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         return RemoveAsync(StackGraph.For(stack.Spec), options, cancellationToken);
     }
 
-    public Task<StackRunResult> RemoveAsync(StackGraph graph, TeardownOptions options, CancellationToken cancellationToken)
+    public async Task<StackRunResult> RemoveAsync(StackGraph graph, TeardownOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
         var entries = StackGraph.InTeardownOrder(graph.Entries.Where(e => !(options.SkipShared && e.Shared)));
-        var deletedBefore = StackGraph.DeletedBeforeWithin(entries);
-        var resources = entries.Select(entry => entry.Bind(drivers)).ToList();
-
-        // Every resource is read at once, up front (one wave of reads instead of one per level of the graph);
-        // each step awaits its own read, so a failed read stops that resource and what is deleted after it only.
-        foreach (var resource in resources)
+        var resources = entries.ToDictionary(e => e.Key, e => e.Bind(drivers), StringComparer.Ordinal);
+        try
         {
-            _ = resource.ReadToDeleteAsync(cancellationToken);
+            // One wave of reads, of only what teardown needs (IResourceDriver.ReadToDeleteAsync).
+            await Task.WhenAll(resources.Values.Select(r => r.ReadToDeleteAsync(cancellationToken))).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new StackRunResult([], new Dictionary<string, string>(), e);
         }
 
-        var steps = resources.Select(resource => new GraphStep(resource.Entry.Key, deletedBefore[resource.Entry.Key], async ct =>
+        // A stack CloudFormation manages is CloudFormation's to delete: deleting part of it would leave that stack broken.
+        var managed = resources.Values.Where(r => r.CloudFormationStack is not null).ToList();
+        if (managed.Count > 0)
         {
-            progress.Started(resource.Type, resource.Entry.Name);
-            var outcome = await resource.RemoveAsync(graph.StackName, graph.Region, KeepReason(resource.Type, options), options.DryRun, ct).ConfigureAwait(false);
-            progress.Finished(resource.Type, resource.Entry.Name);
-            return new StepResult([outcome], new Dictionary<string, string>());
-        })).ToList();
-        return StepGraph.RunAsync(steps, progress.Settled, cancellationToken);
+            var outcomes = managed.Select(r => r.Refused()).ToList();
+            outcomes.ForEach(progress.Settled);
+            var stacks = string.Join(", ", managed.Select(r => r.CloudFormationStack).Distinct(StringComparer.Ordinal));
+            return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(
+                $"The stack's resources are managed by the CloudFormation stack {stacks} ({string.Join(", ", outcomes.Select(o => $"{o.Type} {o.Name}"))}): teardown deletes nothing. Delete it through CloudFormation: aws cloudformation delete-stack --stack-name {managed[0].CloudFormationStack}")
+            {
+                RerunHelps = false,
+            });
+        }
+
+        var deletedBefore = StackGraph.DeletedBeforeWithin(entries);
+        var steps = entries.Select(entry =>
+        {
+            var resource = resources[entry.Key];
+            return new GraphStep(entry.Key, deletedBefore[entry.Key], async ct =>
+            {
+                progress.Started(resource.Type, entry.Name);
+                var outcome = await resource.RemoveAsync(graph.StackName, graph.Region, KeepReason(resource.Type, options), options.DryRun, ct).ConfigureAwait(false);
+                progress.Finished(resource.Type, entry.Name);
+                return new StepResult([outcome], new Dictionary<string, string>());
+            });
+        }).ToList();
+        return await StepGraph.RunAsync(steps, progress.Settled, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? KeepReason(string type, TeardownOptions options) => type switch
