@@ -1,3 +1,5 @@
+using Pipectl.Core.Provisioning;
+
 namespace Pipectl.Core.Orchestration;
 
 /// <summary>How a run converges: plan only or for real, and the files of a first commit.</summary>
@@ -8,4 +10,10 @@ public sealed record ApplyOptions
 
     /// <summary>Files for the repository's first commit (--seed), or null.</summary>
     public IReadOnlyList<SeedFile>? SeedFiles { get; init; }
+
+    /// <summary>
+    /// Asked, when not a dry run, after every read and before the first write, with the updates that widen
+    /// permissions (when there are any): false stops the run with nothing written. Null: never asked.
+    /// </summary>
+    public Func<IReadOnlyList<ResourceOutcome>, CancellationToken, Task<bool>>? ApproveWidening { get; init; }
 }

@@ -1,4 +1,5 @@
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
 
 namespace Pipectl.Core.Orchestration;
 
@@ -20,6 +21,19 @@ internal abstract class BoundResource(ResourceEntry entry)
 
     /// <summary>After <see cref="ReadAsync"/>: the outcome that reports a refused resource, left as it is.</summary>
     public abstract ResourceOutcome Refused();
+
+    /// <summary>
+    /// After <see cref="ReadAsync"/>: what <see cref="ApplyAsync"/> would do, from the read already made (no
+    /// request), for the approval of a plan before the first write.
+    /// </summary>
+    public abstract Task<ResourceOutcome> PlanAsync(ApplyContext context, CancellationToken cancellationToken);
+
+    /// <summary>The outcome with what a plan shows of the entry: its full desired state and its environment.</summary>
+    public ResourceOutcome Described(ResourceOutcome outcome) =>
+        outcome with { Desired = DesiredDocument.Of(DesiredState), Environment = entry.Shared ? null : entry.Environment };
+
+    /// <summary>The entry's desired state (its spec).</summary>
+    protected abstract object DesiredState { get; }
 
     /// <summary>Converges it from the state <see cref="ReadAsync"/> found.</summary>
     public abstract Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken);

@@ -46,6 +46,19 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
     public override ResourceOutcome Refused() =>
         new(Type, entry.Name, Actual is { } actual ? driver.ArnOf(actual) : null, ResourceAction.Kept) { Note = StackTeardown.NotOwnedNote };
 
+    protected override object DesiredState => entry.Desired;
+
+    public override async Task<ResourceOutcome> PlanAsync(ApplyContext context, CancellationToken cancellationToken)
+    {
+        if (IsAdopted(context))
+        {
+            return new ResourceOutcome(Type, entry.Name, driver.ArnOf(Actual!), ResourceAction.Unchanged);
+        }
+
+        var (outcome, _) = await Converger.ConvergeAsync(new AlreadyRead(driver, entry.Desired, Actual), entry.Desired, dryRun: true, cancellationToken).ConfigureAwait(false);
+        return Described(outcome);
+    }
+
     public override async Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken)
     {
         if (IsAdopted(context))

@@ -20,17 +20,19 @@ public sealed record RoleSpec(
 
     public IReadOnlyList<string> DifferencesFrom(RoleState actual)
     {
-        var differences = new Differences()
-            .CompareDocument("trust policy", PolicyDocumentComparer.AreEquivalent(actual.TrustPolicy, TrustPolicy));
+        var differences = new Differences();
+        if (!PolicyDocumentComparer.AreEquivalent(actual.TrustPolicy, TrustPolicy))
+        {
+            differences.ComparePolicy("trust policy", actual.TrustPolicy, TrustPolicy);
+        }
+
         foreach (var (name, document) in InlinePolicies)
         {
-            if (!actual.InlinePolicies.TryGetValue(name, out var existing))
+            // A missing inline policy is one without statements: every statement is added.
+            var existing = actual.InlinePolicies.GetValueOrDefault(name);
+            if (existing is null || !PolicyDocumentComparer.AreEquivalent(existing, document))
             {
-                differences.Add($"inline policy {name}: missing");
-            }
-            else
-            {
-                differences.CompareDocument($"inline policy {name}", PolicyDocumentComparer.AreEquivalent(existing, document));
+                differences.ComparePolicy($"inline policy {name}", existing, document);
             }
         }
 
