@@ -47,7 +47,8 @@ public static class PlanText
         var pad = new string(' ', indent);
         foreach (var (key, value) in settings)
         {
-            if (value is null)
+            // The name is on the resource's (or item's) own line already.
+            if (value is null || key == "name")
             {
                 continue;
             }
@@ -59,6 +60,10 @@ public static class PlanText
                 {
                     yield return $"{pad}  {TerminalText.Inline(statement)}";
                 }
+            }
+            else if (value is JsonObject { Count: 0 })
+            {
+                yield return $"{pad}{key}: (none)";
             }
             else if (value is JsonObject nested)
             {
@@ -74,7 +79,7 @@ public static class PlanText
                 foreach (var item in array.OfType<JsonObject>())
                 {
                     yield return $"{pad}  - {TerminalText.Inline(item["name"]?.ToString() ?? string.Empty)}";
-                    foreach (var line in Settings(Without(item, "name"), indent + 4))
+                    foreach (var line in Settings(item, indent + 4))
                     {
                         yield return line;
                     }
@@ -85,20 +90,6 @@ public static class PlanText
                 yield return $"{pad}{key}: {TerminalText.Inline(Scalar(value))}";
             }
         }
-    }
-
-    private static JsonObject Without(JsonObject item, string key)
-    {
-        var copy = new JsonObject();
-        foreach (var (name, value) in item)
-        {
-            if (name != key)
-            {
-                copy[name] = value?.DeepClone();
-            }
-        }
-
-        return copy;
     }
 
     private static string Scalar(JsonNode value) => value switch
