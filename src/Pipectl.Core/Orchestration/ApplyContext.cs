@@ -1,4 +1,11 @@
 namespace Pipectl.Core.Orchestration;
 
 /// <summary>What an entry's extra apply work may use: the drivers (and seeder), the run's options, and the stack name and region that own what it makes.</summary>
-public sealed record ApplyContext(IStackDrivers Drivers, ApplyOptions Options, string StackName, string Region);
+public sealed record ApplyContext(IStackDrivers Drivers, ApplyOptions Options, string StackName, string Region)
+{
+    /// <summary>
+    /// True when something of the run already is the stack's (not merely adopted): then a new role or bucket
+    /// policy adds permissions to an existing stack, and its statements count as widening.
+    /// </summary>
+    public bool StackExists { get; init; }
+}

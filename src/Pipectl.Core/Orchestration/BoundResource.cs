@@ -1,3 +1,4 @@
+using Pipectl.Core.Policies;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
 
@@ -28,9 +29,25 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// </summary>
     public abstract Task<ResourceOutcome> PlanAsync(ApplyContext context, CancellationToken cancellationToken);
 
-    /// <summary>The outcome with what a plan shows of the entry: its full desired state and its environment.</summary>
-    public ResourceOutcome Described(ResourceOutcome outcome) =>
-        outcome with { Desired = DesiredDocument.Of(DesiredState), Environment = entry.Shared ? null : entry.Environment };
+    /// <summary>After <see cref="ReadAsync"/>: true when the resource exists.</summary>
+    public abstract bool Exists { get; }
+
+    /// <summary>
+    /// The outcome with what a plan shows of the entry: its full desired state and its environment; and, for a
+    /// role or bucket policy created in a stack that exists (<paramref name="stackExists"/>), each of its
+    /// statements as an added change, so that new permissions of an existing stack are marked as widening.
+    /// </summary>
+    public ResourceOutcome Described(ResourceOutcome outcome, bool stackExists = false)
+    {
+        var described = outcome with { Desired = DesiredDocument.Of(DesiredState), Environment = entry.Shared ? null : entry.Environment };
+        if (!stackExists || outcome.Action is not (ResourceAction.WouldCreate or ResourceAction.Created) || DesiredState is not IPolicyHolder holder)
+        {
+            return described;
+        }
+
+        var added = holder.PolicyDocuments.Where(p => p.Value is not null).SelectMany(p => PolicyStatementDiff.Between(p.Key, null, p.Value)).ToList();
+        return described with { Changes = [.. described.Changes, .. added.Select(c => c.Line)], Details = [.. described.Details, .. added] };
+    }
 
     /// <summary>The entry's desired state (its spec).</summary>
     protected abstract object DesiredState { get; }

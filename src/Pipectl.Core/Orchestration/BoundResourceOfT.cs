@@ -48,6 +48,8 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
 
     protected override object DesiredState => entry.Desired;
 
+    public override bool Exists => Actual is not null;
+
     public override async Task<ResourceOutcome> PlanAsync(ApplyContext context, CancellationToken cancellationToken)
     {
         if (IsAdopted(context))
@@ -56,7 +58,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         }
 
         var (outcome, _) = await Converger.ConvergeAsync(new AlreadyRead(driver, entry.Desired, Actual), entry.Desired, dryRun: true, cancellationToken).ConfigureAwait(false);
-        return Described(outcome);
+        return Described(outcome, context.StackExists);
     }
 
     public override async Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken)

@@ -19,15 +19,18 @@ public sealed record ResourceOutcome(string Type, string Name, string? Arn, Reso
     /// <summary>The environment of a stack file the resource serves; null for a single stack or a shared resource.</summary>
     public string? Environment { get; init; }
 
-    /// <summary>True when it is an update of an existing resource that widens permissions (see <see cref="ResourceChange.Widens"/>).</summary>
     /// <summary>This outcome with one more change known only as its line (e.g. a first commit).</summary>
     public ResourceOutcome WithChange(string line) => this with { Changes = [.. Changes, line], Details = [.. Details, ResourceChange.FromLine(line)] };
 
-    /// <summary>The structured changes, with any change known only as a line (set by code that sets <see cref="Changes"/> alone) as one.</summary>
+    /// <summary>The structured changes, and any change appended as a line only (by code that sets <see cref="Changes"/> alone) as one.</summary>
     public IReadOnlyList<ResourceChange> ChangeDetails() =>
-        Details.Count == Changes.Count ? Details : [.. Changes.Select(ResourceChange.FromLine)];
+        Details.Count >= Changes.Count ? Details : [.. Details, .. Changes.Skip(Details.Count).Select(ResourceChange.FromLine)];
 
-    public bool Widens => Action is ResourceAction.WouldUpdate or ResourceAction.Updated && Details.Any(d => d.Widens);
+    /// <summary>
+    /// True when it widens permissions of an existing stack (see <see cref="ResourceChange.Widens"/>): an update
+    /// that does, or a new role or bucket policy in a stack that exists. A fresh stack's resources never do.
+    /// </summary>
+    public bool Widens => Details.Any(d => d.Widens);
 
     public string? Note { get; init; }
 }

@@ -15,8 +15,10 @@ public sealed record BucketSpec(
     PublicAccessBlock PublicAccessBlock,
     string? Policy,
     WebsiteSettings? Website,
-    IReadOnlyDictionary<string, string> Tags) : IDesiredState<BucketState>
+    IReadOnlyDictionary<string, string> Tags) : IDesiredState<BucketState>, IPolicyHolder
 {
+    public IReadOnlyList<KeyValuePair<string, string?>> PolicyDocuments => [new("bucket policy", Policy)];
+
     public IReadOnlyList<string> DifferencesFrom(BucketState actual)
     {
         var differences = new Differences()

@@ -9,7 +9,7 @@ public sealed record RoleSpec(
     string Description,
     string TrustPolicy,
     IReadOnlyDictionary<string, string> InlinePolicies,
-    IReadOnlyDictionary<string, string> Tags) : IDesiredState<RoleState>
+    IReadOnlyDictionary<string, string> Tags) : IDesiredState<RoleState>, IPolicyHolder
 {
     public static RoleSpec From(RoleDefinition role, IReadOnlyDictionary<string, string> tags) => new(
         role.Name,
@@ -17,6 +17,9 @@ public sealed record RoleSpec(
         role.TrustPolicy.ToJson(),
         new Dictionary<string, string> { [role.InlinePolicyName] = role.InlinePolicy.ToJson() },
         tags);
+
+    public IReadOnlyList<KeyValuePair<string, string?>> PolicyDocuments =>
+        [new("trust policy", TrustPolicy), .. InlinePolicies.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, string?>($"inline policy {p.Key}", p.Value))];
 
     public IReadOnlyList<string> DifferencesFrom(RoleState actual)
     {

@@ -95,6 +95,26 @@ public sealed class PlanReviewTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task New_roles_in_a_stack_that_exists_widen_it_and_need_approval_but_not_in_a_fresh_stack()
+    {
+        var stack = UniqueStack();
+        var fresh = await Pipectl("plan", "--name", stack);
+        Assert.False(fresh.Json.GetProperty("widens").GetBoolean());
+        Assert.Equal(0, (await Pipectl("create-repo", "--name", stack)).ExitCode);
+
+        var plan = await Pipectl("plan", "--name", stack);
+
+        Assert.True(plan.Json.GetProperty("widens").GetBoolean());
+        var buildRole = Resource(plan, $"{stack}-codebuild-role");
+        Assert.Equal("would-create", buildRole.GetProperty("action").GetString());
+        Assert.Contains(buildRole.GetProperty("changes").EnumerateArray(), c => c.GetProperty("attribute").GetString() == "trust policy" && c.GetProperty("widens").GetBoolean());
+        Assert.False(Resource(plan, $"{stack}-build").GetProperty("widens").GetBoolean());
+        var refused = await Pipectl("bootstrap", "--name", stack, "--require-approval", "broadening");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(0, Mutating(refused));
+    }
+
+    [Fact]
     public async Task On_a_terminal_a_widening_update_is_asked_about_and_no_writes_nothing()
     {
         var stack = UniqueStack();
