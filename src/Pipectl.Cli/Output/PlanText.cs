@@ -20,7 +20,9 @@ public static class PlanText
         ArgumentNullException.ThrowIfNull(style);
         if (outcome.Action == ResourceAction.WouldCreate && outcome.Desired is { } desired)
         {
-            return Settings(desired, Indent);
+            // The settings show every statement; what else it would do (a first commit) follows as a change.
+            var extra = outcome with { Changes = [], Details = [.. outcome.ChangeDetails().Where(c => c.Before is null && c.After is null)] };
+            return Settings(desired, Indent).Concat(Changes(extra, style));
         }
 
         return Changes(outcome, style);

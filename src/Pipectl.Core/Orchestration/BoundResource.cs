@@ -34,23 +34,24 @@ internal abstract class BoundResource(ResourceEntry entry)
 
     /// <summary>
     /// The outcome with what a plan shows of the entry: its full desired state and its environment; and, for a
-    /// role or bucket policy created in a stack that exists (<paramref name="stackExists"/>), each of its
+    /// role or bucket policy created in a stack that exists (<see cref="ApplyContext.StackExists"/>), each of its
     /// statements as an added change, so that new permissions of an existing stack are marked as widening.
+    /// Build variable references are hidden (<see cref="ApplyContext.Redactor"/>).
     /// </summary>
-    public ResourceOutcome Described(ResourceOutcome outcome, bool stackExists = false)
+    public ResourceOutcome Described(ResourceOutcome outcome, ApplyContext? context = null)
     {
         var described = outcome with { Desired = DesiredDocument.Of(DesiredState), Environment = entry.Shared ? null : entry.Environment };
-        if (!stackExists || outcome.Action is not (ResourceAction.WouldCreate or ResourceAction.Created) || DesiredState is not IPolicyHolder holder)
+        if (context is { StackExists: true } && outcome.Action is ResourceAction.WouldCreate or ResourceAction.Created && DesiredState is IPolicyHolder holder)
         {
-            return described;
+            var added = holder.PolicyDocuments.Where(p => p.Value is not null).SelectMany(p => PolicyStatementDiff.Between(p.Key, null, p.Value)).ToList();
+            described = described with { Changes = [.. described.Changes, .. added.Select(c => c.Line)], Details = [.. described.Details, .. added] };
         }
 
-        var added = holder.PolicyDocuments.Where(p => p.Value is not null).SelectMany(p => PolicyStatementDiff.Between(p.Key, null, p.Value)).ToList();
-        return described with { Changes = [.. described.Changes, .. added.Select(c => c.Line)], Details = [.. described.Details, .. added] };
+        return (context?.Redactor ?? ReferenceRedactor.None).Redact(described);
     }
 
     /// <summary>The entry's desired state (its spec).</summary>
-    protected abstract object DesiredState { get; }
+    public abstract object DesiredState { get; }
 
     /// <summary>Converges it from the state <see cref="ReadAsync"/> found.</summary>
     public abstract Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken);

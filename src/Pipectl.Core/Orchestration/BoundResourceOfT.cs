@@ -46,7 +46,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
     public override ResourceOutcome Refused() =>
         new(Type, entry.Name, Actual is { } actual ? driver.ArnOf(actual) : null, ResourceAction.Kept) { Note = StackTeardown.NotOwnedNote };
 
-    protected override object DesiredState => entry.Desired;
+    public override object DesiredState => entry.Desired;
 
     public override bool Exists => Actual is not null;
 
@@ -58,7 +58,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         }
 
         var (outcome, _) = await Converger.ConvergeAsync(new AlreadyRead(driver, entry.Desired, Actual), entry.Desired, dryRun: true, cancellationToken).ConfigureAwait(false);
-        return Described(outcome, context.StackExists);
+        return Described(outcome, context);
     }
 
     public override async Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken)

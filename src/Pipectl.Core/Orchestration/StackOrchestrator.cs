@@ -1,4 +1,5 @@
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
 
 namespace Pipectl.Core.Orchestration;
 
@@ -44,7 +45,10 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
             return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(refused[0].Reason + others));
         }
 
-        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region) { StackExists = run.Any(r => r.Exists && !r.Entry.UseExisting) };
+        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region)         {
+            StackExists = run.Any(r => r.Exists && !r.Entry.UseExisting),
+            Redactor = ReferenceRedactor.For(graph.Entries.Where(e => e.Wanted).Select(e => e.Bind(drivers).DesiredState).OfType<BuildProjectSpec>()),
+        };
         if (!options.DryRun && options.ApproveWidening is { } approve)
         {
             // The plan comes from the reads just made: asking costs no request.
@@ -61,7 +65,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         {
             progress.Started(resource.Type, resource.Entry.Name);
             var (applied, outputs) = await resource.ApplyAsync(context, ct).ConfigureAwait(false);
-            var outcome = resource.Described(applied, context.StackExists);
+            var outcome = resource.Described(applied, context);
             progress.Finished(resource.Type, resource.Entry.Name);
             return new StepResult([outcome], StackGraph.Scoped(resource.Entry, outputs));
         })).ToList();

@@ -63,7 +63,9 @@ public sealed class Differences : IReadOnlyList<string>
     {
         if (!same)
         {
-            _changes.Add(new ResourceChange(setting, actual is null ? ChangeKind.Added : ChangeKind.Changed, Document(actual), Document(desired), $"{setting}: {actual ?? "(none)"} -> {desired}"));
+            var before = Document(actual);
+            var after = Document(desired);
+            _changes.Add(new ResourceChange(setting, actual is null ? ChangeKind.Added : ChangeKind.Changed, before, after, $"{setting}: {before?.ToJsonString() ?? "(none)"} -> {after?.ToJsonString()}"));
         }
 
         return this;
