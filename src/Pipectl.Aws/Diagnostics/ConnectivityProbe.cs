@@ -31,6 +31,7 @@ public sealed class ConnectivityProbe(AwsSession session)
             ("EventBridge", () => session.EventBridge.DescribeRuleAsync(ProbeName, cancellationToken)),
             ("IAM", () => session.Iam.GetRoleAsync(ProbeName, cancellationToken)),
             ("SNS", () => session.Sns.ListTagsForResourceAsync($"arn:aws:sns:{region}:000000000000:{ProbeName}", cancellationToken)),
+            ("CloudWatch Logs", () => session.Logs.GetLogEventsAsync(new Pipectl.Aws.Logs.GetLogEventsRequest(ProbeName, ProbeName, Limit: 1), cancellationToken)),
         };
 
         var results = await Task.WhenAll(checks.Select(c => CheckAsync(c.Name, session.EndpointFor(c.Name), c.Call))).ConfigureAwait(false);

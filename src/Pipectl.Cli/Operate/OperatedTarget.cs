@@ -12,11 +12,11 @@ namespace Pipectl.Cli.Operate;
 /// <param name="NameArguments">The options that name the pipeline again in a suggested command.</param>
 internal sealed record OperatedTarget(string StackName, string PipelineName, string NameArguments)
 {
-    public static OperatedTarget From(ParseResult parse, OperateOptions options)
+    public static OperatedTarget From(ParseResult parse, OperateOptions options, CliConsole console)
     {
         var stack = parse.GetValue(options.Name) ?? string.Empty;
         var overridden = parse.GetValue(options.PipelineName);
-        if (parse.GetValue(options.File) is { } path)
+        if (DefaultStackFile.Choose(parse.GetValue(options.File), stack, console) is { } path)
         {
             var (file, environment) = FromFile(path, parse.GetValue(options.Environment), stack);
             return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}");
@@ -57,8 +57,8 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         }
     }
 
-    /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1).</summary>
-    public async Task<int> OrNotFoundAsync(CliConsole console, string region, Func<Task<int>> work)
+    /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1, the JSON error with --output json).</summary>
+    public async Task<int> OrNotFoundAsync(string region, Func<Task<int>> work)
     {
         try
         {
@@ -66,9 +66,8 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         }
         catch (AwsResourceNotFoundException e)
         {
-            await console.Error.WriteLineAsync(
-                $"pipectl: no pipeline \"{PipelineName}\" in {region} ({e.Code}): create it with `pipectl bootstrap --name {StackName}`, or pass --pipeline-name.").ConfigureAwait(false);
-            return ExitCodes.Failed;
+            throw new Pipectl.Core.Provisioning.ProvisioningException(
+                $"no pipeline \"{PipelineName}\" in {region}: create it with `pipectl bootstrap --name {StackName}`, or pass --pipeline-name", e);
         }
     }
 }
