@@ -70,7 +70,8 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
             return (adopted, entry.Outputs?.Invoke(Actual) ?? NoOutputs);
         }
 
-        var (outcome, state) = await Converger.ConvergeAsync(new AlreadyRead(driver, entry.Desired, Actual), entry.Desired, context.Options.DryRun, cancellationToken).ConfigureAwait(false);
+        var desired = entry.DesiredAtApply is { } resolve ? await resolve(context, cancellationToken).ConfigureAwait(false) : entry.Desired;
+        var (outcome, state) = await Converger.ConvergeAsync(new AlreadyRead(driver, desired, Actual), desired, context.Options.DryRun, cancellationToken).ConfigureAwait(false);
         if (entry.AfterApply is { } after)
         {
             outcome = await after(context, outcome, cancellationToken).ConfigureAwait(false);
@@ -103,7 +104,15 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
             return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.WouldDelete);
         }
 
-        await driver.DeleteAsync(actual, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await driver.DeleteAsync(actual, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeletionDeferredException deferred)
+        {
+            return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.Kept) { Note = deferred.Message };
+        }
+
         return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.Deleted);
     }
 

@@ -23,6 +23,8 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
 
     public IResourceDriver<RuleSpec, RuleState> Rules { get; } = new Nothing<RuleSpec, RuleState>(ResourceTypes.Rule);
 
+    public IResourceDriver<DistributionSpec, DistributionState> Distributions { get; } = new Nothing<DistributionSpec, DistributionState>(ResourceTypes.Distribution);
+
     public IRepositorySeeder Seeder => this;
 
     public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(false);

@@ -20,5 +20,7 @@ public interface IStackDrivers
 
     IResourceDriver<RuleSpec, RuleState> Rules { get; }
 
+    IResourceDriver<DistributionSpec, DistributionState> Distributions { get; }
+
     IRepositorySeeder Seeder { get; }
 }

@@ -25,5 +25,12 @@ public sealed record ResourceEntry<TSpec, TState>(
     /// <summary>Work after the resource converged (the repository's first commit); returns the final outcome.</summary>
     public Func<ApplyContext, ResourceOutcome, CancellationToken, Task<ResourceOutcome>>? AfterApply { get; init; }
 
+    /// <summary>
+    /// The desired state when part of it is known only once an entry it depends on exists (the distribution's ARN,
+    /// which CloudFront assigns): called at apply time, after those entries converged. Reads and teardown use
+    /// <see cref="Desired"/>, whose name is the same.
+    /// </summary>
+    public Func<ApplyContext, CancellationToken, Task<TSpec>>? DesiredAtApply { get; init; }
+
     internal override BoundResource Bind(IStackDrivers drivers) => new BoundResource<TSpec, TState>(this, DriverOf(drivers));
 }

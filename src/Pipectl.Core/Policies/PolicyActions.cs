@@ -65,4 +65,7 @@ public static class PolicyActions
 
     /// <summary>CodeBuild reads SECRETS_MANAGER build variables with it.</summary>
     public const string SecretsManagerGetSecretValue = "secretsmanager:GetSecretValue";
+
+    /// <summary>Invalidate cached paths of one distribution (the pipeline's Invalidate action).</summary>
+    public const string CloudFrontCreateInvalidation = "cloudfront:CreateInvalidation";
 }

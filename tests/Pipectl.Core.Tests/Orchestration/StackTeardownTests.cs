@@ -118,7 +118,7 @@ public sealed class StackTeardownTests
     }
 
     /// <summary>An account holding every resource of the stack, tagged for <c>owner</c> (null: empty account).</summary>
-    private sealed class InventoryDrivers(string? owner) : IStackDrivers, IRepositorySeeder
+    internal sealed class InventoryDrivers(string? owner) : IStackDrivers, IRepositorySeeder
     {
         public ConcurrentQueue<string> Deleted { get; } = new();
 
@@ -147,6 +147,8 @@ public sealed class StackTeardownTests
         public IResourceDriver<PipelineSpec, PipelineState> Pipelines => new Driver<PipelineSpec, PipelineState>(this, ResourceTypes.Pipeline, s => new PipelineState("arn", s.Declaration, Tags), s => s.Declaration.Name);
 
         public IResourceDriver<RuleSpec, RuleState> Rules => new Driver<RuleSpec, RuleState>(this, ResourceTypes.Rule, s => new RuleState(s.Name, "arn", s.EventPattern, true, [], Tags), s => s.Name);
+
+        public IResourceDriver<DistributionSpec, DistributionState> Distributions => new Driver<DistributionSpec, DistributionState>(this, ResourceTypes.Distribution, s => new DistributionState("E1", "arn", "d1.cloudfront.net", "Deployed", false, s.OriginDomain, s.Name, "", "", null, [], Tags), s => s.OriginAccessControlName + " (distribution)");
 
         public IRepositorySeeder Seeder => this;
 
