@@ -24,8 +24,9 @@ internal abstract class BoundResource(ResourceEntry entry)
     public abstract ResourceOutcome Refused();
 
     /// <summary>
-    /// After <see cref="ReadAsync"/>: what <see cref="ApplyAsync"/> would do, from the read already made (no
-    /// request), for the approval of a plan before the first write.
+    /// After <see cref="ReadAsync"/>: what <see cref="ApplyAsync"/> would do, from the read already made, for the
+    /// approval of a plan before the first write. No mutating request; only an entry whose desired state is
+    /// completed at apply time reads what completes it (the CloudFront distribution).
     /// </summary>
     public abstract Task<ResourceOutcome> PlanAsync(ApplyContext context, CancellationToken cancellationToken);
 
@@ -38,10 +39,12 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// statements as an added change, so that new permissions of an existing stack are marked as widening.
     /// Build variable references are hidden (<see cref="ApplyContext.Redactor"/>).
     /// </summary>
-    public ResourceOutcome Described(ResourceOutcome outcome, ApplyContext? context = null)
+    /// <param name="desired">The desired state the outcome comes from, when apply completed it; else the entry's.</param>
+    public ResourceOutcome Described(ResourceOutcome outcome, ApplyContext? context = null, object? desired = null)
     {
-        var described = outcome with { Desired = DesiredDocument.Of(DesiredState), Environment = entry.Shared ? null : entry.Environment };
-        if (context is { StackExists: true } && outcome.Action is ResourceAction.WouldCreate or ResourceAction.Created && DesiredState is IPolicyHolder holder)
+        desired ??= DesiredState;
+        var described = outcome with { Desired = DesiredDocument.Of(desired), Environment = entry.Shared ? null : entry.Environment };
+        if (context is { StackExists: true } && outcome.Action is ResourceAction.WouldCreate or ResourceAction.Created && desired is IPolicyHolder holder)
         {
             var added = holder.PolicyDocuments.Where(p => p.Value is not null).SelectMany(p => PolicyStatementDiff.Between(p.Key, null, p.Value)).ToList();
             described = described with { Changes = [.. described.Changes, .. added.Select(c => c.Line)], Details = [.. described.Details, .. added] };
@@ -53,7 +56,7 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// <summary>The entry's desired state (its spec).</summary>
     public abstract object DesiredState { get; }
 
-    /// <summary>Converges it from the state <see cref="ReadAsync"/> found.</summary>
+    /// <summary>Converges it from the state <see cref="ReadAsync"/> found; the outcome is <see cref="Described"/>.</summary>
     public abstract Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken);
 
     /// <summary>Deletes it when it is the stack's own and no option keeps it.</summary>

@@ -64,8 +64,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var steps = run.Select(resource => new GraphStep(resource.Entry.Key, dependencies[resource.Entry.Key], async ct =>
         {
             progress.Started(resource.Type, resource.Entry.Name);
-            var (applied, outputs) = await resource.ApplyAsync(context, ct).ConfigureAwait(false);
-            var outcome = resource.Described(applied, context);
+            var (outcome, outputs) = await resource.ApplyAsync(context, ct).ConfigureAwait(false);
             progress.Finished(resource.Type, resource.Entry.Name);
             return new StepResult([outcome], StackGraph.Scoped(resource.Entry, outputs));
         })).ToList();

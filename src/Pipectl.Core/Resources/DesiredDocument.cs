@@ -21,6 +21,16 @@ public static class DesiredDocument
         PipelineSpec pipeline => Pipeline(pipeline.Declaration),
         RuleSpec rule => Rule(rule),
         TopicSpec topic => new JsonObject { ["name"] = topic.Name, ["emailSubscription"] = topic.Email.Length > 0 ? topic.Email : null },
+        DistributionSpec distribution => new JsonObject
+        {
+            ["originAccessControl"] = distribution.Name,
+            ["origin"] = distribution.OriginDomain,
+            ["comment"] = distribution.Comment,
+            ["viewerProtocolPolicy"] = DistributionSpec.ViewerProtocolPolicy,
+            ["defaultRootObject"] = DistributionSpec.DefaultRootObject,
+            ["cachePolicy"] = DistributionSpec.CachingOptimizedPolicyId,
+            ["errorResponses"] = new JsonArray([.. DistributionSpec.ErrorResponses.Select(r => (JsonNode)JsonValue.Create(r))]),
+        },
         RepositorySpec repository => new JsonObject { ["name"] = repository.Name, ["description"] = repository.Description },
         _ => null,
     };
