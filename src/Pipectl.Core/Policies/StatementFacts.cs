@@ -21,6 +21,9 @@ internal sealed record StatementFacts(
     string Canonical,
     JsonNode Json)
 {
+    /// <summary>Anyone (<c>"Principal": "*"</c>): it includes every other principal.</summary>
+    private const string Anyone = "AWS:*";
+
     public bool IsAllow => string.Equals(Effect, PolicyStatement.AllowEffect, StringComparison.Ordinal);
 
     /// <summary>The statements of a policy document (URL-encoded or not); throws <see cref="JsonException"/> when it is not a policy.</summary>
@@ -107,13 +110,15 @@ internal sealed record StatementFacts(
     /// <summary>
     /// True when this statement grants (for Allow) or denies (for Deny) at least everything <paramref name="other"/>
     /// does: its actions, resources and principals include the other's, its Not- sets are the same, and each of
-    /// its conditions is also a condition of the other, accepting no value the other does not.
+    /// its conditions is also a condition of the other, accepting no value the other does not. Anyone includes
+    /// every principal; otherwise actions, resources and principals compare as written (a wildcard is a value of
+    /// its own, so a narrower statement that replaces a wildcard still counts as widening: it asks, never misses).
     /// </summary>
     public bool Covers(StatementFacts other) =>
         string.Equals(Effect, other.Effect, StringComparison.Ordinal)
         && other.Actions.IsSubsetOf(Actions)
         && other.Resources.IsSubsetOf(Resources)
-        && other.Principals.IsSubsetOf(Principals)
+        && (other.Principals.IsSubsetOf(Principals) || Principals.Contains(Anyone))
         && NotActions.SetEquals(other.NotActions)
         && NotResources.SetEquals(other.NotResources)
         && NotPrincipals.SetEquals(other.NotPrincipals)

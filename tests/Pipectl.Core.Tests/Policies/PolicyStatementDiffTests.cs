@@ -85,6 +85,16 @@ public sealed class PolicyStatementDiffTests
     }
 
     [Fact]
+    public void Anyone_replaced_by_one_service_under_a_condition_narrows_a_bucket_policy()
+    {
+        const string Public = """{"Sid":"Read","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}""";
+        const string CloudFront = """{"Sid":"Read","Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"StringEquals":{"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution/E1"}}}""";
+
+        Assert.False(Assert.Single(PolicyStatementDiff.Between("bucket policy", Doc(Public), Doc(CloudFront))).Widens);
+        Assert.True(Assert.Single(PolicyStatementDiff.Between("bucket policy", Doc(CloudFront), Doc(Public))).Widens);
+    }
+
+    [Fact]
     public void A_document_that_is_not_a_policy_is_changed_as_a_whole_and_widens()
     {
         var change = Assert.Single(PolicyStatementDiff.Between("p", "not json", Doc(Read)));
