@@ -6,6 +6,7 @@ public static class VerbExamples
     private static readonly Dictionary<string, string[]> ByVerb = new(StringComparer.Ordinal)
     {
         ["bootstrap"] = ["pipectl bootstrap --dry-run                  # plan ./pipectl.yaml, change nothing", "pipectl bootstrap --name demo --seed ./site  # whole stack, first commit from ./site"],
+        ["plan"] = ["pipectl plan                                  # what bootstrap would do for ./pipectl.yaml", "pipectl plan --name demo --approval-email ops@example.com --output json"],
         ["create-repo"] = ["pipectl create-repo --name demo", "pipectl create-repo --name demo --seed ./site --branch main"],
         ["create-buckets"] = ["pipectl create-buckets --name demo", "pipectl create-buckets --name demo --private-site --dry-run"],
         ["create-build"] = ["pipectl create-build --name demo", "pipectl create-build --name demo --buildspec ./buildspec.yml --compute-type BUILD_GENERAL1_MEDIUM"],

@@ -2,7 +2,10 @@ using Pipectl.Core.Provisioning;
 
 namespace Pipectl.Cli.Output;
 
-/// <summary>How one settled resource reads on a terminal: action, type, name, then what changed.</summary>
+/// <summary>
+/// How one settled resource reads on a terminal: action, type, environment, name, then its plan details
+/// (<see cref="PlanText"/>): the settings of one to create, the changes of one to update.
+/// </summary>
 public static class ResourceLine
 {
     public static IEnumerable<string> Format(ResourceOutcome outcome, TextStyle style)
@@ -17,10 +20,11 @@ public static class ResourceLine
         };
         // Notes and changes can carry what AWS holds (tag values, messages): each stays on its own line.
         var note = outcome.Note is null ? string.Empty : style.Dim($"  ({TerminalText.Inline(outcome.Note)})");
-        yield return $"{painted} {outcome.Type,-28} {TerminalText.Inline(outcome.Name)}{note}";
-        foreach (var change in outcome.Changes)
+        var environment = outcome.Environment is { } env ? $"[{TerminalText.Inline(env)}] " : string.Empty;
+        yield return $"{painted} {outcome.Type,-28} {environment}{TerminalText.Inline(outcome.Name)}{note}{PlanText.HeaderMark(outcome, style)}";
+        foreach (var line in PlanText.Details(outcome, style))
         {
-            yield return $"{new string(' ', 13)}- {TerminalText.Inline(change)}";
+            yield return line;
         }
     }
 }

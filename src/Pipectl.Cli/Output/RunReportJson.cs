@@ -13,6 +13,7 @@ public static class RunReportJson
         writer.WriteString("region", report.Region);
         writer.WriteString("account", report.Account);
         writer.WriteBoolean("dryRun", report.DryRun);
+        writer.WriteBoolean("widens", report.Resources.Any(r => r.Widens));
         if (report.Note is not null)
         {
             writer.WriteString("note", report.Note);
@@ -26,15 +27,17 @@ public static class RunReportJson
             writer.WriteString("name", resource.Name);
             writer.WriteString("arn", resource.Arn);
             writer.WriteString("action", resource.Action.ToWire());
-            if (resource.Changes.Count > 0)
+            if (resource.Environment is not null)
             {
-                writer.WriteStartArray("changes");
-                foreach (var change in resource.Changes)
-                {
-                    writer.WriteStringValue(change);
-                }
+                writer.WriteString("environment", resource.Environment);
+            }
 
-                writer.WriteEndArray();
+            writer.WriteBoolean("widens", resource.Widens);
+            PlanJson.WriteChanges(writer, resource);
+            if (resource.Desired is not null)
+            {
+                writer.WritePropertyName("desired");
+                resource.Desired.WriteTo(writer);
             }
 
             if (resource.Note is not null)

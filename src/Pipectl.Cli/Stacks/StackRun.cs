@@ -104,6 +104,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             {
                 DryRun = settings.DryRun,
                 SeedFiles = seed,
+                ApproveWidening = ApprovalMode.Of(parse, console.StdinIsTerminal) == ApprovalMode.Broadening ? ConfirmWideningAsync : null,
 
                 // The account's Block Public Access decides whether a public site can exist at all: asked alongside the reads, before anything is created.
                 Preflight = drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets) ? async ct => await PublicSiteRefusalAsync(aws, specs, ct).ConfigureAwait(false) : null,
@@ -239,6 +240,34 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
 
         await console.Error.WriteAsync("Delete them? Type 'yes' to continue: ").ConfigureAwait(false);
+        var answer = await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        return answer?.Trim().ToLowerInvariant() is "yes" or "y";
+    }
+
+    /// <summary>
+    /// --require-approval broadening and the plan widens permissions: on a terminal, show the widening
+    /// statements and ask; without one, refuse (exit 2) before anything is written.
+    /// </summary>
+    private async Task<bool> ConfirmWideningAsync(IReadOnlyList<ResourceOutcome> widening, CancellationToken cancellationToken)
+    {
+        var what = string.Join(", ", widening.Select(r => $"{r.Type} {r.Name}"));
+        if (!console.StdinIsTerminal)
+        {
+            throw new UsageException($"--require-approval broadening: the plan widens permissions ({what}) and there is no terminal to confirm on. Review it with `pipectl plan` (or --dry-run), then run again with --require-approval never. Nothing was written.");
+        }
+
+        var style = new TextStyle(console.UseColor);
+        await console.Error.WriteLineAsync($"pipectl: this run widens permissions of stack {_stackName} in {_region}:").ConfigureAwait(false);
+        foreach (var resource in widening)
+        {
+            await console.Error.WriteLineAsync($"  {style.Warn("update")} {resource.Type,-28} {TerminalText.Inline(resource.Name)}").ConfigureAwait(false);
+            foreach (var change in resource.ChangeDetails().Where(c => c.Widens))
+            {
+                await console.Error.WriteLineAsync($"    {style.Bad("+")} {TerminalText.Inline(change.Line)}").ConfigureAwait(false);
+            }
+        }
+
+        await console.Error.WriteAsync("Apply these permission changes? Type 'yes' to continue: ").ConfigureAwait(false);
         var answer = await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         return answer?.Trim().ToLowerInvariant() is "yes" or "y";
     }

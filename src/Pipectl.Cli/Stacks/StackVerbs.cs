@@ -10,6 +10,7 @@ public static class StackVerbs
     public static IEnumerable<Command> All(GlobalOptions options, CliConsole console)
     {
         var stack = new StackOptions();
+        yield return Create("plan", "Show what bootstrap would do, resource by resource and statement by statement, without changing anything (bootstrap --dry-run).", StackParts.All, options, stack, console, planOnly: true);
         yield return Create("bootstrap", "Create or converge the whole stack: repository, buckets, roles, build project, pipeline and trigger.", StackParts.All, options, stack, console);
         yield return Create("create-repo", "Create or adopt the CodeCommit repository (--seed makes its first commit).", StackParts.Repository, options, stack, console);
         yield return Create("create-buckets", "Create or converge the artifact bucket and the static-website bucket.", StackParts.Buckets, options, stack, console);
@@ -45,7 +46,7 @@ public static class StackVerbs
         return command;
     }
 
-    private static Command Create(string name, string description, StackParts parts, GlobalOptions options, StackOptions stack, CliConsole console)
+    private static Command Create(string name, string description, StackParts parts, GlobalOptions options, StackOptions stack, CliConsole console, bool planOnly = false)
     {
         var command = new Command(name, description);
         foreach (var option in stack.For(parts))
@@ -53,9 +54,10 @@ public static class StackVerbs
             command.Options.Add(option);
         }
 
+        command.Options.Add(ApprovalMode.Option);
         command.SetAction((parse, cancellationToken) =>
         {
-            var settings = options.Read(parse);
+            var settings = planOnly ? options.Read(parse) with { DryRun = true } : options.Read(parse);
             var run = new StackRun(name, parts, parse, settings, stack, console);
             return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
         });

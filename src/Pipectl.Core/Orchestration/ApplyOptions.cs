@@ -1,3 +1,5 @@
+using Pipectl.Core.Provisioning;
+
 namespace Pipectl.Core.Orchestration;
 
 /// <summary>How a run converges: plan only or for real, and the files of a first commit.</summary>
@@ -15,4 +17,10 @@ public sealed record ApplyOptions
     /// non-null answer) ends the run as a refused resource does, before anything is written.
     /// </summary>
     public Func<CancellationToken, Task<Exception?>>? Preflight { get; init; }
+
+    /// <summary>
+    /// Asked, when not a dry run, after every read and before the first write, with the updates that widen
+    /// permissions (when there are any): false stops the run with nothing written. Null: never asked.
+    /// </summary>
+    public Func<IReadOnlyList<ResourceOutcome>, CancellationToken, Task<bool>>? ApproveWidening { get; init; }
 }

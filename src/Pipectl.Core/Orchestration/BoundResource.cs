@@ -1,4 +1,6 @@
+using Pipectl.Core.Policies;
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
 
 namespace Pipectl.Core.Orchestration;
 
@@ -28,7 +30,40 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// <summary>After <see cref="ReadAsync"/>: the outcome that reports a refused resource, left as it is.</summary>
     public abstract ResourceOutcome Refused();
 
-    /// <summary>Converges it from the state <see cref="ReadAsync"/> found.</summary>
+    /// <summary>
+    /// After <see cref="ReadAsync"/>: what <see cref="ApplyAsync"/> would do, from the read already made, for the
+    /// approval of a plan before the first write. No mutating request; only an entry whose desired state is
+    /// completed at apply time reads what completes it (the CloudFront distribution).
+    /// </summary>
+    public abstract Task<ResourceOutcome> PlanAsync(ApplyContext context, CancellationToken cancellationToken);
+
+    /// <summary>After <see cref="ReadAsync"/>: true when the resource exists.</summary>
+    public abstract bool Exists { get; }
+
+    /// <summary>
+    /// The outcome with what a plan shows of the entry: its full desired state and its environment; and, for a
+    /// role or bucket policy created in a stack that exists (<see cref="ApplyContext.StackExists"/>), each of its
+    /// statements as an added change, so that new permissions of an existing stack are marked as widening.
+    /// Build variable references are hidden (<see cref="ApplyContext.Redactor"/>).
+    /// </summary>
+    /// <param name="desired">The desired state the outcome comes from, when apply completed it; else the entry's.</param>
+    public ResourceOutcome Described(ResourceOutcome outcome, ApplyContext? context = null, object? desired = null)
+    {
+        desired ??= DesiredState;
+        var described = outcome with { Desired = DesiredDocument.Of(desired), Environment = entry.Shared ? null : entry.Environment };
+        if (context is { StackExists: true } && outcome.Action is ResourceAction.WouldCreate or ResourceAction.Created && desired is IPolicyHolder holder)
+        {
+            var added = holder.PolicyDocuments.Where(p => p.Value is not null).SelectMany(p => PolicyStatementDiff.Between(p.Key, null, p.Value)).ToList();
+            described = described with { Changes = [.. described.Changes, .. added.Select(c => c.Line)], Details = [.. described.Details, .. added] };
+        }
+
+        return (context?.Redactor ?? ReferenceRedactor.None).Redact(described);
+    }
+
+    /// <summary>The entry's desired state (its spec).</summary>
+    public abstract object DesiredState { get; }
+
+    /// <summary>Converges it from the state <see cref="ReadAsync"/> found; the outcome is <see cref="Described"/>.</summary>
     public abstract Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken);
 
     /// <summary>Reads (once) what teardown needs of it; <see cref="RemoveAsync"/> uses this read.</summary>

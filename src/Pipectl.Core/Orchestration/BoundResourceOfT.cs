@@ -67,23 +67,43 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
             Note = CloudFormationStack is { } managedBy ? $"{StackTeardown.CloudFormationNote} {managedBy}: left alone" : StackTeardown.NotOwnedNote,
         };
 
+    public override object DesiredState => entry.Desired;
+
+    public override bool Exists => Actual is not null;
+
+    public override async Task<ResourceOutcome> PlanAsync(ApplyContext context, CancellationToken cancellationToken)
+    {
+        if (IsAdopted(context))
+        {
+            return new ResourceOutcome(Type, entry.Name, driver.ArnOf(Actual!), ResourceAction.Unchanged);
+        }
+
+        var desired = await DesiredAtApplyAsync(context, cancellationToken).ConfigureAwait(false);
+        var (outcome, _) = await Converger.ConvergeAsync(new AlreadyRead(driver, desired, Actual), desired, dryRun: true, cancellationToken).ConfigureAwait(false);
+        return Described(outcome, context, desired);
+    }
+
+    /// <summary>The desired state as apply sends it: completed from what exists now when the entry says how.</summary>
+    private async Task<TSpec> DesiredAtApplyAsync(ApplyContext context, CancellationToken cancellationToken) =>
+        entry.DesiredAtApply is { } resolve ? await resolve(context, cancellationToken).ConfigureAwait(false) : entry.Desired;
+
     public override async Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken)
     {
         if (IsAdopted(context))
         {
             // Used as it is: the converger's update could rewrite what belongs to its owner.
             var adopted = new ResourceOutcome(Type, entry.Name, driver.ArnOf(Actual!), ResourceAction.Unchanged) { Note = StackOrchestrator.AdoptedNote };
-            return (adopted, entry.Outputs?.Invoke(Actual) ?? NoOutputs);
+            return (Described(adopted, context), entry.Outputs?.Invoke(Actual) ?? NoOutputs);
         }
 
-        var desired = entry.DesiredAtApply is { } resolve ? await resolve(context, cancellationToken).ConfigureAwait(false) : entry.Desired;
+        var desired = await DesiredAtApplyAsync(context, cancellationToken).ConfigureAwait(false);
         var (outcome, state) = await Converger.ConvergeAsync(new AlreadyRead(driver, desired, Actual), desired, context.Options.DryRun, cancellationToken).ConfigureAwait(false);
         if (entry.AfterApply is { } after)
         {
             outcome = await after(context, outcome, cancellationToken).ConfigureAwait(false);
         }
 
-        return (outcome, entry.Outputs?.Invoke(state) ?? NoOutputs);
+        return (Described(outcome, context, desired), entry.Outputs?.Invoke(state) ?? NoOutputs);
     }
 
     public override async Task<ResourceOutcome> RemoveAsync(string stackName, string region, string? keepReason, bool dryRun, CancellationToken cancellationToken)

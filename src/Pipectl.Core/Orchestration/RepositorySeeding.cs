@@ -25,11 +25,11 @@ internal static class RepositorySeeding
         if (context.Options.DryRun)
         {
             var action = outcome.Action == ResourceAction.Unchanged ? ResourceAction.WouldUpdate : outcome.Action;
-            return outcome with { Action = action, Changes = [.. outcome.Changes, change] };
+            return outcome.WithChange(change) with { Action = action };
         }
 
         var commit = await seeder.SeedAsync(repository, branch, files, cancellationToken).ConfigureAwait(false);
         var seeded = outcome.Action == ResourceAction.Unchanged ? ResourceAction.Updated : outcome.Action;
-        return outcome with { Action = seeded, Changes = [.. outcome.Changes, change], Note = $"commit {commit}" };
+        return outcome.WithChange(change) with { Action = seeded, Note = $"commit {commit}" };
     }
 }

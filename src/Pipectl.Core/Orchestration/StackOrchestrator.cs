@@ -1,4 +1,5 @@
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
 
 namespace Pipectl.Core.Orchestration;
 
@@ -13,6 +14,7 @@ namespace Pipectl.Core.Orchestration;
 public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress progress)
 {
     public const string OfflineNote = "no credentials: planned for an empty account";
+    public const string NotApprovedMessage = "the permission changes were not approved: nothing was written.";
     public const string AdoptedNote = "adopted: it existed before pipectl and is never modified or deleted by pipectl";
 
     public Task<StackRunResult> ApplyAsync(DesiredStack stack, StackParts parts, ApplyOptions options, CancellationToken cancellationToken)
@@ -45,13 +47,27 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var refused = run.Select(r => (Resource: r, Reason: r.Refusal(graph.StackName, graph.Region))).Where(r => r.Reason is not null).ToList();
         if (refused.Count > 0)
         {
-            var outcomes = refused.Select(r => r.Resource.Refused()).ToList();
+            var outcomes = refused.Select(r => r.Resource.Described(r.Resource.Refused())).ToList();
             outcomes.ForEach(progress.Settled);
             var others = refused.Count > 1 ? $" The same holds for {string.Join(", ", outcomes.Skip(1).Select(o => $"{o.Type} {o.Name}"))}." : string.Empty;
             return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(refused[0].Reason + others));
         }
 
-        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region);
+        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region)         {
+            StackExists = run.Any(r => r.Exists && !r.Entry.UseExisting),
+            Redactor = ReferenceRedactor.For(graph.Entries.Where(e => e.Wanted).Select(e => e.Bind(drivers).DesiredState).OfType<BuildProjectSpec>()),
+        };
+        if (!options.DryRun && options.ApproveWidening is { } approve)
+        {
+            // The plan comes from the reads just made: asking costs no request.
+            var plan = await Task.WhenAll(run.Select(r => r.PlanAsync(context, cancellationToken))).ConfigureAwait(false);
+            var widening = plan.Where(o => o.Widens).ToList();
+            if (widening.Count > 0 && !await approve(widening, cancellationToken).ConfigureAwait(false))
+            {
+                return new StackRunResult([], new Dictionary<string, string>(), new ProvisioningException(NotApprovedMessage) { RerunHelps = false });
+            }
+        }
+
         var dependencies = StackGraph.DependenciesWithin(run.Select(r => r.Entry).ToList());
         var steps = run.Select(resource => new GraphStep(resource.Entry.Key, dependencies[resource.Entry.Key], async ct =>
         {

@@ -40,10 +40,10 @@ public static class Converger
 
         if (dryRun)
         {
-            return (new ResourceOutcome(driver.Type, desired.Name, driver.ArnOf(actual), ResourceAction.WouldUpdate) { Changes = changes }, actual);
+            return (new ResourceOutcome(driver.Type, desired.Name, driver.ArnOf(actual), ResourceAction.WouldUpdate) { Changes = changes, Details = Differences.Of(changes) }, actual);
         }
 
         var updated = await driver.UpdateAsync(desired, actual, changes, cancellationToken).ConfigureAwait(false);
-        return (new ResourceOutcome(driver.Type, desired.Name, driver.ArnOf(updated), ResourceAction.Updated) { Changes = changes }, updated);
+        return (new ResourceOutcome(driver.Type, desired.Name, driver.ArnOf(updated), ResourceAction.Updated) { Changes = changes, Details = Differences.Of(changes) }, updated);
     }
 }

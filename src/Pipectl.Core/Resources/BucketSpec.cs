@@ -15,8 +15,10 @@ public sealed record BucketSpec(
     PublicAccessBlock PublicAccessBlock,
     string? Policy,
     WebsiteSettings? Website,
-    IReadOnlyDictionary<string, string> Tags) : IDesiredState<BucketState>
+    IReadOnlyDictionary<string, string> Tags) : IDesiredState<BucketState>, IPolicyHolder
 {
+    public IReadOnlyList<KeyValuePair<string, string?>> PolicyDocuments => [new("bucket policy", Policy)];
+
     public IReadOnlyList<string> DifferencesFrom(BucketState actual)
     {
         var differences = new Differences()
@@ -27,13 +29,10 @@ public sealed record BucketSpec(
             .Compare("block public policy", actual.PublicAccessBlock.BlockPublicPolicy, PublicAccessBlock.BlockPublicPolicy)
             .Compare("restrict public buckets", actual.PublicAccessBlock.RestrictPublicBuckets, PublicAccessBlock.RestrictPublicBuckets)
             .Compare("website", actual.Website, Website);
-        if (Policy is null)
+        var same = Policy is null ? actual.Policy is null : actual.Policy is not null && PolicyDocumentComparer.AreEquivalent(actual.Policy, Policy);
+        if (!same)
         {
-            differences.Compare("bucket policy", actual.Policy is null ? null : "set", (string?)null);
-        }
-        else
-        {
-            differences.CompareDocument("bucket policy", actual.Policy is not null && PolicyDocumentComparer.AreEquivalent(actual.Policy, Policy));
+            differences.ComparePolicy("bucket policy", actual.Policy, Policy);
         }
 
         return differences.CompareTags(actual.Tags, Tags);

@@ -59,7 +59,7 @@ public sealed record BuildProjectSpec(
             .CompareTags(actual.Tags, Tags);
     }
 
-    private static string? Summary(string? buildspec) =>
+    internal static string? Summary(string? buildspec) =>
         string.IsNullOrWhiteSpace(buildspec) ? null : $"inline ({buildspec.Trim().Length} chars, #{StableHash(buildspec.Trim()):x8})";
 
     private static uint StableHash(string text)

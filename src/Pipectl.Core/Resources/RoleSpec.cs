@@ -9,7 +9,7 @@ public sealed record RoleSpec(
     string Description,
     string TrustPolicy,
     IReadOnlyDictionary<string, string> InlinePolicies,
-    IReadOnlyDictionary<string, string> Tags) : IDesiredState<RoleState>
+    IReadOnlyDictionary<string, string> Tags) : IDesiredState<RoleState>, IPolicyHolder
 {
     public static RoleSpec From(RoleDefinition role, IReadOnlyDictionary<string, string> tags) => new(
         role.Name,
@@ -18,19 +18,24 @@ public sealed record RoleSpec(
         new Dictionary<string, string> { [role.InlinePolicyName] = role.InlinePolicy.ToJson() },
         tags);
 
+    public IReadOnlyList<KeyValuePair<string, string?>> PolicyDocuments =>
+        [new("trust policy", TrustPolicy), .. InlinePolicies.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, string?>($"inline policy {p.Key}", p.Value))];
+
     public IReadOnlyList<string> DifferencesFrom(RoleState actual)
     {
-        var differences = new Differences()
-            .CompareDocument("trust policy", PolicyDocumentComparer.AreEquivalent(actual.TrustPolicy, TrustPolicy));
+        var differences = new Differences();
+        if (!PolicyDocumentComparer.AreEquivalent(actual.TrustPolicy, TrustPolicy))
+        {
+            differences.ComparePolicy("trust policy", actual.TrustPolicy, TrustPolicy);
+        }
+
         foreach (var (name, document) in InlinePolicies)
         {
-            if (!actual.InlinePolicies.TryGetValue(name, out var existing))
+            // A missing inline policy is one without statements: every statement is added.
+            var existing = actual.InlinePolicies.GetValueOrDefault(name);
+            if (existing is null || !PolicyDocumentComparer.AreEquivalent(existing, document))
             {
-                differences.Add($"inline policy {name}: missing");
-            }
-            else
-            {
-                differences.CompareDocument($"inline policy {name}", PolicyDocumentComparer.AreEquivalent(existing, document));
+                differences.ComparePolicy($"inline policy {name}", existing, document);
             }
         }
 

@@ -9,7 +9,7 @@ public sealed record RuleSpec(string Name, string Description, string EventPatte
     public IReadOnlyList<string> DifferencesFrom(RuleState actual)
     {
         var differences = new Differences()
-            .CompareDocument("event pattern", actual.EventPattern is not null && EventPatternComparer.AreEquivalent(actual.EventPattern, EventPattern))
+            .CompareDocument("event pattern", actual.EventPattern, EventPattern, actual.EventPattern is not null && EventPatternComparer.AreEquivalent(actual.EventPattern, EventPattern))
             .Compare("state", actual.Enabled ? "ENABLED" : "DISABLED", "ENABLED");
         var target = actual.Targets.FirstOrDefault(t => t.Id == Target.Id);
         if (target is null)

@@ -147,7 +147,11 @@ public sealed class StackPoliciesTests
 
         Assert.All(serviceRoles, r => Assert.Contains("\"aws:SourceAccount\":\"123456789012\"", r.TrustPolicy, StringComparison.Ordinal));
         var existing = new Pipectl.Core.Resources.RoleState(stack.BuildRole.Name, "arn", oldTrust, stack.BuildRole.InlinePolicies, stack.BuildRole.Tags);
-        Assert.Equal(["trust policy differs"], stack.BuildRole.DifferencesFrom(existing));
+        var change = Assert.Single(Pipectl.Core.Provisioning.Differences.Of(stack.BuildRole.DifferencesFrom(existing)));
+        Assert.Equal("trust policy", change.Attribute);
+        Assert.Equal("TrustService", change.Statement);
+        Assert.Contains("+condition StringEquals aws:SourceAccount=123456789012", change.Line, StringComparison.Ordinal);
+        Assert.False(change.Widens);
     }
 
     [Fact]

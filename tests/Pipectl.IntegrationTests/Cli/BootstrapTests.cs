@@ -108,7 +108,7 @@ public sealed class BootstrapTests(MotoServer moto)
         Assert.Equal(0, plan.ExitCode);
         var project = plan.Json.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "AWS::CodeBuild::Project");
         Assert.Equal("would-update", project.GetProperty("action").GetString());
-        Assert.Contains(project.GetProperty("changes").EnumerateArray(), c => c.GetString()!.Contains("standard:8.0", StringComparison.Ordinal));
+        Assert.Contains(project.GetProperty("changes").EnumerateArray(), c => c.GetProperty("attribute").GetString() == "image" && c.GetProperty("after").GetString() == "aws/codebuild/standard:8.0");
         Assert.Equal(9, Actions(plan).Values.Count(a => a == "unchanged"));
         Assert.Equal(0, plan.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
     }
