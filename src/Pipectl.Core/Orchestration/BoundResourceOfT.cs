@@ -25,7 +25,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         if (actual is null)
         {
             return entry.UseExisting
-                ? $"{Type} {entry.Name} does not exist, but the stack is told to use an existing one: create it first, or drop that option (--existing-repo, or repository.existing in the stack file) to let pipectl create it. Nothing was changed."
+                ? $"{Type} {entry.Name} does not exist, but the stack is told to use an existing one: create it first, or drop that option ({entry.ExistingOption}) to let pipectl create it. Nothing was changed."
                 : null;
         }
 
@@ -55,7 +55,8 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
             return (adopted, entry.Outputs?.Invoke(Actual) ?? NoOutputs);
         }
 
-        var (outcome, state) = await Converger.ConvergeAsync(new AlreadyRead(driver, entry.Desired, Actual), entry.Desired, context.Options.DryRun, cancellationToken).ConfigureAwait(false);
+        var desired = entry.DesiredWith is { } bind ? bind(context.Outputs) : entry.Desired;
+        var (outcome, state) = await Converger.ConvergeAsync(new AlreadyRead(driver, desired, Actual), desired, context.Options.DryRun, cancellationToken).ConfigureAwait(false);
         if (entry.AfterApply is { } after)
         {
             outcome = await after(context, outcome, cancellationToken).ConfigureAwait(false);

@@ -23,6 +23,8 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
 
     public IResourceDriver<RuleSpec, RuleState> Rules { get; } = new Nothing<RuleSpec, RuleState>(ResourceTypes.Rule);
 
+    public IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; } = new Nothing<ConnectionSpec, ConnectionState>(ResourceTypes.Connection);
+
     public IRepositorySeeder Seeder => this;
 
     public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(false);

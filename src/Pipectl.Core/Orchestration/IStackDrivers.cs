@@ -20,5 +20,7 @@ public interface IStackDrivers
 
     IResourceDriver<RuleSpec, RuleState> Rules { get; }
 
+    IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; }
+
     IRepositorySeeder Seeder { get; }
 }

@@ -14,4 +14,5 @@ public static class ResourceKeys
     public const string Pipeline = "pipeline";
     public const string EventsRole = "events-role";
     public const string Rule = "rule";
+    public const string Connection = "connection";
 }

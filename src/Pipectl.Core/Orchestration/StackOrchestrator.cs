@@ -43,12 +43,18 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
             return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(refused[0].Reason + others));
         }
 
-        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region);
+        var produced = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region) { Outputs = produced };
         var dependencies = StackGraph.DependenciesWithin(run.Select(r => r.Entry).ToList());
         var steps = run.Select(resource => new GraphStep(resource.Entry.Key, dependencies[resource.Entry.Key], async ct =>
         {
             progress.Started(resource.Type, resource.Entry.Name);
             var (outcome, outputs) = await resource.ApplyAsync(context, ct).ConfigureAwait(false);
+            foreach (var (key, value) in outputs)
+            {
+                produced[key] = value;
+            }
+
             progress.Finished(resource.Type, resource.Entry.Name);
             return new StepResult([outcome], StackGraph.Scoped(resource.Entry, outputs));
         })).ToList();
