@@ -24,6 +24,8 @@ public sealed class AwsStackDrivers(AwsSession session, string accountId, IStack
 
     public IResourceDriver<RuleSpec, RuleState> Rules => new RuleDriver(session.EventBridge);
 
+    public IResourceDriver<ConnectionSpec, ConnectionState> Connections => new ConnectionDriver(session.CodeConnections);
+
     public IRepositorySeeder Seeder => new RepositorySeeder(session.CodeCommit);
 
     /// <summary>The account's Block Public Access, for the preflight of a public site (<see cref="PublicSitePreflight"/>).</summary>
