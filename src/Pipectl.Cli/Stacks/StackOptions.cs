@@ -21,6 +21,12 @@ public sealed class StackOptions
 
     public Option<bool> ExistingRepository { get; } = new(StackOptionNames.ExistingRepository) { Description = "Use the repository that is there though pipectl did not create it: never modified, never deleted" };
 
+    public Option<string?> Source { get; } = new(StackOptionNames.Source) { Description = "Build from github:OWNER/REPO, gitlab:GROUP/REPO or bitbucket:WORKSPACE/REPO through an AWS CodeConnections connection (no CodeCommit repository)" };
+
+    public Option<string?> ConnectionArn { get; } = new(StackOptionNames.ConnectionArn) { Description = "Use this existing connection instead of creating <name>-<provider>" };
+
+    public Option<bool> WaitConnection { get; } = new("--wait-connection") { Description = "After creating the stack, wait until its connection is AVAILABLE (finish the handshake in the console; --timeout bounds the wait)" };
+
     public Option<string?> RepositoryDescription { get; } = new(StackOptionNames.RepositoryDescription) { Description = "Description of a repository pipectl creates" };
 
     public Option<string?> Branch { get; } = new(StackOptionNames.Branch) { Description = $"Branch the pipeline builds and the trigger watches (default: {StackDefaults.Branch})" };
@@ -81,7 +87,7 @@ public sealed class StackOptions
         yield return File;
         yield return Environment;
         yield return AllowOutsidePaths;
-        foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch, ExistingRepository })
+        foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch, ExistingRepository, Source, ConnectionArn })
         {
             yield return option;
         }
@@ -91,6 +97,11 @@ public sealed class StackOptions
             yield return RepositoryDescription;
             yield return Seed;
             yield return SeedAllowSecret;
+        }
+
+        if ((parts & (Pipectl.Core.Orchestration.StackParts.Repository | Pipectl.Core.Orchestration.StackParts.Pipeline)) != 0)
+        {
+            yield return WaitConnection;
         }
 
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets))
@@ -132,6 +143,8 @@ public sealed class StackOptions
         PrivateSite = parse.GetValue(PrivateSite) ? true : null,
         SeedDirectory = parse.GetValue(Seed),
         ExistingRepository = parse.GetValue(ExistingRepository) ? true : null,
+        Source = parse.GetValue(Source),
+        ConnectionArn = parse.GetValue(ConnectionArn),
     };
 
     /// <summary>The stack as the options alone describe it, for the given account (null: unknown).</summary>
