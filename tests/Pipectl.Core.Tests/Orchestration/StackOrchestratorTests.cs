@@ -242,6 +242,9 @@ public sealed class StackOrchestratorTests
 
         public ConcurrentQueue<string> Finished { get; } = new();
 
+        /// <summary>The desired state of every create, in the order they were sent.</summary>
+        public ConcurrentQueue<object> Created { get; } = new();
+
         public string? FailOn { get; init; }
 
         public bool Existing { get; init; }
@@ -269,6 +272,8 @@ public sealed class StackOrchestratorTests
         public IResourceDriver<PipelineSpec, PipelineState> Pipelines => Make<PipelineSpec, PipelineState>(ResourceTypes.Pipeline, s => new PipelineState("arn:" + s.Name, s.Declaration, s.Tags));
 
         public IResourceDriver<RuleSpec, RuleState> Rules => Make<RuleSpec, RuleState>(ResourceTypes.Rule, s => new RuleState(s.Name, "arn:" + s.Name, s.EventPattern, true, [s.Target], s.Tags));
+
+        public IResourceDriver<ConnectionSpec, ConnectionState> Connections => Make<ConnectionSpec, ConnectionState>(ResourceTypes.Connection, s => new ConnectionState(s.Name, s.Arn ?? "arn:aws:codeconnections:us-east-1:123456789012:connection/made-by-aws", s.ProviderType, "PENDING", Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         public IRepositorySeeder Seeder => this;
 
@@ -301,6 +306,7 @@ public sealed class StackOrchestratorTests
             public async Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken)
             {
                 owner.Calls.Enqueue($"create {desired.Name}");
+                owner.Created.Enqueue(desired);
                 await Task.Delay(desired.Name.Length % 7, cancellationToken);
                 if (owner.FailOn == desired.Name)
                 {

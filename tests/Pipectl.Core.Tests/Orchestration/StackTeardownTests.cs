@@ -148,6 +148,8 @@ public sealed class StackTeardownTests
 
         public IResourceDriver<RuleSpec, RuleState> Rules => new Driver<RuleSpec, RuleState>(this, ResourceTypes.Rule, s => new RuleState(s.Name, "arn", s.EventPattern, true, [], Tags), s => s.Name);
 
+        public IResourceDriver<ConnectionSpec, ConnectionState> Connections => new Driver<ConnectionSpec, ConnectionState>(this, ResourceTypes.Connection, s => new ConnectionState(s.Name, "arn", s.ProviderType, "AVAILABLE", Tags), s => s.Name);
+
         public IRepositorySeeder Seeder => this;
 
         public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(true);
