@@ -29,15 +29,16 @@ public static class StatusCommand
                 var operations = new PipelineOperations(session.CodePipeline);
                 return await target.OrNotFoundAsync(console, session.Region, () => parse.GetValue(operate.Watch)
                     ? new ExecutionWatchRun(operations, target, settings, console, parse.GetValue(operate.PollInterval), clock).RunAsync("status", null, _ => { }, token)
-                    : ShowAsync(operations, target, settings, console, clock, token)).ConfigureAwait(false);
+                    : ShowAsync(operations, target, settings, console, clock, token, ConnectionStatusLine.ReaderFor(target, session))).ConfigureAwait(false);
             }, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> ShowAsync(PipelineOperations operations, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<int> ShowAsync(PipelineOperations operations, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection)
     {
         var status = await operations.ReadStatusAsync(target.PipelineName, cancellationToken).ConfigureAwait(false);
+        var connection = readConnection is null ? null : await readConnection(cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             await console.Out.WriteLineAsync(JsonText.Write(writer =>
@@ -45,6 +46,7 @@ public static class StatusCommand
                 writer.WriteStartObject();
                 writer.WriteString("command", "status");
                 StatusJson.WriteMembers(writer, status);
+                ConnectionStatusLine.WriteJson(writer, connection);
                 writer.WriteEndObject();
             })).ConfigureAwait(false);
         }
@@ -53,6 +55,11 @@ public static class StatusCommand
             foreach (var line in StatusTable.Lines(status, new TextStyle(console.UseColor), clock.GetUtcNow(), target.NameArguments))
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            if (connection is not null)
+            {
+                await console.Out.WriteLineAsync(ConnectionStatusLine.Text(connection, new TextStyle(console.UseColor))).ConfigureAwait(false);
             }
         }
 

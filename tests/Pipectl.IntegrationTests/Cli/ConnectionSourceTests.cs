@@ -115,4 +115,20 @@ public sealed class ConnectionSourceTests(MotoServer moto)
         Assert.Equal("kept", Actions(teardown)[$"AWS::CodeConnections::Connection {theirs.ConnectionArn}"]);
         Assert.NotNull((await session.CodeConnections.GetConnectionAsync(theirs.ConnectionArn)).Connection);
     }
+
+    [Fact]
+    public async Task Doctor_lists_the_region_s_connections_with_their_state()
+    {
+        var name = UniqueStack() + "-gitlab";
+        using var session = TestSessions.For(moto);
+        await session.CodeConnections.CreateConnectionAsync(new Pipectl.Aws.CodeConnections.CreateConnectionRequest(name, "GitLab"));
+
+        var run = await CliRun.RunAsync("doctor", "--endpoint-url", moto.Endpoint, "--region", "us-east-1", "--output", "json");
+        var text = await CliRun.RunAsync("doctor", "--endpoint-url", moto.Endpoint, "--region", "us-east-1");
+
+        Assert.Equal(0, run.ExitCode);
+        var connection = run.Json.GetProperty("connections").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+        Assert.Equal(("GitLab", "PENDING"), (connection.GetProperty("providerType").GetString(), connection.GetProperty("status").GetString()));
+        Assert.Contains($"connection   {name} (GitLab) PENDING", text.Stdout, StringComparison.Ordinal);
+    }
 }
