@@ -24,4 +24,8 @@ public class CodeBuildClient(AWSCredentials credentials, PipectlClientConfig<Cod
     /// <summary>Deletes a project.</summary>
     public virtual Task DeleteProjectAsync(string name, CancellationToken cancellationToken = default) =>
         InvokeJsonAsync("DeleteProject", new DeleteProjectRequest(name), Json.DeleteProjectRequest, Json.JsonElement, cancellationToken);
+
+    /// <summary>Reads up to 100 builds by id; missing ids are listed in BuildsNotFound (not an error).</summary>
+    public virtual Task<BatchGetBuildsReply> BatchGetBuildsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("BatchGetBuilds", new BatchGetBuildsRequest(ids), Json.BatchGetBuildsRequest, Json.BatchGetBuildsReply, cancellationToken);
 }

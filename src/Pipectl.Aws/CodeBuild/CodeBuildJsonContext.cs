@@ -12,5 +12,7 @@ namespace Pipectl.Aws.CodeBuild;
 [JsonSerializable(typeof(BatchGetProjectsRequest))]
 [JsonSerializable(typeof(BatchGetProjectsReply))]
 [JsonSerializable(typeof(DeleteProjectRequest))]
+[JsonSerializable(typeof(BatchGetBuildsRequest))]
+[JsonSerializable(typeof(BatchGetBuildsReply))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CodeBuildJsonContext : JsonSerializerContext;

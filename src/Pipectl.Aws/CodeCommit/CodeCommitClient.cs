@@ -18,6 +18,10 @@ public class CodeCommitClient(AWSCredentials credentials, PipectlClientConfig<Co
     public virtual Task<DeleteRepositoryReply> DeleteRepositoryAsync(string repositoryName, CancellationToken cancellationToken = default) =>
         InvokeJsonAsync("DeleteRepository", new RepositoryNameRequest(repositoryName), Json.RepositoryNameRequest, Json.DeleteRepositoryReply, cancellationToken);
 
+    /// <summary>One page of a repository's branch names; pass the previous page's NextToken for the next.</summary>
+    public virtual Task<ListBranchesReply> ListBranchesAsync(string repositoryName, string? nextToken = null, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("ListBranches", new ListBranchesRequest(repositoryName, nextToken), Json.ListBranchesRequest, Json.ListBranchesReply, cancellationToken);
+
     /// <summary>The branch and its head commit; <c>BranchDoesNotExistException</c> (not found) when there is no such branch.</summary>
     public virtual Task<GetBranchReply> GetBranchAsync(string repositoryName, string branchName, CancellationToken cancellationToken = default) =>
         InvokeJsonAsync("GetBranch", new GetBranchRequest(repositoryName, branchName), Json.GetBranchRequest, Json.GetBranchReply, cancellationToken);

@@ -17,5 +17,7 @@ namespace Pipectl.Aws.CodeCommit;
 [JsonSerializable(typeof(CodeCommitTagResourceRequest))]
 [JsonSerializable(typeof(CodeCommitListTagsRequest))]
 [JsonSerializable(typeof(CodeCommitTagsReply))]
+[JsonSerializable(typeof(ListBranchesRequest))]
+[JsonSerializable(typeof(ListBranchesReply))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CodeCommitJsonContext : JsonSerializerContext;

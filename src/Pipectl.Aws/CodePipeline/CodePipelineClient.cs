@@ -37,6 +37,10 @@ public class CodePipelineClient(AWSCredentials credentials, PipectlClientConfig<
     public virtual Task<ListPipelineExecutionsReply> ListPipelineExecutionsAsync(string pipelineName, int? maxResults = null, string? nextToken = null, CancellationToken cancellationToken = default) =>
         InvokeJsonAsync("ListPipelineExecutions", new ListPipelineExecutionsRequest(pipelineName, maxResults, nextToken), Json.ListPipelineExecutionsRequest, Json.ListPipelineExecutionsReply, cancellationToken);
 
+    /// <summary>One page of action executions, newest first (of one pipeline execution with a filter): which build an execution ran.</summary>
+    public virtual Task<ListActionExecutionsReply> ListActionExecutionsAsync(ListActionExecutionsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("ListActionExecutions", request, Json.ListActionExecutionsRequest, Json.ListActionExecutionsReply, cancellationToken);
+
     /// <summary>Approves or rejects a pending manual approval.</summary>
     public virtual Task<PutApprovalResultReply> PutApprovalResultAsync(PutApprovalResultRequest request, CancellationToken cancellationToken = default) =>
         InvokeJsonAsync("PutApprovalResult", request, Json.PutApprovalResultRequest, Json.PutApprovalResultReply, cancellationToken);

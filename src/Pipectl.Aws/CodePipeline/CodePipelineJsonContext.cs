@@ -25,5 +25,7 @@ namespace Pipectl.Aws.CodePipeline;
 [JsonSerializable(typeof(PipelineTagsReply))]
 [JsonSerializable(typeof(ListPipelinesRequest))]
 [JsonSerializable(typeof(ListPipelinesReply))]
+[JsonSerializable(typeof(ListActionExecutionsRequest))]
+[JsonSerializable(typeof(ListActionExecutionsReply))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CodePipelineJsonContext : JsonSerializerContext;

@@ -32,6 +32,7 @@ public sealed class ConnectivityProbe(AwsSession session)
             ("EventBridge", () => session.EventBridge.DescribeRuleAsync(ProbeName, cancellationToken)),
             ("IAM", () => session.Iam.GetRoleAsync(ProbeName, cancellationToken)),
             ("SNS", () => session.Sns.ListTagsForResourceAsync($"arn:aws:sns:{region}:000000000000:{ProbeName}", cancellationToken)),
+            ("CloudWatch Logs", () => session.Logs.GetLogEventsAsync(new Pipectl.Aws.Logs.GetLogEventsRequest(ProbeName, ProbeName, Limit: 1), cancellationToken)),
             ("CodeConnections", async () =>
             {
                 var page = await session.CodeConnections.ListConnectionsAsync(new CodeConnections.ListConnectionsRequest(MaxResults: 100), cancellationToken);

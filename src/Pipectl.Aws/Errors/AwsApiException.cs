@@ -17,4 +17,10 @@ public class AwsApiException : AmazonServiceException
 
     /// <summary>The AWS error code, e.g. "EntityAlreadyExists".</summary>
     public string Code => ErrorCode;
+
+    /// <summary>The request that failed (service, operation, resource), set by the runtime that sent it.</summary>
+    public AwsFailedRequest? Request => AwsFailedRequest.Of(this);
+
+    /// <summary>True when the reply was an HTML page, not an AWS error document (a proxy, or an endpoint that lacks the operation).</summary>
+    public bool HtmlReply { get; internal set; }
 }

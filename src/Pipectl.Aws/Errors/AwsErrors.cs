@@ -53,6 +53,21 @@ public static class AwsErrors
         "InvalidParameterCombination", "MissingParameter", "InvalidEventPatternException",
     };
 
+    /// <summary>
+    /// The exception for an error reply that is an HTML page instead of an AWS error document: a proxy's
+    /// page, or an endpoint (an emulator) that does not implement the operation and answers with its own 500.
+    /// </summary>
+    public static AwsApiException FromHtmlReply(HttpStatusCode statusCode, string? requestId, Exception? inner)
+    {
+        var failure = Create(null, $"the endpoint answered with an HTML page (HTTP {(int)statusCode}), not an AWS error reply", requestId, statusCode, ErrorType.Unknown, inner);
+        failure.HtmlReply = true;
+        return failure;
+    }
+
+    /// <summary>True when a reply's Content-Type says HTML.</summary>
+    public static bool IsHtml(string? contentType) =>
+        contentType is not null && contentType.Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Builds the typed exception for an AWS error reply.</summary>
     public static AwsApiException Create(string? code, string? message, string? requestId, HttpStatusCode statusCode, ErrorType errorType, Exception? inner)
     {

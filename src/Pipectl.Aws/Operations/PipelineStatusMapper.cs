@@ -47,6 +47,7 @@ public static class PipelineStatusMapper
             action.CurrentRevision?.RevisionId,
             execution?.ErrorDetails is { } error ? new ActionError(error.Code, error.Message) : null,
             string.IsNullOrEmpty(execution?.Token) ? null : execution.Token,
-            execution?.ExternalExecutionUrl);
+            execution?.ExternalExecutionUrl,
+            execution?.ExternalExecutionId);
     }
 }

@@ -57,7 +57,7 @@ public sealed class StackPipelineCatalog(CodePipelineClient client, Arns arns)
         catch (AmazonServiceException e)
         {
             // One unreadable status (a missing permission, an emulator without the call) must not hide the list.
-            return new StackPipeline(stack, pipeline, null, $"{e.ErrorCode ?? ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {e.Message}");
+            return new StackPipeline(stack, pipeline, null, AwsFailureText.Describe(e) ?? $"{e.ErrorCode ?? ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {e.Message}");
         }
     }
 }

@@ -16,6 +16,17 @@ public sealed class ApiCallCounter
     private int _total;
     private int _mutating;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _operations = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<CreatedResource> _created = new();
+
+    /// <summary>The creating requests that succeeded, in order: what a run made, even one that stopped later.</summary>
+    public IReadOnlyList<CreatedResource> Created => [.. _created];
+
+    /// <summary>Records one creating request that succeeded.</summary>
+    public void RecordCreated(CreatedResource created) => _created.Enqueue(created);
+
+    /// <summary>True for an operation that makes a resource (S3 names its CreateBucket PutBucket).</summary>
+    public static bool IsCreate(string operation) =>
+        operation == "PutBucket" || (operation.StartsWith("Create", StringComparison.Ordinal) && operation != "CreateCommit");
 
     public int Total => Volatile.Read(ref _total);
 

@@ -23,6 +23,11 @@ internal sealed class JsonOperationUnmarshaller : JsonResponseUnmarshaller
 
     public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
     {
+        if (AwsErrors.IsHtml(context.ResponseData.GetHeaderValue("Content-Type")))
+        {
+            return AwsErrors.FromHtmlReply(statusCode, context.ResponseData.GetHeaderValue("x-amzn-RequestId"), innerException);
+        }
+
         var reader = new StreamingUtf8JsonReader(context.Stream);
         var error = JsonErrorResponseUnmarshaller.GetInstance().Unmarshall(context, ref reader);
         return AwsErrors.Create(error.Code, error.Message, error.RequestId, statusCode, error.Type, innerException);

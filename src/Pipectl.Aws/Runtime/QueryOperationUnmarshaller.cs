@@ -19,6 +19,11 @@ internal sealed class QueryOperationUnmarshaller : XmlResponseUnmarshaller
 
     public override AmazonServiceException UnmarshallException(XmlUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
     {
+        if (AwsErrors.IsHtml(context.ResponseData.GetHeaderValue("Content-Type")))
+        {
+            return AwsErrors.FromHtmlReply(statusCode, context.ResponseData.GetHeaderValue("x-amzn-RequestId"), innerException);
+        }
+
         var error = XmlErrorResponseUnmarshaller.GetInstance().Unmarshall(context);
         return AwsErrors.Create(error.Code, error.Message, error.RequestId, statusCode, error.Type, innerException);
     }

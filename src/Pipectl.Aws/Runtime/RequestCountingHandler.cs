@@ -8,10 +8,20 @@ namespace Pipectl.Aws.Runtime;
 /// </summary>
 internal sealed class RequestCountingHandler(ApiCallCounter counter) : PipelineHandler
 {
-    public override Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+    public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
     {
-        counter.Record(OperationName(executionContext.RequestContext));
-        return base.InvokeAsync<T>(executionContext);
+        var operation = OperationName(executionContext.RequestContext);
+        counter.Record(operation);
+        var reply = await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
+        if (ApiCallCounter.IsCreate(operation))
+        {
+            // Remembered so that a run that stops later can still list everything it made.
+            var config = executionContext.RequestContext.ClientConfig;
+            var service = string.IsNullOrEmpty(config.ServiceId) ? config.AuthenticationServiceName : config.ServiceId;
+            counter.RecordCreated(new CreatedResource(service, operation, RequestResource.Find(service, executionContext.RequestContext)));
+        }
+
+        return reply;
     }
 
     public override void InvokeSync(IExecutionContext executionContext)
@@ -20,7 +30,8 @@ internal sealed class RequestCountingHandler(ApiCallCounter counter) : PipelineH
         base.InvokeSync(executionContext);
     }
 
-    private static string OperationName(IRequestContext context)
+    /// <summary>The AWS operation a request stands for (the SDK's request type without "Request").</summary>
+    public static string OperationName(IRequestContext context)
     {
         if (context.OriginalRequest is IPipectlOperationRequest own)
         {
@@ -31,9 +42,13 @@ internal sealed class RequestCountingHandler(ApiCallCounter counter) : PipelineH
         return name.EndsWith("Request", StringComparison.Ordinal) ? name[..^"Request".Length] : name;
     }
 
-    /// <summary>Adds the counter to a client's pipeline; called from client constructors.</summary>
+    /// <summary>
+    /// Adds the counter (and the handler that names a failed request) to a client's pipeline; called from
+    /// every client constructor.
+    /// </summary>
     public static void Install(RuntimePipeline pipeline, ApiCallCounter? counter)
     {
+        pipeline.AddHandler(new FailedRequestHandler());
         if (counter is not null)
         {
             pipeline.AddHandlerAfter<RetryHandler>(new RequestCountingHandler(counter));

@@ -87,3 +87,14 @@ public sealed class S3ControlFacts : IAwsServiceFacts
     public static string ApiVersion => "2018-08-20";
     public static bool IsGlobal => false;
 }
+
+/// <summary>CloudWatch Logs: JSON 1.1, target prefix Logs_20140328, endpoint prefix and signing name "logs".</summary>
+public sealed class CloudWatchLogsFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "CloudWatch Logs";
+    public static string SigningName => "logs";
+    public static string EndpointPrefix => "logs";
+    public static string ApiVersion => "2014-03-28";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "Logs_20140328";
+}

@@ -10,6 +10,7 @@ using Pipectl.Aws.CodeConnections;
 using Pipectl.Aws.CodePipeline;
 using Pipectl.Aws.EventBridge;
 using Pipectl.Aws.Iam;
+using Pipectl.Aws.Logs;
 using Pipectl.Aws.Runtime;
 using Pipectl.Aws.S3Control;
 using Pipectl.Aws.Sns;
@@ -26,7 +27,7 @@ public sealed class AwsSession : IDisposable
 {
     /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</summary>
     public static readonly IReadOnlyList<string> ServiceIds =
-        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CodeConnectionsFacts.ServiceId];
+        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId, CodeConnectionsFacts.ServiceId];
 
     /// <summary>
     /// One attempt of one request may take this long (connect, send, reply) before it is abandoned and retried:
@@ -57,6 +58,7 @@ public sealed class AwsSession : IDisposable
     private CodeConnectionsClient? _codeConnections;
     private IamClient? _iam;
     private SnsClient? _sns;
+    private CloudWatchLogsClient? _logs;
     private AmazonS3Client? _s3;
     private S3ControlClient? _s3Control;
     private AmazonSecurityTokenServiceClient? _sts;
@@ -112,6 +114,8 @@ public sealed class AwsSession : IDisposable
 
     public SnsClient Sns => Client(ref _sns, () => new SnsClient(Credentials, Configure(new PipectlClientConfig<SnsFacts>(), SnsFacts.ServiceId), Counter));
 
+    public CloudWatchLogsClient Logs => Client(ref _logs, () => new CloudWatchLogsClient(Credentials, Configure(new PipectlClientConfig<CloudWatchLogsFacts>(), CloudWatchLogsFacts.ServiceId), Counter));
+
     public IAmazonS3 S3 => Client(ref _s3, CreateS3);
 
     /// <summary>S3 Control, for the account's Block Public Access (endpoint override id "S3 Control": AWS_ENDPOINT_URL_S3_CONTROL).</summary>
@@ -136,11 +140,13 @@ public sealed class AwsSession : IDisposable
         }
 
         var region = ResolveRegion(options.Region, profile, environment);
+        var endpoints = new EndpointOverrides(options.EndpointUrl, environment);
+        KnownRegions.Check(region, endpoints.Any(ServiceIds));
         var maxErrorRetry = string.IsNullOrWhiteSpace(environment("AWS_MAX_ATTEMPTS")) ? DefaultMaxErrorRetry : (int?)null;
         return new AwsSession(
             region,
             profileName,
-            new EndpointOverrides(options.EndpointUrl, environment),
+            endpoints,
             () => ResolveCredentials(profileName, profile),
             options.RequestTimeout ?? DefaultRequestTimeout,
             maxErrorRetry);

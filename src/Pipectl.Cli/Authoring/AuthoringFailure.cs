@@ -18,10 +18,7 @@ internal static class AuthoringFailure
         {
             writer.WriteStartObject();
             writer.WriteString("command", command);
-            writer.WriteStartObject("error");
-            writer.WriteString("code", code == ExitCodes.BadInput ? "BadInput" : failure.GetType().Name);
-            writer.WriteString("message", line);
-            writer.WriteEndObject();
+            ErrorJson.WriteMember(writer, code == ExitCodes.BadInput ? "BadInput" : failure.GetType().Name, line, failure);
             writer.WriteEndObject();
         });
         await console.Out.WriteLineAsync(json).ConfigureAwait(false);

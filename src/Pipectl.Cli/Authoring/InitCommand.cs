@@ -101,7 +101,7 @@ public static partial class InitCommand
                 await console.Out.WriteLineAsync($"wrote {file} ({template.Name})").ConfigureAwait(false);
             }
 
-            await console.Error.WriteLineAsync($"Next: pipectl validate, then pipectl bootstrap --name {name} --dry-run.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"Next: pipectl validate, then pipectl bootstrap --dry-run (both read ./{StackFileParser.DefaultFileName}: stack {name}).").ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

@@ -19,7 +19,7 @@ public static class DoctorCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, token => RunAsync(settings, console, token), cancellationToken);
+            return VerbRunner.RunAsync(console, settings, token => RunAsync(settings, console, token), cancellationToken, ErrorJson.Reporter("doctor", settings, console));
         });
         return command;
     }
@@ -69,6 +69,7 @@ public static class DoctorCommand
     private static string ToJson(ConnectivityReport report) => JsonText.Write(writer =>
     {
         writer.WriteStartObject();
+        writer.WriteString("command", "doctor");
         writer.WriteString("account", report.Account);
         writer.WriteString("region", report.Region);
         writer.WriteString("endpoint", report.Endpoint);
@@ -95,6 +96,12 @@ public static class DoctorCommand
         }
 
         writer.WriteEndArray();
+        var failed = report.Services.Where(s => !s.Ok).ToList();
+        if (failed.Count > 0)
+        {
+            ErrorJson.WriteMember(writer, "ServicesFailed", $"{failed.Count} of {report.Services.Count} services failed: {string.Join(", ", failed.Select(s => s.Name))}", null);
+        }
+
         writer.WriteEndObject();
     });
 }

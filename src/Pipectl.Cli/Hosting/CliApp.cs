@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Runtime.InteropServices;
 using Pipectl.Cli.Commands;
 
@@ -14,14 +15,28 @@ public static class CliApp
         var options = new GlobalOptions();
         var root = BuildRoot(options, console);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && parse.Action is not HelpWithExamples)
         {
-            foreach (var error in parse.Errors)
+            foreach (var line in ParseErrors.Lines(parse))
             {
-                await console.Error.WriteLineAsync($"pipectl: {error.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             }
 
-            await console.Error.WriteLineAsync("Run 'pipectl --help' for usage.").ConfigureAwait(false);
+            var verb = parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name + " ";
+            await console.Error.WriteLineAsync($"Run 'pipectl {verb}--help' for usage.").ConfigureAwait(false);
+            if (AsksForJson(args))
+            {
+                // A script that asked for JSON gets its one document even when the command line is wrong.
+                var line = string.Join(" ", ParseErrors.Lines(parse));
+                await console.Out.WriteLineAsync(Output.JsonText.Write(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("command", verb.Trim());
+                    Output.ErrorJson.WriteMember(writer, "BadInput", line, null);
+                    writer.WriteEndObject();
+                })).ConfigureAwait(false);
+            }
+
             return ExitCodes.BadInput;
         }
 
@@ -50,16 +65,39 @@ public static class CliApp
     public static RootCommand BuildRoot(GlobalOptions options, CliConsole console)
     {
         var root = new RootCommand("pipectl: stand up, show and tear down an AWS delivery pipeline (CodeCommit -> CodeBuild -> CodePipeline -> S3 website).");
-        foreach (var option in options.All)
-        {
-            root.Options.Add(option);
-        }
-
         foreach (var verb in Verbs.All(options, console))
         {
-            root.Subcommands.Add(verb);
+            AddVerb(root, options, verb);
+        }
+
+        root.Subcommands.Add(CompletionCommand.Create(root, console));
+
+        // Every verb's help ends with its examples; a bare `pipectl` prints the help (exit 0) instead of
+        // "required command was not provided".
+        var help = root.Options.OfType<HelpOption>().Single();
+        if (help.Action is HelpAction helpAction)
+        {
+            var withExamples = new HelpWithExamples(helpAction);
+            help.Action = withExamples;
+            root.SetAction(parse => withExamples.Invoke(parse));
         }
 
         return root;
+    }
+
+    /// <summary>True when the command line says --output json (read from the raw arguments: it did not parse).</summary>
+    private static bool AsksForJson(string[] args) =>
+        args.Zip(args.Skip(1)).Any(pair => pair.First == "--output" && string.Equals(pair.Second, "json", StringComparison.OrdinalIgnoreCase))
+        || args.Any(a => string.Equals(a, "--output=json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Adds a verb with the global options it uses (only those, so its help lists only those).</summary>
+    public static void AddVerb(RootCommand root, GlobalOptions options, Command verb)
+    {
+        foreach (var option in options.For(verb.Name))
+        {
+            verb.Options.Add(option);
+        }
+
+        root.Subcommands.Add(verb);
     }
 }

@@ -49,11 +49,6 @@ public static class VerbRunner
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             if (settings.Verbose)
             {
-                if (e is AmazonServiceException { RequestId: { Length: > 0 } requestId })
-                {
-                    await console.Error.WriteLineAsync($"request id: {requestId}").ConfigureAwait(false);
-                }
-
                 await console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
             }
 
@@ -61,7 +56,11 @@ public static class VerbRunner
         }
     }
 
-    /// <summary>The exit code and the one-line message of a failure; a message that came from AWS is kept on one line.</summary>
+    /// <summary>
+    /// The exit code and the one-line message of a failure. A failed AWS request names its service,
+    /// operation, resource, HTTP status and request id, and a hint where one is known (AwsFailureText);
+    /// a message that came from AWS is kept on one line.
+    /// </summary>
     public static (int Code, string Line) Classify(Exception e)
     {
         var (code, line) = ClassifyRaw(e);
@@ -72,12 +71,10 @@ public static class VerbRunner
     {
         UsageException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.LocalFiles.LocalFileException => (ExitCodes.BadInput, e.Message),
-        Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, e.Message),
+        Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, AwsFailureText.Brief(e) is { } facts ? $"{e.Message.TrimEnd('.')} ({facts})." : e.Message),
         CredentialsUnavailableException => (ExitCodes.BadInput, e.Message),
         RegionUnavailableException => (ExitCodes.BadInput, e.Message),
-        AwsOperationNotAllowedException a => (ExitCodes.Failed, $"{a.Code}: {a.Message} (CodeCommit was closed to accounts without a repository from July 2024 until its return to general availability in late 2025; ask AWS support to enable it for this account)"),
-        AwsAccessDeniedException a => (ExitCodes.Failed, $"access denied ({a.Code}): {a.Message}. Check the credentials and the IAM permissions listed in the README."),
-        AwsApiException a => (ExitCodes.Failed, $"{a.Code}: {a.Message}"),
+        _ when AwsFailureText.Describe(e) is { } line => (ExitCodes.Failed, line),
         AmazonServiceException s => (ExitCodes.Failed, $"{s.ErrorCode ?? ((int)s.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {s.Message}"),
         AmazonClientException or HttpRequestException or IOException => (ExitCodes.Failed, Transport(e)),
         _ => (ExitCodes.Failed, $"unexpected error ({e.GetType().Name}): {e.Message}. Run again with --verbose for details."),

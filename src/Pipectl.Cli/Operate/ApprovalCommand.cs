@@ -31,7 +31,7 @@ public static class ApprovalCommand
             var settings = options.Read(parse);
             return VerbRunner.RunAsync(console, settings, async token =>
             {
-                var target = OperatedTarget.From(parse, operate);
+                var target = OperatedTarget.From(parse, operate, console);
                 var comment = parse.GetValue(operate.Comment);
                 if (comment is { Length: > MaxCommentLength })
                 {
@@ -42,8 +42,8 @@ public static class ApprovalCommand
                 using var session = AwsSession.Create(settings.SessionOptions);
                 var operations = new PipelineOperations(session.CodePipeline);
                 var run = new Decision(name, decision, target, parse.GetValue(operate.Stage), summary, settings, console);
-                return await target.OrNotFoundAsync(console, session.Region, () => run.ExecuteAsync(operations, token)).ConfigureAwait(false);
-            }, cancellationToken);
+                return await target.OrNotFoundAsync(session.Region, () => run.ExecuteAsync(operations, token)).ConfigureAwait(false);
+            }, cancellationToken, ErrorJson.Reporter(name, settings, console));
         });
         return command;
     }

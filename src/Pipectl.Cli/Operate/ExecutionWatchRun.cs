@@ -13,6 +13,7 @@ namespace Pipectl.Cli.Operate;
 /// </summary>
 internal sealed class ExecutionWatchRun(
     PipelineOperations operations,
+    BuildLogs logs,
     OperatedTarget target,
     GlobalSettings settings,
     CliConsole console,
@@ -47,7 +48,8 @@ internal sealed class ExecutionWatchRun(
         }
 
         await progress.ClearAsync().ConfigureAwait(false);
-        await WriteFinalAsync(command, result.Final, result.Execution?.Id ?? followed, result.Outcome, writeJsonHead).ConfigureAwait(false);
+        var failedBuild = result.Outcome == ExecutionOutcome.Failed ? await FailedBuild.FindAsync(logs, result.Final, cancellationToken).ConfigureAwait(false) : null;
+        await WriteFinalAsync(command, result.Final, result.Execution?.Id ?? followed, result.Outcome, writeJsonHead, failedBuild).ConfigureAwait(false);
         if (result.Execution is null)
         {
             await console.Error.WriteLineAsync($"pipectl: {target.PipelineName} has no execution to watch: start one with `pipectl start {target.NameArguments}`.").ConfigureAwait(false);
@@ -63,7 +65,7 @@ internal sealed class ExecutionWatchRun(
         return ExitCodes.Failed;
     }
 
-    private async Task WriteFinalAsync(string command, PipelineStatus status, string? executionId, ExecutionOutcome outcome, Action<System.Text.Json.Utf8JsonWriter> writeJsonHead)
+    private async Task WriteFinalAsync(string command, PipelineStatus status, string? executionId, ExecutionOutcome outcome, Action<System.Text.Json.Utf8JsonWriter> writeJsonHead, FailedBuild? failedBuild = null)
     {
         if (settings.Json)
         {
@@ -78,13 +80,14 @@ internal sealed class ExecutionWatchRun(
                 writer.WriteString("executionStatus", executionId is null ? null : status.FindExecution(executionId)?.Status);
                 writer.WriteString("outcome", executionId is null ? "none" : OutcomeName(outcome));
                 writer.WriteEndObject();
+                failedBuild?.WriteJson(writer);
                 writer.WriteEndObject();
             })).ConfigureAwait(false);
             return;
         }
 
         var style = new TextStyle(console.UseColor);
-        foreach (var line in StatusTable.Lines(status, style, clock.GetUtcNow(), target.NameArguments))
+        foreach (var line in StatusTable.Lines(status, style, clock.GetUtcNow(), target.NameArguments).Concat(failedBuild?.Lines(target.NameArguments) ?? []))
         {
             await console.Out.WriteLineAsync(line).ConfigureAwait(false);
         }

@@ -17,7 +17,7 @@ public static class ListCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, token => RunAsync(settings, console, token), cancellationToken);
+            return VerbRunner.RunAsync(console, settings, token => RunAsync(settings, console, token), cancellationToken, ErrorJson.Reporter("list", settings, console));
         });
         return command;
     }
@@ -27,9 +27,12 @@ public static class ListCommand
         using var session = AwsSession.Create(settings.SessionOptions);
         var account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Account;
         var stacks = await new StackPipelineCatalog(session.CodePipeline, new Arns(session.Region, account)).ListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var unreadable in stacks.Where(s => s.LookupError is not null))
+        // One line however many pipelines failed the same way (a missing permission fails them all).
+        var unreadable = stacks.Where(s => s.LookupError is not null).ToList();
+        if (unreadable.Count > 0)
         {
-            await console.Error.WriteLineAsync($"pipectl: the latest status of {unreadable.Pipeline} could not be read: {TerminalText.Inline(unreadable.LookupError)}").ConfigureAwait(false);
+            var which = unreadable.Count == 1 ? unreadable[0].Pipeline : $"{unreadable.Count} pipelines ({string.Join(", ", unreadable.Take(3).Select(s => s.Pipeline))}{(unreadable.Count > 3 ? ", ..." : string.Empty)})";
+            await console.Error.WriteLineAsync($"pipectl: the latest status of {which} could not be read: {TerminalText.Inline(unreadable[0].LookupError)}").ConfigureAwait(false);
         }
 
         if (settings.Json)

@@ -10,9 +10,9 @@ public sealed class OperateOptions
     /// <summary>How long a watch waits between two looks when not told otherwise.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
-    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name (the pipeline is <name>-pipeline); required unless -f names it" };
+    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name (the pipeline is <name>-pipeline); required unless -f or ./pipectl.yaml names it" };
 
-    public Option<string?> File { get; } = new("--file", "-f") { Description = "A pipectl.yaml stack file naming the stack" };
+    public Option<string?> File { get; } = new("--file", "-f") { Description = "A stack file naming the stack (default: ./pipectl.yaml when present and --name is not given)" };
 
     public Option<string?> Environment { get; } = new("--env") { Description = "The environment of the stack file whose pipeline to use" };
 

@@ -4,7 +4,7 @@ using Pipectl.Core.Operations;
 
 namespace Pipectl.Cli.Operate;
 
-/// <summary>The operator's verbs after bootstrap: status (and --watch), start, approve, reject, list.</summary>
+/// <summary>The operator's verbs after bootstrap: status (and --watch), start, approve, reject, logs, list.</summary>
 public static class OperateVerbs
 {
     public static IEnumerable<Command> All(GlobalOptions options, CliConsole console) => All(options, console, TimeProvider.System);
@@ -17,6 +17,7 @@ public static class OperateVerbs
         yield return StartCommand.Create(options, operate, console, clock);
         yield return ApprovalCommand.Create(ApprovalDecision.Approve, options, operate, console);
         yield return ApprovalCommand.Create(ApprovalDecision.Reject, options, operate, console);
+        yield return LogsCommand.Create(options, operate, console, clock);
         yield return ListCommand.Create(options, console);
     }
 }

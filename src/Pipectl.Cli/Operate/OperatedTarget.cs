@@ -15,11 +15,11 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
     /// <summary>The stack file's spec when one names the pipeline (its <c>source:</c> says whether a connection feeds it); null otherwise.</summary>
     public Pipectl.Core.Stacks.StackSpec? Spec { get; init; }
 
-    public static OperatedTarget From(ParseResult parse, OperateOptions options)
+    public static OperatedTarget From(ParseResult parse, OperateOptions options, CliConsole console)
     {
         var stack = parse.GetValue(options.Name) ?? string.Empty;
         var overridden = parse.GetValue(options.PipelineName);
-        if (parse.GetValue(options.File) is { } path)
+        if (DefaultStackFile.Choose(parse.GetValue(options.File), stack, console) is { } path)
         {
             var (file, environment) = FromFile(path, parse.GetValue(options.Environment), stack);
             return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}") { Spec = file };
@@ -60,8 +60,8 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         }
     }
 
-    /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1).</summary>
-    public async Task<int> OrNotFoundAsync(CliConsole console, string region, Func<Task<int>> work)
+    /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1, the JSON error with --output json).</summary>
+    public async Task<int> OrNotFoundAsync(string region, Func<Task<int>> work)
     {
         try
         {
@@ -69,9 +69,8 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         }
         catch (AwsResourceNotFoundException e)
         {
-            await console.Error.WriteLineAsync(
-                $"pipectl: no pipeline \"{PipelineName}\" in {region} ({e.Code}): create it with `pipectl bootstrap --name {StackName}`, or pass --pipeline-name.").ConfigureAwait(false);
-            return ExitCodes.Failed;
+            throw new Pipectl.Core.Provisioning.ProvisioningException(
+                $"no pipeline \"{PipelineName}\" in {region}: create it with `pipectl bootstrap --name {StackName}`, or pass --pipeline-name", e);
         }
     }
 }

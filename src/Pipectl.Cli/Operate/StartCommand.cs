@@ -18,49 +18,41 @@ public static class StartCommand
         operate.AddTargetTo(command);
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
-        command.SetAction((parse, cancellationToken) =>
+        OperatedRun.SetAction(command, options, operate, console, async run =>
         {
-            var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, async token =>
+            var (parse, settings, target, token) = (run.Parse, run.Settings, run.Target, run.Token);
+            var operations = run.Operations;
+            var watch = parse.GetValue(operate.Watch);
+            if (settings.DryRun)
             {
-                var target = OperatedTarget.From(parse, operate);
-                using var session = AwsSession.Create(settings.SessionOptions);
-                var operations = new PipelineOperations(session.CodePipeline);
-                var watch = parse.GetValue(operate.Watch);
-                return await target.OrNotFoundAsync(console, session.Region, async () =>
+                await console.Error.WriteLineAsync($"dry run: would start an execution of {target.PipelineName} (nothing was sent)").ConfigureAwait(false);
+                if (settings.Json)
                 {
-                    if (settings.DryRun)
-                    {
-                        await console.Error.WriteLineAsync($"dry run: would start an execution of {target.PipelineName} (nothing was sent)").ConfigureAwait(false);
-                        if (settings.Json)
-                        {
-                            await console.Out.WriteLineAsync(JsonText.Write(w => Head(w, target, null, dryRun: true))).ConfigureAwait(false);
-                        }
+                    await console.Out.WriteLineAsync(JsonText.Write(w => Head(w, target, null, dryRun: true))).ConfigureAwait(false);
+                }
 
-                        return ExitCodes.Success;
-                    }
+                return ExitCodes.Success;
+            }
 
-                    var executionId = await operations.StartAsync(target.PipelineName, token).ConfigureAwait(false);
-                    await console.Error.WriteLineAsync($"started execution {executionId} of {target.PipelineName}").ConfigureAwait(false);
-                    if (!settings.Json)
-                    {
-                        await console.Out.WriteLineAsync(executionId).ConfigureAwait(false);
-                    }
+            var executionId = await operations.StartAsync(target.PipelineName, token).ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"started execution {executionId} of {target.PipelineName}").ConfigureAwait(false);
+            if (!settings.Json)
+            {
+                await console.Out.WriteLineAsync(executionId).ConfigureAwait(false);
+            }
 
-                    if (watch)
-                    {
-                        var run = new ExecutionWatchRun(operations, target, settings, console, parse.GetValue(operate.PollInterval), clock);
-                        return await run.RunAsync("start", executionId, w => w.WriteString("executionId", executionId), token).ConfigureAwait(false);
-                    }
+            if (watch)
+            {
+                var watchRun = new ExecutionWatchRun(operations, run.BuildLogs, target, settings, console, parse.GetValue(operate.PollInterval), clock);
+                return await watchRun.RunAsync("start", executionId, w => w.WriteString("executionId", executionId), token).ConfigureAwait(false);
+            }
 
-                    if (settings.Json)
-                    {
-                        await console.Out.WriteLineAsync(JsonText.Write(w => Head(w, target, executionId, dryRun: false))).ConfigureAwait(false);
-                    }
+            if (settings.Json)
+            {
+                await console.Out.WriteLineAsync(JsonText.Write(w => Head(w, target, executionId, dryRun: false))).ConfigureAwait(false);
+            }
 
-                    return ExitCodes.Success;
-                }).ConfigureAwait(false);
-            }, cancellationToken);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -8,7 +8,7 @@ namespace Pipectl.Cli.Operate;
 
 /// <summary>
 /// <c>pipectl status --name &lt;stack&gt; [--watch]</c>: every stage and action of the stack's pipeline, the
-/// latest execution and its source revision, a waiting approval and failure details; with --watch it follows
+/// latest execution and its source revision, a waiting approval and failure details (for a failed build: its id, log link and last lines); with --watch it follows
 /// the latest execution until it settles.
 /// </summary>
 public static class StatusCommand
@@ -19,25 +19,16 @@ public static class StatusCommand
         operate.AddTargetTo(command);
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
-        command.SetAction((parse, cancellationToken) =>
-        {
-            var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, async token =>
-            {
-                var target = OperatedTarget.From(parse, operate);
-                using var session = AwsSession.Create(settings.SessionOptions);
-                var operations = new PipelineOperations(session.CodePipeline);
-                return await target.OrNotFoundAsync(console, session.Region, () => parse.GetValue(operate.Watch)
-                    ? new ExecutionWatchRun(operations, target, settings, console, parse.GetValue(operate.PollInterval), clock).RunAsync("status", null, _ => { }, token)
-                    : ShowAsync(operations, target, settings, console, clock, token, ConnectionStatusLine.ReaderFor(target, session))).ConfigureAwait(false);
-            }, cancellationToken);
-        });
+        OperatedRun.SetAction(command, options, operate, console, run => run.Parse.GetValue(operate.Watch)
+            ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock).RunAsync("status", null, _ => { }, run.Token)
+            : ShowAsync(run.Operations, run.BuildLogs, run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session)));
         return command;
     }
 
-    private static async Task<int> ShowAsync(PipelineOperations operations, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection)
+    private static async Task<int> ShowAsync(PipelineOperations operations, BuildLogs logs, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection)
     {
         var status = await operations.ReadStatusAsync(target.PipelineName, cancellationToken).ConfigureAwait(false);
+        var failedBuild = await FailedBuild.FindAsync(logs, status, cancellationToken).ConfigureAwait(false);
         var connection = readConnection is null ? null : await readConnection(cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
@@ -46,13 +37,14 @@ public static class StatusCommand
                 writer.WriteStartObject();
                 writer.WriteString("command", "status");
                 StatusJson.WriteMembers(writer, status);
+                failedBuild?.WriteJson(writer);
                 ConnectionStatusLine.WriteJson(writer, connection);
                 writer.WriteEndObject();
             })).ConfigureAwait(false);
         }
         else
         {
-            foreach (var line in StatusTable.Lines(status, new TextStyle(console.UseColor), clock.GetUtcNow(), target.NameArguments))
+            foreach (var line in StatusTable.Lines(status, new TextStyle(console.UseColor), clock.GetUtcNow(), target.NameArguments).Concat(failedBuild?.Lines(target.NameArguments) ?? []))
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             }

@@ -31,4 +31,16 @@ public sealed record RunReport
     public string? ErrorMessage { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>The failure behind <see cref="ErrorCode"/>, for the JSON error's HTTP status and request id.</summary>
+    public Exception? ErrorCause { get; init; }
+
+    /// <summary>Every creating request of the run that succeeded (from the session's counter).</summary>
+    public IReadOnlyList<Pipectl.Aws.Runtime.CreatedResource> CreatedByRequests { get; init; } = [];
+
+    /// <summary>
+    /// The resources to list: the run's outcomes, then anything a creating request made that no outcome
+    /// names. A run stopped part way (a repository created, then its seeding failed) lists it as created.
+    /// </summary>
+    public IReadOnlyList<ResourceOutcome> Listed => [.. Resources, .. MadeButUnreported.MissingFrom(Resources, CreatedByRequests)];
 }

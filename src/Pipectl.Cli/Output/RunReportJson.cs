@@ -19,7 +19,7 @@ public static class RunReportJson
         }
 
         writer.WriteStartArray("resources");
-        foreach (var resource in report.Resources)
+        foreach (var resource in report.Listed)
         {
             writer.WriteStartObject();
             writer.WriteString("type", resource.Type);
@@ -66,10 +66,7 @@ public static class RunReportJson
         writer.WriteEndObject();
         if (report.ErrorCode is not null || report.ErrorMessage is not null)
         {
-            writer.WriteStartObject("error");
-            writer.WriteString("code", report.ErrorCode);
-            writer.WriteString("message", report.ErrorMessage);
-            writer.WriteEndObject();
+            ErrorJson.WriteMember(writer, report.ErrorCode ?? "Failed", report.ErrorMessage ?? string.Empty, report.ErrorCause);
         }
 
         writer.WriteEndObject();

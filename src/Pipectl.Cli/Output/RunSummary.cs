@@ -17,17 +17,22 @@ public static class RunSummary
 
     public static IEnumerable<string> Format(RunReport report, bool succeeded, TextStyle style)
     {
-        var counts = report.Resources.GroupBy(r => r.Action).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWire()}");
+        var counts = report.Listed.GroupBy(r => r.Action).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWire()}");
         var where = $"stack {report.Stack} in {report.Region}{(report.Account is null ? string.Empty : $" (account {report.Account})")}";
         var head = report.DryRun ? $"Plan for {where}, nothing changed" : succeeded ? $"Done: {where}" : $"Stopped: {where}";
         yield return string.Empty;
         yield return $"{style.Bold(head)}: {string.Join(", ", counts)}.";
+        foreach (var made in report.Listed.Where(r => r.Note == MadeButUnreported.Note))
+        {
+            yield return $"  made before it stopped: {made.Type} {made.Name}";
+        }
+
         if (report.Note is not null)
         {
             yield return style.Dim($"Note: {report.Note}.");
         }
 
-        if (!report.DryRun && succeeded && report.Resources.All(r => !r.Action.IsChange()))
+        if (!report.DryRun && succeeded && report.Listed.All(r => !r.Action.IsChange()))
         {
             yield return report.Command == "teardown" ? "Nothing left to delete." : "Nothing to change: everything is as it should be.";
         }

@@ -11,9 +11,9 @@ namespace Pipectl.Cli.Stacks;
 /// </summary>
 public sealed class StackOptions
 {
-    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name; every resource name derives from it (required unless -f names it)" };
+    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name; every resource name derives from it (required unless -f or ./pipectl.yaml names it)" };
 
-    public Option<string?> File { get; } = new("--file", "-f") { Description = "A pipectl.yaml stack file; options given here win over it" };
+    public Option<string?> File { get; } = new("--file", "-f") { Description = "A stack file (default: ./pipectl.yaml when present and --name is not given); options given here win over it" };
 
     public Option<string?> Environment { get; } = new("--env") { Description = "Only this environment of the stack file" };
 
@@ -80,17 +80,24 @@ public sealed class StackOptions
 
     public Option<bool> AllowOutsidePaths { get; } = new("--allow-outside-paths") { Description = "Let paths in the stack file (build.buildspec) name files outside its folder" };
 
-    /// <summary>The options a verb of these parts takes.</summary>
+    /// <summary>
+    /// The options a verb of these parts takes: the stack, and only the names of what the parts make or
+    /// refer to (create-repo does not list --rule-name). Teardown (all parts) takes every name.
+    /// </summary>
     public IEnumerable<Option> For(Pipectl.Core.Orchestration.StackParts parts)
     {
         yield return Name;
         yield return File;
         yield return Environment;
         yield return AllowOutsidePaths;
-        foreach (var option in new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch, ExistingRepository, Source, ConnectionArn })
+        foreach (var option in NamesFor(parts))
         {
             yield return option;
         }
+
+        // The source decides which resources the stack has (a connection, or the repository and the rule): every verb takes it.
+        yield return Source;
+        yield return ConnectionArn;
 
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Repository))
         {
@@ -124,6 +131,32 @@ public sealed class StackOptions
             yield return ApprovalEmail;
             yield return PipelineType;
         }
+    }
+
+    private IEnumerable<Option> NamesFor(Pipectl.Core.Orchestration.StackParts parts)
+    {
+        var wanted = new HashSet<Option>();
+        void Use(Pipectl.Core.Orchestration.StackParts part, params Option[] options)
+        {
+            if (parts.HasFlag(part) || parts == Pipectl.Core.Orchestration.StackParts.None)
+            {
+                wanted.UnionWith(options);
+            }
+        }
+
+        Use(Pipectl.Core.Orchestration.StackParts.Repository, RepositoryName, Branch);
+        Use(Pipectl.Core.Orchestration.StackParts.Buckets, ArtifactBucket, SiteBucket);
+        Use(Pipectl.Core.Orchestration.StackParts.Build, BuildProjectName, BuildRoleName, RepositoryName, Branch, ArtifactBucket);
+        Use(Pipectl.Core.Orchestration.StackParts.Pipeline, PipelineName, PipelineRoleName, DeployRoleName, ApprovalTopicName, RepositoryName, Branch, BuildProjectName, ArtifactBucket, SiteBucket);
+        Use(Pipectl.Core.Orchestration.StackParts.Trigger, RuleName, EventsRoleName, PipelineName, RepositoryName, Branch);
+        if (wanted.Contains(RepositoryName))
+        {
+            // Wherever the repository is named, it may be one the user made: --existing-repo says to use it as is.
+            wanted.Add(ExistingRepository);
+        }
+
+        // In one fixed order, whatever the parts.
+        return new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch, ExistingRepository }.Where(wanted.Contains);
     }
 
     /// <summary>What the command line says, as overrides of a stack file (unset options are null).</summary>

@@ -37,7 +37,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         var buildspec = teardown is null && parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
         var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed), parse.GetValue(options.SeedAllowSecret) ?? [], console.Error) : null;
         var file = LoadStackFile();
-        _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or name the stack in a file with -f pipectl.yaml).");
+        _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or run it where a pipectl.yaml is, or pass -f FILE).");
         _region = settings.Region ?? file?.Region ?? AwsSession.TryResolveRegion(null, settings.Profile);
         string? note = null;
         if (_region is null)
@@ -88,8 +88,9 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             var removal = TeardownOptionsFor(teardown);
             if (!await ConfirmTeardownAsync(session, graph, removal, cancellationToken).ConfigureAwait(false))
             {
-                await console.Error.WriteLineAsync("pipectl: cancelled: nothing was deleted.").ConfigureAwait(false);
-                return ExitCodes.Cancelled;
+                // A "no" is an answer, not an interruption: exit 1 (Ctrl-C at the question stays 130).
+                await console.Error.WriteLineAsync("pipectl: not confirmed: nothing was deleted.").ConfigureAwait(false);
+                return ExitCodes.Failed;
             }
 
             using var progress = new StackProgressRenderer(console, settings.Json);
@@ -117,7 +118,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         if (result.Failure is { } failure)
         {
             var (code, line) = VerbRunner.Classify(failure);
-            await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line }, false).ConfigureAwait(false);
+            await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             if (failure is not ProvisioningException { RerunHelps: false })
             {
@@ -139,7 +140,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     /// <summary>The stack file given with -f, checked, or null. Errors carry file:line:column.</summary>
     private StackFile? LoadStackFile()
     {
-        var path = parse.GetValue(options.File);
+        var path = DefaultStackFile.Choose(parse.GetValue(options.File), parse.GetValue(options.Name), console);
         if (path is null)
         {
             if (parse.GetValue(options.Environment) is { } environment)
@@ -235,6 +236,11 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             await console.Error.WriteLineAsync($"  {style.Dim("keep")}   {resource.Type,-28} {resource.Name} ({resource.Note})").ConfigureAwait(false);
         }
 
+        foreach (var line in await TeardownLosses.DescribeAsync(new Pipectl.Aws.Operations.StackContents(session.CodeCommit, session.S3), doomed, cancellationToken).ConfigureAwait(false))
+        {
+            await console.Error.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
         await console.Error.WriteAsync("Delete them? Type 'yes' to continue: ").ConfigureAwait(false);
         var answer = await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         return answer?.Trim().ToLowerInvariant() is "yes" or "y";
@@ -250,7 +256,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var (_, line) = VerbRunner.Classify(failure);
         var report = Report(_stackName ?? parse.GetValue(options.Name) ?? string.Empty, new StackRunResult([], new Dictionary<string, string>(), failure), null);
-        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line })).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure })).ConfigureAwait(false);
     }
 
     private static void Validate(IReadOnlyList<EnvironmentStackSpec> specs)
@@ -274,6 +280,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         ApiCallsTotal = _session?.Counter.Total ?? 0,
         ApiCallsMutating = _session?.Counter.Mutating ?? 0,
         ApiCallsByOperation = _session?.Counter.ByOperation() ?? new SortedDictionary<string, int>(),
+        CreatedByRequests = _session?.Counter.Created ?? [],
         Note = note,
     };
 

@@ -12,6 +12,7 @@ namespace Pipectl.Core.Operations;
 /// <param name="Error">Why the action failed, when it did.</param>
 /// <param name="ApprovalToken">The token of a waiting manual approval.</param>
 /// <param name="ExternalUrl">A link to the external execution (the CodeBuild build, ...).</param>
+/// <param name="ExternalId">The external execution's id (for a CodeBuild action, the build id "project:uuid").</param>
 public sealed record ActionStatus(
     string Name,
     string? Status,
@@ -20,7 +21,8 @@ public sealed record ActionStatus(
     string? Revision = null,
     ActionError? Error = null,
     string? ApprovalToken = null,
-    string? ExternalUrl = null)
+    string? ExternalUrl = null,
+    string? ExternalId = null)
 {
     /// <summary>The action's fields without the approval token.</summary>
     public override string ToString() =>

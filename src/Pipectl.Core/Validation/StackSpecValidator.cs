@@ -382,7 +382,9 @@ public sealed class StackSpecValidator
                     var hint = broken.LengthLimit is { } max && checkedValue.Length > max && max - (checkedValue.Length - environment!.Length) is var longest && longest > 0
                         ? $"; use an environment name of at most {longest} characters"
                         : string.Empty;
-                    errors.Add(new ValidationError("environment", environment!, $"gives the {label} name \"{value}\": {broken.Message}{hint}, or set its name in the environment"));
+                    // Only the pipeline and the site bucket can be named per environment (environments.<env>.pipelineName / siteBucket).
+                    var settable = option is StackOptionNames.PipelineName or StackOptionNames.SiteBucketName ? ", or set its name in the environment" : string.Empty;
+                    errors.Add(new ValidationError("environment", environment!, $"gives the {label} name \"{value}\": {broken.Message}{hint}{settable}"));
                     continue;
                 }
 

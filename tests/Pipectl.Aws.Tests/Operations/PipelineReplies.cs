@@ -43,6 +43,12 @@ public static class PipelineReplies
         Stage("Release", null, """{"actionName":"SignOff"}"""),
         Stage("Deploy", null, """{"actionName":"Deploy"}"""));
 
+    /// <summary>The build failed, and its action names the CodeBuild build (a full build id) it ran.</summary>
+    public static string StateBuildFailed(string buildId) => State(
+        Stage("Source", "Succeeded", SourceAction("Succeeded", 12)),
+        Stage("Build", "Failed", $$"""{"actionName":"Build","latestExecution":{"status":"Failed","summary":"Build terminated with state: FAILED","lastStatusChange":{{Ago(7)}},"externalExecutionId":"{{buildId}}","errorDetails":{"code":"JobFailed","message":"Build terminated with state: FAILED"} } }"""),
+        Stage("Deploy", null, """{"actionName":"Deploy"}"""));
+
     /// <summary>Every stage succeeded (the approval was approved: its token is gone).</summary>
     public static string StateSucceeded() => State(
         Stage("Source", "Succeeded", SourceAction("Succeeded", 20)),

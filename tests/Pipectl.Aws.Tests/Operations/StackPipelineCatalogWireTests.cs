@@ -77,6 +77,6 @@ public sealed class StackPipelineCatalogWireTests
         var stack = Assert.Single(await new StackPipelineCatalog(session.CodePipeline, new Arns("us-east-1", "123456789012")).ListAsync(CancellationToken.None));
 
         Assert.Equal(("web", "web-pipeline", null), (stack.Stack, stack.Pipeline, stack.LatestStatus));
-        Assert.StartsWith("AccessDeniedException: ", stack.LookupError);
+        Assert.StartsWith("CodePipeline ListPipelineExecutions on pipeline web-pipeline failed: AccessDeniedException (HTTP ", stack.LookupError);
     }
 }

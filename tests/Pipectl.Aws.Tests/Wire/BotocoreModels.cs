@@ -28,6 +28,7 @@ public static class BotocoreModels
         ["s3"] = "2006-03-01",
         ["s3control"] = "2018-08-20",
         ["sts"] = "2011-06-15",
+        ["logs"] = "2014-03-28",
     };
 
     public static string Directory => DataDirectory.Value;

@@ -18,14 +18,9 @@ public static class AuthoringRun
         var console = CliConsole.Captured(stdout, stderr);
         var options = new GlobalOptions();
         var root = new RootCommand("pipectl");
-        foreach (var option in options.All)
-        {
-            root.Options.Add(option);
-        }
-
         foreach (var verb in AuthoringVerbs.All(options, console, () => workingDirectory))
         {
-            root.Subcommands.Add(verb);
+            CliApp.AddVerb(root, options, verb);
         }
 
         var parse = root.Parse(args);

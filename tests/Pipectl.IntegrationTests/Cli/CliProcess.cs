@@ -8,7 +8,11 @@ namespace Pipectl.IntegrationTests.Cli;
 /// </summary>
 public static class CliProcess
 {
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunInAsync(null, environment, args);
+
+    /// <summary>Runs pipectl in <paramref name="workingDirectory"/> (null: the test's own).</summary>
+    public static async Task<CliRun> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var pipectl = Path.Combine(AppContext.BaseDirectory, "pipectl.dll");
         var home = Directory.CreateTempSubdirectory("pipectl-home-").FullName;
@@ -19,6 +23,11 @@ public static class CliProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         start.Environment.Clear();
         start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH");
         start.Environment["HOME"] = home;

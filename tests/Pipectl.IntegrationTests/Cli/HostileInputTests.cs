@@ -131,9 +131,9 @@ public sealed class HostileInputTests
     {
         using var folder = new TempFolder();
         var file = folder.Write("pipectl.yaml", $"name: shop\nenvironments:\n  {new string('e', 40)}:\n    branch: main\n");
-        using var trap = new RequestTrap();
 
-        var run = await Run(trap, ["validate", file]);
+        // validate takes no AWS options (and calls no AWS API).
+        var run = await CliRun.RunAsync(["validate", file]).WaitAsync(HangGuard);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("environment \"eeee", run.Stdout, StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class FailureMessageTests(MotoServer moto)
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(FaultRuns.StderrLines(run));
-        Assert.Equal("pipectl: ExpiredToken: The security token included in the request is expired", line);
+        Assert.Matches(@"^pipectl: STS GetCallerIdentity failed: ExpiredToken \(HTTP 400, request id [0-9a-f-]{36}\): The security token included in the request is expired\. Hint: the credentials are invalid or expired", line);
         Assert.Equal(string.Empty, run.Stdout);
 
         // Not retried (retrying cannot help) and nothing after it: the run stopped before touching the stack.
@@ -93,7 +93,7 @@ public sealed class FailureMessageTests(MotoServer moto)
         Assert.Equal(1, run.ExitCode);
         var lines = FaultRuns.StderrLines(run);
         Assert.Equal(2, lines.Length);
-        Assert.Equal("pipectl: access denied (AccessDenied): User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetRole. Check the credentials and the IAM permissions listed in the README.", lines[0]);
+        Assert.Matches($@"^pipectl: IAM GetRole on role {stack}-[a-z]+-role failed: AccessDenied \(HTTP 403, request id [0-9a-f-]{{36}}\): User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetRole\. Hint: allow iam:GetRole for the caller; the README's permissions table lists every action pipectl needs\.$", lines[0]);
         Assert.Equal("pipectl: bootstrap stopped before changing anything.", lines[1]);
         Assert.DoesNotContain("   at ", run.Stderr + run.Stdout);
 

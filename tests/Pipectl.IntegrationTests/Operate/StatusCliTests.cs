@@ -177,7 +177,8 @@ public sealed class StatusCliTests
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("pipectl: no pipeline \"demo-pipeline\" in us-east-1 (PipelineNotFoundException): create it with `pipectl bootstrap --name demo`, or pass --pipeline-name.", line);
+        Assert.Equal("pipectl: no pipeline \"demo-pipeline\" in us-east-1: create it with `pipectl bootstrap --name demo`, or pass --pipeline-name"
+            + $" (CodePipeline GetPipelineState on pipeline demo-pipeline: PipelineNotFoundException, HTTP 400, request id {WireReply.RequestId}).", line);
     }
 
     [Fact]

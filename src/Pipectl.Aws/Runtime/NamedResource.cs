@@ -1,0 +1,7 @@
+namespace Pipectl.Aws.Runtime;
+
+/// <summary>What a request names: its kind ("repository", "log group") and its name.</summary>
+public sealed record NamedResource(string Noun, string Name)
+{
+    public override string ToString() => $"{Noun} {Name}";
+}

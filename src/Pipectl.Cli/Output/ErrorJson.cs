@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Amazon.Runtime;
+using Pipectl.Aws.Errors;
+using Pipectl.Cli.Hosting;
+
+namespace Pipectl.Cli.Output;
+
+/// <summary>
+/// The <c>error</c> member of every verb's JSON document: the code, the one line a person reads, and for a
+/// failed AWS request the HTTP status, request id, service, operation and resource (null when unknown).
+/// </summary>
+public static class ErrorJson
+{
+    public static void WriteMember(Utf8JsonWriter writer, string code, string message, Exception? failure)
+    {
+        var request = failure is null ? null : AwsFailedRequest.Of(failure);
+        var service = Find(failure);
+        writer.WriteStartObject("error");
+        writer.WriteString("code", code);
+        writer.WriteString("message", message);
+        if (service is null)
+        {
+            writer.WriteNull("httpStatus");
+        }
+        else
+        {
+            writer.WriteNumber("httpStatus", (int)service.StatusCode);
+        }
+
+        writer.WriteString("requestId", string.IsNullOrEmpty(service?.RequestId) ? null : service.RequestId);
+        writer.WriteString("service", request?.Service);
+        writer.WriteString("operation", request?.Operation);
+        writer.WriteString("resource", request?.Resource);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The error code of a failure: the AWS error code, BadInput, or the exception's kind.</summary>
+    public static string CodeOf(Exception failure) => VerbRunner.Classify(failure).Code == ExitCodes.BadInput
+        ? "BadInput"
+        : Find(failure) is { ErrorCode: { Length: > 0 } code } ? code : failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>With --output json, prints <c>{"command": ..., "error": {...}}</c> for a verb that failed before it had a result.</summary>
+    public static Func<Exception, Task> Reporter(string command, GlobalSettings settings, CliConsole console) => async failure =>
+    {
+        if (!settings.Json)
+        {
+            return;
+        }
+
+        var (_, line) = VerbRunner.Classify(failure);
+        await console.Out.WriteLineAsync(JsonText.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("command", command);
+            WriteMember(writer, CodeOf(failure), line, failure);
+            writer.WriteEndObject();
+        })).ConfigureAwait(false);
+    };
+
+    private static AmazonServiceException? Find(Exception? failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is AmazonServiceException service)
+            {
+                return service;
+            }
+        }
+
+        return null;
+    }
+}

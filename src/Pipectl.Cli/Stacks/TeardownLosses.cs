@@ -1,0 +1,66 @@
+using Amazon.Runtime;
+using Pipectl.Aws.Errors;
+using Pipectl.Aws.Operations;
+using Pipectl.Core.Provisioning;
+
+namespace Pipectl.Cli.Stacks;
+
+/// <summary>
+/// The lines of the teardown question that say what will be lost: the repository's branches and the objects
+/// in each bucket, and the switches that keep them. A count that cannot be read says so; it never stops
+/// the question.
+/// </summary>
+internal static class TeardownLosses
+{
+    public static async Task<IReadOnlyList<string>> DescribeAsync(StackContents contents, IReadOnlyList<ResourceOutcome> doomed, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var repository in doomed.Where(r => r.Type == ResourceTypes.Repository))
+        {
+            lines.Add(await CountAsync(async () =>
+            {
+                var branches = await contents.CountBranchesAsync(repository.Name, cancellationToken).ConfigureAwait(false);
+                return $"repository {repository.Name}: {branches} {(branches == 1 ? "branch" : "branches")} and all their history will be lost";
+            }, $"repository {repository.Name}").ConfigureAwait(false));
+        }
+
+        foreach (var bucket in doomed.Where(r => r.Type == ResourceTypes.Bucket))
+        {
+            lines.Add(await CountAsync(async () =>
+            {
+                var (count, more) = await contents.CountObjectsAsync(bucket.Name, cancellationToken).ConfigureAwait(false);
+                return $"bucket {bucket.Name}: {(more ? "more than " : string.Empty)}{count} {(count == 1 && !more ? "object" : "objects")} will be deleted";
+            }, $"bucket {bucket.Name}").ConfigureAwait(false));
+        }
+
+        var keep = new List<string>();
+        if (doomed.Any(r => r.Type == ResourceTypes.Repository))
+        {
+            keep.Add("--keep-repo keeps the repository");
+        }
+
+        if (doomed.Any(r => r.Type == ResourceTypes.Bucket))
+        {
+            keep.Add("--keep-buckets keeps both buckets and their objects");
+        }
+
+        if (keep.Count > 0)
+        {
+            lines.Add(string.Join("; ", keep) + ".");
+        }
+
+        return lines;
+    }
+
+    private static async Task<string> CountAsync(Func<Task<string>> count, string what)
+    {
+        try
+        {
+            return await count().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException)
+        {
+            return $"{what}: its contents could not be counted ({AwsFailureText.Brief(e) ?? e.Message}); they will be deleted with it";
+        }
+    }
+}
