@@ -20,7 +20,7 @@ public static class AwsErrors
         "NoSuchBucketPolicy", "NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
         "ServerSideEncryptionConfigurationNotFoundError", "PipelineExecutionNotFoundException",
         "ApprovalAlreadyCompletedException", "ActionNotFoundException", "StageNotFoundException",
-        "ResourceNotFound",
+        "ResourceNotFound", "NoSuchDistribution", "NoSuchOriginAccessControl",
     };
 
     private static readonly HashSet<string> Throttling = new(StringComparer.Ordinal)

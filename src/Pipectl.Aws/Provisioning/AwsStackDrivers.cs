@@ -26,6 +26,11 @@ public sealed class AwsStackDrivers(AwsSession session, string accountId, IStack
 
     public IResourceDriver<ConnectionSpec, ConnectionState> Connections => new ConnectionDriver(session.CodeConnections);
 
+    public IResourceDriver<DistributionSpec, DistributionState> Distributions => new DistributionDriver(session.CloudFront, progress) { NoWait = NoWait };
+
+    /// <summary>A teardown leaves a CloudFront distribution disabled instead of waiting for it (--no-wait).</summary>
+    public bool NoWait { get; init; }
+
     public IRepositorySeeder Seeder => new RepositorySeeder(session.CodeCommit);
 
     /// <summary>The account's Block Public Access, for the preflight of a public site (<see cref="PublicSitePreflight"/>).</summary>

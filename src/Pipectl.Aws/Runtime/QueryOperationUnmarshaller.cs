@@ -5,7 +5,10 @@ using Pipectl.Aws.Errors;
 
 namespace Pipectl.Aws.Runtime;
 
-/// <summary>Keeps a Query reply's XML as bytes; error replies go through the SDK's XML error parser.</summary>
+/// <summary>
+/// Keeps an XML reply (Query, or REST-XML with its ETag header) as bytes; error replies go through the SDK's
+/// XML error parser.
+/// </summary>
 internal sealed class QueryOperationUnmarshaller : XmlResponseUnmarshaller
 {
     public static QueryOperationUnmarshaller Instance { get; } = new();
@@ -14,7 +17,8 @@ internal sealed class QueryOperationUnmarshaller : XmlResponseUnmarshaller
     {
         using var buffer = new MemoryStream();
         context.Stream.CopyTo(buffer);
-        return new RawResponse { Body = buffer.ToArray() };
+        var etag = context.ResponseData.IsHeaderPresent("ETag") ? context.ResponseData.GetHeaderValue("ETag") : null;
+        return new RawResponse { Body = buffer.ToArray(), ETag = etag };
     }
 
     public override AmazonServiceException UnmarshallException(XmlUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)

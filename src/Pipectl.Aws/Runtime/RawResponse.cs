@@ -6,4 +6,7 @@ namespace Pipectl.Aws.Runtime;
 internal sealed class RawResponse : AmazonWebServiceResponse
 {
     public byte[] Body { get; init; } = [];
+
+    /// <summary>The ETag header (CloudFront's version of what was read or written), or null.</summary>
+    public string? ETag { get; init; }
 }

@@ -1,10 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 
 namespace Pipectl.Aws.Runtime;
 
-/// <summary>Marshals a bodiless REST-XML call: method, resource path, headers and the host prefix.</summary>
+/// <summary>Marshals a REST-XML call: method, resource path, query, headers, the host prefix and an XML body.</summary>
 internal sealed class RestXmlOperationMarshaller(string serviceName) : IMarshaller<IRequest, AmazonWebServiceRequest>
 {
     /// <summary>SHA-256 of an empty body: S3-style services want the payload hash in x-amz-content-sha256.</summary>
@@ -24,7 +26,30 @@ internal sealed class RestXmlOperationMarshaller(string serviceName) : IMarshall
             request.Headers[name] = value;
         }
 
-        request.Headers["x-amz-content-sha256"] = EmptyPayloadSha256;
+        foreach (var (name, value) in operation.Query)
+        {
+            if (value is null)
+            {
+                request.AddSubResource(name);
+            }
+            else
+            {
+                request.Parameters[name] = value;
+                request.UseQueryString = true;
+            }
+        }
+
+        if (operation.Body is { } body)
+        {
+            request.Content = Encoding.UTF8.GetBytes(body);
+            request.Headers["Content-Type"] = "application/xml";
+            request.Headers["x-amz-content-sha256"] = Convert.ToHexStringLower(SHA256.HashData(request.Content));
+        }
+        else
+        {
+            request.Headers["x-amz-content-sha256"] = EmptyPayloadSha256;
+        }
+
         return request;
     }
 }

@@ -2,7 +2,7 @@ using Amazon.Runtime;
 
 namespace Pipectl.Aws.Runtime;
 
-/// <summary>One REST-XML call without a body (S3 Control reads): method, path and headers.</summary>
+/// <summary>One REST-XML call: method, path, headers, and for CloudFront a query and an XML body.</summary>
 internal sealed class RestXmlOperationRequest(string operationName, string method, string path, IReadOnlyDictionary<string, string> headers, string? hostPrefix)
     : AmazonWebServiceRequest, IPipectlOperationRequest
 {
@@ -16,4 +16,10 @@ internal sealed class RestXmlOperationRequest(string operationName, string metho
 
     /// <summary>Prepended to the endpoint's host (S3 Control's "ACCOUNT."), or null under an endpoint override.</summary>
     public string? HostPrefix { get; } = hostPrefix;
+
+    /// <summary>Query parameters (<c>Resource=ARN</c>); a null value is a bare flag (<c>?WithTags</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Query { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The XML payload, or null for a call without a body.</summary>
+    public string? Body { get; init; }
 }

@@ -75,6 +75,16 @@ public sealed class SnsFacts : IAwsServiceFacts
     public static bool IsGlobal => false;
 }
 
+/// <summary>CloudFront: REST-XML, global endpoint https://cloudfront.amazonaws.com signed for us-east-1.</summary>
+public sealed class CloudFrontFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "CloudFront";
+    public static string SigningName => "cloudfront";
+    public static string EndpointPrefix => "cloudfront";
+    public static string ApiVersion => "2020-05-31";
+    public static bool IsGlobal => true;
+}
+
 /// <summary>
 /// S3 Control: REST-XML, signed "s3"; the host carries the account (ACCOUNT.s3-control.REGION.amazonaws.com),
 /// which <see cref="S3Control.S3ControlClient"/> adds unless an endpoint override (an emulator) is set.

@@ -12,6 +12,7 @@ using Pipectl.Aws.EventBridge;
 using Pipectl.Aws.Iam;
 using Pipectl.Aws.Logs;
 using Pipectl.Aws.Runtime;
+using Pipectl.Aws.CloudFront;
 using Pipectl.Aws.S3Control;
 using Pipectl.Aws.Sns;
 
@@ -61,6 +62,7 @@ public sealed class AwsSession : IDisposable
     private CloudWatchLogsClient? _logs;
     private AmazonS3Client? _s3;
     private S3ControlClient? _s3Control;
+    private CloudFrontClient? _cloudFront;
     private AmazonSecurityTokenServiceClient? _sts;
 
     private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials, TimeSpan requestTimeout, int? maxErrorRetry)
@@ -120,6 +122,8 @@ public sealed class AwsSession : IDisposable
 
     /// <summary>S3 Control, for the account's Block Public Access (endpoint override id "S3 Control": AWS_ENDPOINT_URL_S3_CONTROL).</summary>
     public S3ControlClient S3Control => Client(ref _s3Control, () => new S3ControlClient(Credentials, Configure(new PipectlClientConfig<S3ControlFacts>(), S3ControlFacts.ServiceId), Counter));
+
+    public CloudFrontClient CloudFront => Client(ref _cloudFront, () => new CloudFrontClient(Credentials, Configure(new PipectlClientConfig<CloudFrontFacts>(), CloudFrontFacts.ServiceId), Counter));
 
     public IAmazonSecurityTokenService Sts => Client(ref _sts, CreateSts);
 

@@ -69,6 +69,8 @@ public sealed class StackOptions
 
     public Option<bool> PrivateSite { get; } = new(StackOptionNames.PrivateSite) { Description = "Keep the hosting bucket private (no public read policy)" };
 
+    public Option<string?> Site { get; } = new(StackOptionNames.Site) { Description = "How the website is served: s3-website (default; public bucket, HTTP) or cloudfront (HTTPS, private bucket)" };
+
     public Option<string?> Seed { get; } = new(StackOptionNames.SeedDirectory) { Description = "Make the branch's first commit from this folder's files (only when the branch does not exist)" };
 
     public Option<string[]> SeedAllowSecret { get; } = new("--seed-allow-secret")
@@ -114,6 +116,12 @@ public sealed class StackOptions
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets))
         {
             yield return PrivateSite;
+        }
+
+        // Teardown (no parts) must know a CloudFront site to remove its distribution.
+        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets) || parts == Pipectl.Core.Orchestration.StackParts.None)
+        {
+            yield return Site;
         }
 
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Build))
@@ -174,6 +182,7 @@ public sealed class StackOptions
         ApprovalEmail = parse.GetValue(ApprovalEmail),
         PipelineType = parse.GetValue(PipelineType),
         PrivateSite = parse.GetValue(PrivateSite) ? true : null,
+        Site = parse.GetResult(Site) is null ? null : parse.GetValue(Site),
         SeedDirectory = parse.GetValue(Seed),
         ExistingRepository = parse.GetValue(ExistingRepository) ? true : null,
         Source = parse.GetValue(Source),

@@ -53,6 +53,9 @@ public sealed class Arns
     /// <summary>The log streams in the build log group: <see cref="BuildLogGroup"/> followed by <c>:*</c>.</summary>
     public string BuildLogStreams(string buildProjectName) => $"{BuildLogGroup(buildProjectName)}:*";
 
+    /// <summary><c>arn:aws:cloudfront::ACCOUNT:distribution/ID</c> (CloudFront is global: no region).</summary>
+    public string Distribution(string id) => $"arn:{Partition}:cloudfront::{AccountId}:distribution/{id}";
+
     /// <summary><c>arn:aws:events:REGION:ACCOUNT:rule/NAME</c> (default event bus).</summary>
     public string Rule(string name) => $"arn:{Partition}:events:{Region}:{AccountId}:rule/{name}";
 }

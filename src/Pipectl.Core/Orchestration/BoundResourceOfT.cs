@@ -55,7 +55,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
             return (adopted, entry.Outputs?.Invoke(Actual) ?? NoOutputs);
         }
 
-        var desired = entry.DesiredWith is { } bind ? bind(context.Outputs) : entry.Desired;
+        var desired = entry.DesiredAtApply is { } resolve ? await resolve(context, cancellationToken).ConfigureAwait(false) : entry.Desired;
         var (outcome, state) = await Converger.ConvergeAsync(new AlreadyRead(driver, desired, Actual), desired, context.Options.DryRun, cancellationToken).ConfigureAwait(false);
         if (entry.AfterApply is { } after)
         {
@@ -89,7 +89,15 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
             return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.WouldDelete);
         }
 
-        await driver.DeleteAsync(actual, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await driver.DeleteAsync(actual, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeletionDeferredException deferred)
+        {
+            return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.Kept) { Note = deferred.Message };
+        }
+
         return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.Deleted);
     }
 

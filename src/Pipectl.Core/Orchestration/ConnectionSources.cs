@@ -35,7 +35,7 @@ internal static class ConnectionSources
         entries[pipelineAt] = pipeline with
         {
             DependsOn = [.. pipeline.DependsOn, ResourceKeys.Connection],
-            DesiredWith = outputs => pipeline.Desired with { Declaration = PipelineDeclarationFactory.Create(With(spec, outputs)) },
+            DesiredAtApply = (context, _) => Task.FromResult(pipeline.Desired with { Declaration = PipelineDeclarationFactory.Create(With(spec, context.Outputs)) }),
         };
 
         var roleAt = entries.FindIndex(e => e.Key == ResourceKeys.PipelineRole);
@@ -43,7 +43,7 @@ internal static class ConnectionSources
         entries[roleAt] = role with
         {
             DependsOn = [.. role.DependsOn, ResourceKeys.Connection],
-            DesiredWith = outputs => RoleSpec.From(new StackPolicies(With(spec, outputs)).PipelineRole, tags),
+            DesiredAtApply = (context, _) => Task.FromResult(RoleSpec.From(new StackPolicies(With(spec, context.Outputs)).PipelineRole, tags)),
         };
     }
 

@@ -68,15 +68,17 @@ public sealed class DesiredStack
         var policies = new StackPolicies(spec, arns);
         var repository = new RepositorySpec(spec.RepositoryName, spec.RepositoryDescription ?? $"Source of the {spec.StackName} delivery pipeline", tags);
         var artifactBucket = new BucketSpec(spec.ArtifactBucketName, spec.Region, Versioning: true, DefaultEncryption: true, PublicAccessBlock.AllBlocked, policies.ArtifactBucketPolicy().ToJson(), Website: null, tags);
-        var siteBucket = new BucketSpec(
-            spec.SiteBucketName,
-            spec.Region,
-            Versioning: false,
-            DefaultEncryption: true,
-            spec.PrivateSite ? PublicAccessBlock.AllBlocked : PublicAccessBlock.PublicReadPolicyAllowed,
-            policies.SiteBucketPolicy()?.ToJson(),
-            new WebsiteSettings(WebsiteIndexDocument, WebsiteErrorDocument),
-            tags);
+        var siteBucket = spec.IsCloudFrontSite
+            ? new BucketSpec(spec.SiteBucketName, spec.Region, Versioning: false, DefaultEncryption: true, PublicAccessBlock.AllBlocked, policies.CloudFrontSiteBucketPolicy(CloudFrontSite.NewDistributionArn(spec)).ToJson(), Website: null, tags)
+            : new BucketSpec(
+                spec.SiteBucketName,
+                spec.Region,
+                Versioning: false,
+                DefaultEncryption: true,
+                spec.PrivateSite ? PublicAccessBlock.AllBlocked : PublicAccessBlock.PublicReadPolicyAllowed,
+                policies.SiteBucketPolicy()?.ToJson(),
+                new WebsiteSettings(WebsiteIndexDocument, WebsiteErrorDocument),
+                tags);
         var buildProject = new BuildProjectSpec(
             spec.BuildProjectName,
             $"Builds {spec.Source ?? spec.RepositoryName} for the {spec.StackName} pipeline (managed by pipectl)",
@@ -122,14 +124,17 @@ public sealed class DesiredStack
                 NameOption = StackOptionNames.ArtifactBucketName,
                 Outputs = _ => new Dictionary<string, string> { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName },
             },
-            new ResourceEntry<BucketSpec, BucketState>(ResourceKeys.SiteBucket, StackParts.Buckets, [], siteBucket, d => d.Buckets)
+            new ResourceEntry<BucketSpec, BucketState>(ResourceKeys.SiteBucket, StackParts.Buckets, spec.IsCloudFrontSite ? [ResourceKeys.Distribution] : [], siteBucket, d => d.Buckets)
             {
                 NameOption = StackOptionNames.SiteBucketName,
-                Outputs = _ => new Dictionary<string, string>
-                {
-                    [StackOutputs.SiteBucket] = spec.SiteBucketName,
-                    [StackOutputs.WebsiteUrl] = StackEndpoints.WebsiteUrl(spec.Region, spec.SiteBucketName),
-                },
+                DesiredAtApply = spec.IsCloudFrontSite ? CloudFrontSite.BucketAtApply(spec, policies, siteBucket) : null,
+                Outputs = _ => spec.IsCloudFrontSite
+                    ? new Dictionary<string, string> { [StackOutputs.SiteBucket] = spec.SiteBucketName }
+                    : new Dictionary<string, string>
+                    {
+                        [StackOutputs.SiteBucket] = spec.SiteBucketName,
+                        [StackOutputs.WebsiteUrl] = StackEndpoints.WebsiteUrl(spec.Region, spec.SiteBucketName),
+                    },
             },
             Role(ResourceKeys.BuildRole, StackParts.Build, [], policies.BuildRole, StackOptionNames.BuildRoleName),
 
@@ -152,7 +157,7 @@ public sealed class DesiredStack
             new ResourceEntry<PipelineSpec, PipelineState>(
                 ResourceKeys.Pipeline,
                 StackParts.Pipeline,
-                [ResourceKeys.PipelineRole, ResourceKeys.DeployRole, ResourceKeys.ApprovalTopic, ResourceKeys.BuildProject, ResourceKeys.ArtifactBucket, ResourceKeys.SiteBucket, ResourceKeys.Repository],
+                [ResourceKeys.PipelineRole, ResourceKeys.DeployRole, ResourceKeys.ApprovalTopic, ResourceKeys.BuildProject, ResourceKeys.ArtifactBucket, ResourceKeys.SiteBucket, ResourceKeys.Repository, .. (spec.IsCloudFrontSite ? [ResourceKeys.InvalidationProject] : Array.Empty<string>())],
                 pipeline,
                 d => d.Pipelines)
             {
@@ -177,7 +182,7 @@ public sealed class DesiredStack
             ConnectionSources.Replace(entries, spec, tags);
         }
 
-        return new DesiredStack(spec, entries);
+        return new DesiredStack(spec, spec.IsCloudFrontSite ? [.. entries, .. CloudFrontSite.Entries(spec, policies, tags)] : entries);
 
         ResourceEntry Role(string key, StackParts part, string[] dependsOn, RoleDefinition role, string nameOption) =>
             new ResourceEntry<RoleSpec, RoleState>(key, part, dependsOn, RoleSpec.From(role, tags), d => d.Roles) { NameOption = nameOption };

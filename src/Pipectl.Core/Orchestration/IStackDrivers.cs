@@ -21,6 +21,7 @@ public interface IStackDrivers
     IResourceDriver<RuleSpec, RuleState> Rules { get; }
 
     IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; }
+    IResourceDriver<DistributionSpec, DistributionState> Distributions { get; }
 
     IRepositorySeeder Seeder { get; }
 }

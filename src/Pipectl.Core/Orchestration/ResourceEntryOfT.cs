@@ -22,14 +22,15 @@ public sealed record ResourceEntry<TSpec, TState>(
     /// <summary>The run's outputs this resource gives, from its state (null in a plan that would create it).</summary>
     public Func<TState?, IReadOnlyDictionary<string, string>>? Outputs { get; init; }
 
-    /// <summary>
-    /// The desired state once the outputs of what it depends on are known (the ARN AWS gives a new connection);
-    /// null: <see cref="Desired"/> as it is.
-    /// </summary>
-    public Func<IReadOnlyDictionary<string, string>, TSpec>? DesiredWith { get; init; }
-
     /// <summary>Work after the resource converged (the repository's first commit); returns the final outcome.</summary>
     public Func<ApplyContext, ResourceOutcome, CancellationToken, Task<ResourceOutcome>>? AfterApply { get; init; }
+
+    /// <summary>
+    /// The desired state when part of it is known only once an entry it depends on exists (the distribution's ARN,
+    /// which CloudFront assigns): called at apply time, after those entries converged. Reads and teardown use
+    /// <see cref="Desired"/>, whose name is the same.
+    /// </summary>
+    public Func<ApplyContext, CancellationToken, Task<TSpec>>? DesiredAtApply { get; init; }
 
     internal override BoundResource Bind(IStackDrivers drivers) => new BoundResource<TSpec, TState>(this, DriverOf(drivers));
 }

@@ -23,6 +23,9 @@ public static class StackEndpoints
         ? $"http://{bucket}.s3-website-{region}.{DnsSuffix(region)}"
         : $"http://{bucket}.s3-website.{region}.{DnsSuffix(region)}";
 
+    /// <summary>The bucket's S3 REST endpoint, a CloudFront origin read through an origin access control.</summary>
+    public static string BucketRestDomain(string region, string bucket) => $"{bucket}.s3.{region}.{DnsSuffix(region)}";
+
     public static string PipelineConsoleUrl(string region, string pipeline) =>
         $"https://{region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/{Uri.EscapeDataString(pipeline)}/view?region={region}";
 

@@ -21,6 +21,12 @@ public static class PipelineDeclarationFactory
     /// <summary>The Deploy stage and its action.</summary>
     public const string DeployStageName = "Deploy";
 
+    /// <summary>
+    /// The Invalidate stage of a CloudFront site: after the deploy, a CodeBuild project invalidates <c>/*</c> so the
+    /// next request reads the new objects instead of the edge caches' copies.
+    /// </summary>
+    public const string InvalidateStageName = "Invalidate";
+
     /// <summary>The source action's output: the branch's files as a zip.</summary>
     public const string SourceOutputArtifact = "SourceOutput";
 
@@ -45,6 +51,11 @@ public static class PipelineDeclarationFactory
         }
 
         stages.Add(DeployStage(spec, arns));
+        if (spec.IsCloudFrontSite)
+        {
+            stages.Add(InvalidateStage(spec));
+        }
+
         return new PipelineDeclaration
         {
             Name = spec.PipelineName,
@@ -104,19 +115,26 @@ public static class PipelineDeclarationFactory
         },
     ]);
 
-    private static PipelineStage BuildStage(StackSpec spec) => new(BuildStageName,
+    private static PipelineStage BuildStage(StackSpec spec) =>
+        CodeBuildStage(BuildStageName, spec.BuildProjectName, SourceOutputArtifact, [BuildOutputArtifact]);
+
+    // A CodeBuild action needs an input artifact: the build output is the smallest one the pipeline already has.
+    private static PipelineStage InvalidateStage(StackSpec spec) =>
+        CodeBuildStage(InvalidateStageName, spec.InvalidationProjectName, BuildOutputArtifact, []);
+
+    private static PipelineStage CodeBuildStage(string name, string project, string input, IReadOnlyList<string> outputs) => new(name,
     [
         new PipelineAction
         {
-            Name = BuildStageName,
+            Name = name,
             Category = "Build",
             Owner = AwsOwner,
             Provider = "CodeBuild",
             Version = ActionTypeVersion,
             RunOrder = 1,
-            Configuration = new Dictionary<string, string> { ["ProjectName"] = spec.BuildProjectName },
-            InputArtifacts = [SourceOutputArtifact],
-            OutputArtifacts = [BuildOutputArtifact],
+            Configuration = new Dictionary<string, string> { ["ProjectName"] = project },
+            InputArtifacts = [input],
+            OutputArtifacts = outputs,
         },
     ]);
 

@@ -71,4 +71,7 @@ public static class PolicyActions
 
     /// <summary>The same permission under the older prefix, which AWS still checks for connections.</summary>
     public const string CodeStarConnectionsUseConnection = "codestar-connections:UseConnection";
+
+    /// <summary>Invalidate cached paths of one distribution (the pipeline's Invalidate action).</summary>
+    public const string CloudFrontCreateInvalidation = "cloudfront:CreateInvalidation";
 }

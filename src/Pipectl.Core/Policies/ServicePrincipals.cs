@@ -6,6 +6,9 @@ public static class ServicePrincipals
     /// <summary>CodeBuild, for the build role.</summary>
     public const string CodeBuild = "codebuild.amazonaws.com";
 
+    /// <summary>CloudFront, reading the private site bucket through an origin access control.</summary>
+    public const string CloudFront = "cloudfront.amazonaws.com";
+
     /// <summary>CodePipeline, for the pipeline role.</summary>
     public const string CodePipeline = "codepipeline.amazonaws.com";
 

@@ -132,7 +132,7 @@ public sealed class StackPolicies
             PolicyStatement.Allow(
                 "BuildWithCodeBuild",
                 [PolicyActions.CodeBuildBatchGetBuilds, PolicyActions.CodeBuildStartBuild],
-                [arns.BuildProject]),
+                spec.IsCloudFrontSite ? [arns.BuildProject, Arns.BuildProject(spec.InvalidationProjectName)] : [arns.BuildProject]),
             PolicyStatement.Allow("AssumeDeployRole", [PolicyActions.StsAssumeRole], [arns.DeployRole]),
         ];
         if (spec.HasApprovalTopic)
@@ -188,6 +188,49 @@ public sealed class StackPolicies
             Conditions = [new PolicyCondition("Bool", "aws:SecureTransport", "false")],
         },
     ]);
+
+    /// <summary>
+    /// The role of the Invalidate stage's CodeBuild project: trusted by CodeBuild for that project only; writes its
+    /// own log group, reads its input artifact (CodeBuild fetches it with this role) and invalidates the one
+    /// distribution <paramref name="distributionArn"/>, which CloudFront assigns when it creates it.
+    /// </summary>
+    public RoleDefinition InvalidationRole(string distributionArn) => new(
+        spec.InvalidationRoleName,
+        Arns.Role(spec.InvalidationRoleName),
+        $"pipectl {spec.StackName}: invalidate the site's CloudFront cache after a deploy",
+        TrustPolicies.ForService(ServicePrincipals.CodeBuild, SourceAccount, Arns.BuildProject(spec.InvalidationProjectName)),
+        StackDefaults.InlinePolicyName,
+        new PolicyDocument(
+        [
+            PolicyStatement.Allow(
+                "InvalidateLogs",
+                [PolicyActions.LogsCreateLogGroup, PolicyActions.LogsCreateLogStream, PolicyActions.LogsPutLogEvents],
+                [Arns.BuildLogGroup(spec.InvalidationProjectName), Arns.BuildLogStreams(spec.InvalidationProjectName)]),
+            PolicyStatement.Allow("ReadInputArtifact", [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion], [arns.ArtifactObjects]),
+            PolicyStatement.Allow("InvalidateSite", [PolicyActions.CloudFrontCreateInvalidation], [distributionArn]),
+        ]));
+
+    /// <summary>
+    /// Site bucket policy of a CloudFront site: only CloudFront may read objects, and only on behalf of the
+    /// distribution <paramref name="distributionArn"/> (aws:SourceArn, as the CloudFront Developer Guide's origin
+    /// access control policy shows); every request without TLS is denied. Nothing in it is public, so the bucket
+    /// keeps Block Public Access on.
+    /// </summary>
+    public PolicyDocument CloudFrontSiteBucketPolicy(string distributionArn) => new(
+    [
+        new PolicyStatement("DenyInsecureTransport", PolicyStatement.DenyEffect, [PolicyActions.S3All], [arns.SiteBucket, arns.SiteObjects])
+        {
+            Principal = PolicyPrincipal.Anyone,
+            Conditions = [new PolicyCondition("Bool", "aws:SecureTransport", "false")],
+        },
+        new PolicyStatement("CloudFrontReadsSite", PolicyStatement.AllowEffect, [PolicyActions.S3GetObject], [arns.SiteObjects])
+        {
+            Principal = PolicyPrincipal.Service(ServicePrincipals.CloudFront),
+            Conditions = [new PolicyCondition("StringEquals", "aws:SourceArn", distributionArn)],
+        },
+    ]);
+
+    private Arns Arns => new(spec.Region, spec.AccountId);
 
     /// <summary>
     /// Site bucket policy: anyone may read the website's objects, and nothing else. This is the single public

@@ -16,7 +16,7 @@ public static class PublicSitePreflight
     public static ProvisioningException? Refusal(PublicAccessBlock? accountBlock, StackSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.PrivateSite || accountBlock is null)
+        if (spec.PrivateSite || spec.IsCloudFrontSite || accountBlock is null)
         {
             return null;
         }
@@ -28,7 +28,7 @@ public static class PublicSitePreflight
     /// <summary>The refusal of a public policy on <paramref name="bucket"/> by the account's <paramref name="setting"/>.</summary>
     public static ProvisioningException Blocked(string bucket, string setting, Exception? inner = null) => new(
         $"the account's S3 Block Public Access ({setting}) does not allow a public website in bucket {bucket}: " +
-        $"run with {StackOptionNames.PrivateSite} (the site is then reachable only through AWS credentials), " +
+        $"run with {StackOptionNames.Site} cloudfront (HTTPS through CloudFront from a private bucket), or {StackOptionNames.PrivateSite} (the site is then reachable only through AWS credentials), " +
         "or have an administrator lift the account's Block Public Access setting (S3 console > Block Public Access settings for this account, or the organization's policy); running pipectl again cannot change it.",
         inner)
     {

@@ -47,6 +47,9 @@ public sealed record StackFile
     /// <summary><c>approval:</c>, the default of every environment; null for none.</summary>
     public StackFileApproval? Approval { get; init; }
 
+    /// <summary><c>site</c>: s3-website or cloudfront, or null for the default.</summary>
+    public string? Site { get; init; }
+
     /// <summary><c>pipeline.type</c>: V1 or V2, or null for the default.</summary>
     public string? PipelineType { get; init; }
 
@@ -143,6 +146,7 @@ public sealed record StackFile
         ApprovalEmail = approval is { Enabled: true } ? approval.Email : null,
         PipelineType = PipelineType ?? spec.PipelineType,
         PrivateSite = privateSite ?? false,
+        Site = Site ?? spec.Site,
     };
 
     private static StackSpec Finish(StackSpec spec, StackOverrides? commandLine) => commandLine?.ApplyTo(spec) ?? spec;

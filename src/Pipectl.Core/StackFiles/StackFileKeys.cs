@@ -35,6 +35,7 @@ public static class StackFileKeys
         "build.environmentVariables.*",
         "build.environmentVariables.*.type",
         "build.environmentVariables.*.value",
+        "site",
         "buckets",
         "buckets.artifacts",
         "buckets.site",

@@ -126,6 +126,7 @@ public static class StackFileParser
             string? name = null;
             string? region = null;
             string? pipelineType = null;
+            string? site = null;
             YamlNode? siteBucketNode = null;
             YamlNode? artifactBucketNode = null;
             var repository = new StackFileRepository();
@@ -170,6 +171,10 @@ public static class StackFileParser
                     case "environments":
                         environments = Environments(value);
                         break;
+                    case "site":
+                        // Checked with the spec, as pipeline.type is (StackSpecValidator).
+                        site = reader.Scalar(value, "site");
+                        break;
                 }
             }
 
@@ -199,6 +204,7 @@ public static class StackFileParser
                 Buckets = buckets,
                 Approval = approval,
                 PipelineType = pipelineType,
+                Site = site,
                 Environments = environments,
             };
         }

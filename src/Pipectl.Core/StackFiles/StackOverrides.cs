@@ -43,6 +43,9 @@ public sealed record StackOverrides
     /// <summary><c>--pipeline-type</c>.</summary>
     public string? PipelineType { get; init; }
 
+    /// <summary><c>--site</c>.</summary>
+    public string? Site { get; init; }
+
     /// <summary><c>--private-site</c>: true when given, null when not.</summary>
     public bool? PrivateSite { get; init; }
 
@@ -101,6 +104,7 @@ public sealed record StackOverrides
             ApprovalEmail = ApprovalEmail ?? spec.ApprovalEmail,
             PipelineType = PipelineType ?? spec.PipelineType,
             PrivateSite = PrivateSite ?? spec.PrivateSite,
+            Site = Site ?? spec.Site,
             SeedDirectory = SeedDirectory ?? spec.SeedDirectory,
             ExistingRepository = ExistingRepository ?? spec.ExistingRepository,
             Source = Source ?? spec.Source,

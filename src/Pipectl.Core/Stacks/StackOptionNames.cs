@@ -84,6 +84,8 @@ public static class StackOptionNames
     /// <summary>Keeps the website bucket private.</summary>
     public const string PrivateSite = "--private-site";
 
+    public const string Site = "--site";
+
     /// <summary>A folder whose files become the repository's first commit.</summary>
     public const string SeedDirectory = "--seed";
 

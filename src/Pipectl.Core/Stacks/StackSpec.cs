@@ -105,6 +105,18 @@ public sealed record StackSpec
     /// <summary>When true the site bucket gets no public-read policy.</summary>
     public bool PrivateSite { get; init; }
 
+    /// <summary>How the website is served: <see cref="SiteTypes.S3Website"/> (default) or <see cref="SiteTypes.CloudFront"/>.</summary>
+    public string Site { get; init; } = SiteTypes.S3Website;
+
+    /// <summary>True when a CloudFront distribution serves the site from a private bucket.</summary>
+    public bool IsCloudFrontSite => Site == SiteTypes.CloudFront;
+
+    /// <summary>The CodeBuild project of the pipeline's Invalidate stage (CloudFront sites).</summary>
+    public string InvalidationProjectName => $"{BuildProjectName}-invalidate";
+
+    /// <summary>The role of <see cref="InvalidationProjectName"/>.</summary>
+    public string InvalidationRoleName => $"{PipelineName}-invalidate-role";
+
     /// <summary>A local folder whose files become the repository's first commit, or null.</summary>
     public string? SeedDirectory { get; init; }
 

@@ -110,6 +110,13 @@ public sealed class StackSpecValidator
         CheckOneOf(errors, StackOptionNames.SourceType, spec.SourceType, AwsConstraints.SourceTypes, "source types");
         errors.AddRange(BuildEnvironmentRules.Check(spec));
         CheckOneOf(errors, StackOptionNames.PipelineType, spec.PipelineType, AwsConstraints.PipelineTypes, "pipeline types");
+        CheckOneOf(errors, StackOptionNames.Site, spec.Site, SiteTypes.All, "site types");
+        if (spec.IsCloudFrontSite)
+        {
+            // The Invalidate stage's role is named after the pipeline: a long pipeline name makes it too long for IAM.
+            errors.AddRange(RoleNameRules(spec.InvalidationRoleName).Select(rule =>
+                new ValidationError(StackOptionNames.PipelineName, spec.PipelineName, $"with {StackOptionNames.Site} cloudfront the invalidation role is {spec.InvalidationRoleName}: {rule.Message}")));
+        }
 
         if (spec.ApprovalEmail is not null && !AwsConstraints.EmailAddress().IsMatch(spec.ApprovalEmail))
         {

@@ -117,7 +117,7 @@ public sealed class BucketOwnershipAndAccountBlockWireTests
         var config = new Pipectl.Aws.Runtime.PipectlClientConfig<Pipectl.Aws.Runtime.S3ControlFacts>
         {
             RegionEndpoint = Amazon.RegionEndpoint.EUWest2,
-            HttpClientFactory = new RecordingHttpClientFactory(seen),
+            HttpClientFactory = new AnsweringHttpClientFactory(seen, "<PublicAccessBlockConfiguration><BlockPublicAcls>false</BlockPublicAcls></PublicAccessBlockConfiguration>"),
         };
         using var client = new Pipectl.Aws.S3Control.S3ControlClient(new Amazon.Runtime.BasicAWSCredentials("AKIDWIRETEST", "secret"), config);
 
@@ -127,24 +127,5 @@ public sealed class BucketOwnershipAndAccountBlockWireTests
         var uri = Assert.Single(seen);
         var binding = BotocoreModels.Load("s3control").RestBinding("GetPublicAccessBlock");
         Assert.Equal($"https://{Account}.s3-control.eu-west-2.amazonaws.com{binding.RequestUri}", uri.ToString());
-    }
-
-    private sealed class RecordingHttpClientFactory(List<Uri> seen) : Amazon.Runtime.HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(Amazon.Runtime.IClientConfig clientConfig) => new(new Answering(seen));
-
-        public override bool UseSDKHttpClientCaching(Amazon.Runtime.IClientConfig clientConfig) => false;
-
-        private sealed class Answering(List<Uri> seen) : HttpMessageHandler
-        {
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                seen.Add(request.RequestUri!);
-                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
-                {
-                    Content = new StringContent("<PublicAccessBlockConfiguration><BlockPublicAcls>false</BlockPublicAcls></PublicAccessBlockConfiguration>", System.Text.Encoding.UTF8, "application/xml"),
-                });
-            }
-        }
     }
 }

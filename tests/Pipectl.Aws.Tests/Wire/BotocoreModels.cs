@@ -27,6 +27,7 @@ public static class BotocoreModels
         ["sns"] = "2010-03-31",
         ["s3"] = "2006-03-01",
         ["s3control"] = "2018-08-20",
+        ["cloudfront"] = "2020-05-31",
         ["sts"] = "2011-06-15",
         ["logs"] = "2014-03-28",
     };

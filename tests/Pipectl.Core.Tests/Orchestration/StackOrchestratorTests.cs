@@ -275,6 +275,11 @@ public sealed class StackOrchestratorTests
 
         public IResourceDriver<ConnectionSpec, ConnectionState> Connections => Make<ConnectionSpec, ConnectionState>(ResourceTypes.Connection, s => new ConnectionState(s.Name, s.Arn ?? "arn:aws:codeconnections:us-east-1:123456789012:connection/made-by-aws", s.ProviderType, "PENDING", Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
+        public IResourceDriver<DistributionSpec, DistributionState> Distributions => Make<DistributionSpec, DistributionState>(ResourceTypes.Distribution, s => new DistributionState("E1", "arn:aws:cloudfront::123456789012:distribution/E1", "d1.cloudfront.net", DistributionState.DeployedStatus, true, s.OriginDomain, s.Name, DistributionSpec.ViewerProtocolPolicy, DistributionSpec.DefaultRootObject, DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, s.Tags));
+
+        /// <summary>What each create and update was asked for, keyed "TYPE NAME"; a created resource reads back as existing.</summary>
+        public ConcurrentDictionary<string, object> Desired { get; } = new();
+
         public IRepositorySeeder Seeder => this;
 
         public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(BranchExists);
@@ -300,13 +305,15 @@ public sealed class StackOrchestratorTests
             public Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken)
             {
                 owner.Calls.Enqueue($"read {desired.Name}");
-                return Task.FromResult(owner.Existing || owner.ForeignName == desired.Name ? build(desired) : null);
+                return Task.FromResult(owner.Existing || owner.ForeignName == desired.Name || owner.Desired.ContainsKey($"{type} {desired.Name}") ? build(desired) : null);
             }
 
             public async Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken)
             {
                 owner.Calls.Enqueue($"create {desired.Name}");
                 owner.Created.Enqueue(desired);
+
+                owner.Desired[$"{type} {desired.Name}"] = desired;
                 await Task.Delay(desired.Name.Length % 7, cancellationToken);
                 if (owner.FailOn == desired.Name)
                 {
@@ -320,6 +327,7 @@ public sealed class StackOrchestratorTests
             public Task<TState> UpdateAsync(TSpec desired, TState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)
             {
                 owner.Calls.Enqueue($"update {desired.Name}");
+                owner.Desired[$"{type} {desired.Name}"] = desired;
                 return Task.FromResult(build(desired));
             }
 

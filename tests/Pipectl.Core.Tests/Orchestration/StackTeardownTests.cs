@@ -118,7 +118,7 @@ public sealed class StackTeardownTests
     }
 
     /// <summary>An account holding every resource of the stack, tagged for <c>owner</c> (null: empty account).</summary>
-    private sealed class InventoryDrivers(string? owner) : IStackDrivers, IRepositorySeeder
+    internal sealed class InventoryDrivers(string? owner) : IStackDrivers, IRepositorySeeder
     {
         public ConcurrentQueue<string> Deleted { get; } = new();
 
@@ -149,6 +149,8 @@ public sealed class StackTeardownTests
         public IResourceDriver<RuleSpec, RuleState> Rules => new Driver<RuleSpec, RuleState>(this, ResourceTypes.Rule, s => new RuleState(s.Name, "arn", s.EventPattern, true, [], Tags), s => s.Name);
 
         public IResourceDriver<ConnectionSpec, ConnectionState> Connections => new Driver<ConnectionSpec, ConnectionState>(this, ResourceTypes.Connection, s => new ConnectionState(s.Name, "arn", s.ProviderType, "AVAILABLE", Tags), s => s.Name);
+
+        public IResourceDriver<DistributionSpec, DistributionState> Distributions => new Driver<DistributionSpec, DistributionState>(this, ResourceTypes.Distribution, s => new DistributionState("E1", "arn", "d1.cloudfront.net", "Deployed", false, s.OriginDomain, s.Name, "", "", null, [], Tags), s => s.OriginAccessControlName + " (distribution)");
 
         public IRepositorySeeder Seeder => this;
 

@@ -19,6 +19,9 @@ public sealed class BadInputTests
         { ["create-buckets", "--name", "demo", "--site-bucket", "Bad_Bucket"], "Bad_Bucket" },
         { ["create-build", "--name", "demo", "--build-role-name", new string('r', 65)], "--build-role-name" },
         { ["bootstrap"], "--name" },
+        { ["create-buckets", "--name", "demo", "--site", "cdn"], "cdn" },
+        { ["teardown", "--name", "demo", "--site", "cdn", "--yes"], "cdn" },
+        { ["bootstrap", "--name", "demo", "--site", "cloudfront", "--pipeline-name", new string('p', 50)], "invalidation role" },
     };
 
     [Theory]

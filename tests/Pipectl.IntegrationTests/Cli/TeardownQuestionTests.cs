@@ -56,7 +56,7 @@ public sealed class TeardownQuestionTests(MotoServer moto)
         using var stderr = new SignallingWriter("Type 'yes'", interrupt.Cancel);
         var terminal = new CliConsole(stdout, stderr, IsTerminal: false, UseColor: false, StdinIsTerminal: true, new WaitingReader());
 
-        var exit = await CliApp.RunAsync(Args("teardown", "--name", stack), terminal, interrupt.Token);
+        var exit = await CliApp.RunAsync(Args("teardown", "--name", stack), terminal, interrupt.Token).WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(130, exit);
         Assert.Contains("cancelled", stderr.ToString());
@@ -105,17 +105,22 @@ public sealed class TeardownQuestionTests(MotoServer moto)
     }
 
     /// <summary>Calls <paramref name="signal"/> once <paramref name="text"/> has been written (Ctrl-C when the question shows).</summary>
+    /// <summary>Signals when the question is written, whether it arrives by Write or WriteAsync (the output sanitizer writes synchronously).</summary>
     private sealed class SignallingWriter(string text, Action signal) : StringWriter
     {
-        public override Task WriteAsync(string? value)
+        public override void Write(string? value)
         {
-            var written = base.WriteAsync(value);
+            base.Write(value);
             if (value?.Contains(text, StringComparison.Ordinal) == true)
             {
                 signal();
             }
+        }
 
-            return written;
+        public override Task WriteAsync(string? value)
+        {
+            Write(value);
+            return Task.CompletedTask;
         }
     }
 }

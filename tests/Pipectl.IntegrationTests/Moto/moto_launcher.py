@@ -462,6 +462,82 @@ def patch_codeconnections() -> None:
     werkzeug_app.DomainDispatcherApplication.__call__ = call
 
 
+# ---- CloudFront -----------------------------------------------------------------------------------------
+
+
+def patch_cloudfront() -> None:
+    from moto.cloudfront import models
+    from moto.cloudfront.exceptions import CloudFrontException
+    from moto.moto_api import state_manager
+
+    original_origin_init = models.Origin.__init__
+
+    def origin_init(self, origin):
+        # CloudFront API Reference, Origin.OriginAccessControlId: "The unique identifier of an origin access control
+        # for this origin." moto dropped it, so GetDistributionConfig lost the origin's access control.
+        original_origin_init(self, origin)
+        self.origin_access_control_id = origin.get("OriginAccessControlId") or ""
+
+    models.Origin.__init__ = origin_init
+
+    # CloudFront Developer Guide, "Update a distribution": the change propagates to the edge locations while the
+    # status is InProgress, then the status is Deployed. moto was Deployed at once; here a distribution deploys
+    # after it has been looked at twice more (GetDistribution / ListDistributions).
+    state_manager.set_transition("cloudfront::distribution", {"progression": "manual", "times": 2})
+
+    original_distribution_init = models.Distribution.__init__
+
+    def distribution_init(self, account_id, region_name, config):
+        # CloudFront Developer Guide, ARN format: arn:aws:cloudfront::ACCOUNT:distribution/ID (CloudFront is global,
+        # the region field is empty). moto wrote arn:aws:cloudfront:ACCOUNT:distribution/ID.
+        original_distribution_init(self, account_id, region_name, config)
+        self.arn = self.arn.replace(f":cloudfront:{account_id}:", f":cloudfront::{account_id}:")
+
+    models.Distribution.__init__ = distribution_init
+
+    # CloudFront API Reference, DistributionSummary: Origins, DefaultCacheBehavior, CustomErrorResponses, Comment
+    # and Enabled are required members of every item ListDistributions returns. moto left them out.
+    for member, attribute in (("Origins", "origins"), ("DefaultCacheBehavior", "default_cache_behavior"),
+                              ("CustomErrorResponses", "custom_error_responses"), ("Comment", "comment"),
+                              ("Enabled", "enabled"), ("Aliases", "aliases")):
+        setattr(models.Distribution, attribute, property(lambda self, m=member: getattr(self.distribution_config, m, None)))
+
+    def precondition_failed():
+        return CloudFrontException("PreconditionFailed", "The If-Match version is missing or not valid for the resource.")
+
+    original_update = models.CloudFrontBackend.update_distribution
+
+    def update_distribution(self, dist_config, _id, if_match):
+        # CloudFront API Reference, UpdateDistribution: If-Match is "The value of the ETag header that you received
+        # when retrieving the distribution's configuration", and each version has its own ETag. moto took any value.
+        dist = self.distributions.get(_id)
+        if dist is not None and if_match != dist.etag:
+            raise precondition_failed()
+        reply = original_update(self, dist_config, _id, if_match)
+        dist.etag = models.random_id()
+        dist.status = "InProgress"
+        dist._tick = 0
+        return dist, reply[1], dist.etag
+
+    models.CloudFrontBackend.update_distribution = update_distribution
+
+    original_delete = models.CloudFrontBackend.delete_distribution
+
+    def delete_distribution(self, distribution_id, if_match):
+        # CloudFront API Reference, DeleteDistribution: the distribution must be disabled and its status Deployed
+        # (DistributionNotDisabled otherwise), and If-Match is the ETag of the latest GetDistribution. moto deleted
+        # an enabled distribution with any If-Match value.
+        dist = self.distributions.get(distribution_id)
+        if dist is not None:
+            if if_match != dist.etag:
+                raise precondition_failed()
+            if getattr(dist.distribution_config, "Enabled", False) in (True, "true") or dist.status != "Deployed":
+                raise CloudFrontException("DistributionNotDisabled", "The distribution you are trying to delete has not been disabled.")
+        return original_delete(self, distribution_id, if_match)
+
+    models.CloudFrontBackend.delete_distribution = delete_distribution
+
+
 def patch_all() -> None:
     require_version()
     patch_codebuild()
@@ -469,6 +545,7 @@ def patch_all() -> None:
     patch_codecommit()
     patch_s3()
     patch_codeconnections()
+    patch_cloudfront()
 
 
 if __name__ == "__main__":

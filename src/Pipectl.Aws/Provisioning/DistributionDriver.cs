@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using Pipectl.Aws.CloudFront;
+using Pipectl.Aws.Errors;
+using Pipectl.Aws.Runtime;
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.Provisioning;
+using Pipectl.Core.Resources;
+
+namespace Pipectl.Aws.Provisioning;
+
+/// <summary>
+/// The CloudFront distribution of a CloudFront site and its origin access control (named like the site bucket).
+/// The distribution is found by its origin, the bucket's REST domain. Create makes (or finds) the access control
+/// and creates the distribution with its tags; update sends the whole desired config with the ETag just read
+/// (If-Match), keeping the distribution and its domain. Delete disables it, waits until the change has deployed
+/// (minutes on AWS, shown as progress, cancelled by --timeout), deletes it with the ETag of that last read and
+/// then the access control. An interrupted delete finds the distribution disabled and goes on from there.
+/// </summary>
+public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgress progress) : IResourceDriver<DistributionSpec, DistributionState>
+{
+    private const string OriginId = "site-bucket";
+
+    public string Type => ResourceTypes.Distribution;
+
+    /// <summary>Leave a disabled distribution for a later teardown instead of waiting for it to deploy (--no-wait).</summary>
+    public bool NoWait { get; init; }
+
+    /// <summary>How often the teardown looks whether the disabled distribution has deployed.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    public string? ArnOf(DistributionState state) => state.Arn;
+
+    public async Task<DistributionState?> ReadAsync(DistributionSpec desired, CancellationToken cancellationToken)
+    {
+        var summary = await FindAsync(desired.OriginDomain, cancellationToken).ConfigureAwait(false);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var id = summary.ChildText("Id")!;
+        try
+        {
+            var (config, _) = await cloudFront.GetDistributionConfigAsync(id, cancellationToken).ConfigureAwait(false);
+            return await StateAsync(summary, config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<DistributionState> CreateAsync(DistributionSpec desired, CancellationToken cancellationToken)
+    {
+        var accessControl = await AccessControlIdAsync(desired.Name, cancellationToken).ConfigureAwait(false)
+            ?? await cloudFront.CreateOriginAccessControlAsync(desired.Name, $"pipectl: CloudFront reads s3://{desired.Name}", cancellationToken).ConfigureAwait(false);
+        var withTags = new XElement(
+            CloudFrontClient.Xmlns + "DistributionConfigWithTags",
+            Config(desired, accessControl, callerReference: $"pipectl-{Guid.NewGuid():N}"),
+            new XElement(CloudFrontClient.Xmlns + "Tags", new XElement(CloudFrontClient.Xmlns + "Items", desired.Tags.Select(tag =>
+                new XElement(CloudFrontClient.Xmlns + "Tag", new XElement(CloudFrontClient.Xmlns + "Key", tag.Key), new XElement(CloudFrontClient.Xmlns + "Value", tag.Value))))));
+        var (distribution, _) = await cloudFront.CreateDistributionWithTagsAsync(withTags, cancellationToken).ConfigureAwait(false);
+        return await StateAsync(distribution, distribution.Child("DistributionConfig"), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DistributionState> UpdateAsync(DistributionSpec desired, DistributionState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)
+    {
+        var (current, etag) = await cloudFront.GetDistributionConfigAsync(actual.Id, cancellationToken).ConfigureAwait(false);
+        var accessControl = await AccessControlIdAsync(desired.Name, cancellationToken).ConfigureAwait(false)
+            ?? await cloudFront.CreateOriginAccessControlAsync(desired.Name, $"pipectl: CloudFront reads s3://{desired.Name}", cancellationToken).ConfigureAwait(false);
+
+        // The whole desired config replaces the old one; the caller reference is the distribution's for good.
+        var config = Config(desired, accessControl, current.ChildText("CallerReference") ?? actual.Id);
+        var (distribution, _) = await cloudFront.UpdateDistributionAsync(actual.Id, config, etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        return await StateAsync(distribution, distribution.Child("DistributionConfig"), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(DistributionState actual, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (config, etag) = await cloudFront.GetDistributionConfigAsync(actual.Id, cancellationToken).ConfigureAwait(false);
+            if (IsTrue(config.ChildText("Enabled")))
+            {
+                config.Child("Enabled")!.Value = "false";
+                await cloudFront.UpdateDistributionAsync(actual.Id, Namespaced(config), etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+
+            var deployedETag = await DeployedAsync(actual, cancellationToken).ConfigureAwait(false);
+            await cloudFront.DeleteDistributionAsync(actual.Id, deployedETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            // Deleted by an earlier run that stopped before the access control.
+        }
+
+        if (actual.OriginAccessControlName is { } name && await AccessControlIdAsync(name, cancellationToken).ConfigureAwait(false) is { } accessControl)
+        {
+            try
+            {
+                var etag = await cloudFront.GetOriginAccessControlETagAsync(accessControl, cancellationToken).ConfigureAwait(false);
+                await cloudFront.DeleteOriginAccessControlAsync(accessControl, etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsResourceNotFoundException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Waits until the disabled distribution has deployed; returns the ETag the delete must send.</summary>
+    private async Task<string> DeployedAsync(DistributionState actual, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var (distribution, etag) = await cloudFront.GetDistributionAsync(actual.Id, cancellationToken).ConfigureAwait(false);
+            if (distribution.ChildText("Status") == DistributionState.DeployedStatus)
+            {
+                return etag ?? string.Empty;
+            }
+
+            if (NoWait)
+            {
+                throw new DeletionDeferredException(
+                    $"disabled; CloudFront is deploying the change (about 15 minutes): run teardown again later to delete distribution {actual.Id} and its origin access control");
+            }
+
+            progress.Waiting($"waiting for CloudFront to deploy disabled distribution {actual.Id} ({watch.Elapsed.TotalSeconds:0} s so far; --timeout stops the wait, and the next teardown finishes it)");
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<XElement?> FindAsync(string originDomain, CancellationToken cancellationToken)
+    {
+        string? marker = null;
+        do
+        {
+            var list = await cloudFront.ListDistributionsAsync(marker, cancellationToken).ConfigureAwait(false);
+            var match = list.Child("Items")?.Elements().FirstOrDefault(d =>
+                d.Child("Origins").Child("Items")?.Elements().Any(o => string.Equals(o.ChildText("DomainName"), originDomain, StringComparison.OrdinalIgnoreCase)) == true);
+            if (match is not null)
+            {
+                return match;
+            }
+
+            marker = IsTrue(list.ChildText("IsTruncated")) ? list.ChildText("NextMarker") : null;
+        }
+        while (marker is not null);
+        return null;
+    }
+
+    private async Task<string?> AccessControlIdAsync(string name, CancellationToken cancellationToken) =>
+        (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Name == name).Id;
+
+    private async Task<List<(string Id, string Name)>> AccessControlsAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<(string Id, string Name)>();
+        string? marker = null;
+        do
+        {
+            var list = await cloudFront.ListOriginAccessControlsAsync(marker, cancellationToken).ConfigureAwait(false);
+            found.AddRange(list.Child("Items")?.Elements().Select(c => (c.ChildText("Id") ?? string.Empty, c.ChildText("Name") ?? string.Empty)) ?? []);
+            marker = IsTrue(list.ChildText("IsTruncated")) ? list.ChildText("NextMarker") : null;
+        }
+        while (marker is not null);
+        return found;
+    }
+
+    /// <summary>The state from a distribution (or summary) element and its config.</summary>
+    private async Task<DistributionState> StateAsync(XElement distribution, XElement? config, CancellationToken cancellationToken)
+    {
+        var arn = distribution.ChildText("ARN") ?? string.Empty;
+        var origin = config.Child("Origins").Child("Items")?.Elements().FirstOrDefault();
+        var accessControlId = origin.ChildText("OriginAccessControlId");
+        var accessControlName = string.IsNullOrEmpty(accessControlId)
+            ? null
+            : (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Id == accessControlId).Name;
+        var behavior = config.Child("DefaultCacheBehavior");
+        var errors = config.Child("CustomErrorResponses").Child("Items")?.Elements()
+            .Select(e => (Code: int.TryParse(e.ChildText("ErrorCode"), out var code) ? code : 0, e))
+            .OrderBy(e => e.Code)
+            .Select(e => DistributionSpec.ErrorResponse(e.Code, e.e.ChildText("ResponsePagePath"), e.e.ChildText("ResponseCode")))
+            .ToList() ?? [];
+        return new DistributionState(
+            distribution.ChildText("Id") ?? string.Empty,
+            arn,
+            distribution.ChildText("DomainName") ?? string.Empty,
+            distribution.ChildText("Status") ?? string.Empty,
+            IsTrue(config.ChildText("Enabled")),
+            origin.ChildText("DomainName") ?? string.Empty,
+            accessControlName,
+            behavior.ChildText("ViewerProtocolPolicy") ?? string.Empty,
+            config.ChildText("DefaultRootObject") ?? string.Empty,
+            NullIfEmpty(behavior.ChildText("CachePolicyId")),
+            errors,
+            await cloudFront.ListTagsForResourceAsync(arn, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The whole DistributionConfig pipectl wants, its elements in the order of CloudFront's schema.</summary>
+    private static XElement Config(DistributionSpec desired, string accessControlId, string callerReference)
+    {
+        var ns = CloudFrontClient.Xmlns;
+        return new XElement(
+            ns + "DistributionConfig",
+            new XElement(ns + "CallerReference", callerReference),
+            new XElement(ns + "DefaultRootObject", DistributionSpec.DefaultRootObject),
+            new XElement(ns + "Origins", new XElement(ns + "Quantity", 1), new XElement(ns + "Items", new XElement(
+                ns + "Origin",
+                new XElement(ns + "Id", OriginId),
+                new XElement(ns + "DomainName", desired.OriginDomain),
+                // With an origin access control the legacy identity must be present and empty.
+                new XElement(ns + "S3OriginConfig", new XElement(ns + "OriginAccessIdentity", string.Empty)),
+                new XElement(ns + "OriginAccessControlId", accessControlId)))),
+            new XElement(
+                ns + "DefaultCacheBehavior",
+                new XElement(ns + "TargetOriginId", OriginId),
+                new XElement(ns + "ViewerProtocolPolicy", DistributionSpec.ViewerProtocolPolicy),
+                new XElement(ns + "Compress", "true"),
+                new XElement(ns + "CachePolicyId", DistributionSpec.CachingOptimizedPolicyId)),
+            new XElement(ns + "CustomErrorResponses", new XElement(ns + "Quantity", DistributionSpec.ErrorCodes.Count), new XElement(ns + "Items", DistributionSpec.ErrorCodes.Select(code => new XElement(
+                ns + "CustomErrorResponse",
+                new XElement(ns + "ErrorCode", code),
+                new XElement(ns + "ResponsePagePath", DistributionSpec.ErrorPagePath),
+                new XElement(ns + "ResponseCode", "404"))))),
+            new XElement(ns + "Comment", desired.Comment),
+            new XElement(ns + "Enabled", "true"));
+    }
+
+    /// <summary>A config as read back, with every element in the request namespace (a reply may carry none).</summary>
+    private static XElement Namespaced(XElement element) => new(
+        CloudFrontClient.Xmlns + element.Name.LocalName,
+        element.HasElements ? element.Elements().Select(Namespaced) : element.Value);
+
+    private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,35 @@
+namespace Pipectl.Core.Resources;
+
+/// <summary>A CloudFront distribution as read back, with the name of the origin access control its origin signs with.</summary>
+/// <param name="Id">The distribution id (<c>E2...</c>).</param>
+/// <param name="Arn">Its ARN, which the site bucket's policy names.</param>
+/// <param name="DomainName">Its domain, <c>dxxxx.cloudfront.net</c>.</param>
+/// <param name="Status"><c>InProgress</c> while a change deploys, then <c>Deployed</c>.</param>
+/// <param name="Enabled">Whether it serves; it can be deleted only disabled and deployed.</param>
+/// <param name="OriginDomain">The domain of its first origin.</param>
+/// <param name="OriginAccessControlName">The name of that origin's access control, or null when it has none.</param>
+/// <param name="ViewerProtocolPolicy">The default behaviour's viewer protocol policy.</param>
+/// <param name="DefaultRootObject">The default root object ("" when none).</param>
+/// <param name="CachePolicyId">The default behaviour's cache policy, or null.</param>
+/// <param name="ErrorResponses">The custom error responses (<see cref="DistributionSpec.ErrorResponse"/>), ordered by code.</param>
+/// <param name="Tags">Its tags.</param>
+public sealed record DistributionState(
+    string Id,
+    string Arn,
+    string DomainName,
+    string Status,
+    bool Enabled,
+    string OriginDomain,
+    string? OriginAccessControlName,
+    string ViewerProtocolPolicy,
+    string DefaultRootObject,
+    string? CachePolicyId,
+    IReadOnlyList<string> ErrorResponses,
+    IReadOnlyDictionary<string, string> Tags) : ITaggedState
+{
+    /// <summary>CloudFront's status once a change has reached every edge location.</summary>
+    public const string DeployedStatus = "Deployed";
+
+    /// <summary>The site's address: CloudFront's default certificate serves its domain over HTTPS.</summary>
+    public string Url => $"https://{DomainName}";
+}

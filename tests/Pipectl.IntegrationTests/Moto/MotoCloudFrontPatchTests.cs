@@ -1,0 +1,75 @@
+using System.Xml.Linq;
+using Pipectl.Aws.CloudFront;
+using Pipectl.Aws.Errors;
+using Pipectl.Aws.Runtime;
+
+namespace Pipectl.IntegrationTests.Moto;
+
+/// <summary>
+/// moto_launcher.py's CloudFront patches, each shown with plain CloudFront calls: the ARN, the origin's access
+/// control, the summary's origins, a new ETag and InProgress after an update, and a delete refused unless the
+/// distribution is disabled, deployed and named with its latest ETag.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class MotoCloudFrontPatchTests(MotoServer moto)
+{
+    private static readonly XNamespace Ns = CloudFrontClient.Xmlns;
+
+    [Fact]
+    public async Task A_distribution_reads_back_as_CloudFront_documents_it()
+    {
+        using var session = TestSessions.For(moto);
+        var (created, _) = await session.CloudFront.CreateDistributionWithTagsAsync(WithTags(Config(Guid.NewGuid().ToString("N"), enabled: true)), CancellationToken.None);
+        var id = created.ChildText("Id")!;
+
+        Assert.Equal($"arn:aws:cloudfront::123456789012:distribution/{id}", created.ChildText("ARN"));
+        var (config, _) = await session.CloudFront.GetDistributionConfigAsync(id, CancellationToken.None);
+        Assert.Equal("OAC-TEST", config.Descendants().Single(e => e.Name.LocalName == "OriginAccessControlId").Value);
+        var list = await session.CloudFront.ListDistributionsAsync(null, CancellationToken.None);
+        var summary = list.Child("Items")!.Elements().Single(s => s.ChildText("Id") == id);
+        Assert.Equal("site.s3.us-east-1.amazonaws.com", summary.Child("Origins").Child("Items")!.Elements().Single().ChildText("DomainName"));
+    }
+
+    [Fact]
+    public async Task An_update_needs_the_current_etag_and_a_delete_a_disabled_deployed_distribution_and_its_latest_etag()
+    {
+        using var session = TestSessions.For(moto);
+        var reference = Guid.NewGuid().ToString("N");
+        var (created, firstETag) = await session.CloudFront.CreateDistributionWithTagsAsync(WithTags(Config(reference, enabled: true)), CancellationToken.None);
+        var id = created.ChildText("Id")!;
+        var (_, configETag) = await session.CloudFront.GetDistributionConfigAsync(id, CancellationToken.None);
+
+        var enabled = await Assert.ThrowsAsync<AwsApiException>(() => session.CloudFront.DeleteDistributionAsync(id, configETag!, CancellationToken.None));
+        Assert.Equal("DistributionNotDisabled", enabled.Code);
+        var (disabled, secondETag) = await session.CloudFront.UpdateDistributionAsync(id, Config(reference, enabled: false), configETag!, CancellationToken.None);
+        Assert.NotEqual(firstETag, secondETag);
+        Assert.Equal("InProgress", disabled.ChildText("Status"));
+        var stale = await Assert.ThrowsAsync<AwsApiException>(() => session.CloudFront.UpdateDistributionAsync(id, Config(reference, enabled: false), configETag!, CancellationToken.None));
+        Assert.Equal("PreconditionFailed", stale.Code);
+
+        var (first, _) = await session.CloudFront.GetDistributionAsync(id, CancellationToken.None);
+        Assert.Equal("InProgress", first.ChildText("Status"));
+        var notDeployed = await Assert.ThrowsAsync<AwsApiException>(() => session.CloudFront.DeleteDistributionAsync(id, secondETag!, CancellationToken.None));
+        Assert.Equal("DistributionNotDisabled", notDeployed.Code);
+        var (second, latest) = await session.CloudFront.GetDistributionAsync(id, CancellationToken.None);
+        Assert.Equal("Deployed", second.ChildText("Status"));
+        await session.CloudFront.DeleteDistributionAsync(id, latest!, CancellationToken.None);
+        await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CloudFront.GetDistributionAsync(id, CancellationToken.None));
+    }
+
+    private static XElement WithTags(XElement config) =>
+        new(Ns + "DistributionConfigWithTags", config, new XElement(Ns + "Tags", new XElement(Ns + "Items")));
+
+    private static XElement Config(string reference, bool enabled) => new(
+        Ns + "DistributionConfig",
+        new XElement(Ns + "CallerReference", reference),
+        new XElement(Ns + "Origins", new XElement(Ns + "Quantity", 1), new XElement(Ns + "Items", new XElement(
+            Ns + "Origin",
+            new XElement(Ns + "Id", "o"),
+            new XElement(Ns + "DomainName", "site.s3.us-east-1.amazonaws.com"),
+            new XElement(Ns + "S3OriginConfig", new XElement(Ns + "OriginAccessIdentity", string.Empty)),
+            new XElement(Ns + "OriginAccessControlId", "OAC-TEST")))),
+        new XElement(Ns + "DefaultCacheBehavior", new XElement(Ns + "TargetOriginId", "o"), new XElement(Ns + "ViewerProtocolPolicy", "redirect-to-https")),
+        new XElement(Ns + "Comment", "patch test"),
+        new XElement(Ns + "Enabled", enabled ? "true" : "false"));
+}
