@@ -12,5 +12,6 @@ public static class Verbs
         DoctorCommand.Create(options, console),
         .. Authoring.AuthoringVerbs.All(options, console),
         .. Operate.OperateVerbs.All(options, console),
+        Export.ExportCommand.Create(options, console),
     ];
 }

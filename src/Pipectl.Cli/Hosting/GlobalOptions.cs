@@ -41,11 +41,11 @@ public sealed class GlobalOptions
 
     /// <summary>
     /// The global options <paramref name="verb"/> uses, so its help lists only those: the local verbs
-    /// (validate, init) take no AWS option, only the verbs that change something take --dry-run.
+    /// (validate, init, export) take no AWS option, only the verbs that change something take --dry-run.
     /// </summary>
     public IEnumerable<Option> For(string verb) => verb switch
     {
-        "validate" or "init" => [Output, Verbose],
+        "validate" or "init" or "export" => [Output, Verbose],
         "completion" => [],
         "bootstrap" or "create-repo" or "create-buckets" or "create-build" or "create-pipeline" or "wire-trigger" or "teardown" or "start" or "approve" or "reject"
             => [.. Aws, Output, DryRun, Verbose],

@@ -21,6 +21,7 @@ public static class VerbExamples
         ["reject"] = ["pipectl reject --name demo --comment \"broken footer\"", "pipectl reject -f pipectl.yaml --env prod"],
         ["logs"] = ["pipectl logs                                  # the latest build of ./pipectl.yaml's pipeline", "pipectl logs --name demo --execution 4b1c0f5e-0000-0000-0000-000000000000 --follow"],
         ["list"] = ["pipectl list", "pipectl list --region eu-west-1 --output json"],
+        ["export"] = ["pipectl export > pipectl-stack.yaml                # ./pipectl.yaml as a CloudFormation template", "pipectl export -f pipectl.yaml --env production --json"],
         ["completion"] = ["source <(pipectl completion bash)", "pipectl completion zsh > \"${fpath[1]}/_pipectl\""],
     };
 

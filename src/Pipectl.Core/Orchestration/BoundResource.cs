@@ -18,6 +18,13 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// <summary>After <see cref="ReadAsync"/>: why the run may not touch it (one line for a person), or null.</summary>
     public abstract string? Refusal(string stackName, string region);
 
+    /// <summary>
+    /// After <see cref="ReadAsync"/>: the CloudFormation stack that manages the resource (its
+    /// <see cref="Resources.StackOwnership.CloudFormationStackTagKey"/> tag), or null. A repository the stack only
+    /// uses (--existing-repo) is never changed, so whoever manages it does not matter.
+    /// </summary>
+    public abstract string? CloudFormationStack { get; }
+
     /// <summary>After <see cref="ReadAsync"/>: the outcome that reports a refused resource, left as it is.</summary>
     public abstract ResourceOutcome Refused();
 

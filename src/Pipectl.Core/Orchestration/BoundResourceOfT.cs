@@ -29,7 +29,17 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
                 : null;
         }
 
-        if (StackOwnership.IsOwnedBy(actual, stackName, region) || entry.UseExisting)
+        if (entry.UseExisting)
+        {
+            return null;
+        }
+
+        if (CloudFormationStack is { } managedBy)
+        {
+            return CloudFormationRefusal(managedBy);
+        }
+
+        if (StackOwnership.IsOwnedBy(actual, stackName, region))
         {
             return null;
         }
@@ -43,8 +53,17 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         return $"{Type} {entry.Name} already exists and was not created by pipectl for stack {stackName}: nothing was changed, and pipectl never modifies or deletes it. {char.ToUpperInvariant(rename[0])}{rename[1..]}, or remove it yourself.";
     }
 
+    public override string? CloudFormationStack => !entry.UseExisting && Actual is { } actual ? StackOwnership.CloudFormationStackOf(actual) : null;
+
+    /// <summary>Why a resource CloudFormation manages is never changed or deleted by pipectl.</summary>
+    public string CloudFormationRefusal(string cloudFormationStack) =>
+        $"{Type} {entry.Name} belongs to the CloudFormation stack {cloudFormationStack}: pipectl never changes or deletes what CloudFormation manages, and nothing was changed. Update or delete it through CloudFormation (aws cloudformation delete-stack --stack-name {cloudFormationStack}).";
+
     public override ResourceOutcome Refused() =>
-        new(Type, entry.Name, Actual is { } actual ? driver.ArnOf(actual) : null, ResourceAction.Kept) { Note = StackTeardown.NotOwnedNote };
+        new(Type, entry.Name, Actual is { } actual ? driver.ArnOf(actual) : null, ResourceAction.Kept)
+        {
+            Note = CloudFormationStack is { } managedBy ? $"{StackTeardown.CloudFormationNote} {managedBy}: left alone" : StackTeardown.NotOwnedNote,
+        };
 
     public override async Task<(ResourceOutcome Outcome, IReadOnlyDictionary<string, string> Outputs)> ApplyAsync(ApplyContext context, CancellationToken cancellationToken)
     {
@@ -67,7 +86,8 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
 
     public override async Task<ResourceOutcome> RemoveAsync(string stackName, string region, string? keepReason, bool dryRun, CancellationToken cancellationToken)
     {
-        var actual = await driver.ReadAsync(entry.Desired, cancellationToken).ConfigureAwait(false);
+        // Teardown reads every resource before its first deletion (to refuse a stack CloudFormation manages): that read serves here.
+        var actual = await (_read ?? driver.ReadAsync(entry.Desired, cancellationToken)).ConfigureAwait(false);
         if (actual is null)
         {
             return new ResourceOutcome(Type, entry.Name, null, ResourceAction.NotFound);

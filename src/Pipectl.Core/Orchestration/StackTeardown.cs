@@ -15,6 +15,7 @@ namespace Pipectl.Core.Orchestration;
 public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress)
 {
     public const string NotOwnedNote = "not made by pipectl for this stack: left alone";
+    public const string CloudFormationNote = "managed by the CloudFormation stack";
 
     public Task<StackRunResult> RemoveAsync(DesiredStack stack, TeardownOptions options, CancellationToken cancellationToken)
     {
@@ -22,15 +23,39 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         return RemoveAsync(StackGraph.For(stack.Spec), options, cancellationToken);
     }
 
-    public Task<StackRunResult> RemoveAsync(StackGraph graph, TeardownOptions options, CancellationToken cancellationToken)
+    public async Task<StackRunResult> RemoveAsync(StackGraph graph, TeardownOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
         var entries = StackGraph.InTeardownOrder(graph.Entries.Where(e => !(options.SkipShared && e.Shared)));
+        var resources = entries.ToDictionary(e => e.Key, e => e.Bind(drivers), StringComparer.Ordinal);
+        try
+        {
+            await Task.WhenAll(resources.Values.Select(r => r.ReadAsync(cancellationToken))).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new StackRunResult([], new Dictionary<string, string>(), e);
+        }
+
+        // A stack CloudFormation manages is CloudFormation's to delete: deleting part of it would leave that stack broken.
+        var managed = resources.Values.Where(r => r.CloudFormationStack is not null).ToList();
+        if (managed.Count > 0)
+        {
+            var outcomes = managed.Select(r => r.Refused()).ToList();
+            outcomes.ForEach(progress.Settled);
+            var stacks = string.Join(", ", managed.Select(r => r.CloudFormationStack).Distinct(StringComparer.Ordinal));
+            return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(
+                $"The stack's resources are managed by the CloudFormation stack {stacks} ({string.Join(", ", outcomes.Select(o => $"{o.Type} {o.Name}"))}): teardown deletes nothing. Delete it through CloudFormation: aws cloudformation delete-stack --stack-name {managed[0].CloudFormationStack}")
+            {
+                RerunHelps = false,
+            });
+        }
+
         var dependents = StackGraph.DependentsWithin(entries);
         var steps = entries.Select(entry =>
         {
-            var resource = entry.Bind(drivers);
+            var resource = resources[entry.Key];
             return new GraphStep(entry.Key, dependents[entry.Key], async ct =>
             {
                 progress.Started(resource.Type, entry.Name);
@@ -39,7 +64,7 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
                 return new StepResult([outcome], new Dictionary<string, string>());
             });
         }).ToList();
-        return StepGraph.RunAsync(steps, progress.Settled, cancellationToken);
+        return await StepGraph.RunAsync(steps, progress.Settled, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? KeepReason(string type, TeardownOptions options) => type switch

@@ -15,6 +15,16 @@ public static class StackOwnership
     /// <summary>The tag key that records the region of the stack that created a resource.</summary>
     public const string RegionTagKey = "pipectl:region";
 
+    /// <summary>
+    /// The tag CloudFormation puts on what a CloudFormation stack created (<c>pipectl export</c>'s template deployed
+    /// with <c>aws cloudformation deploy</c>): such a resource is CloudFormation's, whatever pipectl tags it also carries.
+    /// </summary>
+    public const string CloudFormationStackTagKey = "aws:cloudformation:stack-name";
+
+    /// <summary>The CloudFormation stack that manages <paramref name="state"/>, or null when none does.</summary>
+    public static string? CloudFormationStackOf(object state) =>
+        state is ITaggedState tagged && tagged.Tags.TryGetValue(CloudFormationStackTagKey, out var stack) ? stack : null;
+
     /// <summary>The ownership tags every create call of <paramref name="stackName"/> in <paramref name="region"/> sends.</summary>
     public static IReadOnlyDictionary<string, string> TagsFor(string stackName, string region) =>
         new Dictionary<string, string>(StringComparer.Ordinal)

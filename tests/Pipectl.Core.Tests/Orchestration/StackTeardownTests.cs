@@ -117,6 +117,34 @@ public sealed class StackTeardownTests
         Assert.Contains("demo-events-role", drivers.Deleted);
     }
 
+    [Fact]
+    public async Task A_stack_CloudFormation_manages_is_refused_whole_and_nothing_is_deleted()
+    {
+        var drivers = new InventoryDrivers(owner: "demo") { CloudFormationStack = "demo-cfn" };
+        var result = await new StackTeardown(drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Empty(drivers.Deleted);
+        Assert.Equal(11, result.Resources.Count);
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Kept, r.Action));
+        Assert.All(result.Resources, r => Assert.Equal("managed by the CloudFormation stack demo-cfn: left alone", r.Note));
+        var failure = Assert.IsType<ProvisioningException>(result.Failure);
+        Assert.False(failure.RerunHelps);
+        Assert.Contains("CloudFormation stack demo-cfn", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("aws cloudformation delete-stack --stack-name demo-cfn", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bootstrap_refuses_a_stack_CloudFormation_manages_before_changing_anything()
+    {
+        var drivers = new InventoryDrivers(owner: "demo") { CloudFormationStack = "demo-cfn" };
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Demo, StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.All(result.Resources, r => Assert.Equal(ResourceAction.Kept, r.Action));
+        Assert.StartsWith("AWS::CodeCommit::Repository demo belongs to the CloudFormation stack demo-cfn", result.Failure!.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>An account holding every resource of the stack, tagged for <c>owner</c> (null: empty account).</summary>
     internal sealed class InventoryDrivers(string? owner) : IStackDrivers, IRepositorySeeder
     {
@@ -132,7 +160,12 @@ public sealed class StackTeardownTests
         /// <summary>The keys of the deleted resources, in order (every name in the graph is unique).</summary>
         public IEnumerable<string> DeletedKeys(StackGraph graph) => Deleted.Select(name => graph.Entries.Single(e => e.Name == name).Key);
 
-        private Dictionary<string, string> Tags => owner is null ? [] : new() { ["pipectl:stack"] = owner, ["pipectl:region"] = "us-east-1" };
+        /// <summary>The CloudFormation stack whose tag the resources carry (deployed from <c>pipectl export</c>), or null.</summary>
+        public string? CloudFormationStack { get; init; }
+
+        private Dictionary<string, string> Tags => owner is null ? [] : CloudFormationStack is null
+            ? new() { ["pipectl:stack"] = owner, ["pipectl:region"] = "us-east-1" }
+            : new() { ["pipectl:stack"] = owner, ["pipectl:region"] = "us-east-1", [StackOwnership.CloudFormationStackTagKey] = CloudFormationStack };
 
         public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new Driver<RepositorySpec, RepositoryState>(this, ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn", "x", null, null, Tags), s => s.Name);
 

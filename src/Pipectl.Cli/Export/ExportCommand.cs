@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Pipectl.Cli.Hosting;
+using Pipectl.Cli.Stacks;
+using Pipectl.Core.Export;
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
+using Pipectl.Core.Validation;
+
+namespace Pipectl.Cli.Export;
+
+/// <summary>
+/// <c>pipectl export [-f pipectl.yaml] [--env E] [--format cloudformation]</c>: prints the CloudFormation
+/// template that creates what <c>bootstrap</c> creates (YAML; JSON with <c>--json</c>). It reads local files
+/// only: no credentials, no request. The input is checked as bootstrap checks it (exit 2 on a bad value) before
+/// the template is built from the same resource graph, with the stack name, account, region, partition and
+/// branches left to CloudFormation.
+/// </summary>
+public static class ExportCommand
+{
+    /// <summary>The region names are checked in when the file gives none (the template itself names no region).</summary>
+    private const string CheckRegion = "us-east-1";
+
+    public static Command Create(GlobalOptions options, CliConsole console)
+    {
+        var stack = new StackOptions();
+        var format = new Option<string>("--format")
+        {
+            Description = $"Template format: {StackTemplate.CloudFormationFormat} (the only one)",
+            DefaultValueFactory = _ => StackTemplate.CloudFormationFormat,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the template as JSON (also --output json); YAML by default" };
+        var retain = new Option<bool>("--retain") { Description = "DeletionPolicy and UpdateReplacePolicy Retain on every resource: what a resource import of a live stack needs" };
+        var command = new Command("export", "Print a CloudFormation template that creates the same stack as bootstrap (YAML; --json for JSON); nothing is sent to AWS.");
+        foreach (var option in stack.For(StackParts.All).Where(o => o != stack.Seed && o != stack.SeedAllowSecret))
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(format);
+        command.Options.Add(json);
+        command.Options.Add(retain);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = options.Read(parse);
+            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, stack, parse.GetValue(format), parse.GetValue(json) || settings.Json, parse.GetValue(retain), console), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, StackOptions options, string? format, bool asJson, bool retain, CliConsole console)
+    {
+        if (!string.Equals(format, StackTemplate.CloudFormationFormat, StringComparison.Ordinal))
+        {
+            throw new UsageException($"--format \"{SafeFragment.Visible(format ?? string.Empty)}\": the only template format is {StackTemplate.CloudFormationFormat}.");
+        }
+
+        var buildspec = LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec));
+        var file = LoadStackFile(parse, options, console);
+        var stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or run it where a pipectl.yaml is, or pass -f FILE).");
+
+        // Checked as bootstrap checks them, in a concrete region and account: a template of names AWS refuses helps nobody.
+        var region = file?.Region ?? CheckRegion;
+        var checkedSpecs = Specs(parse, options, file, stackName, region, AwsConstraints.AccountIdStandIn, buildspec);
+        var errors = new StackSpecValidator().ValidateAll(checkedSpecs);
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
+        }
+
+        // The CloudFront site (a distribution whose id AWS assigns, and the bucket policy and invalidation stage that
+        // name it) has no CloudFormation mapping yet: refuse it in one line rather than export a different stack.
+        if (checkedSpecs.FirstOrDefault(s => s.Spec.IsCloudFrontSite) is { } cloudFront)
+        {
+            throw new UsageException($"export: --site {SiteTypes.CloudFront}{(cloudFront.Environment is { } env ? $" (environment {env})" : string.Empty)} cannot be exported yet; export covers the {SiteTypes.S3Website} site (the default).");
+        }
+
+        System.Text.Json.Nodes.JsonObject template;
+        try
+        {
+            template = StackTemplate.For(stackName, (name, inRegion, account) => Specs(parse, options, file, name, inRegion, account, buildspec), retain);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("export: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        await console.Out.WriteAsync(asJson ? TemplateYaml.WriteJson(template) : TemplateYaml.Write(template)).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static StackFile? LoadStackFile(ParseResult parse, StackOptions options, CliConsole console)
+    {
+        var path = DefaultStackFile.Choose(parse.GetValue(options.File), parse.GetValue(options.Name), console);
+        if (path is null)
+        {
+            return parse.GetValue(options.Environment) is { } environment
+                ? throw new UsageException($"--env \"{SafeFragment.Visible(environment)}\": environments come from a stack file: add -f pipectl.yaml.")
+                : null;
+        }
+
+        return parse.GetValue(options.File) is not null && parse.GetValue(options.Name) is { } name
+            ? throw new UsageException($"--name \"{SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.")
+            : LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
+    }
+
+    /// <summary>The stack's specs under <paramref name="stackName"/> in <paramref name="region"/> and <paramref name="accountId"/> (real values or tokens).</summary>
+    private static IReadOnlyList<EnvironmentStackSpec> Specs(ParseResult parse, StackOptions options, StackFile? file, string stackName, string region, string accountId, string? buildspec)
+    {
+        var overrides = options.Overrides(parse, buildspec);
+        if (file is null)
+        {
+            return [new EnvironmentStackSpec(null, overrides.ApplyTo(StackSpec.FromStackName(stackName, region, accountId)))];
+        }
+
+        try
+        {
+            return StackTemplate.FileSpecs(file, parse.GetValue(options.Environment), stackName, region, accountId, overrides);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0].Replace(TemplateTokens.StackName, file.Name, StringComparison.Ordinal));
+        }
+    }
+}
