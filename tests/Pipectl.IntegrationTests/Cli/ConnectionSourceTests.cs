@@ -131,4 +131,25 @@ public sealed class ConnectionSourceTests(MotoServer moto)
         Assert.Equal(("GitLab", "PENDING"), (connection.GetProperty("providerType").GetString(), connection.GetProperty("status").GetString()));
         Assert.Contains($"connection   {name} (GitLab) PENDING", text.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_refuses_a_connection_source_in_one_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("pipectl-export-source-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "pipectl.yaml");
+            await File.WriteAllTextAsync(file, "name: docs\nsource:\n  repository: github:octo/site\n");
+
+            var run = await CliRun.RunAsync("export", "-f", file);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("github:octo/site", run.Stderr, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, run.Stdout);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
