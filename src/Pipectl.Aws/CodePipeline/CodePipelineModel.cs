@@ -15,7 +15,20 @@ public sealed record PipelineDeclaration(
     IReadOnlyList<StageDeclaration> Stages,
     int? Version = null,
     string? PipelineType = null,
-    string? ExecutionMode = null);
+    string? ExecutionMode = null,
+    IReadOnlyList<PipelineTriggerDeclaration>? Triggers = null);
+
+/// <summary>A V2 trigger: providerType CodeStarSourceConnection and the source action's git filters.</summary>
+public sealed record PipelineTriggerDeclaration(string ProviderType, GitConfiguration GitConfiguration);
+
+/// <summary>The source action a trigger watches and its push filters (at most 3).</summary>
+public sealed record GitConfiguration(string SourceActionName, IReadOnlyList<GitPushFilter>? Push = null);
+
+/// <summary>One push filter: branch and file-path patterns (at most 8 each).</summary>
+public sealed record GitPushFilter(GitFilterCriteria? Branches = null, GitFilterCriteria? FilePaths = null);
+
+/// <summary>Patterns to include and exclude.</summary>
+public sealed record GitFilterCriteria(IReadOnlyList<string>? Includes = null, IReadOnlyList<string>? Excludes = null);
 
 /// <summary>The pipeline's artifact store: type S3 and the bucket name.</summary>
 public sealed record ArtifactStore(string Type, string Location);

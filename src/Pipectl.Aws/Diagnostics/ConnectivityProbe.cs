@@ -21,6 +21,7 @@ public sealed class ConnectivityProbe(AwsSession session)
     {
         var region = session.Region;
         string? account = null;
+        IReadOnlyList<ConnectionCheck> connections = [];
         var checks = new List<(string Name, Func<Task> Call)>
         {
             ("STS", async () => { account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken)).Account; }),
@@ -32,11 +33,16 @@ public sealed class ConnectivityProbe(AwsSession session)
             ("IAM", () => session.Iam.GetRoleAsync(ProbeName, cancellationToken)),
             ("SNS", () => session.Sns.ListTagsForResourceAsync($"arn:aws:sns:{region}:000000000000:{ProbeName}", cancellationToken)),
             ("CloudWatch Logs", () => session.Logs.GetLogEventsAsync(new Pipectl.Aws.Logs.GetLogEventsRequest(ProbeName, ProbeName, Limit: 1), cancellationToken)),
+            ("CodeConnections", async () =>
+            {
+                var page = await session.CodeConnections.ListConnectionsAsync(new CodeConnections.ListConnectionsRequest(MaxResults: 100), cancellationToken);
+                connections = [.. (page.Connections ?? []).Select(c => new ConnectionCheck(c.ConnectionName ?? "?", c.ProviderType ?? "?", c.ConnectionStatus ?? "?"))];
+            }),
         };
 
         var results = await Task.WhenAll(checks.Select(c => CheckAsync(c.Name, session.EndpointFor(c.Name), c.Call))).ConfigureAwait(false);
         var endpoint = session.EndpointFor("STS");
-        return new ConnectivityReport(account, region, endpoint, session.CredentialSource, results);
+        return new ConnectivityReport(account, region, endpoint, session.CredentialSource, results) { Connections = connections };
     }
 
     private static async Task<ServiceCheck> CheckAsync(string name, string? endpoint, Func<Task> call)

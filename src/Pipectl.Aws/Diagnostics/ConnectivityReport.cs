@@ -4,4 +4,7 @@ namespace Pipectl.Aws.Diagnostics;
 public sealed record ConnectivityReport(string? Account, string Region, string? Endpoint, string CredentialSource, IReadOnlyList<ServiceCheck> Services)
 {
     public bool AllOk => Services.All(s => s.Ok);
+
+    /// <summary>The region's CodeConnections connections (the first 100) and their states: a PENDING one makes its pipeline's source fail.</summary>
+    public IReadOnlyList<ConnectionCheck> Connections { get; init; } = [];
 }

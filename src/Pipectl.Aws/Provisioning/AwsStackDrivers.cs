@@ -24,6 +24,8 @@ public sealed class AwsStackDrivers(AwsSession session, string accountId, IStack
 
     public IResourceDriver<RuleSpec, RuleState> Rules => new RuleDriver(session.EventBridge);
 
+    public IResourceDriver<ConnectionSpec, ConnectionState> Connections => new ConnectionDriver(session.CodeConnections);
+
     public IResourceDriver<DistributionSpec, DistributionState> Distributions => new DistributionDriver(session.CloudFront, progress) { NoWait = NoWait };
 
     /// <summary>A teardown leaves a CloudFront distribution disabled instead of waiting for it (--no-wait).</summary>

@@ -16,7 +16,7 @@ namespace Pipectl.Aws.Provisioning;
 /// Converts between Core's pipeline declaration and CodePipeline's wire shape, both ways, without losing
 /// anything Core models: stages, actions (type id, run order, configuration, artifacts, role), the pipeline
 /// role, artifact store, type, execution mode and version. What Core does not model (an action's region and
-/// namespace, V2 triggers and variables) is not carried. Empty configurations and artifact lists are sent as
+/// namespace, V2 variables, trigger filters beyond the first push filter's includes) is not carried. Empty configurations and artifact lists are sent as
 /// absent; absent ones read back as empty, so a declaration survives Core -> AWS -> Core unchanged.
 /// </summary>
 public static class PipelineDeclarationMapper
@@ -34,7 +34,26 @@ public static class PipelineDeclarationMapper
             declaration.Stages.Select(ToAws).ToList(),
             declaration.Version,
             declaration.PipelineType,
-            declaration.ExecutionMode);
+            declaration.ExecutionMode,
+            declaration.Triggers.Count == 0 ? null : declaration.Triggers.Select(ToAws).ToList());
+    }
+
+    private static Pipectl.Aws.CodePipeline.PipelineTriggerDeclaration ToAws(Pipectl.Core.Pipelines.PipelineTrigger trigger) => new(
+        Pipectl.Core.Pipelines.PipelineTrigger.ConnectionProvider,
+        new Pipectl.Aws.CodePipeline.GitConfiguration(
+            trigger.SourceActionName,
+            [new Pipectl.Aws.CodePipeline.GitPushFilter(
+                new Pipectl.Aws.CodePipeline.GitFilterCriteria(trigger.Branches),
+                trigger.FilePaths.Count == 0 ? null : new Pipectl.Aws.CodePipeline.GitFilterCriteria(trigger.FilePaths))]));
+
+    /// <summary>Core's view of a trigger: its first push filter's includes (the shape pipectl writes; others differ).</summary>
+    private static Pipectl.Core.Pipelines.PipelineTrigger ToCore(Pipectl.Aws.CodePipeline.PipelineTriggerDeclaration trigger)
+    {
+        var push = trigger.GitConfiguration.Push is { Count: > 0 } filters ? filters[0] : null;
+        return new Pipectl.Core.Pipelines.PipelineTrigger(
+            trigger.GitConfiguration.SourceActionName,
+            push?.Branches?.Includes ?? [],
+            push?.FilePaths?.Includes ?? []);
     }
 
     /// <summary>Core's view of a declaration CodePipeline returned (or was sent).</summary>
@@ -53,6 +72,7 @@ public static class PipelineDeclarationMapper
             Stages = (declaration.Stages ?? []).Select(ToCore).ToList(),
             PipelineType = declaration.PipelineType,
             ExecutionMode = declaration.ExecutionMode,
+            Triggers = (declaration.Triggers ?? []).Select(ToCore).ToList(),
             Version = declaration.Version,
         };
     }

@@ -14,10 +14,10 @@ public abstract class JsonServiceClient<TFacts> : AmazonServiceClient where TFac
 {
     private readonly JsonOperationMarshaller _marshaller;
 
-    protected JsonServiceClient(AWSCredentials credentials, PipectlClientConfig<TFacts> config, string targetPrefix, ApiCallCounter? counter)
+    protected JsonServiceClient(AWSCredentials credentials, PipectlClientConfig<TFacts> config, string targetPrefix, ApiCallCounter? counter, bool json10 = false)
         : base(credentials, config)
     {
-        _marshaller = new JsonOperationMarshaller(targetPrefix, TFacts.ServiceId);
+        _marshaller = new JsonOperationMarshaller(targetPrefix, TFacts.ServiceId, json10 ? JsonOperationMarshaller.ContentType10 : JsonOperationMarshaller.ContentType);
         RequestCountingHandler.Install(RuntimePipeline, counter);
     }
 

@@ -44,6 +44,17 @@ public sealed class EventBridgeFacts : IAwsServiceFacts
     public const string TargetPrefix = "AWSEvents";
 }
 
+/// <summary>CodeConnections: JSON 1.0, target prefix com.amazonaws.codeconnections.CodeConnections_20231201; members are PascalCase.</summary>
+public sealed class CodeConnectionsFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "CodeConnections";
+    public static string SigningName => "codeconnections";
+    public static string EndpointPrefix => "codeconnections";
+    public static string ApiVersion => "2023-12-01";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "com.amazonaws.codeconnections.CodeConnections_20231201";
+}
+
 /// <summary>IAM: Query protocol, global endpoint https://iam.amazonaws.com signed for us-east-1.</summary>
 public sealed class IamFacts : IAwsServiceFacts
 {

@@ -6,6 +6,7 @@ using Amazon.S3;
 using Amazon.SecurityToken;
 using Pipectl.Aws.CodeBuild;
 using Pipectl.Aws.CodeCommit;
+using Pipectl.Aws.CodeConnections;
 using Pipectl.Aws.CodePipeline;
 using Pipectl.Aws.EventBridge;
 using Pipectl.Aws.Iam;
@@ -27,7 +28,7 @@ public sealed class AwsSession : IDisposable
 {
     /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</summary>
     public static readonly IReadOnlyList<string> ServiceIds =
-        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId];
+        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId, CodeConnectionsFacts.ServiceId];
 
     /// <summary>
     /// One attempt of one request may take this long (connect, send, reply) before it is abandoned and retried:
@@ -55,6 +56,7 @@ public sealed class AwsSession : IDisposable
     private CodeBuildClient? _codeBuild;
     private CodePipelineClient? _codePipeline;
     private EventBridgeClient? _eventBridge;
+    private CodeConnectionsClient? _codeConnections;
     private IamClient? _iam;
     private SnsClient? _sns;
     private CloudWatchLogsClient? _logs;
@@ -107,6 +109,8 @@ public sealed class AwsSession : IDisposable
     public CodePipelineClient CodePipeline => Client(ref _codePipeline, () => new CodePipelineClient(Credentials, Configure(new PipectlClientConfig<CodePipelineFacts>(), CodePipelineFacts.ServiceId), Counter));
 
     public EventBridgeClient EventBridge => Client(ref _eventBridge, () => new EventBridgeClient(Credentials, Configure(new PipectlClientConfig<EventBridgeFacts>(), EventBridgeFacts.ServiceId), Counter));
+
+    public CodeConnectionsClient CodeConnections => Client(ref _codeConnections, () => new CodeConnectionsClient(Credentials, Configure(new PipectlClientConfig<CodeConnectionsFacts>(), CodeConnectionsFacts.ServiceId), Counter));
 
     public IamClient Iam => Client(ref _iam, () => new IamClient(Credentials, Configure(new PipectlClientConfig<IamFacts>(), IamFacts.ServiceId), Counter));
 

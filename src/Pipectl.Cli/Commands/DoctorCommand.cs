@@ -59,6 +59,7 @@ public static class DoctorCommand
         lines.AddRange(report.Services.Select(s => s.Ok
             ? $"{s.Name,-13}{style.Good("ok")}"
             : $"{s.Name,-13}{style.Bad("failed")}: {s.Error}"));
+        lines.AddRange(report.Connections.Select(c => $"connection   {TerminalText.Inline(c.Name)} ({c.ProviderType}) {(c.Status == Pipectl.Core.Sources.ConnectionConsole.Available ? style.Good(c.Status) : style.Warn(c.Status))}"));
         foreach (var line in lines)
         {
             await console.Out.WriteLineAsync(line).ConfigureAwait(false);
@@ -80,6 +81,17 @@ public static class DoctorCommand
             writer.WriteString("name", service.Name);
             writer.WriteBoolean("ok", service.Ok);
             writer.WriteString("error", service.Error);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("connections");
+        foreach (var connection in report.Connections)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", connection.Name);
+            writer.WriteString("providerType", connection.ProviderType);
+            writer.WriteString("status", connection.Status);
             writer.WriteEndObject();
         }
 

@@ -75,6 +75,12 @@ public static class ExportCommand
             throw new UsageException($"export: --site {SiteTypes.CloudFront}{(cloudFront.Environment is { } env ? $" (environment {env})" : string.Empty)} cannot be exported yet; export covers the {SiteTypes.S3Website} site (the default).");
         }
 
+        // A GitHub, GitLab or Bitbucket source (a CodeConnections connection and a V2 push trigger) has no mapping yet either.
+        if (checkedSpecs.FirstOrDefault(s => s.Spec.UsesConnection) is { } connected)
+        {
+            throw new UsageException($"export: source {connected.Spec.Source} (a CodeConnections connection) cannot be exported yet; export covers the CodeCommit source (no source: section).");
+        }
+
         System.Text.Json.Nodes.JsonObject template;
         try
         {

@@ -12,6 +12,9 @@ namespace Pipectl.Cli.Operate;
 /// <param name="NameArguments">The options that name the pipeline again in a suggested command.</param>
 internal sealed record OperatedTarget(string StackName, string PipelineName, string NameArguments)
 {
+    /// <summary>The stack file's spec when one names the pipeline (its <c>source:</c> says whether a connection feeds it); null otherwise.</summary>
+    public Pipectl.Core.Stacks.StackSpec? Spec { get; init; }
+
     public static OperatedTarget From(ParseResult parse, OperateOptions options, CliConsole console)
     {
         var stack = parse.GetValue(options.Name) ?? string.Empty;
@@ -19,7 +22,7 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         if (DefaultStackFile.Choose(parse.GetValue(options.File), stack, console) is { } path)
         {
             var (file, environment) = FromFile(path, parse.GetValue(options.Environment), stack);
-            return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}");
+            return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}") { Spec = file };
         }
 
         if (parse.GetValue(options.Environment) is { } orphan)

@@ -21,6 +21,12 @@ public sealed class StackOptions
 
     public Option<bool> ExistingRepository { get; } = new(StackOptionNames.ExistingRepository) { Description = "Use the repository that is there though pipectl did not create it: never modified, never deleted" };
 
+    public Option<string?> Source { get; } = new(StackOptionNames.Source) { Description = "Build from github:OWNER/REPO, gitlab:GROUP/REPO or bitbucket:WORKSPACE/REPO through an AWS CodeConnections connection (no CodeCommit repository)" };
+
+    public Option<string?> ConnectionArn { get; } = new(StackOptionNames.ConnectionArn) { Description = "Use this existing connection instead of creating <name>-<provider>" };
+
+    public Option<bool> WaitConnection { get; } = new("--wait-connection") { Description = "After creating the stack, wait until its connection is AVAILABLE (finish the handshake in the console; --timeout bounds the wait)" };
+
     public Option<string?> RepositoryDescription { get; } = new(StackOptionNames.RepositoryDescription) { Description = "Description of a repository pipectl creates" };
 
     public Option<string?> Branch { get; } = new(StackOptionNames.Branch) { Description = $"Branch the pipeline builds and the trigger watches (default: {StackDefaults.Branch})" };
@@ -91,11 +97,20 @@ public sealed class StackOptions
             yield return option;
         }
 
+        // The source decides which resources the stack has (a connection, or the repository and the rule): every verb takes it.
+        yield return Source;
+        yield return ConnectionArn;
+
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Repository))
         {
             yield return RepositoryDescription;
             yield return Seed;
             yield return SeedAllowSecret;
+        }
+
+        if ((parts & (Pipectl.Core.Orchestration.StackParts.Repository | Pipectl.Core.Orchestration.StackParts.Pipeline)) != 0)
+        {
+            yield return WaitConnection;
         }
 
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets))
@@ -170,6 +185,8 @@ public sealed class StackOptions
         Site = parse.GetResult(Site) is null ? null : parse.GetValue(Site),
         SeedDirectory = parse.GetValue(Seed),
         ExistingRepository = parse.GetValue(ExistingRepository) ? true : null,
+        Source = parse.GetValue(Source),
+        ConnectionArn = parse.GetValue(ConnectionArn),
     };
 
     /// <summary>The stack as the options alone describe it, for the given account (null: unknown).</summary>

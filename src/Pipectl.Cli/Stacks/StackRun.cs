@@ -112,6 +112,13 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             result = await new StackOrchestrator(drivers, progress).ApplyAsync(graph, parts, apply, cancellationToken).ConfigureAwait(false);
         }
 
+        if (result.Failure is null && teardown is null && !settings.DryRun && specs[0].Spec.ConnectionSource is { } source)
+        {
+            // A new connection is PENDING until a person finishes the handshake: say how, and wait with --wait-connection.
+            var outputs = await new ConnectionFollowUp(console, session, parse.GetValue(options.WaitConnection)).RunAsync(specs[0].Spec, source, result.Outputs, cancellationToken).ConfigureAwait(false);
+            result = result with { Outputs = outputs };
+        }
+
         var report = Report(_stackName, result, note);
         if (result.Failure is { } failure)
         {

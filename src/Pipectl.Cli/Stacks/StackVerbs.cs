@@ -25,6 +25,7 @@ public static class StackVerbs
         var yes = new Option<bool>("--yes", "-y") { Description = "Delete without asking (required when not on a terminal)" };
         var keepRepo = new Option<bool>("--keep-repo") { Description = "Keep the repository" };
         var keepBuckets = new Option<bool>("--keep-buckets") { Description = "Keep both buckets and their objects" };
+        var keepConnection = new Option<bool>("--keep-connection") { Description = "Keep the source connection pipectl created (its handshake need not be repeated)" };
         var noWait = new Option<bool>("--no-wait") { Description = "Disable a CloudFront distribution without waiting for it to deploy; a later teardown deletes it" };
         var command = new Command("teardown", "Delete what pipectl created for the stack (only that), in reverse dependency order.");
         foreach (var option in stack.For(StackParts.None))
@@ -35,11 +36,12 @@ public static class StackVerbs
         command.Options.Add(yes);
         command.Options.Add(keepRepo);
         command.Options.Add(keepBuckets);
+        command.Options.Add(keepConnection);
         command.Options.Add(noWait);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets)) { NoWait = parse.GetValue(noWait) };
+            var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets), parse.GetValue(keepConnection)) { NoWait = parse.GetValue(noWait) };
             var run = new StackRun("teardown", StackParts.All, parse, settings, stack, console, switches);
             return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
         });

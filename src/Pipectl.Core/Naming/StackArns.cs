@@ -35,6 +35,12 @@ public sealed record StackArns(
     string BuildLogGroup,
     string BuildLogStreams)
 {
+    /// <summary>
+    /// The source connection: <c>--connection-arn</c>, the one pipectl made (once known), or a stand-in for one
+    /// not created yet (<see cref="Sources.ConnectionArns.Pending"/>).
+    /// </summary>
+    public string Connection { get; init; } = string.Empty;
+
     /// <summary>The ARNs of <paramref name="spec"/>'s resources.</summary>
     public static StackArns For(StackSpec spec)
     {
@@ -55,6 +61,9 @@ public sealed record StackArns(
             SiteObjects: arns.BucketObjects(spec.SiteBucketName),
             ApprovalTopic: arns.Topic(spec.ApprovalTopicName),
             BuildLogGroup: arns.BuildLogGroup(spec.BuildProjectName),
-            BuildLogStreams: arns.BuildLogStreams(spec.BuildProjectName));
+            BuildLogStreams: arns.BuildLogStreams(spec.BuildProjectName))
+        {
+            Connection = spec.ConnectionArn ?? Sources.ConnectionArns.Pending(arns.Partition, arns.Region, arns.AccountId),
+        };
     }
 }

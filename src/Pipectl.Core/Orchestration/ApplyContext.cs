@@ -13,4 +13,7 @@ public sealed record ApplyContext(IStackDrivers Drivers, ApplyOptions Options, s
 
     /// <summary>Hides the build variables' parameter and secret references in what the run reports.</summary>
     public ReferenceRedactor Redactor { get; init; } = ReferenceRedactor.None;
+
+    /// <summary>The outputs of the entries converged so far in this run (what an entry depends on is among them).</summary>
+    public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
 }

@@ -27,7 +27,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         if (actual is null)
         {
             return entry.UseExisting
-                ? $"{Type} {entry.Name} does not exist, but the stack is told to use an existing one: create it first, or drop that option (--existing-repo, or repository.existing in the stack file) to let pipectl create it. Nothing was changed."
+                ? $"{Type} {entry.Name} does not exist, but the stack is told to use an existing one: create it first, or drop that option ({entry.ExistingOption}) to let pipectl create it. Nothing was changed."
                 : null;
         }
 

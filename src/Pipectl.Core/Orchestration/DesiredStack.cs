@@ -81,7 +81,7 @@ public sealed class DesiredStack
                 tags);
         var buildProject = new BuildProjectSpec(
             spec.BuildProjectName,
-            $"Builds {spec.RepositoryName} for the {spec.StackName} pipeline (managed by pipectl)",
+            $"Builds {spec.Source ?? spec.RepositoryName} for the {spec.StackName} pipeline (managed by pipectl)",
             spec.SourceType,
             spec.SourceType == BuildSourceTypes.CodeCommit ? StackEndpoints.CloneUrlHttp(spec.Region, spec.RepositoryName) : null,
             spec.BuildspecContent,
@@ -105,7 +105,7 @@ public sealed class DesiredStack
             new RuleTarget(RuleTargetId, arns.Pipeline, arns.EventsRole),
             tags);
 
-        ResourceEntry[] entries =
+        List<ResourceEntry> entries =
         [
             new ResourceEntry<RepositorySpec, RepositoryState>(ResourceKeys.Repository, StackParts.Repository, [], repository, d => d.Repositories)
             {
@@ -189,6 +189,11 @@ public sealed class DesiredStack
                 Outputs = _ => new Dictionary<string, string> { [StackOutputs.RuleName] = spec.RuleName },
             },
         ];
+        if (spec.UsesConnection)
+        {
+            ConnectionSources.Replace(entries, spec, tags);
+        }
+
         return new DesiredStack(spec, spec.IsCloudFrontSite ? [.. entries, .. CloudFrontSite.Entries(spec, policies, tags)] : entries);
 
         ResourceEntry Role(string key, StackParts part, string[] dependsOn, RoleDefinition role, string nameOption) =>

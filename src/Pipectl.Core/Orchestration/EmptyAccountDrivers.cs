@@ -23,6 +23,7 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
 
     public IResourceDriver<RuleSpec, RuleState> Rules { get; } = new Nothing<RuleSpec, RuleState>(ResourceTypes.Rule);
 
+    public IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; } = new Nothing<ConnectionSpec, ConnectionState>(ResourceTypes.Connection);
     public IResourceDriver<DistributionSpec, DistributionState> Distributions { get; } = new Nothing<DistributionSpec, DistributionState>(ResourceTypes.Distribution);
 
     public IRepositorySeeder Seeder => this;

@@ -20,6 +20,7 @@ public interface IStackDrivers
 
     IResourceDriver<RuleSpec, RuleState> Rules { get; }
 
+    IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; }
     IResourceDriver<DistributionSpec, DistributionState> Distributions { get; }
 
     IRepositorySeeder Seeder { get; }

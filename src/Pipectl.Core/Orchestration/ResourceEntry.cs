@@ -42,6 +42,9 @@ public abstract record ResourceEntry(string Key, StackParts Part, IReadOnlyList<
     /// </summary>
     public IReadOnlyList<string> NeededOnlyToCreate { get; init; } = [];
 
+    /// <summary>The option that says <see cref="UseExisting"/>, for a person told to drop it.</summary>
+    public string ExistingOption { get; init; } = "--existing-repo, or repository.existing in the stack file";
+
     /// <summary>This entry bound to the drivers that read, create, update and delete it.</summary>
     internal abstract BoundResource Bind(IStackDrivers drivers);
 }

@@ -14,6 +14,7 @@ public static class ResourceKeys
     public const string Pipeline = "pipeline";
     public const string EventsRole = "events-role";
     public const string Rule = "rule";
+    public const string Connection = "connection";
     public const string Distribution = "distribution";
     public const string InvalidationRole = "invalidation-role";
     public const string InvalidationProject = "invalidation-project";

@@ -53,9 +53,12 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
             return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(refused[0].Reason + others));
         }
 
-        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region)         {
+        var produced = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var context = new ApplyContext(drivers, options, graph.StackName, graph.Region)
+        {
             StackExists = run.Any(r => r.Exists && !r.Entry.UseExisting),
             Redactor = ReferenceRedactor.For(graph.Entries.Where(e => e.Wanted).Select(e => e.Bind(drivers).DesiredState).OfType<BuildProjectSpec>()),
+            Outputs = produced,
         };
         if (!options.DryRun && options.ApproveWidening is { } approve)
         {
@@ -73,6 +76,11 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         {
             progress.Started(resource.Type, resource.Entry.Name);
             var (outcome, outputs) = await resource.ApplyAsync(context, ct).ConfigureAwait(false);
+            foreach (var (key, value) in outputs)
+            {
+                produced[key] = value;
+            }
+
             progress.Finished(resource.Type, resource.Entry.Name);
             return new StepResult([outcome], StackGraph.Scoped(resource.Entry, outputs));
         })).ToList();

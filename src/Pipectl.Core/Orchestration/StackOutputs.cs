@@ -13,4 +13,6 @@ public static class StackOutputs
     public const string PipelineConsoleUrl = "pipelineConsoleUrl";
     public const string RuleName = "ruleName";
     public const string ApprovalTopicArn = "approvalTopicArn";
+    public const string ConnectionArn = "connectionArn";
+    public const string ConnectionStatus = "connectionStatus";
 }

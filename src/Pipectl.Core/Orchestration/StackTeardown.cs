@@ -74,6 +74,7 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
     {
         ResourceTypes.Bucket when options.KeepBuckets => "kept by --keep-buckets",
         ResourceTypes.Repository when options.KeepRepository => "kept by --keep-repo",
+        ResourceTypes.Connection when options.KeepConnection => "kept by --keep-connection",
         _ => null,
     };
 }

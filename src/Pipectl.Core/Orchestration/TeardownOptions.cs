@@ -12,6 +12,9 @@ public sealed record TeardownOptions
     /// <summary>Keep both buckets and their objects (--keep-buckets).</summary>
     public bool KeepBuckets { get; init; }
 
+    /// <summary>Keep the source connection pipectl made (--keep-connection).</summary>
+    public bool KeepConnection { get; init; }
+
     /// <summary>
     /// Leave out what the environments of a stack file share (the repository): when one --env is torn down,
     /// the others still use it.

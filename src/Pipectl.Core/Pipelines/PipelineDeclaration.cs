@@ -27,6 +27,9 @@ public sealed record PipelineDeclaration
     /// </summary>
     public string? ExecutionMode { get; init; }
 
+    /// <summary>V2 push triggers; empty for none (then CodePipeline's default change detection applies).</summary>
+    public IReadOnlyList<PipelineTrigger> Triggers { get; init; } = [];
+
     /// <summary>The version AWS keeps (1 on create, +1 per update); never compared.</summary>
     public int? Version { get; init; }
 }

@@ -25,6 +25,7 @@ public static class PipelineDeclarationComparer
             Compare(differences, "executionMode", desired.ExecutionMode, actual.ExecutionMode);
         }
 
+        Compare(differences, "triggers", Triggers(desired), Triggers(actual));
         var desiredOrder = desired.Stages.Select(s => s.Name).ToList();
         var actualOrder = actual.Stages.Select(s => s.Name).ToList();
         if (!desiredOrder.SequenceEqual(actualOrder, StringComparer.Ordinal))
@@ -93,6 +94,9 @@ public static class PipelineDeclarationComparer
             differences.Add(new PipelineDifference(path, desired, actual));
         }
     }
+
+    private static string? Triggers(PipelineDeclaration declaration) =>
+        declaration.Triggers.Count == 0 ? null : string.Join("; ", declaration.Triggers.Select(t => t.Describe()));
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -4,7 +4,7 @@ using Pipectl.Core.Stacks;
 namespace Pipectl.Core.Pipelines;
 
 /// <summary>
-/// Builds the pipeline a stack wants: Source (CodeCommit) -> Build (CodeBuild) -> [Approval (manual)] ->
+/// Builds the pipeline a stack wants: Source (CodeCommit, or GitHub/GitLab/Bitbucket through a connection) -> Build (CodeBuild) -> [Approval (manual)] ->
 /// Deploy (S3, extracted, with the deploy role).
 /// </summary>
 public static class PipelineDeclarationFactory
@@ -44,7 +44,7 @@ public static class PipelineDeclarationFactory
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(arns);
-        List<PipelineStage> stages = [SourceStage(spec), BuildStage(spec)];
+        List<PipelineStage> stages = [SourceStage(spec, arns), BuildStage(spec)];
         if (spec.HasApprovalStage)
         {
             stages.Add(ApprovalStage(spec, arns));
@@ -63,10 +63,37 @@ public static class PipelineDeclarationFactory
             ArtifactStore = new PipelineArtifactStore(PipelineArtifactStore.S3Type, spec.ArtifactBucketName),
             Stages = stages,
             PipelineType = spec.PipelineType,
+            Triggers = spec.HasPushTrigger ? [new PipelineTrigger(SourceStageName, [spec.Branch], spec.TriggerFilePaths)] : [],
         };
     }
 
-    private static PipelineStage SourceStage(StackSpec spec) => new(SourceStageName,
+    private static PipelineStage SourceStage(StackSpec spec, StackArns arns) => spec.ConnectionSource is { } source
+        ? new(SourceStageName,
+        [
+            new PipelineAction
+            {
+                Name = SourceStageName,
+                Category = "Source",
+                Owner = AwsOwner,
+                Provider = "CodeStarSourceConnection",
+                Version = ActionTypeVersion,
+                RunOrder = 1,
+                Configuration = new Dictionary<string, string>
+                {
+                    ["ConnectionArn"] = arns.Connection,
+                    ["FullRepositoryId"] = source.FullRepositoryId,
+                    ["BranchName"] = spec.Branch,
+                    ["OutputArtifactFormat"] = "CODE_ZIP",
+                    // A V2 push trigger starts the pipeline, and with a trigger AWS turns default change detection off;
+                    // saying so keeps the declaration honest. A V1 pipeline has no triggers: change detection starts it.
+                    ["DetectChanges"] = spec.HasPushTrigger ? "false" : "true",
+                },
+                OutputArtifacts = [SourceOutputArtifact],
+            },
+        ])
+        : CodeCommitSourceStage(spec);
+
+    private static PipelineStage CodeCommitSourceStage(StackSpec spec) => new(SourceStageName,
     [
         new PipelineAction
         {

@@ -66,6 +66,12 @@ public static class PolicyActions
     /// <summary>CodeBuild reads SECRETS_MANAGER build variables with it.</summary>
     public const string SecretsManagerGetSecretValue = "secretsmanager:GetSecretValue";
 
+    /// <summary>CodePipeline's CodeStarSourceConnection action, under the service's current prefix.</summary>
+    public const string CodeConnectionsUseConnection = "codeconnections:UseConnection";
+
+    /// <summary>The same permission under the older prefix, which AWS still checks for connections.</summary>
+    public const string CodeStarConnectionsUseConnection = "codestar-connections:UseConnection";
+
     /// <summary>Invalidate cached paths of one distribution (the pipeline's Invalidate action).</summary>
     public const string CloudFrontCreateInvalidation = "cloudfront:CreateInvalidation";
 }

@@ -117,7 +117,7 @@ public sealed class StackPolicies
     }
 
     /// <summary>
-    /// Pipeline role: artifacts; the CodeCommit source action on the repository; the CodeBuild action on the
+    /// Pipeline role: artifacts; the source action (the repository, or the connection); the CodeBuild action on the
     /// project; assuming the deploy role; and <c>sns:Publish</c> on the approval topic only when one is mailed.
     /// </summary>
     public PolicyDocument PipelineRolePolicy()
@@ -128,16 +128,7 @@ public sealed class StackPolicies
                 "PipelineArtifacts",
                 [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion, PolicyActions.S3GetBucketVersioning, PolicyActions.S3PutObject],
                 [arns.ArtifactBucket, arns.ArtifactObjects]),
-            PolicyStatement.Allow(
-                "SourceFromCodeCommit",
-                [
-                    PolicyActions.CodeCommitGetBranch,
-                    PolicyActions.CodeCommitGetCommit,
-                    PolicyActions.CodeCommitUploadArchive,
-                    PolicyActions.CodeCommitGetUploadArchiveStatus,
-                    PolicyActions.CodeCommitCancelUploadArchive,
-                ],
-                [arns.Repository]),
+            SourceStatement(),
             PolicyStatement.Allow(
                 "BuildWithCodeBuild",
                 [PolicyActions.CodeBuildBatchGetBuilds, PolicyActions.CodeBuildStartBuild],
@@ -151,6 +142,26 @@ public sealed class StackPolicies
 
         return new PolicyDocument(statements);
     }
+
+    /// <summary>
+    /// The source action's permission: use the one connection (both prefixes, as AWS checks both), or the CodeCommit
+    /// source action's calls on the one repository. Never both: a stack reads one source.
+    /// </summary>
+    private PolicyStatement SourceStatement() => spec.UsesConnection
+        ? PolicyStatement.Allow(
+            "SourceFromConnection",
+            [PolicyActions.CodeConnectionsUseConnection, PolicyActions.CodeStarConnectionsUseConnection],
+            [arns.Connection])
+        : PolicyStatement.Allow(
+            "SourceFromCodeCommit",
+            [
+                PolicyActions.CodeCommitGetBranch,
+                PolicyActions.CodeCommitGetCommit,
+                PolicyActions.CodeCommitUploadArchive,
+                PolicyActions.CodeCommitGetUploadArchiveStatus,
+                PolicyActions.CodeCommitCancelUploadArchive,
+            ],
+            [arns.Repository]);
 
     /// <summary>
     /// Deploy role: write (and read) the website's objects; read the build output from the artifact bucket,

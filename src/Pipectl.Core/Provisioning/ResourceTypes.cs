@@ -10,5 +10,6 @@ public static class ResourceTypes
     public const string Pipeline = "AWS::CodePipeline::Pipeline";
     public const string Rule = "AWS::Events::Rule";
     public const string Topic = "AWS::SNS::Topic";
+    public const string Connection = "AWS::CodeConnections::Connection";
     public const string Distribution = "AWS::CloudFront::Distribution";
 }

@@ -35,6 +35,9 @@ public sealed record StackFile
     /// <summary><c>repository:</c>.</summary>
     public StackFileRepository Repository { get; init; } = new();
 
+    /// <summary><c>source:</c>: a GitHub, GitLab or Bitbucket repository instead of CodeCommit.</summary>
+    public StackFileSource Source { get; init; } = new();
+
     /// <summary><c>build:</c>.</summary>
     public StackFileBuild Build { get; init; } = new();
 
@@ -128,6 +131,9 @@ public sealed record StackFile
     {
         RepositoryDescription = Repository.Description,
         ExistingRepository = Repository.Existing ?? false,
+        Source = Source.Repository,
+        ConnectionArn = Source.ConnectionArn,
+        TriggerFilePaths = Source.FilePaths,
         Branch = branch ?? spec.Branch,
         BuildImage = Build.Image ?? spec.BuildImage,
         ComputeType = Build.ComputeType ?? spec.ComputeType,

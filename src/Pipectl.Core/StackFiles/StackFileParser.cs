@@ -130,6 +130,7 @@ public static class StackFileParser
             YamlNode? siteBucketNode = null;
             YamlNode? artifactBucketNode = null;
             var repository = new StackFileRepository();
+            var source = new StackFileSource();
             var build = new StackFileBuild();
             var buckets = new StackFileBuckets();
             StackFileApproval? approval = null;
@@ -151,6 +152,9 @@ public static class StackFileParser
                         break;
                     case "repository":
                         repository = Repository(value) ?? repository;
+                        break;
+                    case "source":
+                        source = Source(value) ?? source;
                         break;
                     case "build":
                         build = Build(value) ?? build;
@@ -195,6 +199,7 @@ public static class StackFileParser
                 Name = name,
                 Region = region,
                 Repository = repository,
+                Source = source,
                 Build = build,
                 Buckets = buckets,
                 Approval = approval,
@@ -493,6 +498,28 @@ public static class StackFileParser
             }
 
             return new StackFileApproval(enabled ?? email is not null, email);
+        }
+
+        private StackFileSource? Source(YamlNode node)
+        {
+            var mapping = reader.Mapping(node, "source");
+            if (mapping is null)
+            {
+                return null;
+            }
+
+            var source = new StackFileSource();
+            foreach (var (key, _, value) in Entries(mapping, "source", "source"))
+            {
+                source = key switch
+                {
+                    "filePaths" => source with { FilePaths = reader.StringList(value, "source.filePaths") ?? [] },
+                    "connectionArn" => source with { ConnectionArn = reader.Scalar(value, "source.connectionArn") },
+                    _ => source with { Repository = reader.Scalar(value, "source.repository") },
+                };
+            }
+
+            return source;
         }
 
         private string? Pipeline(YamlNode node)

@@ -55,6 +55,12 @@ public sealed record StackOverrides
     /// <summary><c>--existing-repo</c>: true when given, null when not.</summary>
     public bool? ExistingRepository { get; init; }
 
+    /// <summary><c>--source</c>: a GitHub, GitLab or Bitbucket repository.</summary>
+    public string? Source { get; init; }
+
+    /// <summary><c>--connection-arn</c>.</summary>
+    public string? ConnectionArn { get; init; }
+
     /// <summary>Build environment variables; each key replaces the file's value of the same key, the others stay.</summary>
     public IReadOnlyDictionary<string, BuildVariable>? EnvironmentVariables { get; init; }
 
@@ -101,6 +107,8 @@ public sealed record StackOverrides
             Site = Site ?? spec.Site,
             SeedDirectory = SeedDirectory ?? spec.SeedDirectory,
             ExistingRepository = ExistingRepository ?? spec.ExistingRepository,
+            Source = Source ?? spec.Source,
+            ConnectionArn = ConnectionArn ?? spec.ConnectionArn,
             EnvironmentVariables = variables,
         };
     }

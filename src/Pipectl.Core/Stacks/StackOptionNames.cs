@@ -88,4 +88,13 @@ public static class StackOptionNames
 
     /// <summary>A folder whose files become the repository's first commit.</summary>
     public const string SeedDirectory = "--seed";
+
+    /// <summary>A repository on GitHub, GitLab or Bitbucket read through a CodeConnections connection.</summary>
+    public const string Source = "--source";
+
+    /// <summary>An existing CodeConnections connection to use.</summary>
+    public const string ConnectionArn = "--connection-arn";
+
+    /// <summary>Not an option: <c>source.filePaths</c> in pipectl.yaml.</summary>
+    public const string TriggerFilePaths = "source.filePaths";
 }

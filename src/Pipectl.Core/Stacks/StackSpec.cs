@@ -120,6 +120,30 @@ public sealed record StackSpec
     /// <summary>A local folder whose files become the repository's first commit, or null.</summary>
     public string? SeedDirectory { get; init; }
 
+    /// <summary>
+    /// A repository on GitHub, GitLab or Bitbucket (<c>github:OWNER/REPO</c>) read through a CodeConnections
+    /// connection, or null for the CodeCommit repository. See <see cref="ConnectionSource"/>.
+    /// </summary>
+    public string? Source { get; init; }
+
+    /// <summary>An existing connection to use (<c>--connection-arn</c>); null lets pipectl create or reuse its own.</summary>
+    public string? ConnectionArn { get; init; }
+
+    /// <summary>File-path globs a push must touch to start the pipeline (V2 push trigger); empty: any push.</summary>
+    public IReadOnlyList<string> TriggerFilePaths { get; init; } = [];
+
+    /// <summary>The parsed <see cref="Source"/>, or null for CodeCommit (or a source the validator rejects).</summary>
+    public Sources.ConnectionSource? ConnectionSource => Source is null ? null : Sources.ConnectionSource.Parse(Source, out _);
+
+    /// <summary>True when the pipeline's source is a connection, not the CodeCommit repository.</summary>
+    public bool UsesConnection => Source is not null;
+
+    /// <summary>The connection pipectl creates: <c>&lt;name&gt;-&lt;provider&gt;</c>.</summary>
+    public string ConnectionName => $"{StackName}-{ConnectionSource?.Prefix ?? "source"}";
+
+    /// <summary>True when a V2 push trigger on the source action starts the pipeline (no EventBridge rule).</summary>
+    public bool HasPushTrigger => UsesConnection && PipelineType == PipelineTypes.V2;
+
     private static readonly IReadOnlyDictionary<string, BuildVariable> EmptyVariables = new Dictionary<string, BuildVariable>();
 
     /// <summary>True when the pipeline has a manual approval stage: <see cref="Approval"/> or an <see cref="ApprovalEmail"/>.</summary>

@@ -124,6 +124,7 @@ public sealed class StackSpecValidator
                 "approval emails must be a plain address like ops@example.com"));
         }
 
+        errors.AddRange(SourceRules.Check(spec));
         return errors;
     }
 

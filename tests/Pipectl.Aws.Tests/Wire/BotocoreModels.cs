@@ -20,6 +20,8 @@ public static class BotocoreModels
         ["codecommit"] = "2015-04-13",
         ["codebuild"] = "2016-10-06",
         ["codepipeline"] = "2015-07-09",
+        ["codeconnections"] = "2023-12-01",
+        ["codestar-connections"] = "2019-12-01",
         ["events"] = "2015-10-07",
         ["iam"] = "2010-05-08",
         ["sns"] = "2010-03-31",

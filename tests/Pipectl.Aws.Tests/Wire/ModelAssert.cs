@@ -3,14 +3,14 @@ namespace Pipectl.Aws.Tests.Wire;
 /// <summary>Asserts that a recorded request conforms to the official model of its operation.</summary>
 public static class ModelAssert
 {
-    /// <summary>A JSON 1.1 request: target, content type and body against the model's input shape.</summary>
+    /// <summary>A JSON request (1.0 or 1.1, as the model says): target, content type and body against the model's input shape.</summary>
     public static void JsonRequestConforms(string service, string operation, RecordedRequest request)
     {
         var model = BotocoreModels.Load(service);
         var prefix = model.Metadata.GetProperty("targetPrefix").GetString();
         Assert.Equal("POST", request.Method);
         Assert.Equal($"{prefix}.{operation}", request.Target);
-        Assert.Equal("application/x-amz-json-1.1", request.ContentType?.Split(';')[0].Trim());
+        Assert.Equal($"application/x-amz-json-{model.Metadata.GetProperty("jsonVersion").GetString()}", request.ContentType?.Split(';')[0].Trim());
         var errors = model.ValidateJson(operation, request.BodyText);
         Assert.True(errors.Count == 0, $"{service}.{operation} body does not match the model:\n  {string.Join("\n  ", errors)}\nbody: {request.BodyText}");
     }

@@ -243,6 +243,9 @@ public sealed class StackOrchestratorTests
 
         public ConcurrentQueue<string> Finished { get; } = new();
 
+        /// <summary>The desired state of every create, in the order they were sent.</summary>
+        public ConcurrentQueue<object> Created { get; } = new();
+
         public string? FailOn { get; init; }
 
         public bool Existing { get; init; }
@@ -270,6 +273,8 @@ public sealed class StackOrchestratorTests
         public IResourceDriver<PipelineSpec, PipelineState> Pipelines => Make<PipelineSpec, PipelineState>(ResourceTypes.Pipeline, s => new PipelineState("arn:" + s.Name, s.Declaration, s.Tags));
 
         public IResourceDriver<RuleSpec, RuleState> Rules => Make<RuleSpec, RuleState>(ResourceTypes.Rule, s => new RuleState(s.Name, "arn:" + s.Name, s.EventPattern, true, [s.Target], s.Tags));
+
+        public IResourceDriver<ConnectionSpec, ConnectionState> Connections => Make<ConnectionSpec, ConnectionState>(ResourceTypes.Connection, s => new ConnectionState(s.Name, s.Arn ?? "arn:aws:codeconnections:us-east-1:123456789012:connection/made-by-aws", s.ProviderType, "PENDING", Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<DistributionSpec, DistributionState> Distributions => Make<DistributionSpec, DistributionState>(ResourceTypes.Distribution, s => new DistributionState("E1", "arn:aws:cloudfront::123456789012:distribution/E1", "d1.cloudfront.net", DistributionState.DeployedStatus, true, s.OriginDomain, s.Name, DistributionSpec.ViewerProtocolPolicy, DistributionSpec.DefaultRootObject, DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, s.Tags));
 
@@ -307,6 +312,8 @@ public sealed class StackOrchestratorTests
             public async Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken)
             {
                 owner.Calls.Enqueue($"create {desired.Name}");
+                owner.Created.Enqueue(desired);
+
                 owner.Desired[$"{type} {desired.Name}"] = desired;
                 await Task.Delay(desired.Name.Length % 7, cancellationToken);
                 if (owner.FailOn == desired.Name)

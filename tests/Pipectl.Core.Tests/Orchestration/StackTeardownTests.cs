@@ -185,6 +185,8 @@ public sealed class StackTeardownTests
 
         public IResourceDriver<RuleSpec, RuleState> Rules => new Driver<RuleSpec, RuleState>(this, ResourceTypes.Rule, s => new RuleState(s.Name, "arn", s.EventPattern, true, [], Tags), s => s.Name);
 
+        public IResourceDriver<ConnectionSpec, ConnectionState> Connections => new Driver<ConnectionSpec, ConnectionState>(this, ResourceTypes.Connection, s => new ConnectionState(s.Name, "arn", s.ProviderType, "AVAILABLE", Tags), s => s.Name);
+
         public IResourceDriver<DistributionSpec, DistributionState> Distributions => new Driver<DistributionSpec, DistributionState>(this, ResourceTypes.Distribution, s => new DistributionState("E1", "arn", "d1.cloudfront.net", "Deployed", false, s.OriginDomain, s.Name, "", "", null, [], Tags), s => s.OriginAccessControlName + " (distribution)");
 
         public IRepositorySeeder Seeder => this;

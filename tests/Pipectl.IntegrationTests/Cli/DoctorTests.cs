@@ -19,7 +19,7 @@ public sealed class DoctorTests(MotoServer moto)
         Assert.Equal(moto.Endpoint, json.GetProperty("endpoint").GetString());
         Assert.Equal("environment variables", json.GetProperty("credentialSource").GetString());
         var services = json.GetProperty("services").EnumerateArray().ToList();
-        Assert.Equal(["STS", "S3", "CodeCommit", "CodeBuild", "CodePipeline", "EventBridge", "IAM", "SNS", "CloudWatch Logs"], services.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["STS", "S3", "CodeCommit", "CodeBuild", "CodePipeline", "EventBridge", "IAM", "SNS", "CloudWatch Logs", "CodeConnections"], services.Select(s => s.GetProperty("name").GetString()));
         Assert.All(services, s => Assert.True(s.GetProperty("ok").GetBoolean(), s.ToString()));
     }
 
@@ -31,7 +31,7 @@ public sealed class DoctorTests(MotoServer moto)
 
         Assert.Equal(1, run.ExitCode);
         var failed = run.Stdout.Split('\n').Where(l => l.Contains("failed:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(9, failed.Count);
+        Assert.Equal(10, failed.Count);
         Assert.All(failed, line => Assert.Contains("cannot connect", line));
         Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
     }

@@ -313,6 +313,155 @@ def patch_s3() -> None:
     responses.S3Response._bucket_response_put = bucket_response_put
 
 
+# ---- CodeConnections --------------------------------------------------------------------------------------
+
+
+class ConnectionsResponder:
+    """moto 5.2.1 has no CodeConnections at all: this answers it (JSON 1.0, both target prefixes) in memory.
+
+    It follows the AWS CodeConnections API Reference: CreateConnection (ConnectionName 1-32 characters,
+    ProviderType of the documented enum) returns an ARN arn:aws:codeconnections:REGION:ACCOUNT:connection/UUID,
+    and "A connection created through ... the SDK is in PENDING status by default"; GetConnection,
+    DeleteConnection and the tag operations answer ResourceNotFoundException for an unknown ARN;
+    ListConnections filters on ProviderTypeFilter and pages with MaxResults/NextToken. Only the console moves a
+    connection to AVAILABLE on AWS: tests do that with POST /_pipectl/connections/status {ConnectionArn, Status}.
+    """
+
+    ACCOUNT = "123456789012"
+    PREFIXES = ("com.amazonaws.codeconnections.CodeConnections_20231201.",
+                "com.amazonaws.codestar.connections.CodeStar_connections_20191201.")
+    PROVIDERS = {"Bitbucket", "GitHub", "GitHubEnterpriseServer", "GitLab", "GitLabSelfManaged", "AzureDevOps"}
+    STATUS_PATH = "/_pipectl/connections/status"
+
+    def __init__(self):
+        import threading
+
+        self.connections = {}  # ARN -> connection (insertion order is ListConnections' order)
+        self.tags = {}  # ARN -> {key: value}
+        self.lock = threading.Lock()
+
+    def handles(self, environ) -> bool:
+        return environ.get("HTTP_X_AMZ_TARGET", "").startswith(self.PREFIXES) or environ.get("PATH_INFO") == self.STATUS_PATH
+
+    def reset(self) -> None:
+        with self.lock:
+            self.connections.clear()
+            self.tags.clear()
+
+    def __call__(self, environ, start_response):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = json.loads(environ["wsgi.input"].read(length) or b"{}")
+        if environ.get("PATH_INFO") == self.STATUS_PATH:
+            operation = "SetStatus"
+        else:
+            operation = environ["HTTP_X_AMZ_TARGET"].rsplit(".", 1)[1]
+        handler = getattr(self, "op_" + operation, None)
+        try:
+            if handler is None:
+                raise ConnectionsError("UnknownOperationException", f"Unknown operation {operation}")
+            with self.lock:
+                reply = handler(body, self.region_of(environ))
+            return self.send(start_response, "200 OK", reply)
+        except ConnectionsError as error:
+            return self.send(start_response, error.status, {"__type": error.code, "Message": error.message})
+
+    @staticmethod
+    def region_of(environ) -> str:
+        # SigV4 scope: Credential=AKID/DATE/REGION/SERVICE/aws4_request
+        match = re.search(r"Credential=[^/]+/[^/]+/([^/]+)/", environ.get("HTTP_AUTHORIZATION", ""))
+        return match.group(1) if match else "us-east-1"
+
+    @staticmethod
+    def send(start_response, status, reply):
+        data = json.dumps(reply).encode()
+        start_response(status, [("Content-Type", "application/x-amz-json-1.0"), ("Content-Length", str(len(data))),
+                                ("x-amzn-RequestId", "pipectl-connections-responder")])
+        return [data]
+
+    def existing(self, body, key="ConnectionArn"):
+        arn = body.get(key)
+        if arn not in self.connections:
+            raise ConnectionsError("ResourceNotFoundException", f"Connection {arn} not found")
+        return arn
+
+    def op_CreateConnection(self, body, region):
+        import uuid
+
+        name, provider = body.get("ConnectionName") or "", body.get("ProviderType")
+        if not 1 <= len(name) <= 32:
+            raise ConnectionsError("ValidationException", "ConnectionName must be 1 to 32 characters")
+        if provider not in self.PROVIDERS:
+            raise ConnectionsError("ValidationException", f"ProviderType {provider} is not valid")
+        arn = f"arn:aws:codeconnections:{region}:{self.ACCOUNT}:connection/{uuid.uuid4()}"
+        self.connections[arn] = {"ConnectionName": name, "ConnectionArn": arn, "ProviderType": provider,
+                                 "OwnerAccountId": self.ACCOUNT, "ConnectionStatus": "PENDING"}
+        self.tags[arn] = {t["Key"]: t["Value"] for t in body.get("Tags") or []}
+        return {"ConnectionArn": arn, "Tags": body.get("Tags") or []}
+
+    def op_GetConnection(self, body, region):
+        return {"Connection": dict(self.connections[self.existing(body)])}
+
+    def op_ListConnections(self, body, region):
+        wanted = body.get("ProviderTypeFilter")
+        matching = [c for arn, c in self.connections.items()
+                    if f":{region}:" in arn and (wanted is None or c["ProviderType"] == wanted)]
+        start = int(body.get("NextToken") or 0)
+        size = body.get("MaxResults") or 100
+        page = matching[start:start + size]
+        reply = {"Connections": [dict(c) for c in page]}
+        if start + size < len(matching):
+            reply["NextToken"] = str(start + size)
+        return reply
+
+    def op_DeleteConnection(self, body, region):
+        arn = self.existing(body)
+        del self.connections[arn]
+        del self.tags[arn]
+        return {}
+
+    def op_ListTagsForResource(self, body, region):
+        arn = self.existing(body, "ResourceArn")
+        return {"Tags": [{"Key": k, "Value": v} for k, v in self.tags[arn].items()]}
+
+    def op_TagResource(self, body, region):
+        arn = self.existing(body, "ResourceArn")
+        self.tags[arn].update({t["Key"]: t["Value"] for t in body.get("Tags") or []})
+        return {}
+
+    def op_UntagResource(self, body, region):
+        arn = self.existing(body, "ResourceArn")
+        for key in body.get("TagKeys") or []:
+            self.tags[arn].pop(key, None)
+        return {}
+
+    def op_SetStatus(self, body, region):
+        # Not an AWS operation: stands in for the person who finishes the handshake in the console.
+        self.connections[self.existing(body)]["ConnectionStatus"] = body["Status"]
+        return {}
+
+
+class ConnectionsError(Exception):
+    def __init__(self, code, message, status="400 Bad Request"):
+        super().__init__(message)
+        self.code, self.message, self.status = code, message, status
+
+
+def patch_codeconnections() -> None:
+    from moto.moto_server import werkzeug_app
+
+    responder = ConnectionsResponder()
+    original_call = werkzeug_app.DomainDispatcherApplication.__call__
+
+    def call(self, environ, start_response):
+        if environ.get("PATH_INFO") == "/moto-api/reset":
+            responder.reset()
+        if responder.handles(environ):
+            return responder(environ, start_response)
+        return original_call(self, environ, start_response)
+
+    werkzeug_app.DomainDispatcherApplication.__call__ = call
+
+
 # ---- CloudFront -----------------------------------------------------------------------------------------
 
 
@@ -395,6 +544,7 @@ def patch_all() -> None:
     patch_codepipeline()
     patch_codecommit()
     patch_s3()
+    patch_codeconnections()
     patch_cloudfront()
 
 

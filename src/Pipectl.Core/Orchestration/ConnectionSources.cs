@@ -1,0 +1,53 @@
+using Pipectl.Core.Naming;
+using Pipectl.Core.Pipelines;
+using Pipectl.Core.Policies;
+using Pipectl.Core.Resources;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Core.Orchestration;
+
+/// <summary>
+/// The entries of a stack whose source is GitHub, GitLab or Bitbucket: a CodeConnections connection takes the
+/// place of the CodeCommit repository, and (V2) the pipeline's push trigger that of the EventBridge rule and
+/// its role, so those three entries are absent. AWS picks a new connection's ARN, which the pipeline's source
+/// action and the pipeline role's policy name: both take it from the connection's outputs when they converge.
+/// </summary>
+internal static class ConnectionSources
+{
+    /// <summary>Turns the CodeCommit entries of <paramref name="entries"/> into the connection's.</summary>
+    public static void Replace(List<ResourceEntry> entries, StackSpec spec, IReadOnlyDictionary<string, string> tags)
+    {
+        entries.RemoveAll(e => e.Key is ResourceKeys.Repository or ResourceKeys.Rule or ResourceKeys.EventsRole);
+        var connection = new ConnectionSpec(spec.ConnectionArn ?? spec.ConnectionName, spec.ConnectionSource?.ProviderType ?? string.Empty, spec.ConnectionArn, tags);
+        entries.Insert(0, new ResourceEntry<ConnectionSpec, ConnectionState>(ResourceKeys.Connection, StackParts.Repository | StackParts.Pipeline, [], connection, d => d.Connections)
+        {
+            // One connection serves every environment of a stack file, as the repository would.
+            Shared = true,
+            UseExisting = spec.ConnectionArn is not null,
+            ExistingOption = "--connection-arn",
+            Outputs = state => state is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string> { [StackOutputs.ConnectionArn] = state.Arn, [StackOutputs.ConnectionStatus] = state.Status },
+        });
+
+        var pipelineAt = entries.FindIndex(e => e.Key == ResourceKeys.Pipeline);
+        var pipeline = (ResourceEntry<PipelineSpec, PipelineState>)entries[pipelineAt];
+        entries[pipelineAt] = pipeline with
+        {
+            DependsOn = [.. pipeline.DependsOn, ResourceKeys.Connection],
+            DesiredAtApply = (context, _) => Task.FromResult(pipeline.Desired with { Declaration = PipelineDeclarationFactory.Create(With(spec, context.Outputs)) }),
+        };
+
+        var roleAt = entries.FindIndex(e => e.Key == ResourceKeys.PipelineRole);
+        var role = (ResourceEntry<RoleSpec, RoleState>)entries[roleAt];
+        entries[roleAt] = role with
+        {
+            DependsOn = [.. role.DependsOn, ResourceKeys.Connection],
+            DesiredAtApply = (context, _) => Task.FromResult(RoleSpec.From(new StackPolicies(With(spec, context.Outputs)).PipelineRole, tags)),
+        };
+    }
+
+    /// <summary><paramref name="spec"/> naming the connection the run converged (its ARN is known only once it exists).</summary>
+    private static StackSpec With(StackSpec spec, IReadOnlyDictionary<string, string> outputs) =>
+        outputs.TryGetValue(StackOutputs.ConnectionArn, out var arn) ? spec with { ConnectionArn = arn } : spec;
+}
