@@ -68,49 +68,36 @@ public static class PipelineDeclarationFactory
     }
 
     private static PipelineStage SourceStage(StackSpec spec, StackArns arns) => spec.ConnectionSource is { } source
-        ? new(SourceStageName,
-        [
-            new PipelineAction
-            {
-                Name = SourceStageName,
-                Category = "Source",
-                Owner = AwsOwner,
-                Provider = "CodeStarSourceConnection",
-                Version = ActionTypeVersion,
-                RunOrder = 1,
-                Configuration = new Dictionary<string, string>
-                {
-                    ["ConnectionArn"] = arns.Connection,
-                    ["FullRepositoryId"] = source.FullRepositoryId,
-                    ["BranchName"] = spec.Branch,
-                    ["OutputArtifactFormat"] = "CODE_ZIP",
-                    // A V2 push trigger starts the pipeline, and with a trigger AWS turns default change detection off;
-                    // saying so keeps the declaration honest. A V1 pipeline has no triggers: change detection starts it.
-                    ["DetectChanges"] = spec.HasPushTrigger ? "false" : "true",
-                },
-                OutputArtifacts = [SourceOutputArtifact],
-            },
-        ])
-        : CodeCommitSourceStage(spec);
+        ? SourceActionStage("CodeStarSourceConnection", new Dictionary<string, string>
+        {
+            ["ConnectionArn"] = arns.Connection,
+            ["FullRepositoryId"] = source.FullRepositoryId,
+            ["BranchName"] = spec.Branch,
+            ["OutputArtifactFormat"] = "CODE_ZIP",
+            // A V2 push trigger starts the pipeline, and with a trigger AWS turns default change detection off;
+            // saying so keeps the declaration honest. A V1 pipeline has no triggers: change detection starts it.
+            ["DetectChanges"] = spec.HasPushTrigger ? "false" : "true",
+        })
+        : SourceActionStage("CodeCommit", new Dictionary<string, string>
+        {
+            ["RepositoryName"] = spec.RepositoryName,
+            ["BranchName"] = spec.Branch,
+            // The EventBridge rule starts the pipeline; polling as well (the API's default) runs it twice a push.
+            ["PollForSourceChanges"] = "false",
+            ["OutputArtifactFormat"] = "CODE_ZIP",
+        });
 
-    private static PipelineStage CodeCommitSourceStage(StackSpec spec) => new(SourceStageName,
+    private static PipelineStage SourceActionStage(string provider, Dictionary<string, string> configuration) => new(SourceStageName,
     [
         new PipelineAction
         {
             Name = SourceStageName,
             Category = "Source",
             Owner = AwsOwner,
-            Provider = "CodeCommit",
+            Provider = provider,
             Version = ActionTypeVersion,
             RunOrder = 1,
-            Configuration = new Dictionary<string, string>
-            {
-                ["RepositoryName"] = spec.RepositoryName,
-                ["BranchName"] = spec.Branch,
-                // The EventBridge rule starts the pipeline; polling as well (the API's default) runs it twice a push.
-                ["PollForSourceChanges"] = "false",
-                ["OutputArtifactFormat"] = "CODE_ZIP",
-            },
+            Configuration = configuration,
             OutputArtifacts = [SourceOutputArtifact],
         },
     ]);
