@@ -34,9 +34,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=../.ci/locate-tools.sh
 source .ci/locate-tools.sh
-locate_moto_server || { echo "bench: moto_server not found (install moto[server] or set MOTO_SERVER)" >&2; exit 1; }
-PYTHON="$(dirname "$MOTO_SERVER")/python3"
-[ -x "$PYTHON" ] || PYTHON=python3
+locate_moto_server && locate_moto_python || { echo "bench: moto_server or its Python not found (install moto[server] or set MOTO_SERVER / MOTO_PYTHON)" >&2; exit 1; }
+PYTHON="$MOTO_PYTHON"   # the Python the tests start the moto launcher with
 
 WORK="$(mktemp -d)"
 PIDS=()
