@@ -10,7 +10,7 @@ public static class AwsErrors
     {
         "EntityAlreadyExists", "RepositoryNameExistsException", "ResourceAlreadyExistsException",
         "BucketAlreadyOwnedByYou", "BucketAlreadyExists", "PipelineNameInUseException", "ResourceInUseException",
-        "ResourceConflictException",
+        "ResourceConflictException", "RepositoryAlreadyExistsException",
     };
 
     private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal)
@@ -21,6 +21,7 @@ public static class AwsErrors
         "ServerSideEncryptionConfigurationNotFoundError", "PipelineExecutionNotFoundException",
         "ApprovalAlreadyCompletedException", "ActionNotFoundException", "StageNotFoundException",
         "ResourceNotFound", "NoSuchDistribution", "NoSuchOriginAccessControl",
+        "RepositoryNotFoundException", "LifecyclePolicyNotFoundException", "ClusterNotFoundException",
     };
 
     private static readonly HashSet<string> Throttling = new(StringComparer.Ordinal)
@@ -33,7 +34,7 @@ public static class AwsErrors
     private static readonly HashSet<string> Conflict = new(StringComparer.Ordinal)
     {
         "DeleteConflict", "BucketNotEmpty", "ConcurrentModificationException", "ConcurrentModification",
-        "OperationAbortedException",
+        "OperationAbortedException", "RepositoryNotEmptyException",
     };
 
     private static readonly HashSet<string> AccessDenied = new(StringComparer.Ordinal)

@@ -9,6 +9,7 @@ namespace Pipectl.Aws.Provisioning;
 public sealed class AwsStackDrivers(AwsSession session, string accountId, IStackProgress progress) : IStackDrivers
 {
     private readonly IamPropagation _propagation = new(progress);
+    private readonly Lazy<EcsServiceDriver> _ecsServices = new(() => new EcsServiceDriver(session.Ecs));
 
     public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new RepositoryDriver(session.CodeCommit);
 
@@ -30,6 +31,14 @@ public sealed class AwsStackDrivers(AwsSession session, string accountId, IStack
 
     /// <summary>A teardown leaves a CloudFront distribution disabled instead of waiting for it (--no-wait).</summary>
     public bool NoWait { get; init; }
+
+    public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories => new EcrRepositoryDriver(session.Ecr) { ForceDelete = DeleteImages };
+
+    /// <summary>One driver for the run: it reads each service once (see <see cref="EcsServiceDriver"/>).</summary>
+    public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices => _ecsServices.Value;
+
+    /// <summary>A teardown deletes an ECR repository that holds images, with them (--delete-images).</summary>
+    public bool DeleteImages { get; init; }
 
     public IRepositorySeeder Seeder => new RepositorySeeder(session.CodeCommit);
 

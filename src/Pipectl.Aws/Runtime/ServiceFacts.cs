@@ -108,3 +108,25 @@ public sealed class CloudWatchLogsFacts : IAwsServiceFacts
     public static bool IsGlobal => false;
     public const string TargetPrefix = "Logs_20140328";
 }
+
+/// <summary>ECR: JSON 1.1, target prefix AmazonEC2ContainerRegistry_V20150921, endpoint api.ecr.REGION.amazonaws.com, signed "ecr".</summary>
+public sealed class EcrFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "ECR";
+    public static string SigningName => "ecr";
+    public static string EndpointPrefix => "api.ecr";
+    public static string ApiVersion => "2015-09-21";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921";
+}
+
+/// <summary>ECS: JSON 1.1, target prefix AmazonEC2ContainerServiceV20141113, signed "ecs".</summary>
+public sealed class EcsFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "ECS";
+    public static string SigningName => "ecs";
+    public static string EndpointPrefix => "ecs";
+    public static string ApiVersion => "2014-11-13";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113";
+}

@@ -8,6 +8,8 @@ using Pipectl.Aws.CodeBuild;
 using Pipectl.Aws.CodeCommit;
 using Pipectl.Aws.CodeConnections;
 using Pipectl.Aws.CodePipeline;
+using Pipectl.Aws.Ecr;
+using Pipectl.Aws.Ecs;
 using Pipectl.Aws.EventBridge;
 using Pipectl.Aws.Iam;
 using Pipectl.Aws.Logs;
@@ -28,7 +30,7 @@ public sealed class AwsSession : IDisposable
 {
     /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</summary>
     public static readonly IReadOnlyList<string> ServiceIds =
-        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId, CodeConnectionsFacts.ServiceId];
+        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId, CodeConnectionsFacts.ServiceId, EcrFacts.ServiceId, EcsFacts.ServiceId];
 
     /// <summary>
     /// One attempt of one request may take this long (connect, send, reply) before it is abandoned and retried:
@@ -64,6 +66,8 @@ public sealed class AwsSession : IDisposable
     private S3ControlClient? _s3Control;
     private CloudFrontClient? _cloudFront;
     private AmazonSecurityTokenServiceClient? _sts;
+    private EcrClient? _ecr;
+    private EcsClient? _ecs;
 
     private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials, TimeSpan requestTimeout, int? maxErrorRetry)
     {
@@ -124,6 +128,10 @@ public sealed class AwsSession : IDisposable
     public S3ControlClient S3Control => Client(ref _s3Control, () => new S3ControlClient(Credentials, Configure(new PipectlClientConfig<S3ControlFacts>(), S3ControlFacts.ServiceId), Counter));
 
     public CloudFrontClient CloudFront => Client(ref _cloudFront, () => new CloudFrontClient(Credentials, Configure(new PipectlClientConfig<CloudFrontFacts>(), CloudFrontFacts.ServiceId), Counter));
+
+    public EcrClient Ecr => Client(ref _ecr, () => new EcrClient(Credentials, Configure(new PipectlClientConfig<EcrFacts>(), EcrFacts.ServiceId), Counter));
+
+    public EcsClient Ecs => Client(ref _ecs, () => new EcsClient(Credentials, Configure(new PipectlClientConfig<EcsFacts>(), EcsFacts.ServiceId), Counter));
 
     public IAmazonSecurityTokenService Sts => Client(ref _sts, CreateSts);
 

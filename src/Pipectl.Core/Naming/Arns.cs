@@ -58,4 +58,13 @@ public sealed class Arns
 
     /// <summary><c>arn:aws:events:REGION:ACCOUNT:rule/NAME</c> (default event bus).</summary>
     public string Rule(string name) => $"arn:{Partition}:events:{Region}:{AccountId}:rule/{name}";
+
+    /// <summary><c>arn:aws:ecr:REGION:ACCOUNT:repository/NAME</c>.</summary>
+    public string EcrRepository(string name) => $"arn:{Partition}:ecr:{Region}:{AccountId}:repository/{name}";
+
+    /// <summary><c>arn:aws:ecs:REGION:ACCOUNT:cluster/NAME</c>.</summary>
+    public string EcsCluster(string name) => $"arn:{Partition}:ecs:{Region}:{AccountId}:cluster/{name}";
+
+    /// <summary><c>arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/SERVICE</c> (the long ARN format, the default since 2021).</summary>
+    public string EcsService(string cluster, string service) => $"arn:{Partition}:ecs:{Region}:{AccountId}:service/{cluster}/{service}";
 }

@@ -24,6 +24,11 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
     public override string? Refusal(string stackName, string region)
     {
         var actual = Actual;
+        if (entry.Check?.Invoke(actual) is { } problem)
+        {
+            return problem;
+        }
+
         if (actual is null)
         {
             return entry.UseExisting

@@ -194,6 +194,11 @@ public sealed class DesiredStack
             ConnectionSources.Replace(entries, spec, tags);
         }
 
+        if (spec.IsEcsDeploy)
+        {
+            EcsDeploy.Replace(entries, spec, tags);
+        }
+
         return new DesiredStack(spec, spec.IsCloudFrontSite ? [.. entries, .. CloudFrontSite.Entries(spec, policies, tags)] : entries);
 
         ResourceEntry Role(string key, StackParts part, string[] dependsOn, RoleDefinition role, string nameOption) =>

@@ -26,12 +26,39 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
     public IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; } = new Nothing<ConnectionSpec, ConnectionState>(ResourceTypes.Connection);
     public IResourceDriver<DistributionSpec, DistributionState> Distributions { get; } = new Nothing<DistributionSpec, DistributionState>(ResourceTypes.Distribution);
 
+    public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories { get; } = new Nothing<EcrRepositorySpec, EcrRepositoryState>(ResourceTypes.EcrRepository);
+
+    /// <summary>
+    /// Assumed to be there, as pipectl requires (a plan without credentials cannot look): the plan uses it as it is,
+    /// and shows its task definition's roles as unknown.
+    /// </summary>
+    public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices { get; } = new AssumedService();
+
     public IRepositorySeeder Seeder => this;
 
     public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(false);
 
     public Task<string> SeedAsync(string repositoryName, string branch, IReadOnlyList<SeedFile> files, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("A plan without credentials cannot make a commit.");
+
+    private sealed class AssumedService : IResourceDriver<EcsServiceSpec, EcsServiceState>
+    {
+        public string Type => ResourceTypes.EcsService;
+
+        public string? ArnOf(EcsServiceState state) => null;
+
+        public Task<EcsServiceState?> ReadAsync(EcsServiceSpec desired, CancellationToken cancellationToken) =>
+            Task.FromResult<EcsServiceState?>(new EcsServiceState(desired.Cluster, desired.Service, ClusterActive: true, ServiceActive: true, null, null, null, null, []));
+
+        public Task<EcsServiceState> CreateAsync(EcsServiceSpec desired, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("pipectl never creates an ECS service.");
+
+        public Task<EcsServiceState> UpdateAsync(EcsServiceSpec desired, EcsServiceState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("pipectl never changes an ECS service.");
+
+        public Task DeleteAsync(EcsServiceState actual, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("pipectl never deletes an ECS service.");
+    }
 
     private sealed class Nothing<TSpec, TState>(string type) : IResourceDriver<TSpec, TState>
         where TSpec : IDesiredState<TState>

@@ -23,5 +23,10 @@ public interface IStackDrivers
     IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; }
     IResourceDriver<DistributionSpec, DistributionState> Distributions { get; }
 
+    IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories { get; }
+
+    /// <summary>Reads the ECS service a container stack deploys to; never creates, changes or deletes it.</summary>
+    IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices { get; }
+
     IRepositorySeeder Seeder { get; }
 }

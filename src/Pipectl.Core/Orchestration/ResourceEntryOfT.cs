@@ -32,5 +32,12 @@ public sealed record ResourceEntry<TSpec, TState>(
     /// </summary>
     public Func<ApplyContext, CancellationToken, Task<TSpec>>? DesiredAtApply { get; init; }
 
+    /// <summary>
+    /// Why the run may not go on with the resource as read (one line for a person), or null: a resource the stack only
+    /// uses must be there in a usable shape (the ECS service a container stack deploys to). Checked with the other
+    /// refusals, after every read and before the first write.
+    /// </summary>
+    public Func<TState?, string?>? Check { get; init; }
+
     internal override BoundResource Bind(IStackDrivers drivers) => new BoundResource<TSpec, TState>(this, DriverOf(drivers));
 }

@@ -18,4 +18,6 @@ public static class ResourceKeys
     public const string Distribution = "distribution";
     public const string InvalidationRole = "invalidation-role";
     public const string InvalidationProject = "invalidation-project";
+    public const string EcrRepository = "ecr-repository";
+    public const string EcsService = "ecs-service";
 }

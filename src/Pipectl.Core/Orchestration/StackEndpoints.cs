@@ -31,4 +31,7 @@ public static class StackEndpoints
 
     private static string DnsSuffix(string region) =>
         AwsPartition.ForRegion(region) == AwsPartition.China ? "amazonaws.com.cn" : "amazonaws.com";
+
+    /// <summary>The registry URI docker pushes an ECR repository's images to: <c>ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME</c>.</summary>
+    public static string EcrRepositoryUri(string region, string accountId, string repository) => $"{accountId}.dkr.ecr.{region}.{DnsSuffix(region)}/{repository}";
 }

@@ -15,4 +15,6 @@ public static class StackOutputs
     public const string ApprovalTopicArn = "approvalTopicArn";
     public const string ConnectionArn = "connectionArn";
     public const string ConnectionStatus = "connectionStatus";
+    public const string EcrRepositoryUri = "ecrRepositoryUri";
+    public const string EcsServiceArn = "ecsServiceArn";
 }

@@ -131,7 +131,7 @@ public static class PipelineDeclarationFactory
         if (spec.HasApprovalTopic)
         {
             configuration["NotificationArn"] = arns.ApprovalTopic;
-            configuration["CustomData"] = $"Approve deploying {spec.StackName} ({spec.Branch}) to s3://{spec.SiteBucketName}";
+            configuration["CustomData"] = $"Approve deploying {spec.StackName} ({spec.Branch}) to {(spec.IsEcsDeploy ? $"ECS service {spec.Ecs.Cluster}/{spec.Ecs.Service}" : $"s3://{spec.SiteBucketName}")}";
         }
 
         return new PipelineStage(ApprovalStageName,
@@ -149,7 +149,35 @@ public static class PipelineDeclarationFactory
         ]);
     }
 
-    private static PipelineStage DeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
+    /// <summary>The file the Amazon ECS deploy action reads from the build output: <c>[{"name": CONTAINER, "imageUri": URI}]</c>.</summary>
+    public const string ImageDefinitionsFile = "imagedefinitions.json";
+
+    private static PipelineStage DeployStage(StackSpec spec, StackArns arns) => spec.IsEcsDeploy ? EcsDeployStage(spec, arns) : S3DeployStage(spec, arns);
+
+    // The Amazon ECS standard deploy action: registers a revision of the service's task definition with the image
+    // imagedefinitions.json names, and updates the service to it (a rolling update).
+    private static PipelineStage EcsDeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
+    [
+        new PipelineAction
+        {
+            Name = DeployStageName,
+            Category = "Deploy",
+            Owner = AwsOwner,
+            Provider = "ECS",
+            Version = ActionTypeVersion,
+            RunOrder = 1,
+            Configuration = new Dictionary<string, string>
+            {
+                ["ClusterName"] = spec.Ecs.Cluster ?? string.Empty,
+                ["ServiceName"] = spec.Ecs.Service ?? string.Empty,
+                ["FileName"] = ImageDefinitionsFile,
+            },
+            InputArtifacts = [BuildOutputArtifact],
+            RoleArn = arns.DeployRole,
+        },
+    ]);
+
+    private static PipelineStage S3DeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
     [
         new PipelineAction
         {

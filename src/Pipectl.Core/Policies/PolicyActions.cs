@@ -74,4 +74,52 @@ public static class PolicyActions
 
     /// <summary>Invalidate cached paths of one distribution (the pipeline's Invalidate action).</summary>
     public const string CloudFrontCreateInvalidation = "cloudfront:CreateInvalidation";
+
+    /// <summary>Docker login to ECR. AWS grants it only on <c>*</c>: one of the documented wildcard exceptions.</summary>
+    public const string EcrGetAuthorizationToken = "ecr:GetAuthorizationToken";
+
+    /// <summary>docker push: which layers the repository already has.</summary>
+    public const string EcrBatchCheckLayerAvailability = "ecr:BatchCheckLayerAvailability";
+
+    /// <summary>docker push: start a layer upload.</summary>
+    public const string EcrInitiateLayerUpload = "ecr:InitiateLayerUpload";
+
+    /// <summary>docker push: upload a layer part.</summary>
+    public const string EcrUploadLayerPart = "ecr:UploadLayerPart";
+
+    /// <summary>docker push: finish a layer upload.</summary>
+    public const string EcrCompleteLayerUpload = "ecr:CompleteLayerUpload";
+
+    /// <summary>docker push: write the manifest under a tag.</summary>
+    public const string EcrPutImage = "ecr:PutImage";
+
+    /// <summary>docker pull (a build that starts FROM its previous image, a cache): read a manifest.</summary>
+    public const string EcrBatchGetImage = "ecr:BatchGetImage";
+
+    /// <summary>docker pull: fetch a layer.</summary>
+    public const string EcrGetDownloadUrlForLayer = "ecr:GetDownloadUrlForLayer";
+
+    /// <summary>The ECS deploy action reads the service (its task definition, its rollout).</summary>
+    public const string EcsDescribeServices = "ecs:DescribeServices";
+
+    /// <summary>The ECS deploy action points the service at the new task definition.</summary>
+    public const string EcsUpdateService = "ecs:UpdateService";
+
+    /// <summary>The ECS deploy action copies the current task definition with the new image. It takes no resource ARN (<c>*</c>).</summary>
+    public const string EcsRegisterTaskDefinition = "ecs:RegisterTaskDefinition";
+
+    /// <summary>The ECS deploy action reads the current task definition. It takes no resource ARN (<c>*</c>).</summary>
+    public const string EcsDescribeTaskDefinition = "ecs:DescribeTaskDefinition";
+
+    /// <summary>The ECS deploy action carries the task definition's tags over to the revision it registers.</summary>
+    public const string EcsTagResource = "ecs:TagResource";
+
+    /// <summary>The ECS deploy action follows the rollout's tasks.</summary>
+    public const string EcsDescribeTasks = "ecs:DescribeTasks";
+
+    /// <summary>The ECS deploy action follows the rollout's tasks.</summary>
+    public const string EcsListTasks = "ecs:ListTasks";
+
+    /// <summary>Hand the task definition's roles to ECS (only to ecs-tasks.amazonaws.com).</summary>
+    public const string IamPassRole = "iam:PassRole";
 }

@@ -14,4 +14,7 @@ public static class ServicePrincipals
 
     /// <summary>EventBridge, for the role its target uses to start the pipeline.</summary>
     public const string Events = "events.amazonaws.com";
+
+    /// <summary>ECS tasks, the only service the ECS deploy role may pass the task definition's roles to.</summary>
+    public const string EcsTasks = "ecs-tasks.amazonaws.com";
 }

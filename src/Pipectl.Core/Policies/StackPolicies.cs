@@ -53,7 +53,7 @@ public sealed class StackPolicies
         PipelineRolePolicy());
 
     /// <summary>The S3 deploy action's role: trusted by the pipeline role (see <see cref="TrustPolicies.ForRole"/>).</summary>
-    public RoleDefinition DeployRole => new(
+    public RoleDefinition DeployRole => spec.IsEcsDeploy ? new EcsPolicies(spec).DeployRole(null) : new(
         spec.DeployRoleName,
         arns.DeployRole,
         $"pipectl {spec.StackName}: deploy to s3://{spec.SiteBucketName}",
@@ -103,6 +103,11 @@ public sealed class StackPolicies
 
         // Build variables of type PARAMETER_STORE / SECRETS_MANAGER: CodeBuild reads them with this role, so it may
         // read exactly the parameters and secrets named, and only when there are any.
+        if (spec.IsEcsDeploy)
+        {
+            statements.AddRange(new EcsPolicies(spec).BuildStatements());
+        }
+
         if (BuildVariableArns.Parameters(spec) is { Count: > 0 } parameters)
         {
             statements.Add(PolicyStatement.Allow("ReadBuildParameters", [PolicyActions.SsmGetParameters], parameters));

@@ -32,6 +32,13 @@ public static class DesiredDocument
             ["errorResponses"] = new JsonArray([.. DistributionSpec.ErrorResponses.Select(r => (JsonNode)JsonValue.Create(r))]),
         },
         RepositorySpec repository => new JsonObject { ["name"] = repository.Name, ["description"] = repository.Description },
+        EcrRepositorySpec ecr => new JsonObject
+        {
+            ["name"] = ecr.Name,
+            ["scanOnPush"] = ecr.ScanOnPush,
+            ["lifecyclePolicy"] = Differences.Document(ecr.LifecyclePolicy),
+        },
+        EcsServiceSpec service => new JsonObject { ["cluster"] = service.Cluster, ["service"] = service.Service, ["containerName"] = service.ContainerName, ["managedByPipectl"] = false },
         _ => null,
     };
 

@@ -50,6 +50,12 @@ public sealed record StackFile
     /// <summary><c>site</c>: s3-website or cloudfront, or null for the default.</summary>
     public string? Site { get; init; }
 
+    /// <summary><c>deploy.target</c>: s3 or ecs, or null for the default.</summary>
+    public string? Deploy { get; init; }
+
+    /// <summary>The rest of <c>deploy:</c> (cluster, service, containerName, ecrRepository, keepImages).</summary>
+    public EcsDeployment Ecs { get; init; } = new();
+
     /// <summary><c>pipeline.type</c>: V1 or V2, or null for the default.</summary>
     public string? PipelineType { get; init; }
 
@@ -147,6 +153,8 @@ public sealed record StackFile
         PipelineType = PipelineType ?? spec.PipelineType,
         PrivateSite = privateSite ?? false,
         Site = Site ?? spec.Site,
+        Deploy = Deploy ?? spec.Deploy,
+        Ecs = Ecs,
     };
 
     private static StackSpec Finish(StackSpec spec, StackOverrides? commandLine) => commandLine?.ApplyTo(spec) ?? spec;

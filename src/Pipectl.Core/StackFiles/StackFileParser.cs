@@ -134,6 +134,7 @@ public static class StackFileParser
             var build = new StackFileBuild();
             var buckets = new StackFileBuckets();
             StackFileApproval? approval = null;
+            (string? Target, EcsDeployment Ecs, YamlNode? Node) deploy = (null, new EcsDeployment(), null);
             IReadOnlyList<StackFileEnvironment> environments = [];
             foreach (var (key, _, value) in Entries(mapping, string.Empty, "the top level"))
             {
@@ -165,6 +166,9 @@ public static class StackFileParser
                     case "approval":
                         approval = Approval(value, "approval");
                         break;
+                    case "deploy":
+                        deploy = Deploy(value);
+                        break;
                     case "pipeline":
                         pipelineType = Pipeline(value);
                         break;
@@ -193,8 +197,15 @@ public static class StackFileParser
                 reader.Report(artifactBucketNode, "buckets.artifacts names one artifact bucket, but each environment has its own (<name>-<env>-artifacts-<account>-<region>), so that no environment can write what another deploys: remove it");
             }
 
+            if (deploy.Node is not null && deploy.Target == DeployTargets.Ecs && environments.Count > 0)
+            {
+                reader.Report(deploy.Node, "deploy names one ECS service, but each environment deploys on its own: a container deploy is a stack without environments (one stack file per service)");
+            }
+
             return name is null ? null : new StackFile
             {
+                Deploy = deploy.Target,
+                Ecs = deploy.Ecs,
                 SourcePath = path,
                 Name = name,
                 Region = region,
@@ -520,6 +531,56 @@ public static class StackFileParser
             }
 
             return source;
+        }
+
+        private (string? Target, EcsDeployment Ecs, YamlNode? Node) Deploy(YamlNode node)
+        {
+            var ecs = new EcsDeployment();
+            var mapping = reader.Mapping(node, "deploy");
+            if (mapping is null)
+            {
+                return (null, ecs, null);
+            }
+
+            string? target = null;
+            foreach (var (key, _, value) in Entries(mapping, "deploy", "deploy"))
+            {
+                var what = $"deploy.{key}";
+                switch (key)
+                {
+                    case "target":
+                        target = reader.OneOf(value, what, DeployTargets.All);
+                        break;
+                    case "cluster":
+                        ecs = ecs with { Cluster = reader.Scalar(value, what) };
+                        break;
+                    case "service":
+                        ecs = ecs with { Service = reader.Scalar(value, what) };
+                        break;
+                    case "containerName":
+                        ecs = ecs with { ContainerName = reader.Scalar(value, what) };
+                        break;
+                    case "ecrRepository":
+                        ecs = ecs with { RepositoryName = reader.Scalar(value, what) };
+                        break;
+                    case "keepImages":
+                        if (reader.Scalar(value, what) is { } text)
+                        {
+                            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var keep))
+                            {
+                                ecs = ecs with { ImagesToKeep = keep };
+                            }
+                            else
+                            {
+                                reader.Report(value, $"{what} \"{SafeFragment.Of(text)}\" is not a whole number of images (e.g. 30)");
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return (target, ecs, mapping);
         }
 
         private string? Pipeline(YamlNode node)

@@ -61,6 +61,12 @@ public sealed record StackOverrides
     /// <summary><c>--connection-arn</c>.</summary>
     public string? ConnectionArn { get; init; }
 
+    /// <summary><c>--deploy</c>.</summary>
+    public string? Deploy { get; init; }
+
+    /// <summary><c>--ecs-cluster</c>, <c>--ecs-service</c>, <c>--container-name</c>, <c>--ecr-repository</c>, <c>--ecr-keep-images</c> (null fields: not given).</summary>
+    public EcsDeployment Ecs { get; init; } = new();
+
     /// <summary>Build environment variables; each key replaces the file's value of the same key, the others stay.</summary>
     public IReadOnlyDictionary<string, BuildVariable>? EnvironmentVariables { get; init; }
 
@@ -110,6 +116,15 @@ public sealed record StackOverrides
             Source = Source ?? spec.Source,
             ConnectionArn = ConnectionArn ?? spec.ConnectionArn,
             EnvironmentVariables = variables,
+            Deploy = Deploy ?? spec.Deploy,
+            Ecs = new EcsDeployment
+            {
+                Cluster = Ecs.Cluster ?? spec.Ecs.Cluster,
+                Service = Ecs.Service ?? spec.Ecs.Service,
+                ContainerName = Ecs.ContainerName ?? spec.Ecs.ContainerName,
+                RepositoryName = Ecs.RepositoryName ?? spec.Ecs.RepositoryName,
+                ImagesToKeep = Ecs.ImagesToKeep ?? spec.Ecs.ImagesToKeep,
+            },
         };
     }
 }

@@ -97,4 +97,22 @@ public static class StackOptionNames
 
     /// <summary>Not an option: <c>source.filePaths</c> in pipectl.yaml.</summary>
     public const string TriggerFilePaths = "source.filePaths";
+
+    /// <summary>Where the Deploy stage delivers: s3 (default) or ecs.</summary>
+    public const string Deploy = "--deploy";
+
+    /// <summary>The ECS cluster of the service a container stack deploys to.</summary>
+    public const string EcsCluster = "--ecs-cluster";
+
+    /// <summary>The ECS service a container stack deploys to.</summary>
+    public const string EcsService = "--ecs-service";
+
+    /// <summary>The container of the service's task definition that runs the image.</summary>
+    public const string ContainerName = "--container-name";
+
+    /// <summary>The ECR repository the build pushes to.</summary>
+    public const string EcrRepository = "--ecr-repository";
+
+    /// <summary>How many images the ECR repository's lifecycle policy keeps.</summary>
+    public const string EcrKeepImages = "--ecr-keep-images";
 }

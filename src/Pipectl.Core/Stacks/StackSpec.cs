@@ -117,6 +117,24 @@ public sealed record StackSpec
     /// <summary>The role of <see cref="InvalidationProjectName"/>.</summary>
     public string InvalidationRoleName => $"{PipelineName}-invalidate-role";
 
+    /// <summary>Where the Deploy stage delivers: <see cref="DeployTargets.S3"/> (default) or <see cref="DeployTargets.Ecs"/>.</summary>
+    public string Deploy { get; init; } = DeployTargets.S3;
+
+    /// <summary>The cluster, service, container and ECR repository of a <see cref="DeployTargets.Ecs"/> deploy.</summary>
+    public EcsDeployment Ecs { get; init; } = new();
+
+    /// <summary>True when the pipeline deploys a container image to an ECS service (no website bucket).</summary>
+    public bool IsEcsDeploy => Deploy == DeployTargets.Ecs;
+
+    /// <summary>The ECR repository the build pushes to: <c>--ecr-repository</c>, or the stack name.</summary>
+    public string EcrRepositoryName => Ecs.RepositoryName ?? StackName;
+
+    /// <summary>The container the deploy updates: <c>--container-name</c>, or the stack name.</summary>
+    public string ContainerName => Ecs.ContainerName ?? StackName;
+
+    /// <summary>How many images the ECR lifecycle policy keeps.</summary>
+    public int EcrImagesToKeep => Ecs.ImagesToKeep ?? EcsDeployment.DefaultImagesToKeep;
+
     /// <summary>A local folder whose files become the repository's first commit, or null.</summary>
     public string? SeedDirectory { get; init; }
 

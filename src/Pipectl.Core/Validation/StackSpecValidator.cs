@@ -125,6 +125,7 @@ public sealed class StackSpecValidator
         }
 
         errors.AddRange(SourceRules.Check(spec));
+        errors.AddRange(EcsRules.Check(spec));
         return errors;
     }
 

@@ -1,0 +1,84 @@
+using Pipectl.Core.Naming;
+using Pipectl.Core.Policies;
+using Pipectl.Core.Resources;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Core.Orchestration;
+
+/// <summary>
+/// The entries of a <c>--deploy ecs</c> stack: the website bucket goes; the ECR repository the build pushes to
+/// comes (the stack's own); the ECS service it deploys to is read, never written (it must exist, ACTIVE, with its
+/// cluster, and its task definition must have the container the deploy names); the build runs privileged with the
+/// variables the buildspec needs; and the deploy role is the ECS one. That role may pass the task definition's own
+/// roles, which only the service's read tells: it is completed at apply time from that read.
+/// </summary>
+internal static class EcsDeploy
+{
+    /// <summary>The registry URI of the repository: what the buildspec tags and pushes.</summary>
+    public const string RepositoryUriVariable = "REPOSITORY_URI";
+
+    /// <summary>The container imagedefinitions.json names.</summary>
+    public const string ContainerNameVariable = "CONTAINER_NAME";
+
+    /// <summary>The account, for <c>docker login</c> to the registry.</summary>
+    public const string AccountIdVariable = "AWS_ACCOUNT_ID";
+
+    /// <summary>The region, for <c>aws ecr get-login-password</c> (CodeBuild sets it too; stated for builds run elsewhere).</summary>
+    public const string RegionVariable = "AWS_DEFAULT_REGION";
+
+    /// <summary>The build variables pipectl sets on a container stack's project; a stack file may not set them itself.</summary>
+    public static IReadOnlyList<string> Variables { get; } = [RepositoryUriVariable, ContainerNameVariable, AccountIdVariable, RegionVariable];
+
+    /// <summary>Turns the S3 deploy entries of <paramref name="entries"/> into the ECS deploy's.</summary>
+    public static void Replace(List<ResourceEntry> entries, StackSpec spec, IReadOnlyDictionary<string, string> tags)
+    {
+        entries.RemoveAll(e => e.Key == ResourceKeys.SiteBucket);
+        var policies = new EcsPolicies(spec);
+        var uri = RepositoryUri(spec);
+        var repository = new EcrRepositorySpec(spec.EcrRepositoryName, ScanOnPush: true, EcrRepositorySpec.KeepNewest(spec.EcrImagesToKeep), tags);
+        var service = new EcsServiceSpec(spec.Ecs.Cluster ?? string.Empty, spec.Ecs.Service ?? string.Empty, spec.ContainerName);
+
+        var projectAt = entries.FindIndex(e => e.Key == ResourceKeys.BuildProject);
+        var project = (ResourceEntry<BuildProjectSpec, BuildProjectState>)entries[projectAt];
+        var variables = new Dictionary<string, BuildVariable>(project.Desired.EnvironmentVariables, StringComparer.Ordinal)
+        {
+            [RepositoryUriVariable] = new(uri),
+            [ContainerNameVariable] = new(spec.ContainerName),
+            [AccountIdVariable] = new(spec.AccountId ?? StackNames.AccountPlaceholder),
+            [RegionVariable] = new(spec.Region),
+        };
+
+        // The build pushes into the repository: it is created first, and deleted only after the project.
+        entries[projectAt] = project with
+        {
+            DependsOn = [.. project.DependsOn, ResourceKeys.EcrRepository],
+            Desired = project.Desired with { Privileged = true, EnvironmentVariables = variables },
+        };
+        entries.Insert(projectAt, new ResourceEntry<EcrRepositorySpec, EcrRepositoryState>(ResourceKeys.EcrRepository, StackParts.Build, [], repository, d => d.EcrRepositories)
+        {
+            NameOption = StackOptionNames.EcrRepository,
+            Outputs = state => new Dictionary<string, string> { [StackOutputs.EcrRepositoryUri] = state?.Uri ?? uri },
+        });
+
+        var roleAt = entries.FindIndex(e => e.Key == ResourceKeys.DeployRole);
+        var role = (ResourceEntry<RoleSpec, RoleState>)entries[roleAt];
+        entries[roleAt] = role with
+        {
+            DependsOn = [.. role.DependsOn, ResourceKeys.EcsService],
+            Desired = RoleSpec.From(policies.DeployRole(null), tags),
+            DesiredAtApply = async (context, ct) => RoleSpec.From(policies.DeployRole(await context.Drivers.EcsServices.ReadAsync(service, ct).ConfigureAwait(false)), tags),
+        };
+        entries.Insert(roleAt, new ResourceEntry<EcsServiceSpec, EcsServiceState>(ResourceKeys.EcsService, StackParts.Pipeline, [], service, d => d.EcsServices)
+        {
+            // Used as it is: never modified or deleted, reported as adopted.
+            UseExisting = true,
+            ExistingOption = $"{StackOptionNames.EcsCluster} and {StackOptionNames.EcsService}",
+            Check = service.Problem,
+            Outputs = state => state?.ServiceArn is { } arn ? new Dictionary<string, string> { [StackOutputs.EcsServiceArn] = arn } : new Dictionary<string, string>(),
+        });
+    }
+
+    /// <summary>Where the build pushes: <c>ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME</c> (a placeholder account when unknown).</summary>
+    public static string RepositoryUri(StackSpec spec) =>
+        StackEndpoints.EcrRepositoryUri(spec.Region, spec.AccountId ?? StackNames.AccountPlaceholder, spec.EcrRepositoryName);
+}

@@ -1,0 +1,98 @@
+using Pipectl.Core.Naming;
+using Pipectl.Core.Resources;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Core.Policies;
+
+/// <summary>
+/// The permissions of a <c>--deploy ecs</c> stack: the build role pushes to its one ECR repository, and the
+/// deploy role rolls the one ECS service out. Two statements name <c>*</c>, because AWS gives those actions no
+/// resource to name: <c>ecr:GetAuthorizationToken</c> (the docker login), and <c>ecs:RegisterTaskDefinition</c>
+/// with <c>ecs:DescribeTaskDefinition</c> (ECS User Guide, "Actions, resources, and condition keys"). They are
+/// the only wildcard resources pipectl writes; their Sids say so, and the README names them.
+/// </summary>
+public sealed class EcsPolicies(StackSpec spec)
+{
+    /// <summary>The resource of an action that takes no resource ARN.</summary>
+    public const string AnyResource = "*";
+
+    /// <summary>The Sid of the docker login statement (a wildcard AWS requires).</summary>
+    public const string EcrLoginSid = "EcrLoginAwsGrantsOnlyOnWildcard";
+
+    /// <summary>The Sid of the task definition statement (a wildcard AWS requires).</summary>
+    public const string TaskDefinitionsSid = "EcsTaskDefinitionsTakeNoResourceArn";
+
+    /// <summary>Stands for the task definition's roles in a plan that could not read them (no credentials).</summary>
+    public const string UnknownTaskRoles = "<roles of the service's task definition>";
+
+    private Arns Arns => new(spec.Region, spec.AccountId);
+
+    /// <summary>The build role's statements for the image: push to (and pull from) the one repository, and log in.</summary>
+    public IEnumerable<PolicyStatement> BuildStatements()
+    {
+        yield return PolicyStatement.Allow(
+            "PushImage",
+            [
+                PolicyActions.EcrBatchCheckLayerAvailability,
+                PolicyActions.EcrInitiateLayerUpload,
+                PolicyActions.EcrUploadLayerPart,
+                PolicyActions.EcrCompleteLayerUpload,
+                PolicyActions.EcrPutImage,
+                PolicyActions.EcrBatchGetImage,
+                PolicyActions.EcrGetDownloadUrlForLayer,
+            ],
+            [Arns.EcrRepository(spec.EcrRepositoryName)]);
+        yield return PolicyStatement.Allow(EcrLoginSid, [PolicyActions.EcrGetAuthorizationToken], [AnyResource]);
+    }
+
+    /// <summary>
+    /// The role the Amazon ECS deploy action assumes (trusted by the pipeline role, as the S3 deploy role is), from the
+    /// service as read (<paramref name="service"/>; null when it could not be read): read the build output
+    /// (imagedefinitions.json), update the one service, register its task definition's next revision, follow the
+    /// rollout's tasks in its cluster, and pass the task definition's own roles to ECS tasks only.
+    /// </summary>
+    public RoleDefinition DeployRole(EcsServiceState? service)
+    {
+        var cluster = spec.Ecs.Cluster ?? string.Empty;
+        var serviceName = spec.Ecs.Service ?? string.Empty;
+        var artifacts = Arns.BucketObjects(spec.ArtifactBucketName);
+        List<PolicyStatement> statements =
+        [
+            PolicyStatement.Allow("ReadBuildOutput", [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion], [artifacts]),
+            PolicyStatement.Allow(
+                "UpdateService",
+                [PolicyActions.EcsDescribeServices, PolicyActions.EcsUpdateService],
+                [service?.ServiceArn ?? Arns.EcsService(cluster, serviceName)]),
+            PolicyStatement.Allow(TaskDefinitionsSid, [PolicyActions.EcsRegisterTaskDefinition, PolicyActions.EcsDescribeTaskDefinition], [AnyResource]),
+            PolicyStatement.Allow(
+                "FollowRollout",
+                [PolicyActions.EcsDescribeTasks, PolicyActions.EcsListTasks],
+                [$"arn:{Arns.Partition}:ecs:{spec.Region}:{Arns.AccountId}:task/{cluster}/*", $"arn:{Arns.Partition}:ecs:{spec.Region}:{Arns.AccountId}:container-instance/{cluster}/*"]),
+        ];
+        if (service?.TaskDefinitionFamily is { } family)
+        {
+            statements.Add(PolicyStatement.Allow(
+                "TagTaskDefinitionRevisions",
+                [PolicyActions.EcsTagResource],
+                [$"arn:{Arns.Partition}:ecs:{spec.Region}:{Arns.AccountId}:task-definition/{family}:*"]));
+        }
+
+        IReadOnlyList<string> roles = service?.TaskDefinitionArn is null ? [UnknownTaskRoles] : service.TaskRoles;
+        if (roles.Count > 0)
+        {
+            statements.Add(new PolicyStatement("PassTaskRolesToEcsTasks", PolicyStatement.AllowEffect, [PolicyActions.IamPassRole], roles)
+            {
+                Conditions = [new PolicyCondition("StringEquals", "iam:PassedToService", ServicePrincipals.EcsTasks)],
+            });
+        }
+
+        var deployRole = Arns.Role(spec.DeployRoleName);
+        return new RoleDefinition(
+            spec.DeployRoleName,
+            deployRole,
+            $"pipectl {spec.StackName}: deploy to ECS service {cluster}/{serviceName}",
+            TrustPolicies.ForRole(Arns.Role(spec.PipelineRoleName)),
+            StackDefaults.InlinePolicyName,
+            new PolicyDocument(statements));
+    }
+}
