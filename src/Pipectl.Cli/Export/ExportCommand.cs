@@ -75,6 +75,13 @@ public static class ExportCommand
             throw new UsageException($"export: --site {SiteTypes.CloudFront}{(cloudFront.Environment is { } env ? $" (environment {env})" : string.Empty)} cannot be exported yet; export covers the {SiteTypes.S3Website} site (the default).");
         }
 
+        // A container deploy (an ECR repository, and a deploy role whose PassRole names the roles of a service only a
+        // read of the account can tell) has no mapping yet: refuse it in one line, as the CloudFront site.
+        if (checkedSpecs.FirstOrDefault(s => s.Spec.IsEcsDeploy) is { } container)
+        {
+            throw new UsageException($"export: {StackOptionNames.Deploy} {DeployTargets.Ecs}{(container.Environment is { } env ? $" (environment {env})" : string.Empty)} cannot be exported yet; export covers the {DeployTargets.S3} deploy (the default).");
+        }
+
         // A GitHub, GitLab or Bitbucket source (a CodeConnections connection and a V2 push trigger) has no mapping yet either.
         if (checkedSpecs.FirstOrDefault(s => s.Spec.UsesConnection) is { } connected)
         {

@@ -11,6 +11,7 @@ public static class RunSummary
         (StackOutputs.CloneUrlHttp, "clone URL"),
         (StackOutputs.CloneUrlSsh, "clone (SSH)"),
         (StackOutputs.WebsiteUrl, "website"),
+        (StackOutputs.EcrRepositoryUri, "image repository"),
         (StackOutputs.PipelineName, "pipeline"),
         (StackOutputs.PipelineConsoleUrl, "console"),
     ];

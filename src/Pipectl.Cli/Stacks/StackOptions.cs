@@ -71,6 +71,18 @@ public sealed class StackOptions
 
     public Option<string?> Site { get; } = new(StackOptionNames.Site) { Description = "How the website is served: s3-website (default; public bucket, HTTP) or cloudfront (HTTPS, private bucket)" };
 
+    public Option<string?> Deploy { get; } = new(StackOptionNames.Deploy) { Description = "Where Deploy delivers: s3 (default; the website bucket) or ecs (an image pushed to ECR, rolled out to an existing ECS service)" };
+
+    public Option<string?> EcsCluster { get; } = new(StackOptionNames.EcsCluster) { Description = "With --deploy ecs: the cluster of the service (it must exist)" };
+
+    public Option<string?> EcsService { get; } = new(StackOptionNames.EcsService) { Description = "With --deploy ecs: the service to deploy to (it must exist, ACTIVE; pipectl never changes it)" };
+
+    public Option<string?> ContainerName { get; } = new(StackOptionNames.ContainerName) { Description = "With --deploy ecs: the task definition's container that runs the image (default: <name>)" };
+
+    public Option<string?> EcrRepository { get; } = new(StackOptionNames.EcrRepository) { Description = "With --deploy ecs: the ECR repository the build pushes to (default: <name>)" };
+
+    public Option<int?> EcrKeepImages { get; } = new(StackOptionNames.EcrKeepImages) { Description = $"With --deploy ecs: images the repository's lifecycle policy keeps (default: {EcsDeployment.DefaultImagesToKeep})" };
+
     public Option<string?> Seed { get; } = new(StackOptionNames.SeedDirectory) { Description = "Make the branch's first commit from this folder's files (only when the branch does not exist)" };
 
     public Option<string[]> SeedAllowSecret { get; } = new("--seed-allow-secret")
@@ -122,6 +134,17 @@ public sealed class StackOptions
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets) || parts == Pipectl.Core.Orchestration.StackParts.None)
         {
             yield return Site;
+        }
+
+        // The deploy target decides which resources the stack has (an ECR repository, no website bucket): the build, the pipeline and teardown take it.
+        if ((parts & (Pipectl.Core.Orchestration.StackParts.Build | Pipectl.Core.Orchestration.StackParts.Pipeline)) != 0 || parts == Pipectl.Core.Orchestration.StackParts.None)
+        {
+            yield return Deploy;
+            yield return EcsCluster;
+            yield return EcsService;
+            yield return ContainerName;
+            yield return EcrRepository;
+            yield return EcrKeepImages;
         }
 
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Build))
@@ -187,6 +210,15 @@ public sealed class StackOptions
         ExistingRepository = parse.GetValue(ExistingRepository) ? true : null,
         Source = parse.GetValue(Source),
         ConnectionArn = parse.GetValue(ConnectionArn),
+        Deploy = parse.GetValue(Deploy),
+        Ecs = new EcsDeployment
+        {
+            Cluster = parse.GetValue(EcsCluster),
+            Service = parse.GetValue(EcsService),
+            ContainerName = parse.GetValue(ContainerName),
+            RepositoryName = parse.GetValue(EcrRepository),
+            ImagesToKeep = parse.GetValue(EcrKeepImages),
+        },
     };
 
     /// <summary>The stack as the options alone describe it, for the given account (null: unknown).</summary>

@@ -94,7 +94,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             }
 
             using var progress = new StackProgressRenderer(console, settings.Json);
-            result = await new StackTeardown(new AwsStackDrivers(session, _account!, progress) { NoWait = teardown.NoWait }, progress).RemoveAsync(graph, removal, cancellationToken).ConfigureAwait(false);
+            result = await new StackTeardown(new AwsStackDrivers(session, _account!, progress) { NoWait = teardown.NoWait, DeleteImages = teardown.DeleteImages }, progress).RemoveAsync(graph, removal, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -192,7 +192,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     /// <summary>The refusal of the first environment whose public site the account's Block Public Access forbids (one read for all), or null.</summary>
     private static async Task<ProvisioningException?> PublicSiteRefusalAsync(AwsStackDrivers aws, IReadOnlyList<EnvironmentStackSpec> specs, CancellationToken cancellationToken)
     {
-        if (specs.All(s => s.Spec.PrivateSite || s.Spec.IsCloudFrontSite))
+        if (specs.All(s => s.Spec.PrivateSite || s.Spec.IsCloudFrontSite || s.Spec.IsEcsDeploy))
         {
             return null;
         }

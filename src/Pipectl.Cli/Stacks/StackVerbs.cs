@@ -27,6 +27,7 @@ public static class StackVerbs
         var keepBuckets = new Option<bool>("--keep-buckets") { Description = "Keep both buckets and their objects" };
         var keepConnection = new Option<bool>("--keep-connection") { Description = "Keep the source connection pipectl created (its handshake need not be repeated)" };
         var noWait = new Option<bool>("--no-wait") { Description = "Disable a CloudFront distribution without waiting for it to deploy; a later teardown deletes it" };
+        var deleteImages = new Option<bool>("--delete-images") { Description = "Delete the ECR repository of a container stack even when it holds images (they go with it); without it such a repository is kept" };
         var command = new Command("teardown", "Delete what pipectl created for the stack (only that), in reverse dependency order.");
         foreach (var option in stack.For(StackParts.None))
         {
@@ -38,10 +39,11 @@ public static class StackVerbs
         command.Options.Add(keepBuckets);
         command.Options.Add(keepConnection);
         command.Options.Add(noWait);
+        command.Options.Add(deleteImages);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets), parse.GetValue(keepConnection)) { NoWait = parse.GetValue(noWait) };
+            var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets), parse.GetValue(keepConnection)) { NoWait = parse.GetValue(noWait), DeleteImages = parse.GetValue(deleteImages) };
             var run = new StackRun("teardown", StackParts.All, parse, settings, stack, console, switches);
             return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
         });

@@ -16,7 +16,7 @@ public static class PublicSitePreflight
     public static ProvisioningException? Refusal(PublicAccessBlock? accountBlock, StackSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.PrivateSite || spec.IsCloudFrontSite || accountBlock is null)
+        if (spec.PrivateSite || spec.IsCloudFrontSite || spec.IsEcsDeploy || accountBlock is null)
         {
             return null;
         }
