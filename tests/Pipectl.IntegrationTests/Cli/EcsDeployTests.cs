@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Pipectl.IntegrationTests.Moto;
+
+namespace Pipectl.IntegrationTests.Cli;
+
+/// <summary>
+/// <c>--deploy ecs</c> end to end against moto, with a cluster and service made beforehand: the ECR repository,
+/// the privileged build with its variables, the ECS deploy stage and the roles' statements; a rerun that changes
+/// nothing; a missing service refused before the first write; and a teardown that keeps a repository holding
+/// images unless told --delete-images.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class EcsDeployTests(MotoServer moto)
+{
+    private Task<CliRun> Pipectl(params string[] args) =>
+        CliRun.RunAsync([.. args, "--endpoint-url", moto.Endpoint, "--region", "us-east-1", "--output", "json"]);
+
+    private static Dictionary<string, JsonElement> Resources(CliRun run) =>
+        run.Json.GetProperty("resources").EnumerateArray().ToDictionary(r => $"{r.GetProperty("type").GetString()} {r.GetProperty("name").GetString()}", r => r);
+
+    private static string[] EcsArgs(string stack, string cluster, string service) =>
+        ["--name", stack, "--deploy", "ecs", "--ecs-cluster", cluster, "--ecs-service", service, "--container-name", "web"];
+
+    private static JsonElement Statement(JsonElement role, string sid) =>
+        role.GetProperty("desired").GetProperty("inlinePolicies").EnumerateObject().Single().Value.GetProperty("Statement").EnumerateArray()
+            .Single(s => s.GetProperty("Sid").GetString() == sid);
+
+    private static IEnumerable<string> Strings(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(v => v.GetString()!) : [value.GetString()!];
+
+    [Fact]
+    public async Task Bootstrap_creates_the_repository_the_ECS_stage_and_the_role_statements_converges_and_teardown_keeps_a_repository_with_images()
+    {
+        var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
+        var cluster = stack + "-cluster";
+        var service = stack + "-svc";
+        await EcsFixture.CreateServiceAsync(moto, cluster, service, "web");
+
+        var first = await Pipectl(["bootstrap", .. EcsArgs(stack, cluster, service), "--ecr-keep-images", "12"]);
+
+        Assert.True(first.ExitCode == 0, first.Stderr + first.Stdout);
+        var created = Resources(first);
+        Assert.Equal("created", created[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+        Assert.Equal("unchanged", created[$"AWS::ECS::Service {service}"].GetProperty("action").GetString());
+        Assert.DoesNotContain(created.Keys, k => k.Contains("-site-", StringComparison.Ordinal));
+        Assert.Equal($"{EcsFixture.Account}.dkr.ecr.us-east-1.amazonaws.com/{stack}", first.Json.GetProperty("outputs").GetProperty("ecrRepositoryUri").GetString());
+        Assert.False(first.Json.GetProperty("outputs").TryGetProperty("websiteUrl", out _));
+
+        using (var session = TestSessions.For(moto))
+        {
+            var project = (await session.CodeBuild.BatchGetProjectsAsync([$"{stack}-build"])).Projects!.Single();
+            Assert.True(project.Environment!.PrivilegedMode);
+            var variables = project.Environment.EnvironmentVariables!.ToDictionary(v => v.Name, v => v.Value);
+            Assert.Equal($"{EcsFixture.Account}.dkr.ecr.us-east-1.amazonaws.com/{stack}", variables["REPOSITORY_URI"]);
+            Assert.Equal(("web", EcsFixture.Account, "us-east-1"), (variables["CONTAINER_NAME"], variables["AWS_ACCOUNT_ID"], variables["AWS_DEFAULT_REGION"]));
+            var deploy = (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages!.Single(s => s.Name == "Deploy").Actions!.Single();
+            Assert.Equal("ECS", deploy.ActionTypeId!.Provider);
+            Assert.Equal(cluster, deploy.Configuration!["ClusterName"]);
+            Assert.Equal(service, deploy.Configuration["ServiceName"]);
+            Assert.Equal("imagedefinitions.json", deploy.Configuration["FileName"]);
+            var repository = await session.Ecr.DescribeRepositoryAsync(stack);
+            Assert.True(repository!.ImageScanningConfiguration!.ScanOnPush);
+            var tags = (await session.Ecr.ListTagsForResourceAsync(repository.RepositoryArn!)).Tags!.ToDictionary(t => t.Key, t => t.Value);
+            Assert.Equal((stack, "us-east-1"), (tags["pipectl:stack"], tags["pipectl:region"]));
+            using var lifecycle = JsonDocument.Parse((await session.Ecr.GetLifecyclePolicyAsync(stack)).LifecyclePolicyText!);
+            Assert.Equal(12, lifecycle.RootElement.GetProperty("rules")[0].GetProperty("selection").GetProperty("countNumber").GetInt32());
+        }
+
+        var buildRole = created[$"AWS::IAM::Role {stack}-codebuild-role"];
+        Assert.Equal([$"arn:aws:ecr:us-east-1:{EcsFixture.Account}:repository/{stack}"], Strings(Statement(buildRole, "PushImage").GetProperty("Resource")));
+        Assert.Equal(["*"], Strings(Statement(buildRole, "EcrLoginAwsGrantsOnlyOnWildcard").GetProperty("Resource")));
+        var deployRole = created[$"AWS::IAM::Role {stack}-deploy-role"];
+        Assert.Equal([$"arn:aws:ecs:us-east-1:{EcsFixture.Account}:service/{cluster}/{service}"], Strings(Statement(deployRole, "UpdateService").GetProperty("Resource")));
+        Assert.Equal(["*"], Strings(Statement(deployRole, "EcsTaskDefinitionsTakeNoResourceArn").GetProperty("Resource")));
+        var passRole = Statement(deployRole, "PassTaskRolesToEcsTasks");
+        Assert.Equal([EcsFixture.ExecutionRole(service), EcsFixture.TaskRole(service)], Strings(passRole.GetProperty("Resource")).Order(StringComparer.Ordinal));
+        Assert.Equal("ecs-tasks.amazonaws.com", passRole.GetProperty("Condition").GetProperty("StringEquals").GetProperty("iam:PassedToService").GetString());
+
+        var again = await Pipectl(["bootstrap", .. EcsArgs(stack, cluster, service), "--ecr-keep-images", "12"]);
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.All(Resources(again), r => Assert.True(r.Value.GetProperty("action").GetString() == "unchanged", $"{r.Key}: {r.Value}"));
+        Assert.Equal(0, again.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+
+        await EcsFixture.PushImageAsync(moto, stack, "abc1234");
+        var kept = await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes"]);
+        Assert.True(kept.ExitCode == 0, kept.Stderr + kept.Stdout);
+        var repositoryKept = Resources(kept)[$"AWS::ECR::Repository {stack}"];
+        Assert.Equal("kept", repositoryKept.GetProperty("action").GetString());
+        Assert.Contains("--delete-images", repositoryKept.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal("kept", Resources(kept)[$"AWS::ECS::Service {service}"].GetProperty("action").GetString());
+
+        var removed = await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes", "--delete-images"]);
+        Assert.True(removed.ExitCode == 0, removed.Stderr + removed.Stdout);
+        Assert.Equal("deleted", Resources(removed)[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+        using (var session = TestSessions.For(moto))
+        {
+            Assert.Equal("ACTIVE", (await session.Ecs.DescribeServicesAsync(cluster, service)).Services!.Single().Status);
+        }
+    }
+
+    [Fact]
+    public async Task An_empty_repository_is_deleted_by_a_plain_teardown()
+    {
+        var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
+        await EcsFixture.CreateServiceAsync(moto, stack + "-c", stack + "-s", "web");
+        var made = await Pipectl(["create-build", .. EcsArgs(stack, stack + "-c", stack + "-s")]);
+        Assert.True(made.ExitCode == 0, made.Stderr);
+
+        var removed = await Pipectl(["teardown", .. EcsArgs(stack, stack + "-c", stack + "-s"), "--yes"]);
+
+        Assert.True(removed.ExitCode == 0, removed.Stderr);
+        Assert.Equal("deleted", Resources(removed)[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task A_missing_service_or_cluster_is_refused_after_the_reads_with_nothing_written()
+    {
+        var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
+        await EcsFixture.CreateServiceAsync(moto, stack + "-c", stack + "-s", "web");
+
+        var noService = await Pipectl(["bootstrap", .. EcsArgs(stack, stack + "-c", "absent")]);
+        var noCluster = await Pipectl(["bootstrap", .. EcsArgs(stack, "absent-cluster", stack + "-s")]);
+        var noContainer = await Pipectl(["bootstrap", "--name", stack, "--deploy", "ecs", "--ecs-cluster", stack + "-c", "--ecs-service", stack + "-s", "--container-name", "api"]);
+
+        Assert.Equal(1, noService.ExitCode);
+        Assert.Contains("ECS service absent does not exist or is not ACTIVE", noService.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, noCluster.ExitCode);
+        Assert.Contains("ECS cluster absent-cluster does not exist", noCluster.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, noContainer.ExitCode);
+        Assert.Contains("has no container named api (it has web)", noContainer.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.All([noService, noCluster, noContainer], run => Assert.Equal(0, run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_plan_shows_the_two_wildcard_exceptions_and_the_task_roles_without_writing()
+    {
+        var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
+        await EcsFixture.CreateServiceAsync(moto, stack + "-c", stack + "-s", "web");
+
+        var plan = await Pipectl(["plan", .. EcsArgs(stack, stack + "-c", stack + "-s")]);
+
+        Assert.True(plan.ExitCode == 0, plan.Stderr);
+        var resources = Resources(plan);
+        Assert.Equal("would-create", resources[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+        var wildcards = resources.Values.Where(r => r.GetProperty("type").GetString() == "AWS::IAM::Role")
+            .SelectMany(r => r.GetProperty("desired").GetProperty("inlinePolicies").EnumerateObject().SelectMany(p => p.Value.GetProperty("Statement").EnumerateArray()))
+            .Where(s => Strings(s.GetProperty("Resource")).Contains("*"))
+            .Select(s => s.GetProperty("Sid").GetString())
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["EcrLoginAwsGrantsOnlyOnWildcard", "EcsTaskDefinitionsTakeNoResourceArn"], wildcards);
+        Assert.Contains(EcsFixture.TaskRole(stack + "-s"), Strings(Statement(resources[$"AWS::IAM::Role {stack}-deploy-role"], "PassTaskRolesToEcsTasks").GetProperty("Resource")));
+        Assert.Equal(0, plan.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_repository_of_the_name_that_is_not_the_stacks_is_refused_before_the_first_write()
+    {
+        var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
+        await EcsFixture.CreateServiceAsync(moto, stack + "-c", stack + "-s", "web");
+        await EcsFixture.CreateRepositoryAsync(moto, stack);
+
+        var run = await Pipectl(["bootstrap", .. EcsArgs(stack, stack + "-c", stack + "-s")]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"AWS::ECR::Repository {stack} already exists and was not created by pipectl", run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+    }
+}
