@@ -30,6 +30,8 @@ public static class BotocoreModels
         ["cloudfront"] = "2020-05-31",
         ["sts"] = "2011-06-15",
         ["logs"] = "2014-03-28",
+        ["ecr"] = "2015-09-21",
+        ["ecs"] = "2014-11-13",
     };
 
     public static string Directory => DataDirectory.Value;
