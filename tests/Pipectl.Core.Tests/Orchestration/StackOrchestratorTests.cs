@@ -278,6 +278,10 @@ public sealed class StackOrchestratorTests
 
         public IResourceDriver<DistributionSpec, DistributionState> Distributions => Make<DistributionSpec, DistributionState>(ResourceTypes.Distribution, s => new DistributionState("E1", "arn:aws:cloudfront::123456789012:distribution/E1", "d1.cloudfront.net", DistributionState.DeployedStatus, true, s.OriginDomain, s.Name, DistributionSpec.ViewerProtocolPolicy, DistributionSpec.DefaultRootObject, DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, s.Tags));
 
+        public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories => Make<EcrRepositorySpec, EcrRepositoryState>(ResourceTypes.EcrRepository, s => new EcrRepositoryState(s.Name, $"arn:aws:ecr:us-east-1:123456789012:repository/{s.Name}", $"123456789012.dkr.ecr.us-east-1.amazonaws.com/{s.Name}", s.ScanOnPush, s.LifecyclePolicy, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
+
+        public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices => new EmptyAccountDrivers().EcsServices;
+
         /// <summary>What each create and update was asked for, keyed "TYPE NAME"; a created resource reads back as existing.</summary>
         public ConcurrentDictionary<string, object> Desired { get; } = new();
 

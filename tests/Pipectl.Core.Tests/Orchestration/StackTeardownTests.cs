@@ -189,6 +189,10 @@ public sealed class StackTeardownTests
 
         public IResourceDriver<DistributionSpec, DistributionState> Distributions => new Driver<DistributionSpec, DistributionState>(this, ResourceTypes.Distribution, s => new DistributionState("E1", "arn", "d1.cloudfront.net", "Deployed", false, s.OriginDomain, s.Name, "", "", null, [], Tags), s => s.OriginAccessControlName + " (distribution)");
 
+        public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories => new Driver<EcrRepositorySpec, EcrRepositoryState>(this, ResourceTypes.EcrRepository, s => new EcrRepositoryState(s.Name, "arn", "uri", true, null, Tags), s => s.Name + " (ECR)");
+
+        public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices => new EmptyAccountDrivers().EcsServices;
+
         public IRepositorySeeder Seeder => this;
 
         public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(true);
