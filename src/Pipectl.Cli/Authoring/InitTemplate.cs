@@ -10,6 +10,9 @@ namespace Pipectl.Cli.Authoring;
 /// <param name="Note">A comment line at the top of pipectl.yaml about this kind of project.</param>
 public sealed record InitTemplate(string Name, string Buildspec, string StackFileBuild, string Note)
 {
+    /// <summary>A <c>deploy:</c> section (at column 0) for a template that does not deploy to the website bucket; null for the default.</summary>
+    public string? StackFileDeploy { get; init; }
+
     /// <summary>The pipectl.yaml text for a stack named <paramref name="stackName"/>.</summary>
     public string StackFile(string stackName) => $$"""
         # pipectl.yaml: this project's delivery pipeline as code. `pipectl validate` checks it and
@@ -30,11 +33,17 @@ public sealed record InitTemplate(string Name, string Buildspec, string StackFil
 
         pipeline:
           type: V2
-
+        {{(StackFileDeploy is null ? string.Empty : "\n" + StackFileDeploy)}}
         # A manual approval before every deploy, mailed through SNS:
         # approval:
         #   enabled: true
         #   email: releases@example.com
+        {{(StackFileDeploy is null ? EnvironmentsComment : string.Empty)}}
+
+        """;
+
+    // A container deploy names one service: it has no environments (one stack file per service).
+    private const string EnvironmentsComment = """
 
         # One pipeline per environment instead of one (each with its own branch, trigger and website bucket):
         # environments:
@@ -44,6 +53,5 @@ public sealed record InitTemplate(string Name, string Buildspec, string StackFil
         #     branch: main
         #     approval:
         #       enabled: true
-
         """;
 }

@@ -28,11 +28,32 @@ public static class InitTemplates
         """,
         "A Node.js app: `npm test` runs before `npm run build`; dist/ is deployed to the S3 website bucket.");
 
-    /// <summary>
-    /// Every template, by name. No docker-ecs template: its buildspec (buildspecs/docker-ecs.yml) needs ECR
-    /// permissions and an ECS deploy stage that pipectl's stack does not have yet; it returns with them.
-    /// </summary>
-    public static IReadOnlyList<InitTemplate> All { get; } = [StaticSite, Node];
+    /// <summary>A container image pushed to ECR and rolled out to an existing ECS service.</summary>
+    public static InitTemplate DockerEcs { get; } = new(
+        "docker-ecs",
+        DockerEcsBuildspec,
+        """
+          image: aws/codebuild/standard:7.0
+          computeType: BUILD_GENERAL1_SMALL
+        """,
+        "A container: the Dockerfile's image is pushed to ECR (tagged with the commit) and rolled out to an ECS service.")
+    {
+        StackFileDeploy = """
+            # The ECS service to roll the image out to: it and its cluster must exist (pipectl never changes them).
+            # Set cluster, service and the task definition's container name to yours, then `pipectl plan`.
+            deploy:
+              target: ecs
+              cluster: my-cluster
+              service: my-service
+              containerName: app
+              # ecrRepository: my-service   # default: the stack name
+              # keepImages: 30              # images the repository keeps
+
+            """,
+    };
+
+    /// <summary>Every template, by name.</summary>
+    public static IReadOnlyList<InitTemplate> All { get; } = [StaticSite, Node, DockerEcs];
 
     private const string StaticSiteBuildspec = """
 # Static website: nothing to compile, so the build only checks that the site is there and hands every
@@ -104,6 +125,54 @@ cache:
   # Reuses downloaded packages between builds (set a cache on the CodeBuild project to use it).
   paths:
     - '/root/.npm/**/*'
+
+""";
+
+    private const string DockerEcsBuildspec = """
+# Docker image for Amazon ECS (pipectl --deploy ecs): build the image, push it to Amazon ECR tagged with the
+# commit it was built from, and write imagedefinitions.json, the artifact the pipeline's "Amazon ECS" deploy
+# action reads to roll the service onto the new image.
+# pipectl gives the build what this file uses: privileged mode (Docker), a role that may push to the one ECR
+# repository (and log in to ECR), and the variables REPOSITORY_URI, CONTAINER_NAME, AWS_ACCOUNT_ID and
+# AWS_DEFAULT_REGION. Copy this file to the root of your repository as buildspec.yml.
+version: 0.2
+
+env:
+  # Later pipeline actions can read the pushed image's URI as #{BuildVariables.IMAGE_URI}.
+  exported-variables:
+    - IMAGE_URI
+
+phases:
+  pre_build:
+    commands:
+      # Stop with a clear message when the project was not made by pipectl --deploy ecs.
+      - ': "${REPOSITORY_URI:?REPOSITORY_URI is not set: bootstrap the stack with --deploy ecs}" "${CONTAINER_NAME:?CONTAINER_NAME is not set}"'
+      - echo "Logging in to Amazon ECR..."
+      - REGISTRY="${REPOSITORY_URI%%/*}"
+      - aws ecr get-login-password --region "$AWS_DEFAULT_REGION" | docker login --username AWS --password-stdin "$REGISTRY"
+      # Tag each image with the commit it was built from, so a deploy can be traced back to its source.
+      - IMAGE_TAG=$(echo "$CODEBUILD_RESOLVED_SOURCE_VERSION" | cut -c 1-7)
+      - IMAGE_URI="$REPOSITORY_URI:$IMAGE_TAG"
+      # The previous image, as a layer cache: a first build has none, which is fine.
+      - docker pull "$REPOSITORY_URI:latest" || true
+  build:
+    commands:
+      # The Dockerfile runs the unit tests in a build stage, so a failing test fails the image build.
+      - echo "Building $IMAGE_URI on `date`"
+      - docker build --cache-from "$REPOSITORY_URI:latest" --tag "$IMAGE_URI" --tag "$REPOSITORY_URI:latest" .
+  post_build:
+    # Push only what built: stop here when the build phase failed.
+    on-failure: ABORT
+    commands:
+      - docker push "$IMAGE_URI"
+      - docker push "$REPOSITORY_URI:latest"
+      - echo "Writing imagedefinitions.json for the ECS deploy action..."
+      - printf '[{"name":"%s","imageUri":"%s"}]' "$CONTAINER_NAME" "$IMAGE_URI" > imagedefinitions.json
+      - cat imagedefinitions.json
+
+artifacts:
+  files:
+    - imagedefinitions.json
 
 """;
 }

@@ -5,6 +5,7 @@ public sealed class InitCommandTests
     [Theory]
     [InlineData("static-site", "buildspecs/static-site.yml")]
     [InlineData("node", "buildspecs/node.yml")]
+    [InlineData("docker-ecs", "buildspecs/docker-ecs.yml")]
     public async Task Init_writes_a_stack_file_and_the_ready_made_buildspec_that_both_validate(string template, string readyMade)
     {
         using var folder = new TempFolder();
@@ -21,16 +22,17 @@ public sealed class InitCommandTests
     }
 
     [Fact]
-    public async Task Init_does_not_offer_the_docker_ecs_template_until_the_stack_can_deploy_to_ECS()
+    public async Task The_docker_ecs_template_deploys_to_ECS_and_leaves_out_environments()
     {
         using var folder = new TempFolder();
 
         var init = await AuthoringRun.InAsync(folder.Path, "init", "--template", "docker-ecs", "--name", "demo");
 
-        Assert.Equal(2, init.ExitCode);
-        Assert.Contains("docker-ecs", init.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(folder.Path, "pipectl.yaml")));
-        Assert.False(File.Exists(Path.Combine(folder.Path, "buildspec.yml")));
+        Assert.Equal(0, init.ExitCode);
+        var stackFile = folder.Read("pipectl.yaml");
+        Assert.Contains("deploy:\n  target: ecs\n  cluster: my-cluster\n  service: my-service\n  containerName: app\n", stackFile, StringComparison.Ordinal);
+        Assert.DoesNotContain("environments", stackFile, StringComparison.Ordinal);
+        Assert.Contains("imagedefinitions.json", folder.Read("buildspec.yml"), StringComparison.Ordinal);
     }
 
     [Fact]
