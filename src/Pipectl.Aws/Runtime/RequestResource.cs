@@ -16,6 +16,7 @@ internal static class RequestResource
         ("repositoryName", "repository"), ("pipelineName", "pipeline"), ("projectName", "project"),
         ("logGroupName", "log group"), ("RoleName", "role"), ("TopicArn", "topic"), ("Rule", "rule"),
         ("name", null), ("Name", null), ("names", "project"), ("ids", "build"), ("pipelineExecutionId", "execution"),
+        ("services", "ECS service"), ("clusters", "ECS cluster"), ("taskDefinition", "task definition"),
     ];
 
     /// <summary>The noun of a bare "name" member, by service.</summary>
