@@ -12,7 +12,7 @@ public sealed class CompletionTests
     [InlineData("boot", "bootstrap")]
     [InlineData("status --out", "--output")]
     [InlineData("status --output ", "json text")]
-    [InlineData("init --template ", "node static-site")]
+    [InlineData("init --template ", "docker-ecs node static-site")]
     [InlineData("completion ", "bash fish pwsh zsh --help")]
     public async Task The_bash_script_completes_verbs_options_and_values(string line, string expected)
     {

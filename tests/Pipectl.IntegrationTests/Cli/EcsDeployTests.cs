@@ -153,6 +153,24 @@ public sealed class EcsDeployTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task The_ecs_app_sample_plans_against_its_service_and_validates()
+    {
+        await EcsFixture.CreateServiceAsync(moto, "ecs-app", "ecs-app-web", "web");
+        var sample = Authoring.RepositoryRoot.Of("samples/ecs-app/pipectl.yaml");
+
+        var plan = await Pipectl("plan", "-f", sample);
+        var validate = await CliRun.RunAsync("validate", sample, Authoring.RepositoryRoot.Of("samples/ecs-app/buildspec.yml"));
+
+        Assert.True(plan.ExitCode == 0, plan.Stderr);
+        var resources = Resources(plan);
+        Assert.Equal("would-create", resources["AWS::ECR::Repository ecs-app"].GetProperty("action").GetString());
+        Assert.Equal("web", resources["AWS::ECS::Service ecs-app-web"].GetProperty("desired").GetProperty("containerName").GetString());
+        Assert.Contains(EcsFixture.TaskRole("ecs-app-web"), Strings(Statement(resources["AWS::IAM::Role ecs-app-deploy-role"], "PassTaskRolesToEcsTasks").GetProperty("Resource")));
+        Assert.Equal(20, resources["AWS::ECR::Repository ecs-app"].GetProperty("desired").GetProperty("lifecyclePolicy").GetProperty("rules")[0].GetProperty("selection").GetProperty("countNumber").GetInt32());
+        Assert.Equal(0, validate.ExitCode);
+    }
+
+    [Fact]
     public async Task A_repository_of_the_name_that_is_not_the_stacks_is_refused_before_the_first_write()
     {
         var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
