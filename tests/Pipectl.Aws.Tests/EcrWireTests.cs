@@ -184,19 +184,4 @@ public sealed class EcrWireTests
         Assert.DoesNotContain(foreign.Requests, r => r.Target!.EndsWith("PutLifecyclePolicy", StringComparison.Ordinal) || r.Target!.EndsWith("TagResource", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Without_an_endpoint_override_ECR_calls_go_to_api_ecr_in_the_region()
-    {
-        var seen = new List<Uri>();
-        var config = new Pipectl.Aws.Runtime.PipectlClientConfig<Pipectl.Aws.Runtime.EcrFacts>
-        {
-            RegionEndpoint = Amazon.RegionEndpoint.EUWest2,
-            HttpClientFactory = new AnsweringHttpClientFactory(seen, "{}"),
-        };
-        using var client = new Pipectl.Aws.Ecr.EcrClient(new Amazon.Runtime.BasicAWSCredentials("AKIDWIRETEST", "secret"), config);
-
-        await client.DescribeRepositoryAsync("demo");
-
-        Assert.Equal("https://api.ecr.eu-west-2.amazonaws.com/", Assert.Single(seen).ToString());
-    }
 }

@@ -109,18 +109,18 @@ public sealed class EcsWireTests
     }
 
     [Fact]
-    public async Task Without_an_endpoint_override_ECS_calls_go_to_ecs_in_the_region()
+    public async Task Without_an_endpoint_override_ECR_calls_go_to_api_ecr_and_ECS_calls_to_ecs_in_the_region()
     {
         var seen = new List<Uri>();
-        var config = new Pipectl.Aws.Runtime.PipectlClientConfig<Pipectl.Aws.Runtime.EcsFacts>
-        {
-            RegionEndpoint = Amazon.RegionEndpoint.EUWest2,
-            HttpClientFactory = new AnsweringHttpClientFactory(seen, "{}"),
-        };
-        using var client = new Pipectl.Aws.Ecs.EcsClient(new Amazon.Runtime.BasicAWSCredentials("AKIDWIRETEST", "secret"), config);
+        Pipectl.Aws.Runtime.PipectlClientConfig<TFacts> Config<TFacts>() where TFacts : Pipectl.Aws.Runtime.IAwsServiceFacts =>
+            new() { RegionEndpoint = Amazon.RegionEndpoint.EUWest2, HttpClientFactory = new AnsweringHttpClientFactory(seen, "{}") };
+        var credentials = new Amazon.Runtime.BasicAWSCredentials("AKIDWIRETEST", "secret");
+        using var ecr = new Pipectl.Aws.Ecr.EcrClient(credentials, Config<Pipectl.Aws.Runtime.EcrFacts>());
+        using var ecs = new Pipectl.Aws.Ecs.EcsClient(credentials, Config<Pipectl.Aws.Runtime.EcsFacts>());
 
-        await client.DescribeClustersAsync("prod");
+        await ecr.DescribeRepositoryAsync("demo");
+        await ecs.DescribeClustersAsync("prod");
 
-        Assert.Equal("https://ecs.eu-west-2.amazonaws.com/", Assert.Single(seen).ToString());
+        Assert.Equal(["https://api.ecr.eu-west-2.amazonaws.com/", "https://ecs.eu-west-2.amazonaws.com/"], seen.Select(u => u.ToString()));
     }
 }

@@ -12,21 +12,13 @@ namespace Pipectl.Aws.Provisioning;
 /// pipeline's deploy action changes it. The read of one service is made once per run (the graph's read, and the
 /// deploy role's policy at apply time, use it): nothing pipectl does in between can change it.
 /// </summary>
-public sealed class EcsServiceDriver(EcsClient ecs) : IResourceDriver<EcsServiceSpec, EcsServiceState>
+public sealed class EcsServiceDriver(EcsClient ecs) : EcsServiceReader
 {
     private const string Active = "ACTIVE";
     private readonly ConcurrentDictionary<(string Cluster, string Service), Lazy<Task<EcsServiceState?>>> _reads = new();
 
-    public string Type => ResourceTypes.EcsService;
-
-    public string? ArnOf(EcsServiceState state) => state.ServiceArn;
-
-    public Task<EcsServiceState?> ReadAsync(EcsServiceSpec desired, CancellationToken cancellationToken) =>
+    public override Task<EcsServiceState?> ReadAsync(EcsServiceSpec desired, CancellationToken cancellationToken) =>
         _reads.GetOrAdd((desired.Cluster, desired.Service), _ => new Lazy<Task<EcsServiceState?>>(() => ReadOnceAsync(desired, cancellationToken))).Value;
-
-    /// <summary>Teardown never touches the service: nothing to read (it is reported as kept).</summary>
-    public Task<EcsServiceState?> ReadToDeleteAsync(EcsServiceSpec desired, CancellationToken cancellationToken) =>
-        Task.FromResult<EcsServiceState?>(new EcsServiceState(desired.Cluster, desired.Service, ClusterActive: true, ServiceActive: true, null, null, null, null, []));
 
     private async Task<EcsServiceState?> ReadOnceAsync(EcsServiceSpec desired, CancellationToken cancellationToken)
     {
@@ -67,13 +59,4 @@ public sealed class EcsServiceDriver(EcsClient ecs) : IResourceDriver<EcsService
             return null;
         }
     }
-
-    public Task<EcsServiceState> CreateAsync(EcsServiceSpec desired, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"pipectl never creates an ECS service ({desired.Service}).");
-
-    public Task<EcsServiceState> UpdateAsync(EcsServiceSpec desired, EcsServiceState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"pipectl never changes an ECS service ({desired.Service}).");
-
-    public Task DeleteAsync(EcsServiceState actual, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"pipectl never deletes an ECS service ({actual.Service}).");
 }

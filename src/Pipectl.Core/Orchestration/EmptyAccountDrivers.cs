@@ -41,23 +41,9 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
     public Task<string> SeedAsync(string repositoryName, string branch, IReadOnlyList<SeedFile> files, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("A plan without credentials cannot make a commit.");
 
-    private sealed class AssumedService : IResourceDriver<EcsServiceSpec, EcsServiceState>
+    private sealed class AssumedService : EcsServiceReader
     {
-        public string Type => ResourceTypes.EcsService;
-
-        public string? ArnOf(EcsServiceState state) => null;
-
-        public Task<EcsServiceState?> ReadAsync(EcsServiceSpec desired, CancellationToken cancellationToken) =>
-            Task.FromResult<EcsServiceState?>(new EcsServiceState(desired.Cluster, desired.Service, ClusterActive: true, ServiceActive: true, null, null, null, null, []));
-
-        public Task<EcsServiceState> CreateAsync(EcsServiceSpec desired, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("pipectl never creates an ECS service.");
-
-        public Task<EcsServiceState> UpdateAsync(EcsServiceSpec desired, EcsServiceState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("pipectl never changes an ECS service.");
-
-        public Task DeleteAsync(EcsServiceState actual, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("pipectl never deletes an ECS service.");
+        public override Task<EcsServiceState?> ReadAsync(EcsServiceSpec desired, CancellationToken cancellationToken) => Task.FromResult<EcsServiceState?>(Assumed(desired));
     }
 
     private sealed class Nothing<TSpec, TState>(string type) : IResourceDriver<TSpec, TState>

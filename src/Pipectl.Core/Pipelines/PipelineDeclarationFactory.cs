@@ -152,47 +152,32 @@ public static class PipelineDeclarationFactory
     /// <summary>The file the Amazon ECS deploy action reads from the build output: <c>[{"name": CONTAINER, "imageUri": URI}]</c>.</summary>
     public const string ImageDefinitionsFile = "imagedefinitions.json";
 
-    private static PipelineStage DeployStage(StackSpec spec, StackArns arns) => spec.IsEcsDeploy ? EcsDeployStage(spec, arns) : S3DeployStage(spec, arns);
-
-    // The Amazon ECS standard deploy action: registers a revision of the service's task definition with the image
-    // imagedefinitions.json names, and updates the service to it (a rolling update).
-    private static PipelineStage EcsDeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
+    // The Amazon ECS standard deploy action registers a revision of the service's task definition with the image
+    // imagedefinitions.json names and updates the service to it (a rolling update); the S3 action extracts the
+    // build output into the website bucket. Both run with the deploy role.
+    private static PipelineStage DeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
     [
         new PipelineAction
         {
             Name = DeployStageName,
             Category = "Deploy",
             Owner = AwsOwner,
-            Provider = "ECS",
+            Provider = spec.IsEcsDeploy ? "ECS" : "S3",
             Version = ActionTypeVersion,
             RunOrder = 1,
-            Configuration = new Dictionary<string, string>
-            {
-                ["ClusterName"] = spec.Ecs.Cluster ?? string.Empty,
-                ["ServiceName"] = spec.Ecs.Service ?? string.Empty,
-                ["FileName"] = ImageDefinitionsFile,
-            },
-            InputArtifacts = [BuildOutputArtifact],
-            RoleArn = arns.DeployRole,
-        },
-    ]);
-
-    private static PipelineStage S3DeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
-    [
-        new PipelineAction
-        {
-            Name = DeployStageName,
-            Category = "Deploy",
-            Owner = AwsOwner,
-            Provider = "S3",
-            Version = ActionTypeVersion,
-            RunOrder = 1,
-            // No CannedACL: new buckets have ACLs disabled, and the bucket policy makes the site readable.
-            Configuration = new Dictionary<string, string>
-            {
-                ["BucketName"] = spec.SiteBucketName,
-                ["Extract"] = "true",
-            },
+            Configuration = spec.IsEcsDeploy
+                ? new Dictionary<string, string>
+                {
+                    ["ClusterName"] = spec.Ecs.Cluster ?? string.Empty,
+                    ["ServiceName"] = spec.Ecs.Service ?? string.Empty,
+                    ["FileName"] = ImageDefinitionsFile,
+                }
+                // No CannedACL: new buckets have ACLs disabled, and the bucket policy makes the site readable.
+                : new Dictionary<string, string>
+                {
+                    ["BucketName"] = spec.SiteBucketName,
+                    ["Extract"] = "true",
+                },
             InputArtifacts = [BuildOutputArtifact],
             RoleArn = arns.DeployRole,
         },

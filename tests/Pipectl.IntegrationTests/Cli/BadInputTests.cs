@@ -22,6 +22,16 @@ public sealed class BadInputTests
         { ["create-buckets", "--name", "demo", "--site", "cdn"], "cdn" },
         { ["teardown", "--name", "demo", "--site", "cdn", "--yes"], "cdn" },
         { ["bootstrap", "--name", "demo", "--site", "cloudfront", "--pipeline-name", new string('p', 50)], "invalidation role" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-service", "web"], "--ecs-cluster" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod"], "--ecs-service" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web app"], "web app" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--ecr-repository", "Shop/Web"], "Shop/Web" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--container-name", "web.app"], "web.app" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--ecr-keep-images", "0"], "--ecr-keep-images" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--site", "cloudfront"], "no website" },
+        { ["bootstrap", "--name", "demo", "--deploy", "kubernetes"], "kubernetes" },
+        { ["create-pipeline", "--name", "demo", "--ecs-cluster", "prod"], "--deploy ecs" },
+        { ["teardown", "--name", "demo", "--deploy", "ecs", "--yes"], "--ecs-cluster" },
     };
 
     [Theory]

@@ -171,6 +171,16 @@ public sealed class EcsDeployTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Export_refuses_a_container_deploy_in_one_line()
+    {
+        var run = await CliRun.RunAsync("export", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains("--deploy ecs cannot be exported yet", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_repository_of_the_name_that_is_not_the_stacks_is_refused_before_the_first_write()
     {
         var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
