@@ -11,9 +11,6 @@ namespace Pipectl.Aws.Ecr;
 public class EcrClient(AWSCredentials credentials, PipectlClientConfig<EcrFacts> config, ApiCallCounter? counter = null)
     : JsonServiceClient<EcrFacts>(credentials, config, EcrFacts.TargetPrefix, counter)
 {
-    /// <summary>The largest page ListImages gives.</summary>
-    public const int MaxImagesPage = 1000;
-
     private static EcrJsonContext Json => EcrJsonContext.Default;
 
     /// <summary>Creates a repository with its tags; <c>RepositoryAlreadyExistsException</c> (already exists) when the name is taken.</summary>

@@ -75,7 +75,7 @@ public sealed class EcrRepositoryDriver(EcrClient ecr) : IResourceDriver<EcrRepo
     {
         try
         {
-            var page = await ecr.ListImagesAsync(new ListImagesRequest(name, EcrClient.MaxImagesPage), cancellationToken).ConfigureAwait(false);
+            var page = await ecr.ListImagesAsync(new ListImagesRequest(name, EcrRepositoryState.MostCounted), cancellationToken).ConfigureAwait(false);
             return (page.ImageIds ?? []).Select(i => i.ImageDigest).Distinct(StringComparer.Ordinal).Count();
         }
         catch (AwsResourceNotFoundException)
@@ -136,9 +136,10 @@ public sealed class EcrRepositoryDriver(EcrClient ecr) : IResourceDriver<EcrRepo
 
     public async Task DeleteAsync(EcrRepositoryState actual, CancellationToken cancellationToken)
     {
-        if (!ForceDelete && actual.ImageCount is > 0 and var count)
+        if (!ForceDelete && actual.KeptForImages is { } kept)
         {
-            throw KeptWithImages(count >= EcrClient.MaxImagesPage ? $"{EcrClient.MaxImagesPage} or more images" : count == 1 ? "1 image" : $"{count} images");
+            // Teardown keeps it before it gets here (ResourceEntry.KeepOnTeardown); this guards any other caller.
+            throw new DeletionDeferredException(kept);
         }
 
         try
@@ -152,10 +153,8 @@ public sealed class EcrRepositoryDriver(EcrClient ecr) : IResourceDriver<EcrRepo
         catch (AwsDeleteConflictException)
         {
             // RepositoryNotEmptyException: a build pushed after the read.
-            throw KeptWithImages("images");
+            throw new DeletionDeferredException(EcrRepositoryState.ImagesKeptNote("images"));
         }
     }
 
-    private static DeletionDeferredException KeptWithImages(string what) =>
-        new($"it holds {what}, which a teardown keeps; run teardown --delete-images to delete them with it");
 }

@@ -11,5 +11,5 @@ internal sealed record TeardownSwitches(bool Yes, bool KeepRepository, bool Keep
     /// <summary>--delete-images: delete an ECR repository that holds images, with them.</summary>
     public bool DeleteImages { get; init; }
 
-    public TeardownOptions ToOptions(bool dryRun) => new() { DryRun = dryRun, KeepRepository = KeepRepository, KeepBuckets = KeepBuckets, KeepConnection = KeepConnection };
+    public TeardownOptions ToOptions(bool dryRun) => new() { DryRun = dryRun, KeepRepository = KeepRepository, KeepBuckets = KeepBuckets, KeepConnection = KeepConnection, DeleteImages = DeleteImages };
 }

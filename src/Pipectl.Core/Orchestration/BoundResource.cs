@@ -69,6 +69,9 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// <summary>Reads (once) what teardown needs of it; <see cref="RemoveAsync"/> uses this read.</summary>
     public abstract Task ReadToDeleteAsync(CancellationToken cancellationToken);
 
+    /// <summary>After a read: why teardown keeps it as it was read (an ECR repository that holds images), or null.</summary>
+    public virtual string? KeptBy(TeardownOptions options) => null;
+
     /// <summary>Deletes it when it is the stack's own and no option keeps it.</summary>
     public abstract Task<ResourceOutcome> RemoveAsync(string stackName, string region, string? keepReason, bool dryRun, CancellationToken cancellationToken);
 }

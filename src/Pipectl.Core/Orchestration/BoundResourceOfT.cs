@@ -111,6 +111,9 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         return (Described(outcome, context, desired), entry.Outputs?.Invoke(state) ?? NoOutputs);
     }
 
+    public override string? KeptBy(TeardownOptions options) =>
+        entry.KeepOnTeardown is { } keep && _read is { IsCompletedSuccessfully: true, Result: { } actual } ? keep(actual, options) : null;
+
     public override async Task<ResourceOutcome> RemoveAsync(string stackName, string region, string? keepReason, bool dryRun, CancellationToken cancellationToken)
     {
         // Teardown reads every resource before its first deletion (to refuse a stack CloudFormation manages): that read serves here.

@@ -57,6 +57,7 @@ internal static class EcsDeploy
         entries.Insert(projectAt, new ResourceEntry<EcrRepositorySpec, EcrRepositoryState>(ResourceKeys.EcrRepository, StackParts.Build, [], repository, d => d.EcrRepositories)
         {
             NameOption = StackOptionNames.EcrRepository,
+            KeepOnTeardown = (state, options) => options.DeleteImages ? null : state.KeptForImages,
             Outputs = state => new Dictionary<string, string> { [StackOutputs.EcrRepositoryUri] = state?.Uri ?? uri },
         });
 

@@ -39,5 +39,8 @@ public sealed record ResourceEntry<TSpec, TState>(
     /// </summary>
     public Func<TState?, string?>? Check { get; init; }
 
+    /// <summary>Why teardown keeps the resource as it was read, under the teardown's options (an ECR repository holding images); null deletes it.</summary>
+    public Func<TState, TeardownOptions, string?>? KeepOnTeardown { get; init; }
+
     internal override BoundResource Bind(IStackDrivers drivers) => new BoundResource<TSpec, TState>(this, DriverOf(drivers));
 }

@@ -62,7 +62,7 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
             return new GraphStep(entry.Key, deletedBefore[entry.Key], async ct =>
             {
                 progress.Started(resource.Type, entry.Name);
-                var outcome = await resource.RemoveAsync(graph.StackName, graph.Region, KeepReason(resource.Type, options), options.DryRun, ct).ConfigureAwait(false);
+                var outcome = await resource.RemoveAsync(graph.StackName, graph.Region, resource.KeptBy(options) ?? KeepReason(resource.Type, options), options.DryRun, ct).ConfigureAwait(false);
                 progress.Finished(resource.Type, entry.Name);
                 return new StepResult([outcome], new Dictionary<string, string>());
             });

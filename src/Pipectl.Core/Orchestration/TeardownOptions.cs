@@ -15,6 +15,9 @@ public sealed record TeardownOptions
     /// <summary>Keep the source connection pipectl made (--keep-connection).</summary>
     public bool KeepConnection { get; init; }
 
+    /// <summary>Delete an ECR repository that holds images, with them (--delete-images); without it such a repository is kept.</summary>
+    public bool DeleteImages { get; init; }
+
     /// <summary>
     /// Leave out what the environments of a stack file share (the repository): when one --env is torn down,
     /// the others still use it.

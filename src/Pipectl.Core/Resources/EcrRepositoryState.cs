@@ -9,4 +9,16 @@ public sealed record EcrRepositoryState(
     bool ScanOnPush,
     string? LifecyclePolicy,
     IReadOnlyDictionary<string, string> Tags,
-    int? ImageCount = null) : ITaggedState;
+    int? ImageCount = null) : ITaggedState
+{
+    /// <summary>The most images a teardown's read counts (one ListImages page).</summary>
+    public const int MostCounted = 1000;
+
+    /// <summary>Why teardown keeps it without --delete-images, or null when it holds no image.</summary>
+    public string? KeptForImages => ImageCount is > 0 and var count
+        ? ImagesKeptNote(count >= MostCounted ? $"{MostCounted} or more images" : count == 1 ? "1 image" : $"{count} images")
+        : null;
+
+    /// <summary>The note of a repository kept because it holds <paramref name="what"/>.</summary>
+    public static string ImagesKeptNote(string what) => $"it holds {what}, which a teardown keeps; run teardown --delete-images to delete them with it";
+}

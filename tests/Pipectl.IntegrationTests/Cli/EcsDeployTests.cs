@@ -82,11 +82,16 @@ public sealed class EcsDeployTests(MotoServer moto)
         Assert.Equal(0, again.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
 
         await EcsFixture.PushImageAsync(moto, stack, "abc1234");
+        var planKept = await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes", "--dry-run"]);
+        var planDeleted = await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes", "--dry-run", "--delete-images"]);
+        Assert.Equal("kept", Resources(planKept)[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+        Assert.Equal("would-delete", Resources(planDeleted)[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+        Assert.Equal(0, planDeleted.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
         var kept = await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes"]);
         Assert.True(kept.ExitCode == 0, kept.Stderr + kept.Stdout);
         var repositoryKept = Resources(kept)[$"AWS::ECR::Repository {stack}"];
         Assert.Equal("kept", repositoryKept.GetProperty("action").GetString());
-        Assert.Contains("--delete-images", repositoryKept.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal("it holds 1 image, which a teardown keeps; run teardown --delete-images to delete them with it", repositoryKept.GetProperty("note").GetString());
         Assert.Equal("kept", Resources(kept)[$"AWS::ECS::Service {service}"].GetProperty("action").GetString());
 
         var removed = await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes", "--delete-images"]);
