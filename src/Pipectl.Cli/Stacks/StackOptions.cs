@@ -136,16 +136,14 @@ public sealed class StackOptions
             yield return Site;
         }
 
-        // The deploy target decides which resources the stack has (an ECR repository, no website bucket): the build, the pipeline and teardown take it.
-        if ((parts & (Pipectl.Core.Orchestration.StackParts.Build | Pipectl.Core.Orchestration.StackParts.Pipeline)) != 0 || parts == Pipectl.Core.Orchestration.StackParts.None)
-        {
-            yield return Deploy;
-            yield return EcsCluster;
-            yield return EcsService;
-            yield return ContainerName;
-            yield return EcrRepository;
-            yield return EcrKeepImages;
-        }
+        // The deploy target decides which resources the stack has (an ECR repository and the service, no website
+        // bucket), as the source does: every verb takes it.
+        yield return Deploy;
+        yield return EcsCluster;
+        yield return EcsService;
+        yield return ContainerName;
+        yield return EcrRepository;
+        yield return EcrKeepImages;
 
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Build))
         {
