@@ -33,6 +33,12 @@ internal static class TeardownLosses
             }, $"bucket {bucket.Name}").ConfigureAwait(false));
         }
 
+        // Doomed only when it holds no image or teardown was told --delete-images: either way nothing in it survives.
+        foreach (var images in doomed.Where(r => r.Type == ResourceTypes.EcrRepository))
+        {
+            lines.Add($"ECR repository {images.Name}: every image in it will be deleted");
+        }
+
         var keep = new List<string>();
         if (doomed.Any(r => r.Type == ResourceTypes.Repository))
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipectl.Cli.Hosting;
 using Pipectl.IntegrationTests.Moto;
 
 namespace Pipectl.IntegrationTests.Cli;
@@ -81,6 +82,16 @@ public sealed class EcsDeployTests(MotoServer moto)
         Assert.All(Resources(again), r => Assert.True(r.Value.GetProperty("action").GetString() == "unchanged", $"{r.Key}: {r.Value}"));
         Assert.Equal(0, again.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
 
+        var widerPlan = await Pipectl(["plan", .. EcsArgs(stack, cluster, service), "--ecr-keep-images", "20"]);
+        var repositoryPlan = Resources(widerPlan)[$"AWS::ECR::Repository {stack}"];
+        Assert.Equal("would-update", repositoryPlan.GetProperty("action").GetString());
+        var change = repositoryPlan.GetProperty("changes").EnumerateArray().Single();
+        Assert.Equal(("lifecycle policy", "changed"), (change.GetProperty("attribute").GetString(), change.GetProperty("kind").GetString()));
+        Assert.Equal(20, change.GetProperty("after").GetProperty("rules")[0].GetProperty("selection").GetProperty("countNumber").GetInt32());
+        var updated = await Pipectl(["bootstrap", .. EcsArgs(stack, cluster, service), "--ecr-keep-images", "20"]);
+        Assert.Equal("updated", Resources(updated)[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+        Assert.Equal(1, updated.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+
         await EcsFixture.PushImageAsync(moto, stack, "abc1234");
         var planKept = await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes", "--dry-run"]);
         var planDeleted = await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes", "--dry-run", "--delete-images"]);
@@ -115,6 +126,32 @@ public sealed class EcsDeployTests(MotoServer moto)
 
         Assert.True(removed.ExitCode == 0, removed.Stderr);
         Assert.Equal("deleted", Resources(removed)[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task The_teardown_question_says_the_images_go_only_with_delete_images()
+    {
+        var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
+        await EcsFixture.CreateServiceAsync(moto, stack + "-c", stack + "-s", "web");
+        Assert.Equal(0, (await Pipectl(["create-build", .. EcsArgs(stack, stack + "-c", stack + "-s")])).ExitCode);
+        await EcsFixture.PushImageAsync(moto, stack, "v1");
+
+        async Task<string> AskAsync(params string[] extra)
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var terminal = new CliConsole(stdout, stderr, IsTerminal: false, UseColor: false, StdinIsTerminal: true, new StringReader("no\n"));
+            string[] args = ["teardown", .. EcsArgs(stack, stack + "-c", stack + "-s"), .. extra, "--endpoint-url", moto.Endpoint, "--region", "us-east-1"];
+            Assert.Equal(1, await CliApp.RunAsync(args, terminal, CancellationToken.None));
+            return stderr.ToString();
+        }
+
+        var plain = await AskAsync();
+        var withImages = await AskAsync("--delete-images");
+
+        Assert.DoesNotContain($"ECR repository {stack}: every image in it will be deleted", plain, StringComparison.Ordinal);
+        Assert.Contains("--delete-images", plain, StringComparison.Ordinal);
+        Assert.Contains($"ECR repository {stack}: every image in it will be deleted", withImages, StringComparison.Ordinal);
     }
 
     [Fact]
