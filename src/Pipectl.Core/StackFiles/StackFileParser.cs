@@ -541,14 +541,17 @@ public static class StackFileParser
             }
 
             var test = new StackFileTest();
+            var known = 0;
             foreach (var (key, _, value) in Entries(mapping, "test", "test"))
             {
+                known++;
                 test = key == "input"
                     ? test with { Input = reader.OneOf(value, "test.input", TestInputs.All) }
                     : test with { Buildspec = reader.Scalar(value, "test.buildspec") };
             }
 
-            if (test.Buildspec is null && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "buildspec"))
+            // Only when every key is known: a misspelt buildspec key is already reported as unknown.
+            if (test.Buildspec is null && known == mapping.Children.Count && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "buildspec"))
             {
                 reader.Report(mapping, "test.buildspec is required: the buildspec file the Test stage runs (test: {buildspec: buildspec-test.yml})");
             }
