@@ -1,6 +1,7 @@
 using Pipectl.Aws.CodeBuild;
 using Pipectl.IntegrationTests.Authoring;
 using Pipectl.IntegrationTests.Moto;
+using static Pipectl.IntegrationTests.Cli.StackRunJson;
 
 namespace Pipectl.IntegrationTests.Cli;
 
@@ -21,16 +22,6 @@ public sealed class TestStageAgainstMotoTests(MotoServer moto)
 
     private Task<CliRun> Pipectl(params string[] args) =>
         CliRun.RunAsync([.. args, "--endpoint-url", moto.Endpoint, "--region", "us-east-1", "--output", "json"]);
-
-    private static Dictionary<string, string> Actions(CliRun run) =>
-        run.Json.GetProperty("resources").EnumerateArray().ToDictionary(
-            r => $"{r.GetProperty("type").GetString()} {r.GetProperty("name").GetString()}",
-            r => r.GetProperty("action").GetString()!);
-
-    private static System.Text.Json.JsonElement Resource(CliRun run, string name) =>
-        run.Json.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == name);
-
-    private static int Mutating(CliRun run) => run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32();
 
     [Fact]
     public async Task Bootstrap_makes_the_report_group_project_and_stage_a_rerun_changes_nothing_and_teardown_removes_them()

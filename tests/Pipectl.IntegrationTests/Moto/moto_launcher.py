@@ -372,10 +372,9 @@ class ConnectionsResponder:
         return match.group(1) if match else "us-east-1"
 
     @staticmethod
-    def send(start_response, status, reply):
+    def send(start_response, status, reply, content_type="application/x-amz-json-1.0", request_id="pipectl-connections-responder"):
         data = json.dumps(reply).encode()
-        start_response(status, [("Content-Type", "application/x-amz-json-1.0"), ("Content-Length", str(len(data))),
-                                ("x-amzn-RequestId", "pipectl-connections-responder")])
+        start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(data))), ("x-amzn-RequestId", request_id)])
         return [data]
 
     def existing(self, body, key="ConnectionArn"):
@@ -446,10 +445,11 @@ class ConnectionsError(Exception):
         self.code, self.message, self.status = code, message, status
 
 
-def patch_codeconnections() -> None:
+def install_responder(responder) -> None:
+    """Puts an in-memory responder in front of moto's dispatcher: it answers the requests it handles, everything
+    else still reaches moto, and moto's reset (/moto-api/reset) clears it too."""
     from moto.moto_server import werkzeug_app
 
-    responder = ConnectionsResponder()
     original_call = werkzeug_app.DomainDispatcherApplication.__call__
 
     def call(self, environ, start_response):
@@ -460,6 +460,10 @@ def patch_codeconnections() -> None:
         return original_call(self, environ, start_response)
 
     werkzeug_app.DomainDispatcherApplication.__call__ = call
+
+
+def patch_codeconnections() -> None:
+    install_responder(ConnectionsResponder())
 
 
 # ---- CodeBuild report groups ------------------------------------------------------------------------------
@@ -514,10 +518,7 @@ class ReportGroupsResponder:
 
     @staticmethod
     def send(start_response, status, reply):
-        data = json.dumps(reply).encode()
-        start_response(status, [("Content-Type", "application/x-amz-json-1.1"), ("Content-Length", str(len(data))),
-                                ("x-amzn-RequestId", "pipectl-report-groups-responder")])
-        return [data]
+        return ConnectionsResponder.send(start_response, status, reply, "application/x-amz-json-1.1", "pipectl-report-groups-responder")
 
     @staticmethod
     def export_config(config):
@@ -624,19 +625,7 @@ class ReportGroupsResponder:
 
 
 def patch_report_groups() -> None:
-    from moto.moto_server import werkzeug_app
-
-    responder = ReportGroupsResponder()
-    original_call = werkzeug_app.DomainDispatcherApplication.__call__
-
-    def call(self, environ, start_response):
-        if environ.get("PATH_INFO") == "/moto-api/reset":
-            responder.reset()
-        if responder.handles(environ):
-            return responder(environ, start_response)
-        return original_call(self, environ, start_response)
-
-    werkzeug_app.DomainDispatcherApplication.__call__ = call
+    install_responder(ReportGroupsResponder())
 
 
 # ---- CloudFront -----------------------------------------------------------------------------------------
