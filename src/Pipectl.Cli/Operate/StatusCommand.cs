@@ -20,7 +20,7 @@ public static class StatusCommand
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
         OperatedRun.SetAction(command, options, operate, console, run => run.Parse.GetValue(operate.Watch)
-            ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock).RunAsync("status", null, _ => { }, run.Token)
+            ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock, new TestResultsReader(run.Session.CodeBuild)).RunAsync("status", null, _ => { }, run.Token)
             : ShowAsync(run.Operations, run.BuildLogs, new TestResultsReader(run.Session.CodeBuild), run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session)));
         return command;
     }

@@ -77,6 +77,27 @@ public sealed class TestResultsCliTests
     }
 
     [Fact]
+    public async Task Start_watch_ends_with_the_test_results_of_the_execution_it_followed()
+    {
+        var script = Pipeline(
+                [PipelineReplies.StateInProgress(), PipelineReplies.StateTested(BuildId, "Failed")],
+                [PipelineReplies.Executions("InProgress"), PipelineReplies.Executions("Failed")])
+            .On("StartPipelineExecution", $$"""{"pipelineExecutionId":"{{PipelineReplies.ExecutionId}}"}""")
+            .On("BatchGetBuilds", Build("FAILED", withReport: true))
+            .On("GetLogEvents", """{"events":[],"nextForwardToken":"f/1","nextBackwardToken":"b/1"}""")
+            .On("BatchGetReports", Reports(3, 2, 0))
+            .On("DescribeTestCases", FailingCases);
+        using var server = script.Serve();
+
+        var run = await RunAsync(server, "start", "--name", "demo", "--watch", "--poll-interval", "0", "--output", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        var report = run.Json.GetProperty("tests").GetProperty("reports")[0];
+        Assert.Equal((3, 2), (report.GetProperty("passed").GetInt32(), report.GetProperty("failed").GetInt32()));
+        Assert.Equal("test renderPage shows the greeting", report.GetProperty("failingTests")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_pipeline_without_a_test_stage_shows_no_tests_and_reads_no_reports()
     {
         using var server = Pipeline(PipelineReplies.StateSucceeded(), PipelineReplies.Executions("Succeeded")).Serve();
