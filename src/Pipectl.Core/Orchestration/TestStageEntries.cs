@@ -35,7 +35,7 @@ internal static class TestStageEntries
 
         var project = new BuildProjectSpec(
             spec.TestProjectName,
-            $"Runs the tests of the {spec.StackName} pipeline on its {test.Input} output (managed by pipectl)",
+            $"Runs the tests of the {spec.StackName} pipeline on its {(test.Input == TestInputs.Source ? "source" : "build output")} (managed by pipectl)",
             BuildSourceTypes.CodePipeline,
             null,
             test.Buildspec,

@@ -136,8 +136,6 @@ public sealed record StackSpec
     /// </summary>
     public string ReportGroupName(string report) => $"{TestProjectName}-{report}";
 
-    private readonly string? _testProjectName;
-
     /// <summary>A local folder whose files become the repository's first commit, or null.</summary>
     public string? SeedDirectory { get; init; }
 
@@ -166,6 +164,9 @@ public sealed record StackSpec
     public bool HasPushTrigger => UsesConnection && PipelineType == PipelineTypes.V2;
 
     private static readonly IReadOnlyDictionary<string, BuildVariable> EmptyVariables = new Dictionary<string, BuildVariable>();
+
+    // Set by FromStackName (so an environment's is <name>-<env>-test); a spec built otherwise derives it from StackName.
+    private readonly string? _testProjectName;
 
     /// <summary>True when the pipeline has a manual approval stage: <see cref="Approval"/> or an <see cref="ApprovalEmail"/>.</summary>
     public bool HasApprovalStage => Approval || ApprovalEmail is not null;

@@ -81,6 +81,10 @@ public static class StackNameClashes
         {
             yield return new Use("CodeBuild project", "test project", spec.TestProjectName, StackOptionNames.Name, environment);
             yield return new Use("IAM role", "test role", spec.TestRoleName, StackOptionNames.Name, environment);
+            foreach (var report in spec.Test!.Reports)
+            {
+                yield return new Use("CodeBuild report group", "report group", spec.ReportGroupName(report.Name), StackOptionNames.TestBuildspec, environment);
+            }
         }
 
         if (spec.HasApprovalTopic)

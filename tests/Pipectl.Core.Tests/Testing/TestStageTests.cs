@@ -219,6 +219,18 @@ public sealed class TestStageTests
     }
 
     [Fact]
+    public void Environments_whose_report_groups_would_be_one_are_a_clash()
+    {
+        // Environment "a" reports "test-unit" into shop-a-test-test-unit, and so does environment "a-test" with "unit".
+        var first = StackSpec.FromStackName("shop-a", "us-east-1", TestStacks.Account) with { StackName = "shop", Test = new TestStage("version: 0.2\nphases:\n  build:\n    commands: [make]\nreports:\n  test-unit:\n    files: [a.xml]\n") };
+        var second = StackSpec.FromStackName("shop-a-test", "us-east-1", TestStacks.Account) with { StackName = "shop", Test = new TestStage("version: 0.2\nphases:\n  build:\n    commands: [make]\nreports:\n  unit:\n    files: [a.xml]\n") };
+
+        var error = Assert.Single(StackNameClashes.Find([new EnvironmentStackSpec("a", first), new EnvironmentStackSpec("a-test", second)]));
+
+        Assert.Equal(("--test-buildspec", "shop-a-test-test-unit"), (error.Field, error.Value));
+    }
+
+    [Fact]
     public void The_stack_file_test_section_sets_the_stage_and_the_command_line_wins()
     {
         var (file, errors) = StackFileParser.Parse("pipectl.yaml", "name: demo\ntest:\n  buildspec: tests.yml\n  input: source\n");
