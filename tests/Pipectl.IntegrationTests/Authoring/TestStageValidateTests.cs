@@ -20,6 +20,23 @@ public sealed class TestStageValidateTests
         Assert.Contains("--test-buildspec \"arn:aws:codebuild:us-east-1:123456789012:report-group/theirs\": the test buildspec names a report group by ARN", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("version: 0.2\nphases:\n  build:\n    commands: {npm: test}\n", "phases.build.commands must be a list")]
+    [InlineData("version: 0.2\nphases:\n  build:\n    commands: [npm test]\nreports:\n  arn:aws:codebuild:us-east-1:123456789012:report-group/x:\n    files: [a.xml]\n", "by ARN")]
+    public async Task Bootstrap_with_a_test_buildspec_it_cannot_use_exits_2_and_sends_nothing(string buildspec, string rule)
+    {
+        using var folder = new TempFolder();
+        var tests = folder.Write("tests.yml", buildspec);
+        using var trap = new RequestTrap();
+
+        var run = await CliRun.RunAsync("bootstrap", "--name", "shop", "--test-buildspec", tests, "--region", "us-east-1", "--endpoint-url", trap.Endpoint);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--test-buildspec", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(rule, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, trap.Connections);
+    }
+
     [Fact]
     public async Task A_broken_test_buildspec_is_reported_under_its_own_path_and_a_warning_in_a_clean_one_is_shown()
     {
