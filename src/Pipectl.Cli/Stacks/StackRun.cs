@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Amazon.SecurityToken.Model;
 using Pipectl.Aws.Provisioning;
+using Pipectl.Aws.Operations;
 using Pipectl.Aws.Session;
 using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Output;
@@ -75,12 +76,24 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
             note = Join(note, StackOrchestrator.OfflineNote);
         }
-        else
+
+        IReadOnlyList<DeployedStages>? deployed = null;
+        if (!offline)
         {
-            _account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Account;
+            // A teardown reads the stages each deployed pipeline runs (by name: alongside GetCallerIdentity), so one given
+            // only --name also removes a Test stage's or a CloudFront site's resources.
+            var identity = session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+            var stages = teardown is null ? null : Task.WhenAll(candidates.Select(c => new DeployedStagesReader(session.CodePipeline, session.CodeBuild).ReadAsync(c.Spec, cancellationToken)));
+            _account = (await identity.ConfigureAwait(false)).Account;
+            deployed = stages is null ? null : await stages.ConfigureAwait(false);
         }
 
         var specs = Specs(file, _account, buildspec);
+        if (deployed is not null)
+        {
+            specs = [.. specs.Select((s, i) => s with { Spec = deployed[i].ApplyTo(s.Spec) })];
+        }
+
         if (seed is not null && specs.Any(s => s.Spec.ExistingRepository))
         {
             throw new UsageException("--seed and --existing-repo: pipectl never writes to a repository it did not create; drop one of them.");
