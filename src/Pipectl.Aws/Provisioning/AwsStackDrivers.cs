@@ -29,6 +29,8 @@ public sealed class AwsStackDrivers(AwsSession session, string accountId, IStack
 
     public IResourceDriver<DistributionSpec, DistributionState> Distributions => new DistributionDriver(session.CloudFront, progress) { NoWait = NoWait };
 
+    public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups => new ReportGroupDriver(session.CodeBuild);
+
     /// <summary>A teardown leaves a CloudFront distribution disabled instead of waiting for it (--no-wait).</summary>
     public bool NoWait { get; init; }
 

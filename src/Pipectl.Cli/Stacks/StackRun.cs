@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Amazon.SecurityToken.Model;
 using Pipectl.Aws.Provisioning;
+using Pipectl.Aws.Operations;
 using Pipectl.Aws.Session;
 using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Output;
@@ -8,6 +9,7 @@ using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
 using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
 using Pipectl.Core.Validation;
 
 namespace Pipectl.Cli.Stacks;
@@ -53,6 +55,10 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var candidates = Specs(file, PlaceholderAccount, buildspec);
         Validate(candidates);
+        if (parse.GetResult(options.TestInput) is not null && candidates.Any(c => !c.Spec.HasTestStage))
+        {
+            throw new UsageException($"{StackOptionNames.TestInput}: the stack has no Test stage to give an input: add {StackOptionNames.TestBuildspec} FILE (or test: in pipectl.yaml).");
+        }
         foreach (var warning in BuildVariableRules.Warnings(candidates[0].Spec.EnvironmentVariables))
         {
             await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
@@ -70,12 +76,24 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
             note = Join(note, StackOrchestrator.OfflineNote);
         }
-        else
+
+        IReadOnlyList<DeployedStages>? deployed = null;
+        if (!offline)
         {
-            _account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Account;
+            // A teardown reads the stages each deployed pipeline runs (by name: alongside GetCallerIdentity), so one given
+            // only --name also removes a Test stage's or a CloudFront site's resources.
+            var identity = session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+            var stages = teardown is null ? null : Task.WhenAll(candidates.Select(c => new DeployedStagesReader(session.CodePipeline, session.CodeBuild).ReadAsync(c.Spec, cancellationToken)));
+            _account = (await identity.ConfigureAwait(false)).Account;
+            deployed = stages is null ? null : await stages.ConfigureAwait(false);
         }
 
         var specs = Specs(file, _account, buildspec);
+        if (deployed is not null)
+        {
+            specs = [.. specs.Select((s, i) => s with { Spec = deployed[i].ApplyTo(s.Spec) })];
+        }
+
         if (seed is not null && specs.Any(s => s.Spec.ExistingRepository))
         {
             throw new UsageException("--seed and --existing-repo: pipectl never writes to a repository it did not create; drop one of them.");

@@ -198,6 +198,7 @@ public sealed class DesiredStack
         {
             EcsDeploy.Replace(entries, spec, tags);
         }
+        TestStageEntries.Add(entries, spec, policies, tags);
 
         return new DesiredStack(spec, spec.IsCloudFrontSite ? [.. entries, .. CloudFrontSite.Entries(spec, policies, tags)] : entries);
 

@@ -33,6 +33,7 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
     /// and shows its task definition's roles as unknown.
     /// </summary>
     public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices { get; } = new AssumedService();
+    public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups { get; } = new Nothing<ReportGroupSpec, ReportGroupState>(ResourceTypes.ReportGroup);
 
     public IRepositorySeeder Seeder => this;
 

@@ -27,6 +27,7 @@ public interface IStackDrivers
 
     /// <summary>Reads the ECS service a container stack deploys to; never creates, changes or deletes it.</summary>
     IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices { get; }
+    IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups { get; }
 
     IRepositorySeeder Seeder { get; }
 }

@@ -20,4 +20,9 @@ public static class ResourceKeys
     public const string InvalidationProject = "invalidation-project";
     public const string EcrRepository = "ecr-repository";
     public const string EcsService = "ecs-service";
+    public const string TestRole = "test-role";
+    public const string TestProject = "test-project";
+
+    /// <summary>The report group of the test buildspec's report <paramref name="report"/>.</summary>
+    public static string ReportGroup(string report) => $"report-group-{report}";
 }

@@ -14,4 +14,5 @@ public static class ResourceTypes
     public const string Distribution = "AWS::CloudFront::Distribution";
     public const string EcrRepository = "AWS::ECR::Repository";
     public const string EcsService = "AWS::ECS::Service";
+    public const string ReportGroup = "AWS::CodeBuild::ReportGroup";
 }

@@ -41,6 +41,9 @@ public sealed record StackFile
     /// <summary><c>build:</c>.</summary>
     public StackFileBuild Build { get; init; } = new();
 
+    /// <summary><c>test:</c>: the pipeline's Test stage, or null for none.</summary>
+    public StackFileTest? Test { get; init; }
+
     /// <summary><c>buckets:</c>.</summary>
     public StackFileBuckets Buckets { get; init; } = new();
 
@@ -155,6 +158,7 @@ public sealed record StackFile
         Site = Site ?? spec.Site,
         Deploy = Deploy ?? spec.Deploy,
         Ecs = Ecs,
+        Test = Test is { BuildspecContent: { } tests } ? new TestStage(tests, Test.Input ?? TestInputs.Build) : null,
     };
 
     private static StackSpec Finish(StackSpec spec, StackOverrides? commandLine) => commandLine?.ApplyTo(spec) ?? spec;

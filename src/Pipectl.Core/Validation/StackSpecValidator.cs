@@ -126,6 +126,7 @@ public sealed class StackSpecValidator
 
         errors.AddRange(SourceRules.Check(spec));
         errors.AddRange(EcsRules.Check(spec));
+        errors.AddRange(TestStageRules.Check(spec));
         return errors;
     }
 

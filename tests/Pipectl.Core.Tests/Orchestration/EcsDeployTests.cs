@@ -217,6 +217,8 @@ public sealed class EcsDeployTests
 
         public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices => new Fixed(service);
 
+        public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups => _empty.ReportGroups;
+
         public IRepositorySeeder Seeder => _empty.Seeder;
 
         private sealed class Fixed(EcsServiceState state) : IResourceDriver<EcsServiceSpec, EcsServiceState>

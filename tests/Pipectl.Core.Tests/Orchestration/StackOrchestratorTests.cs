@@ -281,6 +281,7 @@ public sealed class StackOrchestratorTests
         public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories => Make<EcrRepositorySpec, EcrRepositoryState>(ResourceTypes.EcrRepository, s => new EcrRepositoryState(s.Name, $"arn:aws:ecr:us-east-1:123456789012:repository/{s.Name}", $"123456789012.dkr.ecr.us-east-1.amazonaws.com/{s.Name}", s.ScanOnPush, s.LifecyclePolicy, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices => new EmptyAccountDrivers().EcsServices;
+        public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups => Make<ReportGroupSpec, ReportGroupState>(ResourceTypes.ReportGroup, s => new ReportGroupState(s.Name, s.Arn, s.Type, ReportGroupSpec.NoExport, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         /// <summary>What each create and update was asked for, keyed "TYPE NAME"; a created resource reads back as existing.</summary>
         public ConcurrentDictionary<string, object> Desired { get; } = new();

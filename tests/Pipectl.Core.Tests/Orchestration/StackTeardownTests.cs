@@ -192,6 +192,7 @@ public sealed class StackTeardownTests
         public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories => new Driver<EcrRepositorySpec, EcrRepositoryState>(this, ResourceTypes.EcrRepository, s => new EcrRepositoryState(s.Name, "arn", "uri", true, null, Tags), s => s.Name + " (ECR)");
 
         public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices => new EmptyAccountDrivers().EcsServices;
+        public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups => new Driver<ReportGroupSpec, ReportGroupState>(this, ResourceTypes.ReportGroup, s => new ReportGroupState(s.Name, s.Arn, s.Type, ReportGroupSpec.NoExport, Tags), s => s.Name);
 
         public IRepositorySeeder Seeder => this;
 

@@ -32,6 +32,8 @@ public sealed class BadInputTests
         { ["bootstrap", "--name", "demo", "--deploy", "kubernetes"], "kubernetes" },
         { ["create-pipeline", "--name", "demo", "--ecs-cluster", "prod"], "--deploy ecs" },
         { ["teardown", "--name", "demo", "--deploy", "ecs", "--yes"], "--ecs-cluster" },
+        { ["bootstrap", "--name", "demo", "--test-buildspec", "/no/such/tests.yml"], "--test-buildspec" },
+        { ["bootstrap", "--name", "demo", "--test-input", "source"], "--test-input" },
     };
 
     [Theory]
