@@ -19,6 +19,13 @@ namespace Pipectl.Core.Orchestration;
 /// </param>
 public sealed record DeployedStages(bool CloudFrontSite, string? TestInput, string? TestBuildspec = null)
 {
+    /// <summary>
+    /// The cluster and service of a deployed Amazon ECS deploy action run with the stack's deploy role, and the ECR
+    /// repository the build project's <c>REPOSITORY_URI</c> names (null when unread: the default name); null when the
+    /// pipeline deploys to S3.
+    /// </summary>
+    public EcsDeployment? Ecs { get; init; }
+
     public static DeployedStages None { get; } = new(false, null);
 
     /// <summary>What <paramref name="deployed"/> runs beyond what <paramref name="spec"/> already has.</summary>
@@ -29,8 +36,27 @@ public sealed record DeployedStages(bool CloudFrontSite, string? TestInput, stri
         var cloudFront = !spec.IsCloudFrontSite && BuildAction(deployed, PipelineDeclarationFactory.InvalidateStageName, spec.InvalidationProjectName) is not null;
         var test = spec.HasTestStage ? null : BuildAction(deployed, PipelineDeclarationFactory.TestStageName, spec.TestProjectName);
         var input = test is null ? null : test.InputArtifacts.Contains(PipelineDeclarationFactory.SourceOutputArtifact, StringComparer.Ordinal) ? TestInputs.Source : TestInputs.Build;
-        return new DeployedStages(cloudFront, input);
+        return new DeployedStages(cloudFront, input) { Ecs = spec.IsEcsDeploy ? null : EcsTarget(deployed, spec) };
     }
+
+    /// <summary>
+    /// The ECS deploy action's target, when the Deploy stage runs one with the stack's own deploy role (by name: the
+    /// spec read alongside GetCallerIdentity does not know the account yet).
+    /// </summary>
+    private static EcsDeployment? EcsTarget(PipelineDeclaration deployed, StackSpec spec)
+    {
+        var action = deployed.Stages
+            .Where(s => string.Equals(s.Name, PipelineDeclarationFactory.DeployStageName, StringComparison.Ordinal))
+            .SelectMany(s => s.Actions)
+            .FirstOrDefault(a => a.Provider == "ECS" && a.RoleArn is { } role && role.EndsWith($":role/{spec.DeployRoleName}", StringComparison.Ordinal));
+        return action is not null && action.Configuration.TryGetValue("ClusterName", out var cluster) && action.Configuration.TryGetValue("ServiceName", out var service)
+            ? new EcsDeployment { Cluster = cluster, Service = service }
+            : null;
+    }
+
+    /// <summary>The repository name in a build project's <c>REPOSITORY_URI</c> (<c>registry/name</c>), or null.</summary>
+    public static string? EcrRepositoryOf(string? repositoryUri) =>
+        repositoryUri?.IndexOf('/', StringComparison.Ordinal) is int slash and > 0 && slash < repositoryUri.Length - 1 ? repositoryUri[(slash + 1)..] : null;
 
 
     /// <summary><paramref name="spec"/> with the stages found.</summary>
@@ -38,6 +64,7 @@ public sealed record DeployedStages(bool CloudFrontSite, string? TestInput, stri
     {
         ArgumentNullException.ThrowIfNull(spec);
         var completed = CloudFrontSite ? spec with { Site = SiteTypes.CloudFront } : spec;
+        completed = Ecs is null ? completed : completed with { Deploy = DeployTargets.Ecs, Ecs = Ecs };
         return TestInput is null ? completed : completed with { Test = new TestStage(TestBuildspec ?? string.Empty, TestInput) };
     }
 

@@ -190,6 +190,24 @@ public sealed class EcsDeployTests
         Assert.Equal(("prod", "api", "app"), (overridden.Ecs.Cluster, overridden.Ecs.Service, overridden.ContainerName));
     }
 
+    [Fact]
+    public void A_deployed_ECS_action_run_with_the_stacks_deploy_role_makes_a_bare_teardown_spec_an_ECS_one()
+    {
+        var deployed = PipelineDeclarationFactory.Create(Ecs());
+        var foreign = PipelineDeclarationFactory.Create(Ecs() with { DeployRoleName = "someone-elses-role" });
+
+        var stages = DeployedStages.Of(TestStacks.Demo(), deployed) with { Ecs = DeployedStages.Of(TestStacks.Demo(), deployed).Ecs! with { RepositoryName = DeployedStages.EcrRepositoryOf("123456789012.dkr.ecr.us-east-1.amazonaws.com/team/demo") } };
+        var completed = stages.ApplyTo(TestStacks.Demo());
+
+        Assert.True(completed.IsEcsDeploy);
+        Assert.Equal(("prod", "web", "team/demo"), (completed.Ecs.Cluster, completed.Ecs.Service, completed.EcrRepositoryName));
+        Assert.DoesNotContain(DesiredStack.From(completed).Entries, e => e.Key == ResourceKeys.SiteBucket);
+        Assert.Null(DeployedStages.Of(TestStacks.Demo(), foreign).Ecs);
+        Assert.Null(DeployedStages.Of(Ecs(), deployed).Ecs);
+        Assert.Null(DeployedStages.EcrRepositoryOf("no-slash"));
+        Assert.Equal("demo", DeployedStages.Of(TestStacks.Demo(), deployed).ApplyTo(TestStacks.Demo()).EcrRepositoryName);
+    }
+
     /// <summary>Drivers for a plan whose only read is the service (the deploy role's completion).</summary>
     private sealed class ReadingDrivers(EcsServiceState service) : IStackDrivers
     {

@@ -115,17 +115,21 @@ public sealed class EcsDeployTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task An_empty_repository_is_deleted_by_a_plain_teardown()
+    public async Task A_teardown_given_only_the_name_finds_the_ECS_deploy_and_deletes_the_empty_repository()
     {
         var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
         await EcsFixture.CreateServiceAsync(moto, stack + "-c", stack + "-s", "web");
-        var made = await Pipectl(["create-build", .. EcsArgs(stack, stack + "-c", stack + "-s")]);
+        var made = await Pipectl(["bootstrap", .. EcsArgs(stack, stack + "-c", stack + "-s"), "--ecr-repository", $"team/{stack}"]);
         Assert.True(made.ExitCode == 0, made.Stderr);
 
-        var removed = await Pipectl(["teardown", .. EcsArgs(stack, stack + "-c", stack + "-s"), "--yes"]);
+        var removed = await Pipectl("teardown", "--name", stack, "--yes");
 
         Assert.True(removed.ExitCode == 0, removed.Stderr);
-        Assert.Equal("deleted", Resources(removed)[$"AWS::ECR::Repository {stack}"].GetProperty("action").GetString());
+        var resources = Resources(removed);
+        Assert.Equal("deleted", resources[$"AWS::ECR::Repository team/{stack}"].GetProperty("action").GetString());
+        Assert.Equal("kept", resources[$"AWS::ECS::Service {stack}-s"].GetProperty("action").GetString());
+        Assert.DoesNotContain(resources.Keys, k => k.Contains("-site-", StringComparison.Ordinal));
+        Assert.All(resources.Where(r => r.Key.StartsWith("AWS::IAM::Role", StringComparison.Ordinal)), r => Assert.Equal("deleted", r.Value.GetProperty("action").GetString()));
     }
 
     [Fact]
