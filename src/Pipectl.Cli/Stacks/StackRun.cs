@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Amazon.SecurityToken.Model;
+using Pipectl.Aws.Diagnostics;
 using Pipectl.Aws.Provisioning;
 using Pipectl.Aws.Session;
 using Pipectl.Cli.Hosting;
@@ -58,9 +59,11 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
         }
 
+        RunTrace.Mark("input checked");
         using var session = AwsSession.Create(settings.SessionOptionsIn(_region));
         _session = session;
         var offline = !session.HasCredentials();
+        RunTrace.Mark("credentials resolved");
         if (offline)
         {
             if (!settings.DryRun || teardown is not null)
@@ -119,6 +122,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             result = result with { Outputs = outputs };
         }
 
+        RunTrace.Mark("run finished");
         var report = Report(_stackName, result, note);
         if (result.Failure is { } failure)
         {
@@ -139,6 +143,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
 
         await WriteAsync(report, true).ConfigureAwait(false);
+        RunTrace.Mark("report written");
         return ExitCodes.Success;
     }
 
