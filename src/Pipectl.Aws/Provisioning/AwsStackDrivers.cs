@@ -6,8 +6,17 @@ using Pipectl.Core.Resources;
 namespace Pipectl.Aws.Provisioning;
 
 /// <summary>Core's provisioning interfaces implemented against AWS through one session's clients.</summary>
-public sealed class AwsStackDrivers(AwsSession session, string accountId, IStackProgress progress) : IStackDrivers
+/// <param name="account">
+/// The caller's account, which may still be being asked for (GetCallerIdentity): only what needs it (a topic's ARN,
+/// the account's Block Public Access) waits for it, so reads by name can start at once (<see cref="EarlyReads"/>).
+/// </param>
+public sealed class AwsStackDrivers(AwsSession session, Task<string> account, IStackProgress progress) : IStackDrivers
 {
+    public AwsStackDrivers(AwsSession session, string accountId, IStackProgress progress)
+        : this(session, Task.FromResult(accountId), progress)
+    {
+    }
+
     private readonly IamPropagation _propagation = new(progress);
 
     public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new RepositoryDriver(session.CodeCommit);
@@ -18,7 +27,7 @@ public sealed class AwsStackDrivers(AwsSession session, string accountId, IStack
 
     public IResourceDriver<BuildProjectSpec, BuildProjectState> BuildProjects => new BuildProjectDriver(session.CodeBuild, _propagation);
 
-    public IResourceDriver<TopicSpec, TopicState> Topics => new TopicDriver(session.Sns, session.Region, accountId);
+    public IResourceDriver<TopicSpec, TopicState> Topics => new TopicDriver(session.Sns, session.Region, account);
 
     public IResourceDriver<PipelineSpec, PipelineState> Pipelines => new PipelineDriver(session.CodePipeline, _propagation);
 
@@ -34,5 +43,5 @@ public sealed class AwsStackDrivers(AwsSession session, string accountId, IStack
     public IRepositorySeeder Seeder => new RepositorySeeder(session.CodeCommit);
 
     /// <summary>The account's Block Public Access, for the preflight of a public site (<see cref="PublicSitePreflight"/>).</summary>
-    public IAccountPublicAccess AccountPublicAccess => new AccountPublicAccessReader(session.S3Control, accountId);
+    public IAccountPublicAccess AccountPublicAccess => new AccountPublicAccessReader(session.S3Control, account);
 }

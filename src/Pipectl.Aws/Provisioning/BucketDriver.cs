@@ -36,6 +36,9 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         }
     }
 
+    /// <summary>Its reads name the bucket: they may start before the account is known.</summary>
+    public bool ReadsByName => true;
+
     public async Task<BucketState?> ReadAsync(BucketSpec desired, CancellationToken cancellationToken)
     {
         try

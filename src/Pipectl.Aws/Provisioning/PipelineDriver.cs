@@ -32,6 +32,9 @@ public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagati
         }
     }
 
+    /// <summary>Its reads name the pipeline (the tags' ARN comes from GetPipeline's reply): they may start before the account is known.</summary>
+    public bool ReadsByName => true;
+
     public async Task<PipelineState?> ReadAsync(PipelineSpec desired, CancellationToken cancellationToken)
     {
         GetPipelineReply reply;

@@ -45,6 +45,9 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
         }
     }
 
+    /// <summary>Its reads name the role and its inline policies: they may start before the account is known.</summary>
+    public bool ReadsByName => true;
+
     public async Task<RoleState?> ReadAsync(RoleSpec desired, CancellationToken cancellationToken)
     {
         IamRole role;

@@ -48,6 +48,9 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
     /// <summary>RemoveTargets takes at most 100 ids a call.</summary>
     private const int RemoveTargetsBatch = 100;
 
+    /// <summary>Its reads name the rule (the tags' ARN comes from DescribeRule's reply): they may start before the account is known.</summary>
+    public bool ReadsByName => true;
+
     public async Task<RuleState?> ReadAsync(RuleSpec desired, CancellationToken cancellationToken)
     {
         if (await DescribeOrNullAsync(desired.Name, cancellationToken).ConfigureAwait(false) is not { } rule)

@@ -59,11 +59,18 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
         }
 
+        if (seed is not null && candidates.Any(s => s.Spec.ExistingRepository))
+        {
+            throw new UsageException("--seed and --existing-repo: pipectl never writes to a repository it did not create; drop one of them.");
+        }
+
         RunTrace.Mark("input checked");
         using var session = AwsSession.Create(settings.SessionOptionsIn(_region));
         _session = session;
         var offline = !session.HasCredentials();
         RunTrace.Mark("credentials resolved");
+        var removal = teardown is null ? null : TeardownOptionsFor(teardown);
+        var early = EarlyReads.None;
         if (offline)
         {
             if (!settings.DryRun || teardown is not null)
@@ -75,21 +82,21 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
         else
         {
-            _account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Account;
+            // The account is part of the bucket names, but most resources are found by a name without it: their
+            // first reads go out alongside GetCallerIdentity instead of after it.
+            var account = AccountAsync(session, cancellationToken);
+            early = StartEarlyReads(session, account, file, buildspec, removal, cancellationToken);
+            _account = await account.ConfigureAwait(false);
+            RunTrace.Mark("account known");
         }
 
         var specs = Specs(file, _account, buildspec);
-        if (seed is not null && specs.Any(s => s.Spec.ExistingRepository))
-        {
-            throw new UsageException("--seed and --existing-repo: pipectl never writes to a repository it did not create; drop one of them.");
-        }
-
         var graph = StackGraph.For(specs);
         StackRunResult result;
         if (teardown is not null)
         {
-            var removal = TeardownOptionsFor(teardown);
-            if (!await ConfirmTeardownAsync(session, graph, removal, cancellationToken).ConfigureAwait(false))
+            var asked = !teardown.Yes && !settings.DryRun;
+            if (!await ConfirmTeardownAsync(session, graph, asked ? removal! with { EarlyReads = early } : removal!, cancellationToken).ConfigureAwait(false))
             {
                 // A "no" is an answer, not an interruption: exit 1 (Ctrl-C at the question stays 130).
                 await console.Error.WriteLineAsync("pipectl: not confirmed: nothing was deleted.").ConfigureAwait(false);
@@ -97,7 +104,9 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             }
 
             using var progress = new StackProgressRenderer(console, settings.Json);
-            result = await new StackTeardown(new AwsStackDrivers(session, _account!, progress) { NoWait = teardown.NoWait }, progress).RemoveAsync(graph, removal, cancellationToken).ConfigureAwait(false);
+            // After a question, the state is read again: the early reads served the list that was asked about.
+            var final = asked ? removal! : removal! with { EarlyReads = early };
+            result = await new StackTeardown(new AwsStackDrivers(session, _account!, progress) { NoWait = teardown.NoWait }, progress).RemoveAsync(graph, final, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -107,6 +116,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             {
                 DryRun = settings.DryRun,
                 SeedFiles = seed,
+                EarlyReads = early,
                 ApproveWidening = ApprovalMode.Of(parse, console.StdinIsTerminal) == ApprovalMode.Broadening ? ConfirmWideningAsync : null,
 
                 // The account's Block Public Access decides whether a public site can exist at all: asked alongside the reads, before anything is created.
@@ -145,6 +155,26 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         await WriteAsync(report, true).ConfigureAwait(false);
         RunTrace.Mark("report written");
         return ExitCodes.Success;
+    }
+
+    private static Task<string> AccountAsync(AwsSession session, CancellationToken cancellationToken) =>
+        session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ContinueWith(
+            t => t.GetAwaiter().GetResult().Account,
+            cancellationToken,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    /// <summary>
+    /// Starts the reads that need no account (<see cref="EarlyReads"/>) of the run's graph built without it, with
+    /// drivers that wait for <paramref name="account"/> where a read needs it. Reads report no progress.
+    /// </summary>
+    private EarlyReads StartEarlyReads(AwsSession session, Task<string> account, StackFile? file, string? buildspec, TeardownOptions? removal, CancellationToken cancellationToken)
+    {
+        var withoutAccount = StackGraph.For(Specs(file, null, buildspec));
+        var readers = new AwsStackDrivers(session, account, SilentProgress.Instance);
+        return removal is null
+            ? EarlyReads.ForApply(withoutAccount, parts, readers, cancellationToken)
+            : EarlyReads.ForTeardown(withoutAccount, removal, readers, cancellationToken);
     }
 
     /// <summary>The stack file given with -f, checked, or null. Errors carry file:line:column.</summary>

@@ -14,6 +14,15 @@ internal abstract class BoundResource(ResourceEntry entry)
 
     public abstract string Type { get; }
 
+    /// <summary>True when its driver reads by name only (<see cref="IResourceDriver{TSpec, TState}.ReadsByName"/>).</summary>
+    public abstract bool ReadsByName { get; }
+
+    /// <summary>
+    /// Takes the read of <paramref name="early"/> (the same entry, bound before the account was known) as its own,
+    /// when it is of the same kind and name and this one was not read yet; otherwise does nothing.
+    /// </summary>
+    public abstract void ReuseReadOf(BoundResource early);
+
     /// <summary>Reads the resource (once); the apply that follows uses this read.</summary>
     public abstract Task ReadAsync(CancellationToken cancellationToken);
 

@@ -12,6 +12,15 @@ public interface IResourceDriver<in TSpec, TState>
     /// <summary>The CloudFormation type name of the resource kind.</summary>
     string Type { get; }
 
+    /// <summary>
+    /// True when <see cref="ReadAsync"/> and <see cref="ReadToDeleteAsync"/> send only what the resource's name
+    /// decides (and the names of its parts, such as a role's inline policy names): never an ARN or any other value
+    /// of the desired state that holds the account. Such a read may start before the caller's account is known
+    /// (<see cref="Orchestration.EarlyReads"/>), with a desired state whose ARNs hold a stand-in account. A driver
+    /// that needs the account for a read (to build an ARN) waits for it itself. False by default: read later.
+    /// </summary>
+    bool ReadsByName => false;
+
     /// <summary>The resource as it is in AWS, or null when it does not exist. Sends only reads.</summary>
     Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken);
 
