@@ -1,4 +1,5 @@
 using Pipectl.Aws.Session;
+using Pipectl.Core.Naming;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
@@ -12,16 +13,24 @@ namespace Pipectl.Aws.Provisioning;
 /// </param>
 public sealed class AwsStackDrivers(AwsSession session, Task<string> account, IStackProgress progress) : IStackDrivers
 {
+    private OwnedBucketListing? _ownedBuckets;
+
     public AwsStackDrivers(AwsSession session, string accountId, IStackProgress progress)
         : this(session, Task.FromResult(accountId), progress)
     {
     }
 
+    /// <summary>
+    /// Drivers for the same session and account that report to <paramref name="reportTo"/>, sharing what these
+    /// drivers have started to read (the listing of the caller's buckets).
+    /// </summary>
+    public AwsStackDrivers ReportingTo(IStackProgress reportTo, bool noWait = false) => new(session, account, reportTo) { NoWait = noWait, _ownedBuckets = OwnedBuckets };
+
     private readonly IamPropagation _propagation = new(progress);
 
     public IResourceDriver<RepositorySpec, RepositoryState> Repositories => new RepositoryDriver(session.CodeCommit);
 
-    public IResourceDriver<BucketSpec, BucketState> Buckets => new BucketDriver(session.S3);
+    public IResourceDriver<BucketSpec, BucketState> Buckets => new BucketDriver(session.S3, OwnedBuckets);
 
     public IResourceDriver<RoleSpec, RoleState> Roles => new RoleDriver(session.Iam);
 
@@ -29,13 +38,16 @@ public sealed class AwsStackDrivers(AwsSession session, Task<string> account, IS
 
     public IResourceDriver<TopicSpec, TopicState> Topics => new TopicDriver(session.Sns, session.Region, account);
 
-    public IResourceDriver<PipelineSpec, PipelineState> Pipelines => new PipelineDriver(session.CodePipeline, _propagation);
+    public IResourceDriver<PipelineSpec, PipelineState> Pipelines => new PipelineDriver(session.CodePipeline, _propagation, async name => new Arns(session.Region, await account.ConfigureAwait(false)).Pipeline(name));
 
     public IResourceDriver<RuleSpec, RuleState> Rules => new RuleDriver(session.EventBridge);
 
     public IResourceDriver<ConnectionSpec, ConnectionState> Connections => new ConnectionDriver(session.CodeConnections);
 
     public IResourceDriver<DistributionSpec, DistributionState> Distributions => new DistributionDriver(session.CloudFront, progress) { NoWait = NoWait };
+
+    private OwnedBucketListing OwnedBuckets =>
+        _ownedBuckets ?? Interlocked.CompareExchange(ref _ownedBuckets, new OwnedBucketListing(session.S3), null) ?? _ownedBuckets;
 
     /// <summary>A teardown leaves a CloudFront distribution disabled instead of waiting for it (--no-wait).</summary>
     public bool NoWait { get; init; }

@@ -26,18 +26,20 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
     {
         try
         {
-            // A rule with targets cannot be deleted: remove every target of this (pipectl's own) rule first.
-            var targets = await events.ListAllTargetsByRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
-            foreach (var batch in targets.Select(t => t.Id).Chunk(RemoveTargetsBatch))
+            // A rule with targets cannot be deleted: remove every target of this (pipectl's own) rule first, as the
+            // read listed them (the whole list, the stack's target and any other).
+            try
             {
-                var reply = await events.RemoveTargetsAsync(actual.Name, batch, cancellationToken).ConfigureAwait(false);
-                if (reply.FailedEntryCount is > 0)
-                {
-                    throw new ProvisioningException($"EventBridge rule {actual.Name}: {reply.FailedEntryCount} target(s) could not be removed.");
-                }
+                await RemoveTargetsAsync(actual.Name, actual.Targets.Select(t => t.Id), cancellationToken).ConfigureAwait(false);
+                await events.DeleteRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
             }
-
-            await events.DeleteRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+            catch (AwsDeleteConflictException)
+            {
+                // A target was added after the read: list them again.
+                var targets = await events.ListAllTargetsByRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+                await RemoveTargetsAsync(actual.Name, targets.Select(t => t.Id), cancellationToken).ConfigureAwait(false);
+                await events.DeleteRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (AwsResourceNotFoundException)
         {
@@ -47,6 +49,18 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
 
     /// <summary>RemoveTargets takes at most 100 ids a call.</summary>
     private const int RemoveTargetsBatch = 100;
+
+    private async Task RemoveTargetsAsync(string rule, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        foreach (var batch in ids.Chunk(RemoveTargetsBatch))
+        {
+            var reply = await events.RemoveTargetsAsync(rule, batch, cancellationToken).ConfigureAwait(false);
+            if (reply.FailedEntryCount is > 0)
+            {
+                throw new ProvisioningException($"EventBridge rule {rule}: {reply.FailedEntryCount} target(s) could not be removed.");
+            }
+        }
+    }
 
     /// <summary>Its reads name the rule (the tags' ARN comes from DescribeRule's reply): they may start before the account is known.</summary>
     public bool ReadsByName => true;
@@ -71,17 +85,42 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             ToDictionary((await tags.ConfigureAwait(false)).Tags));
     }
 
-    /// <summary>Teardown needs the rule's tags, not its targets: those are listed when it is deleted.</summary>
+    /// <summary>
+    /// Teardown needs the rule's tags (by the ARN DescribeRule gives) and its targets, which must go before it.
+    /// The targets are listed by name alongside DescribeRule: the deletion then starts by removing them.
+    /// </summary>
     public async Task<RuleState?> ReadToDeleteAsync(RuleSpec desired, CancellationToken cancellationToken)
     {
-        if (await DescribeOrNullAsync(desired.Name, cancellationToken).ConfigureAwait(false) is not { } rule)
+        var describe = DescribeOrNullAsync(desired.Name, cancellationToken);
+        var targets = TargetsOrEmptyAsync(desired.Name, cancellationToken);
+        if (await describe.ConfigureAwait(false) is not { } rule)
         {
+            await targets.ConfigureAwait(false);
             return null;
         }
 
         var arn = ArnOf(desired.Name, rule);
         var tags = await events.ListTagsForResourceAsync(arn, cancellationToken).ConfigureAwait(false);
-        return new RuleState(rule.Name ?? desired.Name, arn, rule.EventPattern, rule.State == Enabled, [], ToDictionary(tags.Tags));
+        return new RuleState(
+            rule.Name ?? desired.Name,
+            arn,
+            rule.EventPattern,
+            rule.State == Enabled,
+            (await targets.ConfigureAwait(false)).Select(t => new CoreTarget(t.Id, t.Arn, t.RoleArn)).ToList(),
+            ToDictionary(tags.Tags));
+    }
+
+    /// <summary>The rule's targets; none when the rule is not there (DescribeRule, asked at the same time, says so).</summary>
+    private async Task<IReadOnlyList<AwsTarget>> TargetsOrEmptyAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await events.ListAllTargetsByRuleAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return [];
+        }
     }
 
     public async Task<RuleState> CreateAsync(RuleSpec desired, CancellationToken cancellationToken)

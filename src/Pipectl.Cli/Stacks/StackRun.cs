@@ -71,6 +71,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         RunTrace.Mark("credentials resolved");
         var removal = teardown is null ? null : TeardownOptionsFor(teardown);
         var early = EarlyReads.None;
+        AwsStackDrivers? readers = null;
         if (offline)
         {
             if (!settings.DryRun || teardown is not null)
@@ -85,7 +86,8 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             // The account is part of the bucket names, but most resources are found by a name without it: their
             // first reads go out alongside GetCallerIdentity instead of after it.
             var account = AccountAsync(session, cancellationToken);
-            early = StartEarlyReads(session, account, file, buildspec, removal, cancellationToken);
+            readers = new AwsStackDrivers(session, account, SilentProgress.Instance);
+            early = StartEarlyReads(readers, file, buildspec, removal, cancellationToken);
             _account = await account.ConfigureAwait(false);
             RunTrace.Mark("account known");
         }
@@ -96,7 +98,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         if (teardown is not null)
         {
             var asked = !teardown.Yes && !settings.DryRun;
-            if (!await ConfirmTeardownAsync(session, graph, asked ? removal! with { EarlyReads = early } : removal!, cancellationToken).ConfigureAwait(false))
+            if (!await ConfirmTeardownAsync(session, readers!, graph, asked ? removal! with { EarlyReads = early } : removal!, cancellationToken).ConfigureAwait(false))
             {
                 // A "no" is an answer, not an interruption: exit 1 (Ctrl-C at the question stays 130).
                 await console.Error.WriteLineAsync("pipectl: not confirmed: nothing was deleted.").ConfigureAwait(false);
@@ -106,12 +108,12 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             using var progress = new StackProgressRenderer(console, settings.Json);
             // After a question, the state is read again: the early reads served the list that was asked about.
             var final = asked ? removal! : removal! with { EarlyReads = early };
-            result = await new StackTeardown(new AwsStackDrivers(session, _account!, progress) { NoWait = teardown.NoWait }, progress).RemoveAsync(graph, final, cancellationToken).ConfigureAwait(false);
+            result = await new StackTeardown(readers!.ReportingTo(progress, teardown.NoWait), progress).RemoveAsync(graph, final, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             using var progress = new StackProgressRenderer(console, settings.Json);
-            IStackDrivers drivers = offline ? new EmptyAccountDrivers() : new AwsStackDrivers(session, _account!, progress);
+            IStackDrivers drivers = offline ? new EmptyAccountDrivers() : readers!.ReportingTo(progress);
             var apply = new ApplyOptions
             {
                 DryRun = settings.DryRun,
@@ -166,12 +168,11 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
     /// <summary>
     /// Starts the reads that need no account (<see cref="EarlyReads"/>) of the run's graph built without it, with
-    /// drivers that wait for <paramref name="account"/> where a read needs it. Reads report no progress.
+    /// drivers that wait for the account where a read needs it. Reads report no progress.
     /// </summary>
-    private EarlyReads StartEarlyReads(AwsSession session, Task<string> account, StackFile? file, string? buildspec, TeardownOptions? removal, CancellationToken cancellationToken)
+    private EarlyReads StartEarlyReads(AwsStackDrivers readers, StackFile? file, string? buildspec, TeardownOptions? removal, CancellationToken cancellationToken)
     {
         var withoutAccount = StackGraph.For(Specs(file, null, buildspec));
-        var readers = new AwsStackDrivers(session, account, SilentProgress.Instance);
         return removal is null
             ? EarlyReads.ForApply(withoutAccount, parts, readers, cancellationToken)
             : EarlyReads.ForTeardown(withoutAccount, removal, readers, cancellationToken);
@@ -249,14 +250,14 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     /// On a terminal without --yes: list what would be deleted (reads only) and ask. With --yes, in a dry
     /// run, or when nothing would be deleted, no question is asked.
     /// </summary>
-    private async Task<bool> ConfirmTeardownAsync(AwsSession session, StackGraph graph, TeardownOptions removal, CancellationToken cancellationToken)
+    private async Task<bool> ConfirmTeardownAsync(AwsSession session, AwsStackDrivers readers, StackGraph graph, TeardownOptions removal, CancellationToken cancellationToken)
     {
         if (teardown!.Yes || settings.DryRun)
         {
             return true;
         }
 
-        var planner = new StackTeardown(new AwsStackDrivers(session, _account!, SilentProgress.Instance), SilentProgress.Instance);
+        var planner = new StackTeardown(readers, SilentProgress.Instance);
         var plan = await planner.RemoveAsync(graph, removal with { DryRun = true }, cancellationToken).ConfigureAwait(false);
         var doomed = plan.Resources.Where(r => r.Action == ResourceAction.WouldDelete).ToList();
         if (doomed.Count == 0)

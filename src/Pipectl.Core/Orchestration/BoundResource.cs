@@ -23,6 +23,9 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// </summary>
     public abstract void ReuseReadOf(BoundResource early);
 
+    /// <summary>Lets its driver prepare a read before the account is known (<see cref="IResourceDriver{TSpec, TState}.PrepareRead"/>).</summary>
+    public abstract void PrepareRead(CancellationToken cancellationToken);
+
     /// <summary>Reads the resource (once); the apply that follows uses this read.</summary>
     public abstract Task ReadAsync(CancellationToken cancellationToken);
 

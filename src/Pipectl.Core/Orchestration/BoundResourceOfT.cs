@@ -23,6 +23,8 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         }
     }
 
+    public override void PrepareRead(CancellationToken cancellationToken) => driver.PrepareRead(entry.Desired, cancellationToken);
+
     public override Task ReadAsync(CancellationToken cancellationToken) => _read ??= driver.ReadAsync(entry.Desired, cancellationToken);
 
     public override Task ReadToDeleteAsync(CancellationToken cancellationToken) => _read ??= driver.ReadToDeleteAsync(entry.Desired, cancellationToken);

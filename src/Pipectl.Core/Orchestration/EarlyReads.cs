@@ -7,7 +7,9 @@ namespace Pipectl.Core.Orchestration;
 /// names do not hold it (<see cref="Naming.StackNames.AccountPlaceholder"/>: the default bucket names do) and
 /// whose drivers read by name (<see cref="Provisioning.IResourceDriver{TSpec, TState}.ReadsByName"/>). The run,
 /// bound to the graph with the account, takes each such read as its own when the entry's key and name are the
-/// same (<see cref="BoundResource.ReuseReadOf"/>); every other entry is read then, as without early reads. Each
+/// same (<see cref="BoundResource.ReuseReadOf"/>); every other entry is read then, as without early reads, and
+/// for one whose name holds the account an apply lets its driver prepare that read meanwhile
+/// (<see cref="Provisioning.IResourceDriver{TSpec, TState}.PrepareRead"/>: S3 lists the caller's buckets). Each
 /// resource's later reads follow its own first one, whatever the account's answer or the others are waiting for.
 /// </summary>
 public sealed class EarlyReads
@@ -55,9 +57,20 @@ public sealed class EarlyReads
     {
         ArgumentNullException.ThrowIfNull(drivers);
         var started = new Dictionary<string, BoundResource>(StringComparer.Ordinal);
-        foreach (var entry in entries.Where(e => !e.Name.Contains(Naming.StackNames.AccountPlaceholder, StringComparison.Ordinal)))
+        foreach (var entry in entries)
         {
             var resource = entry.Bind(drivers);
+            if (entry.Name.Contains(Naming.StackNames.AccountPlaceholder, StringComparison.Ordinal))
+            {
+                // Its name waits for the account; a teardown's read of it is one request, with nothing to prepare.
+                if (purpose == Purpose.Apply)
+                {
+                    resource.PrepareRead(cancellationToken);
+                }
+
+                continue;
+            }
+
             if (!resource.ReadsByName)
             {
                 continue;

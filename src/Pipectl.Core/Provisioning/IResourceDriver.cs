@@ -21,6 +21,16 @@ public interface IResourceDriver<in TSpec, TState>
     /// </summary>
     bool ReadsByName => false;
 
+    /// <summary>
+    /// Called before the caller's account is known for a resource whose name holds it (a default bucket name), so
+    /// that it cannot be read yet: the driver may start a read that needs no name and that its
+    /// <see cref="ReadAsync"/> will use (S3 lists the caller's buckets). Sends only reads. By default nothing.
+    /// </summary>
+    /// <param name="withoutAccount">The desired state built without the account: its name is not the final one.</param>
+    void PrepareRead(TSpec withoutAccount, CancellationToken cancellationToken)
+    {
+    }
+
     /// <summary>The resource as it is in AWS, or null when it does not exist. Sends only reads.</summary>
     Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken);
 
