@@ -121,6 +121,25 @@ public sealed class PipelineAndRuleDriverTests
     }
 
     [Fact]
+    public async Task Pipeline_create_takes_the_structure_from_its_reply_and_spells_the_ARN_without_reading_it_back()
+    {
+        using var server = new WireServer();
+        var fake = new FakeCodePipeline();
+        server.Responder = fake.Answer;
+        using var session = WireSession.For(server);
+        var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, NoDelay()), name => Task.FromResult(fake.Arn(name)));
+
+        var (outcome, state) = await Converger.ConvergeAsync(driver, Desired.Pipeline, dryRun: false, CancellationToken.None);
+
+        Assert.Equal(ResourceAction.Created, outcome.Action);
+        Assert.Equal(fake.Arn(Stack.PipelineName), outcome.Arn);
+        Assert.Equal(1, state!.Declaration.Version);
+        Assert.Equal(
+            [CodePipelinePrefix + "GetPipeline", CodePipelinePrefix + "CreatePipeline"],
+            server.Requests.Select(r => r.Target));
+    }
+
+    [Fact]
     public async Task Pipeline_create_is_retried_while_IAM_propagates_the_role()
     {
         using var server = new WireServer().Reply(
