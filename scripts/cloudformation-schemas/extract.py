@@ -17,6 +17,7 @@ import cfnlint.version
 
 TYPES = [
     "AWS::CodeBuild::Project",
+    "AWS::CodeBuild::ReportGroup",
     "AWS::CodeCommit::Repository",
     "AWS::CodePipeline::Pipeline",
     "AWS::Events::Rule",

@@ -20,6 +20,9 @@ public sealed record Build
     public DateTimeOffset? EndTime { get; init; }
     public IReadOnlyList<BuildPhase>? Phases { get; init; }
     public LogsLocation? Logs { get; init; }
+
+    /// <summary>The ARNs of the reports the build's <c>reports:</c> made (one per report group).</summary>
+    public IReadOnlyList<string>? ReportArns { get; init; }
 }
 
 /// <summary>One phase of a build (DOWNLOAD_SOURCE, INSTALL, BUILD, ...), with why it failed when it did.</summary>

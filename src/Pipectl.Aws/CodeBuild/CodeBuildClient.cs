@@ -25,6 +25,30 @@ public class CodeBuildClient(AWSCredentials credentials, PipectlClientConfig<Cod
     public virtual Task DeleteProjectAsync(string name, CancellationToken cancellationToken = default) =>
         InvokeJsonAsync("DeleteProject", new DeleteProjectRequest(name), Json.DeleteProjectRequest, Json.JsonElement, cancellationToken);
 
+    /// <summary>Creates a report group; <c>ResourceAlreadyExistsException</c> (exists) when the name is taken.</summary>
+    public virtual Task<ReportGroupReply> CreateReportGroupAsync(CreateReportGroupRequest request, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("CreateReportGroup", request, Json.CreateReportGroupRequest, Json.ReportGroupReply, cancellationToken);
+
+    /// <summary>Reads up to 100 report groups by ARN; missing ARNs are listed in ReportGroupsNotFound (not an error).</summary>
+    public virtual Task<BatchGetReportGroupsReply> BatchGetReportGroupsAsync(IReadOnlyList<string> arns, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("BatchGetReportGroups", new BatchGetReportGroupsRequest(arns), Json.BatchGetReportGroupsRequest, Json.BatchGetReportGroupsReply, cancellationToken);
+
+    /// <summary>Changes a report group's export settings and replaces its tags.</summary>
+    public virtual Task<ReportGroupReply> UpdateReportGroupAsync(UpdateReportGroupRequest request, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("UpdateReportGroup", request, Json.UpdateReportGroupRequest, Json.ReportGroupReply, cancellationToken);
+
+    /// <summary>Deletes a report group, with its reports when <paramref name="deleteReports"/>.</summary>
+    public virtual Task DeleteReportGroupAsync(string arn, bool deleteReports, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("DeleteReportGroup", new DeleteReportGroupRequest(arn, deleteReports), Json.DeleteReportGroupRequest, Json.JsonElement, cancellationToken);
+
+    /// <summary>Reads up to 100 reports by ARN (a build's reportArns); missing ones are listed in ReportsNotFound.</summary>
+    public virtual Task<BatchGetReportsReply> BatchGetReportsAsync(IReadOnlyList<string> arns, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("BatchGetReports", new BatchGetReportsRequest(arns), Json.BatchGetReportsRequest, Json.BatchGetReportsReply, cancellationToken);
+
+    /// <summary>One page of a report's test cases.</summary>
+    public virtual Task<DescribeTestCasesReply> DescribeTestCasesAsync(DescribeTestCasesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeJsonAsync("DescribeTestCases", request, Json.DescribeTestCasesRequest, Json.DescribeTestCasesReply, cancellationToken);
+
     /// <summary>Reads up to 100 builds by id; missing ids are listed in BuildsNotFound (not an error).</summary>
     public virtual Task<BatchGetBuildsReply> BatchGetBuildsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
         InvokeJsonAsync("BatchGetBuilds", new BatchGetBuildsRequest(ids), Json.BatchGetBuildsRequest, Json.BatchGetBuildsReply, cancellationToken);

@@ -46,6 +46,8 @@ public sealed class AwsStackDrivers(AwsSession session, Task<string> account, IS
 
     public IResourceDriver<DistributionSpec, DistributionState> Distributions => new DistributionDriver(session.CloudFront, progress) { NoWait = NoWait };
 
+    public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups => new ReportGroupDriver(session.CodeBuild);
+
     private OwnedBucketListing OwnedBuckets =>
         _ownedBuckets ?? Interlocked.CompareExchange(ref _ownedBuckets, new OwnedBucketListing(session.S3), null) ?? _ownedBuckets;
 

@@ -153,9 +153,15 @@ public static class ValidateCommand
             yield return new FileResult(group.Key, group.ToList());
         }
 
-        // A clean stack file's buildspec has no errors (Load refuses those), but it may have warnings to show.
-        if (file?.Build is { Buildspec: { } buildspec, BuildspecContent: { } content })
+        // A clean stack file's buildspecs (the build's and the Test stage's) have no errors (Load refuses those), but
+        // they may have warnings to show.
+        foreach (var (buildspec, content) in new[] { (file?.Build.Buildspec, file?.Build.BuildspecContent), (file?.Test?.Buildspec, file?.Test?.BuildspecContent) })
         {
+            if (buildspec is null || content is null)
+            {
+                continue;
+            }
+
             var buildspecDisplay = Path.Combine(Path.GetDirectoryName(display) ?? string.Empty, buildspec);
             var warnings = BuildspecValidator.ValidateWithWarnings(buildspecDisplay, content);
             if (warnings.Count > 0)

@@ -18,7 +18,8 @@ internal sealed class ExecutionWatchRun(
     GlobalSettings settings,
     CliConsole console,
     TimeSpan interval,
-    TimeProvider clock)
+    TimeProvider clock,
+    TestResultsReader? testResults = null)
 {
     /// <summary>Follows <paramref name="executionId"/> (null: the latest); <paramref name="writeJsonHead"/> adds the verb's own members.</summary>
     public async Task<int> RunAsync(string command, string? executionId, Action<System.Text.Json.Utf8JsonWriter> writeJsonHead, CancellationToken cancellationToken)
@@ -49,7 +50,10 @@ internal sealed class ExecutionWatchRun(
 
         await progress.ClearAsync().ConfigureAwait(false);
         var failedBuild = result.Outcome == ExecutionOutcome.Failed ? await FailedBuild.FindAsync(logs, result.Final, cancellationToken).ConfigureAwait(false) : null;
-        await WriteFinalAsync(command, result.Final, result.Execution?.Id ?? followed, result.Outcome, writeJsonHead, failedBuild).ConfigureAwait(false);
+
+        // A settled execution's Test stage results: what a push-and-watch wants to see next to the outcome.
+        var tests = testResults is null || result.Outcome == ExecutionOutcome.Running ? null : await TestResultsView.FindAsync(testResults, result.Final, cancellationToken).ConfigureAwait(false);
+        await WriteFinalAsync(command, result.Final, result.Execution?.Id ?? followed, result.Outcome, writeJsonHead, failedBuild, tests).ConfigureAwait(false);
         if (result.Execution is null)
         {
             await console.Error.WriteLineAsync($"pipectl: {target.PipelineName} has no execution to watch: start one with `pipectl start {target.NameArguments}`.").ConfigureAwait(false);
@@ -65,7 +69,7 @@ internal sealed class ExecutionWatchRun(
         return ExitCodes.Failed;
     }
 
-    private async Task WriteFinalAsync(string command, PipelineStatus status, string? executionId, ExecutionOutcome outcome, Action<System.Text.Json.Utf8JsonWriter> writeJsonHead, FailedBuild? failedBuild = null)
+    private async Task WriteFinalAsync(string command, PipelineStatus status, string? executionId, ExecutionOutcome outcome, Action<System.Text.Json.Utf8JsonWriter> writeJsonHead, FailedBuild? failedBuild = null, TestResultsView? tests = null)
     {
         if (settings.Json)
         {
@@ -81,13 +85,14 @@ internal sealed class ExecutionWatchRun(
                 writer.WriteString("outcome", executionId is null ? "none" : OutcomeName(outcome));
                 writer.WriteEndObject();
                 failedBuild?.WriteJson(writer);
+                tests?.WriteJson(writer);
                 writer.WriteEndObject();
             })).ConfigureAwait(false);
             return;
         }
 
         var style = new TextStyle(console.UseColor);
-        foreach (var line in StatusTable.Lines(status, style, clock.GetUtcNow(), target.NameArguments).Concat(failedBuild?.Lines(target.NameArguments) ?? []))
+        foreach (var line in StatusTable.Lines(status, style, clock.GetUtcNow(), target.NameArguments).Concat(failedBuild?.Lines(target.NameArguments) ?? []).Concat(tests?.Lines() ?? []))
         {
             await console.Out.WriteLineAsync(line).ConfigureAwait(false);
         }

@@ -43,7 +43,7 @@ public static class StartCommand
 
             if (watch)
             {
-                var watchRun = new ExecutionWatchRun(operations, run.BuildLogs, target, settings, console, parse.GetValue(operate.PollInterval), clock);
+                var watchRun = new ExecutionWatchRun(operations, run.BuildLogs, target, settings, console, parse.GetValue(operate.PollInterval), clock, new TestResultsReader(run.Session.CodeBuild));
                 return await watchRun.RunAsync("start", executionId, w => w.WriteString("executionId", executionId), token).ConfigureAwait(false);
             }
 

@@ -20,15 +20,16 @@ public static class StatusCommand
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
         OperatedRun.SetAction(command, options, operate, console, run => run.Parse.GetValue(operate.Watch)
-            ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock).RunAsync("status", null, _ => { }, run.Token)
-            : ShowAsync(run.Operations, run.BuildLogs, run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session)));
+            ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock, new TestResultsReader(run.Session.CodeBuild)).RunAsync("status", null, _ => { }, run.Token)
+            : ShowAsync(run.Operations, run.BuildLogs, new TestResultsReader(run.Session.CodeBuild), run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session)));
         return command;
     }
 
-    private static async Task<int> ShowAsync(PipelineOperations operations, BuildLogs logs, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection)
+    private static async Task<int> ShowAsync(PipelineOperations operations, BuildLogs logs, TestResultsReader testResults, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection)
     {
         var status = await operations.ReadStatusAsync(target.PipelineName, cancellationToken).ConfigureAwait(false);
         var failedBuild = await FailedBuild.FindAsync(logs, status, cancellationToken).ConfigureAwait(false);
+        var tests = await TestResultsView.FindAsync(testResults, status, cancellationToken).ConfigureAwait(false);
         var connection = readConnection is null ? null : await readConnection(cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
@@ -38,13 +39,14 @@ public static class StatusCommand
                 writer.WriteString("command", "status");
                 StatusJson.WriteMembers(writer, status);
                 failedBuild?.WriteJson(writer);
+                tests?.WriteJson(writer);
                 ConnectionStatusLine.WriteJson(writer, connection);
                 writer.WriteEndObject();
             })).ConfigureAwait(false);
         }
         else
         {
-            foreach (var line in StatusTable.Lines(status, new TextStyle(console.UseColor), clock.GetUtcNow(), target.NameArguments).Concat(failedBuild?.Lines(target.NameArguments) ?? []))
+            foreach (var line in StatusTable.Lines(status, new TextStyle(console.UseColor), clock.GetUtcNow(), target.NameArguments).Concat(failedBuild?.Lines(target.NameArguments) ?? []).Concat(tests?.Lines() ?? []))
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             }

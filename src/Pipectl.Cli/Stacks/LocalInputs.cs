@@ -13,17 +13,18 @@ namespace Pipectl.Cli.Stacks;
 /// </summary>
 public static class LocalInputs
 {
-    public static string? ReadBuildspec(string? path)
+    /// <summary>The buildspec file an option names (<c>--buildspec</c>, <c>--test-buildspec</c>), checked; null when not given.</summary>
+    public static string? ReadBuildspec(string? path, string option = Pipectl.Core.Stacks.StackOptionNames.Buildspec)
     {
         if (path is null)
         {
             return null;
         }
 
-        var text = Read(() => LocalFile.ReadText(path, $"--buildspec \"{Pipectl.Core.Validation.SafeFragment.Visible(path)}\""));
+        var text = Read(() => LocalFile.ReadText(path, $"{option} \"{Pipectl.Core.Validation.SafeFragment.Visible(path)}\""));
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new UsageException($"--buildspec \"{Pipectl.Core.Validation.SafeFragment.Visible(path)}\": the file is empty.");
+            throw new UsageException($"{option} \"{Pipectl.Core.Validation.SafeFragment.Visible(path)}\": the file is empty.");
         }
 
         // A broken buildspec would only fail the first build after a push: refuse it before anything is created.
@@ -31,7 +32,7 @@ public static class LocalInputs
         if (problems.Count > 0)
         {
             var more = problems.Count > 1 ? $" ({problems.Count - 1} more; run pipectl validate {path})" : string.Empty;
-            throw new UsageException($"--buildspec {problems[0]}{more}");
+            throw new UsageException($"{option} {problems[0]}{more}");
         }
 
         return text;

@@ -61,6 +61,10 @@ public sealed class StackOptions
 
     public Option<string?> Buildspec { get; } = new(StackOptionNames.Buildspec) { Description = "A local buildspec file to inline into the project (default: buildspec.yml from the repository)" };
 
+    public Option<string?> TestBuildspec { get; } = new(StackOptionNames.TestBuildspec) { Description = "Add a Test stage after Build: its own CodeBuild project runs this local buildspec; its reports: get report groups pipectl owns" };
+
+    public Option<string?> TestInput { get; } = new(StackOptionNames.TestInput) { Description = "What the Test stage runs on: build (the Build stage's output; default) or source" };
+
     public Option<bool> Approval { get; } = new(StackOptionNames.Approval) { Description = "Add a manual approval stage before Deploy" };
 
     public Option<string?> ApprovalEmail { get; } = new(StackOptionNames.ApprovalEmail) { Description = "Mail approval requests to this address through an SNS topic (implies --approval)" };
@@ -133,6 +137,13 @@ public sealed class StackOptions
             yield return Buildspec;
         }
 
+        // Teardown (no parts) must know the Test stage to remove its project, role and report groups.
+        if ((parts & (Pipectl.Core.Orchestration.StackParts.Build | Pipectl.Core.Orchestration.StackParts.Pipeline)) != 0 || parts == Pipectl.Core.Orchestration.StackParts.None)
+        {
+            yield return TestBuildspec;
+            yield return TestInput;
+        }
+
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Pipeline))
         {
             yield return Approval;
@@ -178,6 +189,10 @@ public sealed class StackOptions
         SourceType = parse.GetValue(SourceType),
         Privileged = parse.GetValue(Privileged) ? true : null,
         BuildspecContent = buildspecContent,
+
+        // Read (and checked, exit 2) wherever the options become a spec, before anything is sent.
+        TestBuildspecContent = LocalInputs.ReadBuildspec(parse.GetResult(TestBuildspec) is null ? null : parse.GetValue(TestBuildspec), StackOptionNames.TestBuildspec),
+        TestInput = parse.GetResult(TestInput) is null ? null : parse.GetValue(TestInput),
         Approval = parse.GetValue(Approval) ? true : null,
         ApprovalEmail = parse.GetValue(ApprovalEmail),
         PipelineType = parse.GetValue(PipelineType),

@@ -9,6 +9,7 @@ using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
 using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
 using Pipectl.Core.Validation;
 
 namespace Pipectl.Cli.Stacks;
@@ -54,6 +55,10 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var candidates = Specs(file, PlaceholderAccount, buildspec);
         Validate(candidates);
+        if (parse.GetResult(options.TestInput) is not null && candidates.Any(c => !c.Spec.HasTestStage))
+        {
+            throw new UsageException($"{StackOptionNames.TestInput}: the stack has no Test stage to give an input: add {StackOptionNames.TestBuildspec} FILE (or test: in pipectl.yaml).");
+        }
         foreach (var warning in BuildVariableRules.Warnings(candidates[0].Spec.EnvironmentVariables))
         {
             await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);

@@ -96,6 +96,7 @@ public static class CloudFormationTemplate
         ResourceEntry<TopicSpec, TopicState> e => Topic(id, e.Desired),
         ResourceEntry<PipelineSpec, PipelineState> e => [(id, PipelineTemplate.Resource(e.Desired))],
         ResourceEntry<RuleSpec, RuleState> e => [(id, Rule(e.Desired))],
+        ResourceEntry<ReportGroupSpec, ReportGroupState> e => [(id, ReportGroup(e.Desired))],
         _ => throw new NotSupportedException($"No CloudFormation type for the resource {entry.Key} ({entry.GetType().Name}): add it to {nameof(CloudFormationTemplate)}."),
     };
 
@@ -223,6 +224,16 @@ public static class CloudFormationTemplate
             ["Tags"] = Tags(spec.Tags),
         });
     }
+
+    // DeleteReports: deleting the stack deletes the group's reports with it, as teardown does (DeleteReportGroup deleteReports=true).
+    private static JsonObject ReportGroup(ReportGroupSpec spec) => Resource("AWS::CodeBuild::ReportGroup", new JsonObject
+    {
+        ["Name"] = TemplateTokens.Render(spec.Name),
+        ["Type"] = spec.Type,
+        ["ExportConfig"] = new JsonObject { ["ExportConfigType"] = ReportGroupSpec.NoExport },
+        ["DeleteReports"] = true,
+        ["Tags"] = Tags(spec.Tags),
+    });
 
     private static IEnumerable<(string, JsonObject)> Topic(string id, TopicSpec spec)
     {

@@ -34,6 +34,9 @@ public sealed class Arns
     /// <summary><c>arn:aws:codebuild:REGION:ACCOUNT:project/NAME</c>.</summary>
     public string BuildProject(string name) => $"arn:{Partition}:codebuild:{Region}:{AccountId}:project/{name}";
 
+    /// <summary><c>arn:aws:codebuild:REGION:ACCOUNT:report-group/NAME</c>.</summary>
+    public string ReportGroup(string name) => $"arn:{Partition}:codebuild:{Region}:{AccountId}:report-group/{name}";
+
     /// <summary><c>arn:aws:codepipeline:REGION:ACCOUNT:NAME</c> (no <c>pipeline/</c> prefix).</summary>
     public string Pipeline(string name) => $"arn:{Partition}:codepipeline:{Region}:{AccountId}:{name}";
 

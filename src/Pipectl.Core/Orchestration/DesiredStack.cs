@@ -194,6 +194,8 @@ public sealed class DesiredStack
             ConnectionSources.Replace(entries, spec, tags);
         }
 
+        TestStageEntries.Add(entries, spec, policies, tags);
+
         return new DesiredStack(spec, spec.IsCloudFrontSite ? [.. entries, .. CloudFrontSite.Entries(spec, policies, tags)] : entries);
 
         ResourceEntry Role(string key, StackParts part, string[] dependsOn, RoleDefinition role, string nameOption) =>

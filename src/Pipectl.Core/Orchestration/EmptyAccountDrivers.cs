@@ -26,6 +26,8 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
     public IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; } = new Nothing<ConnectionSpec, ConnectionState>(ResourceTypes.Connection);
     public IResourceDriver<DistributionSpec, DistributionState> Distributions { get; } = new Nothing<DistributionSpec, DistributionState>(ResourceTypes.Distribution);
 
+    public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups { get; } = new Nothing<ReportGroupSpec, ReportGroupState>(ResourceTypes.ReportGroup);
+
     public IRepositorySeeder Seeder => this;
 
     public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(false);

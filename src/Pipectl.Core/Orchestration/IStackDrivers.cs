@@ -23,5 +23,7 @@ public interface IStackDrivers
     IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; }
     IResourceDriver<DistributionSpec, DistributionState> Distributions { get; }
 
+    IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups { get; }
+
     IRepositorySeeder Seeder { get; }
 }

@@ -18,4 +18,9 @@ public static class ResourceKeys
     public const string Distribution = "distribution";
     public const string InvalidationRole = "invalidation-role";
     public const string InvalidationProject = "invalidation-project";
+    public const string TestRole = "test-role";
+    public const string TestProject = "test-project";
+
+    /// <summary>The report group of the test buildspec's report <paramref name="report"/>.</summary>
+    public static string ReportGroup(string report) => $"report-group-{report}";
 }

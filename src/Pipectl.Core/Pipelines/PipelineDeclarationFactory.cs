@@ -4,7 +4,7 @@ using Pipectl.Core.Stacks;
 namespace Pipectl.Core.Pipelines;
 
 /// <summary>
-/// Builds the pipeline a stack wants: Source (CodeCommit, or GitHub/GitLab/Bitbucket through a connection) -> Build (CodeBuild) -> [Approval (manual)] ->
+/// Builds the pipeline a stack wants: Source (CodeCommit, or GitHub/GitLab/Bitbucket through a connection) -> Build (CodeBuild) -> [Test (CodeBuild)] -> [Approval (manual)] ->
 /// Deploy (S3, extracted, with the deploy role).
 /// </summary>
 public static class PipelineDeclarationFactory
@@ -27,6 +27,9 @@ public static class PipelineDeclarationFactory
     /// </summary>
     public const string InvalidateStageName = "Invalidate";
 
+    /// <summary>The Test stage of <c>--test-buildspec</c> / <c>test:</c>: its CodeBuild project runs the tests; it has no output.</summary>
+    public const string TestStageName = "Test";
+
     /// <summary>The source action's output: the branch's files as a zip.</summary>
     public const string SourceOutputArtifact = "SourceOutput";
 
@@ -45,6 +48,11 @@ public static class PipelineDeclarationFactory
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(arns);
         List<PipelineStage> stages = [SourceStage(spec, arns), BuildStage(spec)];
+        if (spec.Test is { } test)
+        {
+            stages.Add(TestStage(spec, test));
+        }
+
         if (spec.HasApprovalStage)
         {
             stages.Add(ApprovalStage(spec, arns));
@@ -104,6 +112,10 @@ public static class PipelineDeclarationFactory
 
     private static PipelineStage BuildStage(StackSpec spec) =>
         CodeBuildStage(BuildStageName, spec.BuildProjectName, SourceOutputArtifact, [BuildOutputArtifact]);
+
+    // Between Build and the approval or deploy: a failing test stops the execution before anything is deployed.
+    private static PipelineStage TestStage(StackSpec spec, TestStage test) =>
+        CodeBuildStage(TestStageName, spec.TestProjectName, test.Input == TestInputs.Source ? SourceOutputArtifact : BuildOutputArtifact, []);
 
     // A CodeBuild action needs an input artifact: the build output is the smallest one the pipeline already has.
     private static PipelineStage InvalidateStage(StackSpec spec) =>

@@ -45,6 +45,18 @@ public static class PolicyActions
     /// <summary>CodePipeline's CodeBuild action starts the build.</summary>
     public const string CodeBuildStartBuild = "codebuild:StartBuild";
 
+    /// <summary>A test build opens a report in one of the stack's report groups.</summary>
+    public const string CodeBuildCreateReport = "codebuild:CreateReport";
+
+    /// <summary>A test build completes its report.</summary>
+    public const string CodeBuildUpdateReport = "codebuild:UpdateReport";
+
+    /// <summary>A test build adds its test cases to the report.</summary>
+    public const string CodeBuildBatchPutTestCases = "codebuild:BatchPutTestCases";
+
+    /// <summary>A test build adds its code coverage to the report.</summary>
+    public const string CodeBuildBatchPutCodeCoverages = "codebuild:BatchPutCodeCoverages";
+
     /// <summary>CodeBuild creates its log group.</summary>
     public const string LogsCreateLogGroup = "logs:CreateLogGroup";
 

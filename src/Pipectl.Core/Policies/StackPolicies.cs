@@ -132,7 +132,7 @@ public sealed class StackPolicies
             PolicyStatement.Allow(
                 "BuildWithCodeBuild",
                 [PolicyActions.CodeBuildBatchGetBuilds, PolicyActions.CodeBuildStartBuild],
-                spec.IsCloudFrontSite ? [arns.BuildProject, Arns.BuildProject(spec.InvalidationProjectName)] : [arns.BuildProject]),
+                [arns.BuildProject, .. (spec.HasTestStage ? [Arns.BuildProject(spec.TestProjectName)] : Array.Empty<string>()), .. (spec.IsCloudFrontSite ? [Arns.BuildProject(spec.InvalidationProjectName)] : Array.Empty<string>())]),
             PolicyStatement.Allow("AssumeDeployRole", [PolicyActions.StsAssumeRole], [arns.DeployRole]),
         ];
         if (spec.HasApprovalTopic)
@@ -209,6 +209,39 @@ public sealed class StackPolicies
             PolicyStatement.Allow("ReadInputArtifact", [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion], [arns.ArtifactObjects]),
             PolicyStatement.Allow("InvalidateSite", [PolicyActions.CloudFrontCreateInvalidation], [distributionArn]),
         ]));
+
+    /// <summary>
+    /// The role of the Test stage's CodeBuild project: trusted by CodeBuild for that project only; writes its own log
+    /// group, reads its input artifact (CodeBuild fetches it with this role; the stage has no output to write), and
+    /// writes reports into exactly the stack's report groups. No codebuild:CreateReportGroup: pipectl creates the
+    /// groups the buildspec names (<see cref="StackSpec.ReportGroupName"/>), so the build never has to.
+    /// </summary>
+    public RoleDefinition TestRole()
+    {
+        List<PolicyStatement> statements =
+        [
+            PolicyStatement.Allow(
+                "TestLogs",
+                [PolicyActions.LogsCreateLogGroup, PolicyActions.LogsCreateLogStream, PolicyActions.LogsPutLogEvents],
+                [Arns.BuildLogGroup(spec.TestProjectName), Arns.BuildLogStreams(spec.TestProjectName)]),
+            PolicyStatement.Allow("ReadInputArtifact", [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion], [arns.ArtifactObjects]),
+        ];
+        if (spec.Test?.Reports is { Count: > 0 } reports)
+        {
+            statements.Add(PolicyStatement.Allow(
+                "WriteTestReports",
+                [PolicyActions.CodeBuildCreateReport, PolicyActions.CodeBuildUpdateReport, PolicyActions.CodeBuildBatchPutTestCases, PolicyActions.CodeBuildBatchPutCodeCoverages],
+                [.. reports.Select(r => Arns.ReportGroup(spec.ReportGroupName(r.Name)))]));
+        }
+
+        return new RoleDefinition(
+            spec.TestRoleName,
+            Arns.Role(spec.TestRoleName),
+            $"pipectl {spec.StackName}: CodeBuild project {spec.TestProjectName} (the Test stage)",
+            TrustPolicies.ForService(ServicePrincipals.CodeBuild, SourceAccount, Arns.BuildProject(spec.TestProjectName)),
+            StackDefaults.InlinePolicyName,
+            new PolicyDocument(statements));
+    }
 
     /// <summary>
     /// Site bucket policy of a CloudFront site: only CloudFront may read objects, and only on behalf of the

@@ -12,4 +12,5 @@ public static class ResourceTypes
     public const string Topic = "AWS::SNS::Topic";
     public const string Connection = "AWS::CodeConnections::Connection";
     public const string Distribution = "AWS::CloudFront::Distribution";
+    public const string ReportGroup = "AWS::CodeBuild::ReportGroup";
 }

@@ -31,6 +31,7 @@ public static class DesiredDocument
             ["cachePolicy"] = DistributionSpec.CachingOptimizedPolicyId,
             ["errorResponses"] = new JsonArray([.. DistributionSpec.ErrorResponses.Select(r => (JsonNode)JsonValue.Create(r))]),
         },
+        ReportGroupSpec group => new JsonObject { ["name"] = group.Name, ["arn"] = group.Arn, ["type"] = group.Type, ["export"] = ReportGroupSpec.NoExport },
         RepositorySpec repository => new JsonObject { ["name"] = repository.Name, ["description"] = repository.Description },
         _ => null,
     };

@@ -41,6 +41,9 @@ public sealed record StackFile
     /// <summary><c>build:</c>.</summary>
     public StackFileBuild Build { get; init; } = new();
 
+    /// <summary><c>test:</c>: the pipeline's Test stage, or null for none.</summary>
+    public StackFileTest? Test { get; init; }
+
     /// <summary><c>buckets:</c>.</summary>
     public StackFileBuckets Buckets { get; init; } = new();
 
@@ -147,6 +150,7 @@ public sealed record StackFile
         PipelineType = PipelineType ?? spec.PipelineType,
         PrivateSite = privateSite ?? false,
         Site = Site ?? spec.Site,
+        Test = Test is { BuildspecContent: { } tests } ? new TestStage(tests, Test.Input ?? TestInputs.Build) : null,
     };
 
     private static StackSpec Finish(StackSpec spec, StackOverrides? commandLine) => commandLine?.ApplyTo(spec) ?? spec;

@@ -60,30 +60,59 @@ public static class StackFileParser
         var fullPath = baseDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, baseDirectory);
         var text = LocalFile.ReadText(fullPath, $"-f \"{path}\"");
         var (file, errors) = Parse(path, text);
-        if (file?.Build.Buildspec is not { } buildspec)
+        if (file is null)
         {
             return (file, errors);
         }
 
         var folder = Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory();
+        if (file.Build.Buildspec is { } buildspec)
+        {
+            var (content, problems) = ReadBuildspec(path, text, folder, "build", buildspec, allowOutsidePaths);
+            if (content is null)
+            {
+                return (null, problems);
+            }
+
+            file = file with { Build = file.Build with { BuildspecContent = content } };
+        }
+
+        if (file.Test is { Buildspec: { } tests } test)
+        {
+            var (content, problems) = ReadBuildspec(path, text, folder, "test", tests, allowOutsidePaths);
+            if (content is null)
+            {
+                return (null, problems);
+            }
+
+            file = file with { Test = test with { BuildspecContent = content } };
+        }
+
+        return (file, errors);
+    }
+
+    /// <summary>The buildspec file <c>section.buildspec</c> names, read and checked; null content with the problems when it cannot be used.</summary>
+    private static (string? Content, IReadOnlyList<Diagnostic> Problems) ReadBuildspec(string path, string text, string folder, string section, string buildspec, bool allowOutsidePaths)
+    {
         var buildspecPath = Path.GetFullPath(buildspec, folder);
         var displayPath = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, buildspec);
-        var at = BuildspecValueMark(text);
+        var at = BuildspecValueMark(text, section);
+        var key = $"{section}.buildspec";
         if (!allowOutsidePaths && !IsInside(buildspecPath, folder))
         {
-            return (null, [new Diagnostic(path, at.Line, at.Column, $"build.buildspec: {displayPath} is outside the folder of {path} (the project tree); move it there, or pass --allow-outside-paths")]);
+            return (null, [new Diagnostic(path, at.Line, at.Column, $"{key}: {displayPath} is outside the folder of {path} (the project tree); move it there, or pass --allow-outside-paths")]);
         }
 
         var kind = LocalFile.KindOf(buildspecPath);
         if (kind != LocalFileKind.Regular)
         {
-            return (null, [new Diagnostic(path, at.Line, at.Column, kind == LocalFileKind.Missing ? $"build.buildspec: no such file {displayPath}" : $"build.buildspec: {displayPath} {LocalFile.Describe(kind)}")]);
+            return (null, [new Diagnostic(path, at.Line, at.Column, kind == LocalFileKind.Missing ? $"{key}: no such file {displayPath}" : $"{key}: {displayPath} {LocalFile.Describe(kind)}")]);
         }
 
         string content;
         try
         {
-            content = LocalFile.ReadText(buildspecPath, $"build.buildspec: {displayPath}");
+            content = LocalFile.ReadText(buildspecPath, $"{key}: {displayPath}");
         }
         catch (LocalFileException e)
         {
@@ -91,9 +120,7 @@ public static class StackFileParser
         }
 
         var problems = BuildspecValidator.Validate(displayPath, content);
-        return problems.Count > 0
-            ? (null, problems)
-            : (file with { Build = file.Build with { BuildspecContent = content } }, errors);
+        return problems.Count > 0 ? (null, problems) : (content, []);
     }
 
     /// <summary>True when <paramref name="path"/>, with every link on the way resolved, lies inside <paramref name="folder"/>.</summary>
@@ -103,12 +130,12 @@ public static class StackFileParser
         return LocalFile.RealPath(path).StartsWith(prefix, StringComparison.Ordinal);
     }
 
-    private static (int Line, int Column) BuildspecValueMark(string text)
+    private static (int Line, int Column) BuildspecValueMark(string text, string section)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
-        var build = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("build")];
-        var value = build.Children[new YamlScalarNode("buildspec")];
+        var mapping = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode(section)];
+        var value = mapping.Children[new YamlScalarNode("buildspec")];
         return (YamlText.Line(value.Start), YamlText.Column(value.Start));
     }
 
@@ -132,6 +159,7 @@ public static class StackFileParser
             var repository = new StackFileRepository();
             var source = new StackFileSource();
             var build = new StackFileBuild();
+            StackFileTest? test = null;
             var buckets = new StackFileBuckets();
             StackFileApproval? approval = null;
             IReadOnlyList<StackFileEnvironment> environments = [];
@@ -158,6 +186,9 @@ public static class StackFileParser
                         break;
                     case "build":
                         build = Build(value) ?? build;
+                        break;
+                    case "test":
+                        test = Test(value);
                         break;
                     case "buckets":
                         (buckets, siteBucketNode, artifactBucketNode) = Buckets(value);
@@ -201,6 +232,7 @@ public static class StackFileParser
                 Repository = repository,
                 Source = source,
                 Build = build,
+                Test = test,
                 Buckets = buckets,
                 Approval = approval,
                 PipelineType = pipelineType,
@@ -498,6 +530,33 @@ public static class StackFileParser
             }
 
             return new StackFileApproval(enabled ?? email is not null, email);
+        }
+
+        private StackFileTest? Test(YamlNode node)
+        {
+            var mapping = reader.Mapping(node, "test");
+            if (mapping is null)
+            {
+                return null;
+            }
+
+            var test = new StackFileTest();
+            var known = 0;
+            foreach (var (key, _, value) in Entries(mapping, "test", "test"))
+            {
+                known++;
+                test = key == "input"
+                    ? test with { Input = reader.OneOf(value, "test.input", TestInputs.All) }
+                    : test with { Buildspec = reader.Scalar(value, "test.buildspec") };
+            }
+
+            // Only when every key is known: a misspelt buildspec key is already reported as unknown.
+            if (test.Buildspec is null && known == mapping.Children.Count && !mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "buildspec"))
+            {
+                reader.Report(mapping, "test.buildspec is required: the buildspec file the Test stage runs (test: {buildspec: buildspec-test.yml})");
+            }
+
+            return test;
         }
 
         private StackFileSource? Source(YamlNode node)

@@ -34,6 +34,12 @@ public sealed record StackOverrides
     /// <summary>The content of <c>--buildspec FILE</c>.</summary>
     public string? BuildspecContent { get; init; }
 
+    /// <summary>The content of <c>--test-buildspec FILE</c>: adds (or replaces) the Test stage.</summary>
+    public string? TestBuildspecContent { get; init; }
+
+    /// <summary><c>--test-input</c>: build or source.</summary>
+    public string? TestInput { get; init; }
+
     /// <summary><c>--approval</c>: true when given, null when not.</summary>
     public bool? Approval { get; init; }
 
@@ -110,6 +116,9 @@ public sealed record StackOverrides
             Source = Source ?? spec.Source,
             ConnectionArn = ConnectionArn ?? spec.ConnectionArn,
             EnvironmentVariables = variables,
+            Test = TestBuildspecContent is { } tests
+                ? new TestStage(tests, TestInput ?? spec.Test?.Input ?? TestInputs.Build)
+                : spec.Test is { } test && TestInput is { } input ? test with { Input = input } : spec.Test,
         };
     }
 }

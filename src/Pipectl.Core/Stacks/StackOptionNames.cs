@@ -72,6 +72,12 @@ public static class StackOptionNames
     /// <summary>An inline buildspec.</summary>
     public const string Buildspec = "--buildspec";
 
+    /// <summary>The Test stage's buildspec file; adds the Test stage.</summary>
+    public const string TestBuildspec = "--test-buildspec";
+
+    /// <summary>What the Test stage runs on: build or source.</summary>
+    public const string TestInput = "--test-input";
+
     /// <summary>Adds a manual approval stage.</summary>
     public const string Approval = "--approval";
 

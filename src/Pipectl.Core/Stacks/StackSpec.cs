@@ -117,6 +117,25 @@ public sealed record StackSpec
     /// <summary>The role of <see cref="InvalidationProjectName"/>.</summary>
     public string InvalidationRoleName => $"{PipelineName}-invalidate-role";
 
+    /// <summary>The pipeline's Test stage (<c>--test-buildspec</c>, <c>test:</c>), or null for none.</summary>
+    public TestStage? Test { get; init; }
+
+    /// <summary>True when the pipeline has a Test stage between Build and the approval or deploy.</summary>
+    public bool HasTestStage => Test is not null;
+
+    /// <summary>The Test stage's CodeBuild project: <c>&lt;name&gt;-test</c> (<c>&lt;name&gt;-&lt;env&gt;-test</c> in an environment).</summary>
+    public string TestProjectName { get => _testProjectName ?? $"{StackName}-test"; init => _testProjectName = value; }
+
+    /// <summary>The role of <see cref="TestProjectName"/>: <c>&lt;test project&gt;-role</c>.</summary>
+    public string TestRoleName => $"{TestProjectName}-role";
+
+    /// <summary>
+    /// The report group pipectl creates for the test buildspec's report <paramref name="report"/>:
+    /// <c>&lt;test project&gt;-&lt;report&gt;</c>, the name CodeBuild resolves a report name in a project's buildspec to,
+    /// so the buildspec's plain name lands in pipectl's group and the project never creates one itself.
+    /// </summary>
+    public string ReportGroupName(string report) => $"{TestProjectName}-{report}";
+
     /// <summary>A local folder whose files become the repository's first commit, or null.</summary>
     public string? SeedDirectory { get; init; }
 
@@ -145,6 +164,9 @@ public sealed record StackSpec
     public bool HasPushTrigger => UsesConnection && PipelineType == PipelineTypes.V2;
 
     private static readonly IReadOnlyDictionary<string, BuildVariable> EmptyVariables = new Dictionary<string, BuildVariable>();
+
+    // Set by FromStackName (so an environment's is <name>-<env>-test); a spec built otherwise derives it from StackName.
+    private readonly string? _testProjectName;
 
     /// <summary>True when the pipeline has a manual approval stage: <see cref="Approval"/> or an <see cref="ApprovalEmail"/>.</summary>
     public bool HasApprovalStage => Approval || ApprovalEmail is not null;
@@ -185,6 +207,7 @@ public sealed record StackSpec
             ArtifactBucketName = given.ArtifactBucketName ?? names.ArtifactBucket,
             SiteBucketName = given.SiteBucketName ?? names.SiteBucket,
             ApprovalTopicName = given.ApprovalTopicName ?? names.ApprovalTopic,
+            TestProjectName = $"{stackName}-test",
         };
     }
 }

@@ -77,6 +77,16 @@ public static class StackNameClashes
         yield return new Use("IAM role", "events role", spec.EventsRoleName, StackOptionNames.EventsRoleName, environment);
         yield return new Use("pipeline", "pipeline", spec.PipelineName, StackOptionNames.PipelineName, environment);
         yield return new Use("EventBridge rule", "trigger rule", spec.RuleName, StackOptionNames.RuleName, environment);
+        if (spec.HasTestStage)
+        {
+            yield return new Use("CodeBuild project", "test project", spec.TestProjectName, StackOptionNames.Name, environment);
+            yield return new Use("IAM role", "test role", spec.TestRoleName, StackOptionNames.Name, environment);
+            foreach (var report in spec.Test!.Reports)
+            {
+                yield return new Use("CodeBuild report group", "report group", spec.ReportGroupName(report.Name), StackOptionNames.TestBuildspec, environment);
+            }
+        }
+
         if (spec.HasApprovalTopic)
         {
             yield return new Use("SNS topic", "approval topic", spec.ApprovalTopicName, StackOptionNames.ApprovalTopicName, environment);

@@ -125,6 +125,7 @@ public sealed class StackSpecValidator
         }
 
         errors.AddRange(SourceRules.Check(spec));
+        errors.AddRange(TestStageRules.Check(spec));
         return errors;
     }
 

@@ -49,6 +49,13 @@ public static class PipelineReplies
         Stage("Build", "Failed", $$"""{"actionName":"Build","latestExecution":{"status":"Failed","summary":"Build terminated with state: FAILED","lastStatusChange":{{Ago(7)}},"externalExecutionId":"{{buildId}}","errorDetails":{"code":"JobFailed","message":"Build terminated with state: FAILED"} } }"""),
         Stage("Deploy", null, """{"actionName":"Deploy"}"""));
 
+    /// <summary>Build succeeded; the Test stage's CodeBuild action ran the build <paramref name="buildId"/> and ended <paramref name="status"/>.</summary>
+    public static string StateTested(string buildId, string status) => State(
+        Stage("Source", "Succeeded", SourceAction("Succeeded", 12)),
+        Stage("Build", "Succeeded", $$"""{"actionName":"Build","latestExecution":{"status":"Succeeded","lastStatusChange":{{Ago(9)}},"externalExecutionId":"demo-build:0b7bd3e8-1111-2222-3333-444455556666"} }"""),
+        Stage("Test", status, $$"""{"actionName":"Test","latestExecution":{"status":"{{status}}","lastStatusChange":{{Ago(4)}},"externalExecutionId":"{{buildId}}"} }"""),
+        Stage("Deploy", null, """{"actionName":"Deploy"}"""));
+
     /// <summary>Every stage succeeded (the approval was approved: its token is gone).</summary>
     public static string StateSucceeded() => State(
         Stage("Source", "Succeeded", SourceAction("Succeeded", 20)),

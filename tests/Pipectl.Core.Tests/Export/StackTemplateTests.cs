@@ -46,6 +46,12 @@ public sealed class StackTemplateTests
             ApprovalEmail = "releases@example.com",
             PrivateSite = true,
         })),
+        ["node-app with a test stage on the source and its report group"] = ("node-tests", (name, region, account) => One(StackSpec.FromStackName(name, region, account) with
+        {
+            BuildspecContent = RepositoryFiles.Read("samples/node-app/buildspec.yml"),
+            Test = new TestStage(RepositoryFiles.Read("samples/node-app/buildspec-test.yml"), TestInputs.Source),
+            Approval = true,
+        })),
         ["CODECOMMIT source, privileged, variables, V1, manual approval"] = ("alt", (name, region, account) => One(StackSpec.FromStackName(name, region, account) with
         {
             SourceType = BuildSourceTypes.CodeCommit,
@@ -260,6 +266,7 @@ public sealed class StackTemplateTests
         TopicState s => s.Name,
         PipelineState s => s.Declaration.Name,
         RuleState s => s.Name,
+        ReportGroupState s => s.Name,
         _ => throw new ArgumentException(state.GetType().Name),
     };
 
@@ -272,6 +279,7 @@ public sealed class StackTemplateTests
         ResourceEntry<TopicSpec, TopicState> e => e.Desired.DifferencesFrom((TopicState)state),
         ResourceEntry<PipelineSpec, PipelineState> e => e.Desired.DifferencesFrom((PipelineState)state),
         ResourceEntry<RuleSpec, RuleState> e => e.Desired.DifferencesFrom((RuleState)state),
+        ResourceEntry<ReportGroupSpec, ReportGroupState> e => e.Desired.DifferencesFrom((ReportGroupState)state),
         _ => throw new ArgumentException(entry.Key),
     };
 

@@ -30,6 +30,12 @@ public static class TemplateStates
                     p["Policies"]!.AsArray().ToDictionary(i => (string)i!["PolicyName"]!, i => i!["PolicyDocument"]!.ToJsonString(), StringComparer.Ordinal),
                     Tags(p)),
                 "AWS::CodeBuild::Project" => BuildProject(p),
+                "AWS::CodeBuild::ReportGroup" => new ReportGroupState(
+                    S(p, "Name")!,
+                    $"template:{id}",
+                    S(p, "Type")!,
+                    S(p["ExportConfig"]!, "ExportConfigType"),
+                    Tags(p)),
                 "AWS::CodePipeline::Pipeline" => new PipelineState($"template:{id}", Declaration(p), Tags(p)),
                 "AWS::Events::Rule" => new RuleState(
                     S(p, "Name")!,

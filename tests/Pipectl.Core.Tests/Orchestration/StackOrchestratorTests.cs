@@ -278,6 +278,8 @@ public sealed class StackOrchestratorTests
 
         public IResourceDriver<DistributionSpec, DistributionState> Distributions => Make<DistributionSpec, DistributionState>(ResourceTypes.Distribution, s => new DistributionState("E1", "arn:aws:cloudfront::123456789012:distribution/E1", "d1.cloudfront.net", DistributionState.DeployedStatus, true, s.OriginDomain, s.Name, DistributionSpec.ViewerProtocolPolicy, DistributionSpec.DefaultRootObject, DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, s.Tags));
 
+        public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups => Make<ReportGroupSpec, ReportGroupState>(ResourceTypes.ReportGroup, s => new ReportGroupState(s.Name, s.Arn, s.Type, ReportGroupSpec.NoExport, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
+
         /// <summary>What each create and update was asked for, keyed "TYPE NAME"; a created resource reads back as existing.</summary>
         public ConcurrentDictionary<string, object> Desired { get; } = new();
 

@@ -189,6 +189,8 @@ public sealed class StackTeardownTests
 
         public IResourceDriver<DistributionSpec, DistributionState> Distributions => new Driver<DistributionSpec, DistributionState>(this, ResourceTypes.Distribution, s => new DistributionState("E1", "arn", "d1.cloudfront.net", "Deployed", false, s.OriginDomain, s.Name, "", "", null, [], Tags), s => s.OriginAccessControlName + " (distribution)");
 
+        public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups => new Driver<ReportGroupSpec, ReportGroupState>(this, ResourceTypes.ReportGroup, s => new ReportGroupState(s.Name, s.Arn, s.Type, ReportGroupSpec.NoExport, Tags), s => s.Name);
+
         public IRepositorySeeder Seeder => this;
 
         public Task<bool> BranchExistsAsync(string repositoryName, string branch, CancellationToken cancellationToken) => Task.FromResult(true);

@@ -96,6 +96,8 @@ public sealed class StackFileSchemaTests
         "build.sourceType" => "CODECOMMIT",
         "build.buildspecInline" => $"|\n{indent}  version: 0.2\n{indent}  phases:\n{indent}    build:\n{indent}      commands:\n{indent}        - make",
         "pipeline.type" => "V2",
+        "test" => "{ buildspec: buildspec-test.yml }",
+        "test.input" => $"source\n{indent}buildspec: buildspec-test.yml",
         "source.repository" => "github:octo/site",
         "source.connectionArn" => "arn:aws:codeconnections:us-east-1:123456789012:connection/abc",
         "source.filePaths" => "[ site/** ]",

@@ -14,6 +14,8 @@ public sealed class ValidateCommandTests
         [
             RepositoryRoot.Of("samples/static-website/buildspec.yml"),
             RepositoryRoot.Of("samples/node-app/buildspec.yml"),
+            RepositoryRoot.Of("samples/node-app/buildspec-test.yml"),
+            RepositoryRoot.Of("samples/node-app/pipectl.yaml"),
             RepositoryRoot.Of("samples/multi-env/pipectl.yaml"),
             RepositoryRoot.Of("buildspecs/static-site.yml"),
             RepositoryRoot.Of("buildspecs/node.yml"),
@@ -24,7 +26,7 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(files.Length, run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(": ok", StringComparison.Ordinal)));
-        Assert.Contains("6 files checked: no problems.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("8 files checked: no problems.", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed class BadInputTests
         { ["create-buckets", "--name", "demo", "--site", "cdn"], "cdn" },
         { ["teardown", "--name", "demo", "--site", "cdn", "--yes"], "cdn" },
         { ["bootstrap", "--name", "demo", "--site", "cloudfront", "--pipeline-name", new string('p', 50)], "invalidation role" },
+        { ["bootstrap", "--name", "demo", "--test-buildspec", "/no/such/tests.yml"], "--test-buildspec" },
+        { ["bootstrap", "--name", "demo", "--test-input", "source"], "--test-input" },
     };
 
     [Theory]

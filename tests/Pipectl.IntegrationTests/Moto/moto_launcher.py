@@ -372,10 +372,9 @@ class ConnectionsResponder:
         return match.group(1) if match else "us-east-1"
 
     @staticmethod
-    def send(start_response, status, reply):
+    def send(start_response, status, reply, content_type="application/x-amz-json-1.0", request_id="pipectl-connections-responder"):
         data = json.dumps(reply).encode()
-        start_response(status, [("Content-Type", "application/x-amz-json-1.0"), ("Content-Length", str(len(data))),
-                                ("x-amzn-RequestId", "pipectl-connections-responder")])
+        start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(data))), ("x-amzn-RequestId", request_id)])
         return [data]
 
     def existing(self, body, key="ConnectionArn"):
@@ -446,10 +445,11 @@ class ConnectionsError(Exception):
         self.code, self.message, self.status = code, message, status
 
 
-def patch_codeconnections() -> None:
+def install_responder(responder) -> None:
+    """Puts an in-memory responder in front of moto's dispatcher: it answers the requests it handles, everything
+    else still reaches moto, and moto's reset (/moto-api/reset) clears it too."""
     from moto.moto_server import werkzeug_app
 
-    responder = ConnectionsResponder()
     original_call = werkzeug_app.DomainDispatcherApplication.__call__
 
     def call(self, environ, start_response):
@@ -460,6 +460,172 @@ def patch_codeconnections() -> None:
         return original_call(self, environ, start_response)
 
     werkzeug_app.DomainDispatcherApplication.__call__ = call
+
+
+def patch_codeconnections() -> None:
+    install_responder(ConnectionsResponder())
+
+
+# ---- CodeBuild report groups ------------------------------------------------------------------------------
+
+
+class ReportGroupsResponder:
+    """moto 5.2.1's CodeBuild has no report groups or reports: this answers those operations (JSON 1.1, target
+    prefix CodeBuild_20161006) in memory; every other CodeBuild operation still goes to moto.
+
+    It follows the AWS CodeBuild API Reference: CreateReportGroup takes name (2-128 characters), type (TEST or
+    CODE_COVERAGE) and exportConfig (NO_EXPORT or S3), answers ResourceAlreadyExistsException for a name taken in the
+    region, and returns the group with ARN arn:aws:codebuild:REGION:ACCOUNT:report-group/NAME; BatchGetReportGroups
+    takes 1-100 ARNs and lists the unknown ones in reportGroupsNotFound; UpdateReportGroup replaces the export
+    settings and the tag list it is given (ResourceNotFoundException for an unknown ARN); DeleteReportGroup refuses a
+    group that still has reports unless deleteReports is true ("If false, you must delete any reports in the report
+    group"). BatchGetReports and DescribeTestCases (status filter, paging) read reports. Only a build writes reports
+    on AWS: tests add one with POST /_pipectl/codebuild/report {reportGroupArn, testCases: [{name, status}]}.
+    """
+
+    ACCOUNT = "123456789012"
+    PREFIX = "CodeBuild_20161006."
+    OPERATIONS = {"CreateReportGroup", "BatchGetReportGroups", "UpdateReportGroup", "DeleteReportGroup",
+                  "ListReportGroups", "ListReportsForReportGroup", "BatchGetReports", "DescribeTestCases"}
+    REPORT_PATH = "/_pipectl/codebuild/report"
+
+    def __init__(self):
+        import threading
+
+        self.groups = {}  # ARN -> report group
+        self.reports = {}  # ARN -> report (with its test cases under "_cases")
+        self.lock = threading.Lock()
+
+    def handles(self, environ) -> bool:
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        return (target.startswith(self.PREFIX) and target[len(self.PREFIX):] in self.OPERATIONS) or environ.get("PATH_INFO") == self.REPORT_PATH
+
+    def reset(self) -> None:
+        with self.lock:
+            self.groups.clear()
+            self.reports.clear()
+
+    def __call__(self, environ, start_response):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = json.loads(environ["wsgi.input"].read(length) or b"{}")
+        operation = "AddReport" if environ.get("PATH_INFO") == self.REPORT_PATH else environ["HTTP_X_AMZ_TARGET"][len(self.PREFIX):]
+        try:
+            with self.lock:
+                reply = getattr(self, "op_" + operation)(body, ConnectionsResponder.region_of(environ))
+            return self.send(start_response, "200 OK", reply)
+        except ConnectionsError as error:
+            return self.send(start_response, error.status, {"__type": error.code, "message": error.message})
+
+    @staticmethod
+    def send(start_response, status, reply):
+        return ConnectionsResponder.send(start_response, status, reply, "application/x-amz-json-1.1", "pipectl-report-groups-responder")
+
+    @staticmethod
+    def export_config(config):
+        kind = (config or {}).get("exportConfigType")
+        if kind not in ("NO_EXPORT", "S3"):
+            raise ConnectionsError("InvalidInputException", f"Invalid export config type: {kind}")
+        return {"exportConfigType": kind, **({"s3Destination": config["s3Destination"]} if "s3Destination" in config else {})}
+
+    def existing(self, arn):
+        if arn not in self.groups:
+            raise ConnectionsError("ResourceNotFoundException", f"Report group {arn} not found")
+        return self.groups[arn]
+
+    def op_CreateReportGroup(self, body, region):
+        import time
+
+        name, kind = body.get("name") or "", body.get("type")
+        if not 2 <= len(name) <= 128:
+            raise ConnectionsError("InvalidInputException", "Report group name must be 2 to 128 characters")
+        if kind not in ("TEST", "CODE_COVERAGE"):
+            raise ConnectionsError("InvalidInputException", f"Invalid report group type: {kind}")
+        arn = f"arn:aws:codebuild:{region}:{self.ACCOUNT}:report-group/{name}"
+        if arn in self.groups:
+            raise ConnectionsError("ResourceAlreadyExistsException", f"Report group {arn} already exists")
+        now = time.time()
+        self.groups[arn] = {"arn": arn, "name": name, "type": kind, "exportConfig": self.export_config(body.get("exportConfig")),
+                            "created": now, "lastModified": now, "tags": list(body.get("tags") or []), "status": "ACTIVE"}
+        return {"reportGroup": dict(self.groups[arn])}
+
+    def op_BatchGetReportGroups(self, body, region):
+        arns = body.get("reportGroupArns") or []
+        if not 1 <= len(arns) <= 100:
+            raise ConnectionsError("InvalidInputException", "reportGroupArns must hold 1 to 100 ARNs")
+        return {"reportGroups": [dict(self.groups[a]) for a in arns if a in self.groups],
+                "reportGroupsNotFound": [a for a in arns if a not in self.groups]}
+
+    def op_UpdateReportGroup(self, body, region):
+        import time
+
+        group = self.existing(body.get("arn"))
+        if "exportConfig" in body:
+            group["exportConfig"] = self.export_config(body["exportConfig"])
+        if "tags" in body:
+            group["tags"] = list(body["tags"])
+        group["lastModified"] = time.time()
+        return {"reportGroup": dict(group)}
+
+    def op_DeleteReportGroup(self, body, region):
+        arn = body.get("arn")
+        if arn not in self.groups:
+            # The API reference lists no not-found error for DeleteReportGroup.
+            return {}
+        owned = [r for r, report in self.reports.items() if report["reportGroupArn"] == arn]
+        if owned and not body.get("deleteReports"):
+            raise ConnectionsError("InvalidInputException", f"Report group {arn} has reports: delete them first, or set deleteReports")
+        for report in owned:
+            del self.reports[report]
+        del self.groups[arn]
+        return {}
+
+    def op_ListReportGroups(self, body, region):
+        return {"reportGroups": [a for a in self.groups if f":{region}:" in a]}
+
+    def op_ListReportsForReportGroup(self, body, region):
+        arn = self.existing(body.get("reportGroupArn"))["arn"]
+        return {"reports": [r for r, report in self.reports.items() if report["reportGroupArn"] == arn]}
+
+    def op_BatchGetReports(self, body, region):
+        arns = body.get("reportArns") or []
+        if not 1 <= len(arns) <= 100:
+            raise ConnectionsError("InvalidInputException", "reportArns must hold 1 to 100 ARNs")
+        found = [{k: v for k, v in self.reports[a].items() if k != "_cases"} for a in arns if a in self.reports]
+        return {"reports": found, "reportsNotFound": [a for a in arns if a not in self.reports]}
+
+    def op_DescribeTestCases(self, body, region):
+        report = self.reports.get(body.get("reportArn"))
+        if report is None:
+            raise ConnectionsError("ResourceNotFoundException", f"Report {body.get('reportArn')} not found")
+        wanted = (body.get("filter") or {}).get("status")
+        cases = [c for c in report["_cases"] if wanted is None or c["status"] == wanted]
+        start = int(body.get("nextToken") or 0)
+        size = body.get("maxResults") or 50
+        reply = {"testCases": cases[start:start + size]}
+        if start + size < len(cases):
+            reply["nextToken"] = str(start + size)
+        return reply
+
+    def op_AddReport(self, body, region):
+        # Not an AWS operation: stands in for a test build that writes a report into the group.
+        import time
+        import uuid
+
+        group = self.existing(body.get("reportGroupArn"))
+        arn = f"{group['arn'].replace(':report-group/', ':report/')}:{uuid.uuid4()}"
+        cases = [{"reportArn": arn, "prefix": c.get("prefix", "test"), "name": c["name"], "status": c["status"]} for c in body.get("testCases") or []]
+        counts = {}
+        for case in cases:
+            counts[case["status"]] = counts.get(case["status"], 0) + 1
+        self.reports[arn] = {"arn": arn, "type": group["type"], "name": group["name"], "reportGroupArn": group["arn"],
+                             "status": "FAILED" if counts.get("FAILED") else "SUCCEEDED", "created": time.time(),
+                             "testSummary": {"total": len(cases), "statusCounts": counts, "durationInNanoSeconds": 0},
+                             "_cases": cases}
+        return {"reportArn": arn}
+
+
+def patch_report_groups() -> None:
+    install_responder(ReportGroupsResponder())
 
 
 # ---- CloudFront -----------------------------------------------------------------------------------------
@@ -545,6 +711,7 @@ def patch_all() -> None:
     patch_codecommit()
     patch_s3()
     patch_codeconnections()
+    patch_report_groups()
     patch_cloudfront()
 
 
