@@ -72,12 +72,17 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             return null;
         }
 
-        var arn = ArnOf(desired.Name, rule);
-        var targets = events.ListAllTargetsByRuleAsync(desired.Name, cancellationToken);
+        return await StateAsync(desired.Name, rule, events.ListAllTargetsByRuleAsync(desired.Name, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The rule DescribeRule found, with its tags (read now, by its ARN) and its targets (being listed).</summary>
+    private async Task<RuleState> StateAsync(string name, DescribeRuleReply rule, Task<IReadOnlyList<AwsTarget>> targets, CancellationToken cancellationToken)
+    {
+        var arn = ArnOf(name, rule);
         var tags = events.ListTagsForResourceAsync(arn, cancellationToken);
         await Task.WhenAll(targets, tags).ConfigureAwait(false);
         return new RuleState(
-            rule.Name ?? desired.Name,
+            rule.Name ?? name,
             arn,
             rule.EventPattern,
             rule.State == Enabled,
@@ -99,15 +104,7 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             return null;
         }
 
-        var arn = ArnOf(desired.Name, rule);
-        var tags = await events.ListTagsForResourceAsync(arn, cancellationToken).ConfigureAwait(false);
-        return new RuleState(
-            rule.Name ?? desired.Name,
-            arn,
-            rule.EventPattern,
-            rule.State == Enabled,
-            (await targets.ConfigureAwait(false)).Select(t => new CoreTarget(t.Id, t.Arn, t.RoleArn)).ToList(),
-            ToDictionary(tags.Tags));
+        return await StateAsync(desired.Name, rule, targets, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The rule's targets; none when the rule is not there (DescribeRule, asked at the same time, says so).</summary>

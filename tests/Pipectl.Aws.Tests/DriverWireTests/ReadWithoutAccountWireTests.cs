@@ -22,15 +22,12 @@ public sealed class ReadWithoutAccountWireTests
         $"""<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>o</ID></Owner><Buckets>{string.Concat(names.Select(n => $"<Bucket><Name>{n}</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate><BucketRegion>eu-west-2</BucketRegion></Bucket>"))}</Buckets></ListAllMyBucketsResult>""",
         "application/xml");
 
-    private static WireReply S3Error(int status, string code) =>
-        new(status, $"""<?xml version="1.0" encoding="UTF-8"?><Error><Code>{code}</Code><Message>{code}</Message><RequestId>R</RequestId></Error>""", "application/xml");
-
     /// <summary>Settings of an owned bucket: the listing or location first, then empty (default) answers.</summary>
     private static Func<RecordedRequest, WireReply> Account(WireReply listing, WireReply location) => r =>
         r.Path.StartsWith("/?", StringComparison.Ordinal) || r.Path == "/" ? listing
         : r.Path.EndsWith("?location", StringComparison.Ordinal) ? location
         : r.Path.EndsWith("?versioning", StringComparison.Ordinal) ? new WireReply(200, "<VersioningConfiguration/>", "application/xml")
-        : S3Error(404, r.Path.EndsWith("?tagging", StringComparison.Ordinal) ? "NoSuchTagSet"
+        : TeardownReadWireTests.S3Error(404, r.Path.EndsWith("?tagging", StringComparison.Ordinal) ? "NoSuchTagSet"
             : r.Path.EndsWith("?encryption", StringComparison.Ordinal) ? "ServerSideEncryptionConfigurationNotFoundError"
             : r.Path.EndsWith("?publicAccessBlock", StringComparison.Ordinal) ? "NoSuchPublicAccessBlockConfiguration"
             : r.Path.EndsWith("?policy", StringComparison.Ordinal) ? "NoSuchBucketPolicy"
@@ -62,7 +59,7 @@ public sealed class ReadWithoutAccountWireTests
     [InlineData("listing refused")]
     public async Task A_bucket_the_listing_cannot_vouch_for_is_found_by_GetBucketLocation(string listing)
     {
-        var answer = listing == "not listed" ? Listing("someone-elses-bucket") : S3Error(403, "AccessDenied");
+        var answer = listing == "not listed" ? Listing("someone-elses-bucket") : TeardownReadWireTests.S3Error(403, "AccessDenied");
         using var server = new WireServer { Responder = Account(answer, Location) };
         using var session = WireSession.For(server);
         IResourceDriver<BucketSpec, BucketState> driver = new BucketDriver(session.S3, new OwnedBucketListing(session.S3));
@@ -78,7 +75,7 @@ public sealed class ReadWithoutAccountWireTests
     [Fact]
     public async Task A_bucket_of_another_account_is_still_refused_by_its_own_read_before_anything_is_written()
     {
-        using var server = new WireServer { Responder = Account(Listing(), S3Error(403, "AccessDenied")) };
+        using var server = new WireServer { Responder = Account(Listing(), TeardownReadWireTests.S3Error(403, "AccessDenied")) };
         using var session = WireSession.For(server);
         IResourceDriver<BucketSpec, BucketState> driver = new BucketDriver(session.S3, new OwnedBucketListing(session.S3));
 

@@ -21,7 +21,7 @@ public sealed class TeardownReadWireTests
         </TagSet></Tagging>
         """;
 
-    private static WireReply S3Error(int status, string code) =>
+    internal static WireReply S3Error(int status, string code) =>
         new(status, $"""<?xml version="1.0" encoding="UTF-8"?><Error><Code>{code}</Code><Message>{code}</Message><RequestId>R</RequestId></Error>""", "application/xml");
 
     [Fact]
@@ -101,13 +101,24 @@ public sealed class TeardownReadWireTests
         Assert.Equal(["pipectl-build", "added-by-hand"], state.ListedPolicyNames);
     }
 
-    [Fact]
-    public async Task A_missing_role_is_null_after_its_two_reads()
+    [Theory]
+    [InlineData("role")]
+    [InlineData("rule")]
+    public async Task A_missing_role_or_rule_is_null_after_its_two_reads_by_name_and_the_refused_listing_is_no_failure(string kind)
     {
-        using var server = new WireServer { Responder = _ => WireReply.XmlError(404, "NoSuchEntity", "The role with name demo-codebuild-role cannot be found.") };
+        using var server = new WireServer
+        {
+            Responder = _ => kind == "role"
+                ? WireReply.XmlError(404, "NoSuchEntity", "The role with name demo-codebuild-role cannot be found.")
+                : WireReply.JsonError(400, "ResourceNotFoundException", "Rule demo-trigger does not exist."),
+        };
         using var session = WireSession.For(server);
 
-        Assert.Null(await ((IResourceDriver<RoleSpec, RoleState>)new RoleDriver(session.Iam)).ReadToDeleteAsync(Demo.BuildRole, CancellationToken.None));
+        var state = kind == "role"
+            ? (object?)await ((IResourceDriver<RoleSpec, RoleState>)new RoleDriver(session.Iam)).ReadToDeleteAsync(Demo.BuildRole, CancellationToken.None)
+            : await ((IResourceDriver<RuleSpec, RuleState>)new RuleDriver(session.EventBridge)).ReadToDeleteAsync(Demo.Rule, CancellationToken.None);
+
+        Assert.Null(state);
         Assert.Equal(2, server.Requests.Count);
     }
 
@@ -186,15 +197,5 @@ public sealed class TeardownReadWireTests
         Assert.True(StackOwnership.IsOwnedBy(state, "demo", "eu-west-2"));
         Assert.Equal(arn, state.Arn);
         Assert.Equal(["pipeline", "other"], state.Targets.Select(t => t.Id));
-    }
-
-    [Fact]
-    public async Task A_missing_rule_is_null_and_its_refused_target_listing_is_no_failure()
-    {
-        using var server = new WireServer { Responder = _ => WireReply.JsonError(400, "ResourceNotFoundException", "Rule demo-trigger does not exist.") };
-        using var session = WireSession.For(server);
-
-        Assert.Null(await ((IResourceDriver<RuleSpec, RuleState>)new RuleDriver(session.EventBridge)).ReadToDeleteAsync(Demo.Rule, CancellationToken.None));
-        Assert.Equal(2, server.Requests.Count);
     }
 }
