@@ -23,6 +23,7 @@ and adds the two things a loopback emulator lacks:
 
 The proxy counts what it saw: GET /__proxy/stats answers JSON (requests by operation, refusals), POST
 /__proxy/reset clears the counts, the draws and the propagation clock (moto's own reset is separate).
+With REGION_PROXY_TRACE=1 in its environment it prints, per request, what it held it for and what moto took.
 
 Usage: python3 region_proxy.py --upstream http://127.0.0.1:PORT --port 0 [--seed 17] [--propagation 10]
        [--latency-scale 1.0] [--port-file FILE]

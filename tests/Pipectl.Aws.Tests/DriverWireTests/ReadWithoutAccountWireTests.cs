@@ -14,7 +14,7 @@ namespace Pipectl.Aws.Tests.DriverWireTests;
 /// </summary>
 public sealed class ReadWithoutAccountWireTests
 {
-    private static readonly DesiredStack Demo = DesiredStack.From(StackSpec.FromStackName("demo", "eu-west-2", "123456789012"));
+    private static readonly DesiredStack Demo = TeardownReadWireTests.Demo;
     private static readonly BucketSpec WithoutAccount = DesiredStack.From(StackSpec.FromStackName("demo", "eu-west-2", null)).ArtifactBucket;
 
     private static WireReply Listing(params string[] names) => new(

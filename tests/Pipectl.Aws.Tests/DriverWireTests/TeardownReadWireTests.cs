@@ -13,7 +13,7 @@ namespace Pipectl.Aws.Tests.DriverWireTests;
 /// </summary>
 public sealed class TeardownReadWireTests
 {
-    private static readonly DesiredStack Demo = DesiredStack.From(StackSpec.FromStackName("demo", "eu-west-2", "123456789012"));
+    internal static readonly DesiredStack Demo = DesiredStack.From(StackSpec.FromStackName("demo", "eu-west-2", "123456789012"));
 
     private const string Tagging = """
         <Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet>
