@@ -123,7 +123,7 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
             if (NoWait)
             {
                 throw new DeletionDeferredException(
-                    $"disabled; CloudFront is deploying the change (about 15 minutes): run teardown again later to delete distribution {actual.Id} and its origin access control");
+                    $"disabled; CloudFront is deploying the change (about 15 minutes): run teardown again later with --site cloudfront (the pipeline that named the site is gone) to delete distribution {actual.Id} and its origin access control");
             }
 
             progress.Waiting($"waiting for CloudFront to deploy disabled distribution {actual.Id} ({watch.Elapsed.TotalSeconds:0} s so far; --timeout stops the wait, and the next teardown finishes it)");

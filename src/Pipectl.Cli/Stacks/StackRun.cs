@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.SecurityToken.Model;
 using Pipectl.Aws.Diagnostics;
 using Pipectl.Aws.Provisioning;
+using Pipectl.Aws.Operations;
 using Pipectl.Aws.Session;
 using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Output;
@@ -86,18 +87,29 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
             note = Join(note, StackOrchestrator.OfflineNote);
         }
-        else
+
+        IReadOnlyList<DeployedStages>? deployed = null;
+        if (!offline)
         {
             // The account is part of the bucket names, but most resources are found by a name without it: their
-            // first reads go out alongside GetCallerIdentity instead of after it.
+            // first reads go out alongside GetCallerIdentity instead of after it. A teardown also reads the stages
+            // each deployed pipeline runs (by name, alongside too), so one given only --name also removes a Test
+            // stage's or a CloudFront site's resources.
             var account = AccountAsync(session, cancellationToken);
+            var stages = teardown is null ? null : Task.WhenAll(candidates.Select(c => new DeployedStagesReader(session.CodePipeline, session.CodeBuild).ReadAsync(c.Spec, cancellationToken)));
             readers = new AwsStackDrivers(session, account, SilentProgress.Instance);
             early = StartEarlyReads(readers, file, buildspec, removal, cancellationToken);
             _account = await account.ConfigureAwait(false);
             RunTrace.Mark("account known");
+            deployed = stages is null ? null : await stages.ConfigureAwait(false);
         }
 
         var specs = Specs(file, _account, buildspec);
+        if (deployed is not null)
+        {
+            specs = [.. specs.Select((s, i) => s with { Spec = deployed[i].ApplyTo(s.Spec) })];
+        }
+
         var graph = StackGraph.For(specs);
         StackRunResult result;
         if (teardown is not null)

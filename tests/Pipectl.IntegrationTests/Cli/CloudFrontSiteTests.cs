@@ -58,11 +58,13 @@ public sealed class CloudFrontSiteTests(MotoServer moto)
         Assert.All(Actions(again), a => Assert.True(a.Value == "unchanged", $"{a.Key}: {a.Value}"));
         Assert.Equal(0, again.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
 
-        var noWait = await Pipectl("teardown", "--name", stack, "--site", "cloudfront", "--yes", "--no-wait");
+        // Given only the name, teardown finds the site's distribution and Invalidate project from the pipeline's stages.
+        var noWait = await Pipectl("teardown", "--name", stack, "--yes", "--no-wait");
         Assert.True(noWait.ExitCode == 0, noWait.Stderr + noWait.Stdout);
         var kept = noWait.Json.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "AWS::CloudFront::Distribution");
         Assert.Equal("kept", kept.GetProperty("action").GetString());
-        Assert.Contains("run teardown again", kept.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("run teardown again later with --site cloudfront", kept.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal("deleted", Actions(noWait)[$"AWS::CodeBuild::Project {stack}-build-invalidate"]);
 
         var finish = await Pipectl("teardown", "--name", stack, "--site", "cloudfront", "--yes");
         Assert.True(finish.ExitCode == 0, finish.Stderr);

@@ -71,6 +71,30 @@ public sealed class TestStageAgainstMotoTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Teardown_given_only_the_name_finds_the_test_stage_in_the_deployed_pipeline_and_removes_its_resources()
+    {
+        var stack = UniqueStack();
+        var bootstrap = await Pipectl("bootstrap", "--name", stack, "--test-buildspec", SampleTests);
+        Assert.True(bootstrap.ExitCode == 0, bootstrap.Stderr + bootstrap.Stdout);
+
+        var teardown = await Pipectl("teardown", "--name", stack, "--yes");
+
+        Assert.True(teardown.ExitCode == 0, teardown.Stderr + teardown.Stdout);
+        var removed = Actions(teardown);
+        Assert.Equal("deleted", removed[$"AWS::CodeBuild::ReportGroup {stack}-test-unit"]);
+        Assert.Equal("deleted", removed[$"AWS::CodeBuild::Project {stack}-test"]);
+        Assert.Equal("deleted", removed[$"AWS::IAM::Role {stack}-test-role"]);
+        using var session = TestSessions.For(moto);
+        Assert.Equal([$"{stack}-test"], (await session.CodeBuild.BatchGetProjectsAsync([$"{stack}-test"])).ProjectsNotFound!);
+        Assert.Equal([GroupArn(stack)], (await session.CodeBuild.BatchGetReportGroupsAsync([GroupArn(stack)])).ReportGroupsNotFound!);
+
+        // Nothing is left to find: a second teardown deletes nothing and does not fail on the missing pipeline.
+        var again = await Pipectl("teardown", "--name", stack, "--yes");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(0, Mutating(again));
+    }
+
+    [Fact]
     public async Task A_report_group_made_by_hand_under_the_stacks_name_stops_bootstrap_before_its_first_write_and_survives_teardown()
     {
         var stack = UniqueStack();
