@@ -23,6 +23,7 @@ and adds the two things a loopback emulator lacks:
 
 The proxy counts what it saw: GET /__proxy/stats answers JSON (requests by operation, refusals), POST
 /__proxy/reset clears the counts, the draws and the propagation clock (moto's own reset is separate).
+With REGION_PROXY_TRACE=1 in its environment it prints, per request, what it held it for and what moto took.
 
 Usage: python3 region_proxy.py --upstream http://127.0.0.1:PORT --port 0 [--seed 17] [--propagation 10]
        [--latency-scale 1.0] [--port-file FILE]
@@ -31,6 +32,7 @@ Usage: python3 region_proxy.py --upstream http://127.0.0.1:PORT --port 0 [--seed
 import argparse
 import http.client
 import json
+import os
 import random
 import re
 import sys
@@ -39,6 +41,8 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+TRACE = bool(os.environ.get("REGION_PROXY_TRACE"))
+STARTED = time.monotonic()
 READ = "read"
 WRITE = "write"
 SLOW_WRITE = "slow-write"
@@ -136,6 +140,14 @@ def refusal(state: State, operation: str, body: bytes):
     return ("InvalidStructureException", f"CodePipeline is not authorized to perform AssumeRole on role {role}")
 
 
+class RegionServer(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: when a client opens more connections at once (pipectl sends a
+    # wave of reads), the kernel drops the handshakes past 5 and the client waits to retry them, a delay of the
+    # bench, not of AWS. A region's endpoints accept whatever is opened.
+    request_queue_size = 1024
+    daemon_threads = True
+
+
 def make_handler(state: State, upstream: urllib.parse.SplitResult):
     local = threading.local()
 
@@ -182,7 +194,10 @@ def make_handler(state: State, upstream: urllib.parse.SplitResult):
                 self.forward(body)
                 return
             _, operation, kind = classify(self.command, self.path, self.headers, body)
-            time.sleep(state.draw(operation, kind))
+            arrived = time.monotonic()
+            held = state.draw(operation, kind)
+            time.sleep(held)
+            slept = time.monotonic()
             refused = refusal(state, operation, body)
             if refused is not None:
                 state.refuse(operation)
@@ -191,6 +206,9 @@ def make_handler(state: State, upstream: urllib.parse.SplitResult):
                 self.reply(400, {"Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": f"proxy-{time.monotonic_ns()}"}, doc)
                 return
             status, headers, answer = self.forward(body)
+            if TRACE:
+                done = time.monotonic()
+                print(f"trace {operation:28} arrived {(arrived - STARTED) * 1000:9.1f} held {held * 1000:6.1f} slept {(slept - arrived) * 1000:6.1f} upstream {(done - slept) * 1000:6.1f} ms", file=sys.stderr, flush=True)
             if operation == "CreateRole" and status == 200:
                 arn = re.search(rb"<Arn>([^<]+)</Arn>", answer)
                 if arn:
@@ -228,8 +246,7 @@ def main(argv) -> None:
     parser.add_argument("--port-file")
     args = parser.parse_args(argv)
     state = State(args.seed, args.propagation, args.latency_scale)
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(state, urllib.parse.urlsplit(args.upstream)))
-    server.daemon_threads = True
+    server = RegionServer(("127.0.0.1", args.port), make_handler(state, urllib.parse.urlsplit(args.upstream)))
     port = server.server_address[1]
     if args.port_file:
         with open(args.port_file, "w") as f:

@@ -13,7 +13,8 @@ namespace Pipectl.Aws.Provisioning;
 /// is the stack's own from the call that makes it. Block Public Access is set before the bucket policy,
 /// because a public read policy is refused while BlockPublicPolicy is on. Tags are merged, never replaced.
 /// </summary>
-public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, BucketState>
+/// <param name="owned">The caller's buckets as ListBuckets names them (<see cref="PrepareRead"/> starts it), or null.</param>
+public sealed class BucketDriver(IAmazonS3 s3, OwnedBucketListing? owned = null) : IResourceDriver<BucketSpec, BucketState>
 {
     private const string UsEast1 = "us-east-1";
     private const string BlockPublicPolicy = "BlockPublicPolicy";
@@ -36,8 +37,23 @@ public sealed class BucketDriver(IAmazonS3 s3) : IResourceDriver<BucketSpec, Buc
         }
     }
 
+    /// <summary>Its reads name the bucket: they may start before the account is known.</summary>
+    public bool ReadsByName => true;
+
+    /// <summary>
+    /// The default bucket names hold the account, so they cannot be read before it is known: list the caller's
+    /// buckets meanwhile (<see cref="OwnedBucketListing"/>), which ReadAsync then uses.
+    /// </summary>
+    public void PrepareRead(BucketSpec withoutAccount, CancellationToken cancellationToken) => owned?.Start(withoutAccount.Region, cancellationToken);
+
     public async Task<BucketState?> ReadAsync(BucketSpec desired, CancellationToken cancellationToken)
     {
+        if (owned is not null && await owned.ListsAsync(desired.Name, desired.Region).ConfigureAwait(false))
+        {
+            // Listed as the caller's: it exists and is no other account's; its settings are all that is left to read.
+            return await ReadSettingsAsync(desired.Name, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await s3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = desired.Name }, cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,9 @@ public sealed class BuildProjectDriver(CodeBuildClient codeBuild, IamPropagation
         }
     }
 
+    /// <summary>Its reads name the project: they may start before the account is known.</summary>
+    public bool ReadsByName => true;
+
     public async Task<BuildProjectState?> ReadAsync(BuildProjectSpec desired, CancellationToken cancellationToken)
     {
         // A missing project is absent from "projects" (and named in projectsNotFound).

@@ -18,6 +18,9 @@ public sealed class EcrRepositoryDriver(EcrClient ecr) : IResourceDriver<EcrRepo
 
     public string Type => ResourceTypes.EcrRepository;
 
+    /// <summary>Every read names the repository (its tags by the ARN DescribeRepositories answers).</summary>
+    public bool ReadsByName => true;
+
     public string? ArnOf(EcrRepositoryState state) => state.Arn;
 
     public Task<EcrRepositoryState?> ReadAsync(EcrRepositorySpec desired, CancellationToken cancellationToken) =>

@@ -14,7 +14,11 @@ namespace Pipectl.Aws.Provisioning;
 /// tags show it is the stack's own.
 /// An update replaces the structure, sending the version it replaces; tags are merged, never replaced.
 /// </summary>
-public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagation propagation) : IResourceDriver<PipelineSpec, PipelineState>
+/// <param name="arnOf">
+/// The ARN of the pipeline of a name in the caller's account and region (<c>arn:PARTITION:codepipeline:REGION:ACCOUNT:NAME</c>),
+/// or null: then the ARN is read back with GetPipeline after a create, whose reply has none.
+/// </param>
+public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagation propagation, Func<string, Task<string>>? arnOf = null) : IResourceDriver<PipelineSpec, PipelineState>
 {
     public string Type => ResourceTypes.Pipeline;
 
@@ -31,6 +35,9 @@ public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagati
             // Already gone: an earlier teardown got this far.
         }
     }
+
+    /// <summary>Its reads name the pipeline (the tags' ARN comes from GetPipeline's reply): they may start before the account is known.</summary>
+    public bool ReadsByName => true;
 
     public async Task<PipelineState?> ReadAsync(PipelineSpec desired, CancellationToken cancellationToken)
     {
@@ -54,9 +61,10 @@ public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagati
     {
         var declaration = PipelineDeclarationMapper.ToAws(desired.Declaration with { Version = null });
         var tags = desired.Tags.Select(t => new PipelineTag(t.Key, t.Value)).ToList();
+        CreatePipelineReply reply;
         try
         {
-            await propagation.RetryAsync(
+            reply = await propagation.RetryAsync(
                 $"pipeline {desired.Name}",
                 () => codePipeline.CreatePipelineAsync(new CreatePipelineRequest(declaration, tags.Count == 0 ? null : tags), cancellationToken),
                 cancellationToken).ConfigureAwait(false);
@@ -73,7 +81,13 @@ public sealed class PipelineDriver(CodePipelineClient codePipeline, IamPropagati
             return changes.Count == 0 ? existing : await UpdateAsync(desired, existing, changes, cancellationToken).ConfigureAwait(false);
         }
 
-        // CreatePipeline's reply has no ARN: read the pipeline back (as CodePipeline normalised it).
+        // CreatePipeline's reply has the structure as CodePipeline normalised it (with its version) but no ARN,
+        // which is spelled from the account, region and name: no need to read the pipeline back.
+        if (arnOf is not null && reply.Pipeline is { } made)
+        {
+            return new PipelineState(await arnOf(desired.Name).ConfigureAwait(false), PipelineDeclarationMapper.ToCore(made), new Dictionary<string, string>(desired.Tags));
+        }
+
         GetPipelineReply created;
         try
         {

@@ -23,6 +23,9 @@ public sealed class RepositoryDriver(CodeCommitClient codeCommit) : IResourceDri
         await codeCommit.DeleteRepositoryAsync(actual.Name, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Its reads name the repository (the tags' ARN comes from GetRepository's reply): they may start before the account is known.</summary>
+    public bool ReadsByName => true;
+
     public async Task<RepositoryState?> ReadAsync(RepositorySpec desired, CancellationToken cancellationToken)
     {
         try

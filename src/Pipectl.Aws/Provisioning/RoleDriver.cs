@@ -19,10 +19,15 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
     {
         try
         {
-            // IAM refuses to delete a role that still has inline policies (DeleteConflict).
-            var policies = await iam.ListRolePoliciesAsync(actual.Name, cancellationToken).ConfigureAwait(false);
-            await Task.WhenAll(policies.Select(p => DeletePolicyAsync(actual.Name, p, cancellationToken))).ConfigureAwait(false);
-            await iam.DeleteRoleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DeleteWithPoliciesAsync(actual.Name, actual.ListedPolicyNames, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsDeleteConflictException) when (actual.ListedPolicyNames is not null)
+            {
+                // An inline policy was added after the read listed them: list them again and delete those too.
+                await DeleteWithPoliciesAsync(actual.Name, null, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (AwsResourceNotFoundException)
         {
@@ -32,6 +37,14 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
         {
             throw new ProvisioningException($"IAM role {actual.Name} still has managed policies or instance profiles attached by someone else ({e.Code}): detach them, then run teardown again.", e);
         }
+    }
+
+    /// <summary>IAM refuses to delete a role that still has inline policies (DeleteConflict): they go first.</summary>
+    private async Task DeleteWithPoliciesAsync(string role, IReadOnlyList<string>? listed, CancellationToken cancellationToken)
+    {
+        var policies = listed ?? await iam.ListRolePoliciesAsync(role, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(policies.Select(p => DeletePolicyAsync(role, p, cancellationToken))).ConfigureAwait(false);
+        await iam.DeleteRoleAsync(role, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeletePolicyAsync(string role, string policy, CancellationToken cancellationToken)
@@ -44,6 +57,9 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
         {
         }
     }
+
+    /// <summary>Its reads name the role and its inline policies: they may start before the account is known.</summary>
+    public bool ReadsByName => true;
 
     public async Task<RoleState?> ReadAsync(RoleSpec desired, CancellationToken cancellationToken)
     {
@@ -68,20 +84,28 @@ public sealed class RoleDriver(IamClient iam) : IResourceDriver<RoleSpec, RoleSt
     }
 
     /// <summary>
-    /// Teardown needs the role's tags only (GetRole carries them): its inline policies are listed when it is
-    /// deleted, so they are not read here.
+    /// Teardown needs the role's tags (GetRole carries them) and the names of its inline policies, which must go
+    /// before it (not their documents). Both are asked for by name at once: the deletion then starts with the
+    /// policies instead of listing them first.
     /// </summary>
     public async Task<RoleState?> ReadToDeleteAsync(RoleSpec desired, CancellationToken cancellationToken)
     {
+        var role = iam.GetRoleAsync(desired.Name, cancellationToken);
+        var policies = iam.ListRolePoliciesAsync(desired.Name, cancellationToken);
         try
         {
-            var role = await iam.GetRoleAsync(desired.Name, cancellationToken).ConfigureAwait(false);
-            return new RoleState(role.RoleName, role.Arn, role.AssumeRolePolicyJson ?? string.Empty, new Dictionary<string, string>(), role.Tags);
+            await Task.WhenAll(role, policies).ConfigureAwait(false);
         }
         catch (AwsResourceNotFoundException)
         {
             return null;
         }
+
+        var found = await role.ConfigureAwait(false);
+        return new RoleState(found.RoleName, found.Arn, found.AssumeRolePolicyJson ?? string.Empty, new Dictionary<string, string>(), found.Tags)
+        {
+            ListedPolicyNames = await policies.ConfigureAwait(false),
+        };
     }
 
     public async Task<RoleState> CreateAsync(RoleSpec desired, CancellationToken cancellationToken)

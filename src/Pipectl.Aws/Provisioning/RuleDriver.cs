@@ -26,18 +26,20 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
     {
         try
         {
-            // A rule with targets cannot be deleted: remove every target of this (pipectl's own) rule first.
-            var targets = await events.ListAllTargetsByRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
-            foreach (var batch in targets.Select(t => t.Id).Chunk(RemoveTargetsBatch))
+            // A rule with targets cannot be deleted: remove every target of this (pipectl's own) rule first, as the
+            // read listed them (the whole list, the stack's target and any other).
+            try
             {
-                var reply = await events.RemoveTargetsAsync(actual.Name, batch, cancellationToken).ConfigureAwait(false);
-                if (reply.FailedEntryCount is > 0)
-                {
-                    throw new ProvisioningException($"EventBridge rule {actual.Name}: {reply.FailedEntryCount} target(s) could not be removed.");
-                }
+                await RemoveTargetsAsync(actual.Name, actual.Targets.Select(t => t.Id), cancellationToken).ConfigureAwait(false);
+                await events.DeleteRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
             }
-
-            await events.DeleteRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+            catch (AwsDeleteConflictException)
+            {
+                // A target was added after the read: list them again.
+                var targets = await events.ListAllTargetsByRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+                await RemoveTargetsAsync(actual.Name, targets.Select(t => t.Id), cancellationToken).ConfigureAwait(false);
+                await events.DeleteRuleAsync(actual.Name, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (AwsResourceNotFoundException)
         {
@@ -48,6 +50,21 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
     /// <summary>RemoveTargets takes at most 100 ids a call.</summary>
     private const int RemoveTargetsBatch = 100;
 
+    private async Task RemoveTargetsAsync(string rule, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        foreach (var batch in ids.Chunk(RemoveTargetsBatch))
+        {
+            var reply = await events.RemoveTargetsAsync(rule, batch, cancellationToken).ConfigureAwait(false);
+            if (reply.FailedEntryCount is > 0)
+            {
+                throw new ProvisioningException($"EventBridge rule {rule}: {reply.FailedEntryCount} target(s) could not be removed.");
+            }
+        }
+    }
+
+    /// <summary>Its reads name the rule (the tags' ARN comes from DescribeRule's reply): they may start before the account is known.</summary>
+    public bool ReadsByName => true;
+
     public async Task<RuleState?> ReadAsync(RuleSpec desired, CancellationToken cancellationToken)
     {
         if (await DescribeOrNullAsync(desired.Name, cancellationToken).ConfigureAwait(false) is not { } rule)
@@ -55,12 +72,17 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             return null;
         }
 
-        var arn = ArnOf(desired.Name, rule);
-        var targets = events.ListAllTargetsByRuleAsync(desired.Name, cancellationToken);
+        return await StateAsync(desired.Name, rule, events.ListAllTargetsByRuleAsync(desired.Name, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The rule DescribeRule found, with its tags (read now, by its ARN) and its targets (being listed).</summary>
+    private async Task<RuleState> StateAsync(string name, DescribeRuleReply rule, Task<IReadOnlyList<AwsTarget>> targets, CancellationToken cancellationToken)
+    {
+        var arn = ArnOf(name, rule);
         var tags = events.ListTagsForResourceAsync(arn, cancellationToken);
         await Task.WhenAll(targets, tags).ConfigureAwait(false);
         return new RuleState(
-            rule.Name ?? desired.Name,
+            rule.Name ?? name,
             arn,
             rule.EventPattern,
             rule.State == Enabled,
@@ -68,17 +90,34 @@ public sealed class RuleDriver(EventBridgeClient events) : IResourceDriver<RuleS
             ToDictionary((await tags.ConfigureAwait(false)).Tags));
     }
 
-    /// <summary>Teardown needs the rule's tags, not its targets: those are listed when it is deleted.</summary>
+    /// <summary>
+    /// Teardown needs the rule's tags (by the ARN DescribeRule gives) and its targets, which must go before it.
+    /// The targets are listed by name alongside DescribeRule: the deletion then starts by removing them.
+    /// </summary>
     public async Task<RuleState?> ReadToDeleteAsync(RuleSpec desired, CancellationToken cancellationToken)
     {
-        if (await DescribeOrNullAsync(desired.Name, cancellationToken).ConfigureAwait(false) is not { } rule)
+        var describe = DescribeOrNullAsync(desired.Name, cancellationToken);
+        var targets = TargetsOrEmptyAsync(desired.Name, cancellationToken);
+        if (await describe.ConfigureAwait(false) is not { } rule)
         {
+            await targets.ConfigureAwait(false);
             return null;
         }
 
-        var arn = ArnOf(desired.Name, rule);
-        var tags = await events.ListTagsForResourceAsync(arn, cancellationToken).ConfigureAwait(false);
-        return new RuleState(rule.Name ?? desired.Name, arn, rule.EventPattern, rule.State == Enabled, [], ToDictionary(tags.Tags));
+        return await StateAsync(desired.Name, rule, targets, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The rule's targets; none when the rule is not there (DescribeRule, asked at the same time, says so).</summary>
+    private async Task<IReadOnlyList<AwsTarget>> TargetsOrEmptyAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await events.ListAllTargetsByRuleAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return [];
+        }
     }
 
     public async Task<RuleState> CreateAsync(RuleSpec desired, CancellationToken cancellationToken)

@@ -10,8 +10,14 @@ namespace Pipectl.Aws.Provisioning;
 /// attributes: same ARN), so a lost reply is harmless; a subscription is added only when the address has
 /// none yet (confirmed or pending), so re-runs never mail the address again.
 /// </summary>
-public sealed class TopicDriver(SnsClient sns, string region, string accountId) : IResourceDriver<TopicSpec, TopicState>
+/// <param name="account">The caller's account (part of the topic's ARN), which may still be being asked for.</param>
+public sealed class TopicDriver(SnsClient sns, string region, Task<string> account) : IResourceDriver<TopicSpec, TopicState>
 {
+    public TopicDriver(SnsClient sns, string region, string accountId)
+        : this(sns, region, Task.FromResult(accountId))
+    {
+    }
+
     private const string EmailProtocol = "email";
 
     public string Type => ResourceTypes.Topic;
@@ -24,9 +30,12 @@ public sealed class TopicDriver(SnsClient sns, string region, string accountId) 
         await sns.DeleteTopicAsync(actual.Arn, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Its reads name the topic by an ARN of its name and the account, which the read waits for itself.</summary>
+    public bool ReadsByName => true;
+
     public async Task<TopicState?> ReadAsync(TopicSpec desired, CancellationToken cancellationToken)
     {
-        var arn = ArnFor(desired.Name);
+        var arn = await ArnForAsync(desired.Name).ConfigureAwait(false);
         try
         {
             var tags = sns.ListTagsForResourceAsync(arn, cancellationToken);
@@ -67,5 +76,5 @@ public sealed class TopicDriver(SnsClient sns, string region, string accountId) 
         return actual with { EmailSubscriptions = [.. actual.EmailSubscriptions, desired.Email], Tags = desired.Tags };
     }
 
-    private string ArnFor(string name) => $"arn:{Pipectl.Core.Naming.AwsPartition.ForRegion(region)}:sns:{region}:{accountId}:{name}";
+    private async Task<string> ArnForAsync(string name) => $"arn:{Pipectl.Core.Naming.AwsPartition.ForRegion(region)}:sns:{region}:{await account.ConfigureAwait(false)}:{name}";
 }

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using Pipectl.Aws.Diagnostics;
 
 namespace Pipectl.Aws.Runtime;
 
@@ -12,7 +13,19 @@ internal sealed class RequestCountingHandler(ApiCallCounter counter) : PipelineH
     {
         var operation = OperationName(executionContext.RequestContext);
         counter.Record(operation);
-        var reply = await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
+        var sent = RunTrace.Enabled ? RunTrace.Now : 0;
+        T reply;
+        try
+        {
+            reply = await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RunTrace.Enabled)
+        {
+            RunTrace.Request(operation, sent, e is AmazonServiceException service ? $"{(int)service.StatusCode} {service.ErrorCode}" : e.GetType().Name);
+            throw;
+        }
+
+        RunTrace.Request(operation, sent, "ok");
         if (ApiCallCounter.IsCreate(operation))
         {
             // Remembered so that a run that stops later can still list everything it made.

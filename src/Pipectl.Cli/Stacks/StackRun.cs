@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Amazon.SecurityToken.Model;
+using Pipectl.Aws.Diagnostics;
 using Pipectl.Aws.Provisioning;
 using Pipectl.Aws.Operations;
 using Pipectl.Aws.Session;
@@ -64,9 +65,19 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
         }
 
+        if (seed is not null && candidates.Any(s => s.Spec.ExistingRepository))
+        {
+            throw new UsageException("--seed and --existing-repo: pipectl never writes to a repository it did not create; drop one of them.");
+        }
+
+        RunTrace.Mark("input checked");
         using var session = AwsSession.Create(settings.SessionOptionsIn(_region));
         _session = session;
         var offline = !session.HasCredentials();
+        RunTrace.Mark("credentials resolved");
+        var removal = teardown is null ? null : TeardownOptionsFor(teardown);
+        var early = EarlyReads.None;
+        AwsStackDrivers? readers = null;
         if (offline)
         {
             if (!settings.DryRun || teardown is not null)
@@ -80,11 +91,16 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         IReadOnlyList<DeployedStages>? deployed = null;
         if (!offline)
         {
-            // A teardown reads the stages each deployed pipeline runs (by name: alongside GetCallerIdentity), so one given
-            // only --name also removes a Test stage's or a CloudFront site's resources.
-            var identity = session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+            // The account is part of the bucket names, but most resources are found by a name without it: their
+            // first reads go out alongside GetCallerIdentity instead of after it. A teardown also reads the stages
+            // each deployed pipeline runs (by name, alongside too), so one given only --name also removes a Test
+            // stage's or a CloudFront site's resources.
+            var account = AccountAsync(session, cancellationToken);
             var stages = teardown is null ? null : Task.WhenAll(candidates.Select(c => new DeployedStagesReader(session.CodePipeline, session.CodeBuild).ReadAsync(c.Spec, cancellationToken)));
-            _account = (await identity.ConfigureAwait(false)).Account;
+            readers = new AwsStackDrivers(session, account, SilentProgress.Instance) { DeleteImages = teardown?.DeleteImages ?? false };
+            early = StartEarlyReads(readers, file, buildspec, removal, cancellationToken);
+            _account = await account.ConfigureAwait(false);
+            RunTrace.Mark("account known");
             deployed = stages is null ? null : await stages.ConfigureAwait(false);
         }
 
@@ -94,17 +110,12 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             specs = [.. specs.Select((s, i) => s with { Spec = deployed[i].ApplyTo(s.Spec) })];
         }
 
-        if (seed is not null && specs.Any(s => s.Spec.ExistingRepository))
-        {
-            throw new UsageException("--seed and --existing-repo: pipectl never writes to a repository it did not create; drop one of them.");
-        }
-
         var graph = StackGraph.For(specs);
         StackRunResult result;
         if (teardown is not null)
         {
-            var removal = TeardownOptionsFor(teardown);
-            if (!await ConfirmTeardownAsync(session, graph, removal, cancellationToken).ConfigureAwait(false))
+            var asked = !teardown.Yes && !settings.DryRun;
+            if (!await ConfirmTeardownAsync(session, readers!, graph, asked ? removal! with { EarlyReads = early } : removal!, cancellationToken).ConfigureAwait(false))
             {
                 // A "no" is an answer, not an interruption: exit 1 (Ctrl-C at the question stays 130).
                 await console.Error.WriteLineAsync("pipectl: not confirmed: nothing was deleted.").ConfigureAwait(false);
@@ -112,16 +123,19 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             }
 
             using var progress = new StackProgressRenderer(console, settings.Json);
-            result = await new StackTeardown(new AwsStackDrivers(session, _account!, progress) { NoWait = teardown.NoWait, DeleteImages = teardown.DeleteImages }, progress).RemoveAsync(graph, removal, cancellationToken).ConfigureAwait(false);
+            // After a question, the state is read again: the early reads served the list that was asked about.
+            var final = asked ? removal! : removal! with { EarlyReads = early };
+            result = await new StackTeardown(readers!.ReportingTo(progress, teardown.NoWait), progress).RemoveAsync(graph, final, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             using var progress = new StackProgressRenderer(console, settings.Json);
-            IStackDrivers drivers = offline ? new EmptyAccountDrivers() : new AwsStackDrivers(session, _account!, progress);
+            IStackDrivers drivers = offline ? new EmptyAccountDrivers() : readers!.ReportingTo(progress);
             var apply = new ApplyOptions
             {
                 DryRun = settings.DryRun,
                 SeedFiles = seed,
+                EarlyReads = early,
                 ApproveWidening = ApprovalMode.Of(parse, console.StdinIsTerminal) == ApprovalMode.Broadening ? ConfirmWideningAsync : null,
 
                 // The account's Block Public Access decides whether a public site can exist at all: asked alongside the reads, before anything is created.
@@ -137,6 +151,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             result = result with { Outputs = outputs };
         }
 
+        RunTrace.Mark("run finished");
         var report = Report(_stackName, result, note);
         if (result.Failure is { } failure)
         {
@@ -157,7 +172,27 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
 
         await WriteAsync(report, true).ConfigureAwait(false);
+        RunTrace.Mark("report written");
         return ExitCodes.Success;
+    }
+
+    private static Task<string> AccountAsync(AwsSession session, CancellationToken cancellationToken) =>
+        session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ContinueWith(
+            t => t.GetAwaiter().GetResult().Account,
+            cancellationToken,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    /// <summary>
+    /// Starts the reads that need no account (<see cref="EarlyReads"/>) of the run's graph built without it, with
+    /// drivers that wait for the account where a read needs it. Reads report no progress.
+    /// </summary>
+    private EarlyReads StartEarlyReads(AwsStackDrivers readers, StackFile? file, string? buildspec, TeardownOptions? removal, CancellationToken cancellationToken)
+    {
+        var withoutAccount = StackGraph.For(Specs(file, null, buildspec));
+        return removal is null
+            ? EarlyReads.ForApply(withoutAccount, parts, readers, cancellationToken)
+            : EarlyReads.ForTeardown(withoutAccount, removal, readers, cancellationToken);
     }
 
     /// <summary>The stack file given with -f, checked, or null. Errors carry file:line:column.</summary>
@@ -232,14 +267,14 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     /// On a terminal without --yes: list what would be deleted (reads only) and ask. With --yes, in a dry
     /// run, or when nothing would be deleted, no question is asked.
     /// </summary>
-    private async Task<bool> ConfirmTeardownAsync(AwsSession session, StackGraph graph, TeardownOptions removal, CancellationToken cancellationToken)
+    private async Task<bool> ConfirmTeardownAsync(AwsSession session, AwsStackDrivers readers, StackGraph graph, TeardownOptions removal, CancellationToken cancellationToken)
     {
         if (teardown!.Yes || settings.DryRun)
         {
             return true;
         }
 
-        var planner = new StackTeardown(new AwsStackDrivers(session, _account!, SilentProgress.Instance), SilentProgress.Instance);
+        var planner = new StackTeardown(readers, SilentProgress.Instance);
         var plan = await planner.RemoveAsync(graph, removal with { DryRun = true }, cancellationToken).ConfigureAwait(false);
         var doomed = plan.Resources.Where(r => r.Action == ResourceAction.WouldDelete).ToList();
         if (doomed.Count == 0)

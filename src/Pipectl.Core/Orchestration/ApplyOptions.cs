@@ -23,4 +23,10 @@ public sealed record ApplyOptions
     /// permissions (when there are any): false stops the run with nothing written. Null: never asked.
     /// </summary>
     public Func<IReadOnlyList<ResourceOutcome>, CancellationToken, Task<bool>>? ApproveWidening { get; init; }
+
+    /// <summary>
+    /// Reads started while the caller's account was being asked for (<see cref="Orchestration.EarlyReads"/>): the
+    /// run uses them instead of reading those resources again. None by default.
+    /// </summary>
+    public EarlyReads EarlyReads { get; init; } = EarlyReads.None;
 }

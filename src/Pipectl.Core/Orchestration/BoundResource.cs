@@ -14,6 +14,18 @@ internal abstract class BoundResource(ResourceEntry entry)
 
     public abstract string Type { get; }
 
+    /// <summary>True when its driver reads by name only (<see cref="IResourceDriver{TSpec, TState}.ReadsByName"/>).</summary>
+    public abstract bool ReadsByName { get; }
+
+    /// <summary>
+    /// Takes the read of <paramref name="early"/> (the same entry, bound before the account was known) as its own,
+    /// when it is of the same kind and name and this one was not read yet; otherwise does nothing.
+    /// </summary>
+    public abstract void ReuseReadOf(BoundResource early);
+
+    /// <summary>Lets its driver prepare a read before the account is known (<see cref="IResourceDriver{TSpec, TState}.PrepareRead"/>).</summary>
+    public abstract void PrepareRead(CancellationToken cancellationToken);
+
     /// <summary>Reads the resource (once); the apply that follows uses this read.</summary>
     public abstract Task ReadAsync(CancellationToken cancellationToken);
 

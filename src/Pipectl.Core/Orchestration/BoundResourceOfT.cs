@@ -13,6 +13,18 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
 
     public override string Type => driver.Type;
 
+    public override bool ReadsByName => driver.ReadsByName;
+
+    public override void ReuseReadOf(BoundResource early)
+    {
+        if (_read is null && early is BoundResource<TSpec, TState> same && same.Entry.Key == entry.Key && same.Entry.Name == entry.Name && same._read is { } read)
+        {
+            _read = read;
+        }
+    }
+
+    public override void PrepareRead(CancellationToken cancellationToken) => driver.PrepareRead(entry.Desired, cancellationToken);
+
     public override Task ReadAsync(CancellationToken cancellationToken) => _read ??= driver.ReadAsync(entry.Desired, cancellationToken);
 
     public override Task ReadToDeleteAsync(CancellationToken cancellationToken) => _read ??= driver.ReadToDeleteAsync(entry.Desired, cancellationToken);

@@ -5,7 +5,8 @@ namespace Pipectl.Core.Orchestration;
 
 /// <summary>
 /// Converges the parts of a stack a verb asks for by walking its <see cref="StackGraph"/> forward. Every
-/// resource of the run is read first, all at once, alongside the run's <see cref="ApplyOptions.Preflight"/>; a name held by something that is not the stack's own
+/// resource of the run is read first, all at once (those read by name may have started before the account was
+/// known: <see cref="ApplyOptions.EarlyReads"/>), alongside the run's <see cref="ApplyOptions.Preflight"/>; a name held by something that is not the stack's own
 /// stops the run there, before the first write. Then each resource is converged as soon as what it depends
 /// on is, independent ones concurrently. When a resource fails, what depends on it is not started, the rest
 /// finishes, and the failure is returned with everything handled so far, so a re-run finishes the stack and
@@ -26,8 +27,8 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
     public async Task<StackRunResult> ApplyAsync(StackGraph graph, StackParts parts, ApplyOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var run = StackGraph.InApplyOrder(graph.Entries.Where(e => e.Wanted && (parts & e.Part) != 0)).Select(e => e.Bind(drivers)).ToList();
         ArgumentNullException.ThrowIfNull(options);
+        var run = EntriesOf(graph, parts).Select(e => options.EarlyReads.Bind(e, drivers, EarlyReads.Purpose.Apply)).ToList();
         var preflight = options.Preflight is { } check ? check(cancellationToken) : Task.FromResult<Exception?>(null);
         Exception? readFailure = null;
         try
@@ -86,4 +87,8 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         })).ToList();
         return await StepGraph.RunAsync(steps, progress.Settled, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The entries an apply of <paramref name="parts"/> converges, in apply order.</summary>
+    internal static IReadOnlyList<ResourceEntry> EntriesOf(StackGraph graph, StackParts parts) =>
+        StackGraph.InApplyOrder(graph.Entries.Where(e => e.Wanted && (parts & e.Part) != 0));
 }

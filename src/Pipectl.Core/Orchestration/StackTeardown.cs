@@ -29,8 +29,8 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
-        var entries = StackGraph.InTeardownOrder(graph.Entries.Where(e => !(options.SkipShared && e.Shared)));
-        var resources = entries.ToDictionary(e => e.Key, e => e.Bind(drivers), StringComparer.Ordinal);
+        var entries = EntriesOf(graph, options);
+        var resources = entries.ToDictionary(e => e.Key, e => options.EarlyReads.Bind(e, drivers, EarlyReads.Purpose.Teardown), StringComparer.Ordinal);
         try
         {
             // One wave of reads, of only what teardown needs (IResourceDriver.ReadToDeleteAsync).
@@ -69,6 +69,10 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         }).ToList();
         return await StepGraph.RunAsync(steps, progress.Settled, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The entries a teardown with <paramref name="options"/> walks, in teardown order.</summary>
+    internal static IReadOnlyList<ResourceEntry> EntriesOf(StackGraph graph, TeardownOptions options) =>
+        StackGraph.InTeardownOrder(graph.Entries.Where(e => !(options.SkipShared && e.Shared)));
 
     private static string? KeepReason(string type, TeardownOptions options) => type switch
     {

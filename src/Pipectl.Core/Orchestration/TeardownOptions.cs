@@ -23,4 +23,10 @@ public sealed record TeardownOptions
     /// the others still use it.
     /// </summary>
     public bool SkipShared { get; init; }
+
+    /// <summary>
+    /// Reads started while the caller's account was being asked for (<see cref="Orchestration.EarlyReads"/>): the
+    /// run uses them instead of reading those resources again. None by default.
+    /// </summary>
+    public EarlyReads EarlyReads { get; init; } = EarlyReads.None;
 }

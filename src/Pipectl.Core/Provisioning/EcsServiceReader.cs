@@ -11,6 +11,9 @@ public abstract class EcsServiceReader : IResourceDriver<EcsServiceSpec, EcsServ
 {
     public string Type => ResourceTypes.EcsService;
 
+    /// <summary>The service is read by its cluster's and its own name (its task definition by the ARN the service gives).</summary>
+    public bool ReadsByName => true;
+
     public string? ArnOf(EcsServiceState state)
     {
         ArgumentNullException.ThrowIfNull(state);

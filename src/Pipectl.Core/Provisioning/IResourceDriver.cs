@@ -12,6 +12,25 @@ public interface IResourceDriver<in TSpec, TState>
     /// <summary>The CloudFormation type name of the resource kind.</summary>
     string Type { get; }
 
+    /// <summary>
+    /// True when <see cref="ReadAsync"/> and <see cref="ReadToDeleteAsync"/> send only what the resource's name
+    /// decides (and the names of its parts, such as a role's inline policy names): never an ARN or any other value
+    /// of the desired state that holds the account. Such a read may start before the caller's account is known
+    /// (<see cref="Orchestration.EarlyReads"/>), with a desired state whose ARNs hold a stand-in account. A driver
+    /// that needs the account for a read (to build an ARN) waits for it itself. False by default: read later.
+    /// </summary>
+    bool ReadsByName => false;
+
+    /// <summary>
+    /// Called before the caller's account is known for a resource whose name holds it (a default bucket name), so
+    /// that it cannot be read yet: the driver may start a read that needs no name and that its
+    /// <see cref="ReadAsync"/> will use (S3 lists the caller's buckets). Sends only reads. By default nothing.
+    /// </summary>
+    /// <param name="withoutAccount">The desired state built without the account: its name is not the final one.</param>
+    void PrepareRead(TSpec withoutAccount, CancellationToken cancellationToken)
+    {
+    }
+
     /// <summary>The resource as it is in AWS, or null when it does not exist. Sends only reads.</summary>
     Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken);
 

@@ -88,14 +88,20 @@ public sealed class PipelineAndRuleDriverTests
 
     // ---------------------------------------------------------------- pipeline driver
 
-    [Fact]
-    public async Task Pipeline_create_sends_a_conforming_V2_declaration_without_polling()
+    /// <param name="arnKnown">
+    /// The driver can spell the pipeline's ARN (as pipectl's drivers can): CreatePipeline's reply then serves, with
+    /// no GetPipeline after it. Without it, the ARN is read back.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Pipeline_create_sends_a_conforming_V2_declaration_without_polling(bool arnKnown)
     {
         using var server = new WireServer();
         var fake = new FakeCodePipeline();
         server.Responder = fake.Answer;
         using var session = WireSession.For(server);
-        var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, NoDelay()));
+        var driver = new PipelineDriver(session.CodePipeline, new IamPropagation(SilentProgress.Instance, NoDelay()), arnKnown ? name => Task.FromResult(fake.Arn(name)) : null);
 
         var (outcome, state) = await Converger.ConvergeAsync(driver, Desired.Pipeline, dryRun: false, CancellationToken.None);
 
@@ -118,6 +124,7 @@ public sealed class PipelineAndRuleDriverTests
         Assert.Equal(StackDefaults.StackTagKey, body.RootElement.GetProperty("tags")[0].GetProperty("key").GetString());
         Assert.Equal("demo", body.RootElement.GetProperty("tags")[0].GetProperty("value").GetString());
         Assert.DoesNotContain(server.Requests, r => r.Target == CodePipelinePrefix + "UpdatePipeline");
+        Assert.Equal(arnKnown ? 1 : 2, server.Requests.Count(r => r.Target == CodePipelinePrefix + "GetPipeline"));
     }
 
     [Fact]

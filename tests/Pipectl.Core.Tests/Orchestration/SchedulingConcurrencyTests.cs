@@ -3,6 +3,7 @@ using Moq;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
+using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Tests.Orchestration;
 
@@ -127,6 +128,82 @@ public sealed class SchedulingConcurrencyTests
         Assert.True(account.Calls.ToList().IndexOf("deleted demo-trigger") < account.Calls.ToList().IndexOf("delete demo"));
     }
 
+    [Fact]
+    public async Task Reads_by_name_go_out_before_the_account_is_known_and_the_run_does_not_send_them_again()
+    {
+        var account = new MockAccount(exists: true);
+        var withoutAccount = StackGraph.For(StackSpec.FromStackName("demo", "us-east-1", null));
+
+        var early = EarlyReads.ForApply(withoutAccount, StackParts.All, account.Drivers, CancellationToken.None);
+
+        // Nothing waited for an account: every resource found by a name without it is being read already; the
+        // buckets, whose names hold the account, only had their drivers prepare.
+        var named = Demo.Entries.Where(e => e.Key is not ResourceKeys.ArtifactBucket and not ResourceKeys.SiteBucket && e.Wanted).Select(e => e.Name).ToList();
+        Assert.Equal(named.Order(StringComparer.Ordinal), account.Calls.Where(c => c.StartsWith("read ", StringComparison.Ordinal)).Select(c => c[5..]).Order(StringComparer.Ordinal));
+        Assert.Equal(["prepare demo-artifacts-<account>-us-east-1", "prepare demo-site-<account>-us-east-1"], account.Calls.Where(c => c.StartsWith("prepare ", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        var result = await new StackOrchestrator(account.Drivers, SilentProgress.Instance).ApplyAsync(Demo, StackParts.All, new ApplyOptions { DryRun = true, EarlyReads = early }, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        var reads = account.Calls.Where(c => c.StartsWith("read ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(reads.Distinct(StringComparer.Ordinal).Count(), reads.Count);
+        Assert.Contains("read demo-artifacts-123456789012-us-east-1", reads);
+        Assert.Contains("read demo-site-123456789012-us-east-1", reads);
+        Assert.Equal(Demo.Entries.Count(e => e.Wanted), reads.Count);
+    }
+
+    [Fact]
+    public async Task A_resources_later_read_follows_its_own_first_while_another_first_read_is_still_pending()
+    {
+        var account = new MockAccount(exists: true);
+        account.ReadsInTwoSteps("demo-codebuild-role");
+        account.HoldUntil("read demo-pipeline", account.GateOn("read-more demo-codebuild-role"));
+        var early = EarlyReads.ForApply(StackGraph.For(StackSpec.FromStackName("demo", "us-east-1", null)), StackParts.All, account.Drivers, CancellationToken.None);
+
+        var result = await new StackOrchestrator(account.Drivers, SilentProgress.Instance).ApplyAsync(Demo, StackParts.All, new ApplyOptions { DryRun = true, EarlyReads = early }, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        var calls = account.Calls.ToList();
+        Assert.True(calls.IndexOf("read-more demo-codebuild-role") < calls.IndexOf("done-read demo-pipeline"));
+    }
+
+    [Fact]
+    public async Task A_kind_whose_driver_does_not_read_by_name_is_read_only_by_the_run()
+    {
+        var account = new MockAccount(exists: true);
+        account.NotByName<RuleState>();
+
+        var early = EarlyReads.ForApply(StackGraph.For(StackSpec.FromStackName("demo", "us-east-1", null)), StackParts.All, account.Drivers, CancellationToken.None);
+
+        Assert.DoesNotContain(ResourceKeys.Rule, early.Keys);
+        Assert.DoesNotContain("read demo-trigger", account.Calls);
+        Assert.Contains(ResourceKeys.Pipeline, early.Keys);
+        var result = await new StackOrchestrator(account.Drivers, SilentProgress.Instance).ApplyAsync(Demo, StackParts.All, new ApplyOptions { DryRun = true, EarlyReads = early }, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Single(account.Calls, c => c == "read demo-trigger");
+    }
+
+    [Fact]
+    public async Task Teardown_uses_the_early_reads_to_delete_and_an_apply_does_not_take_them()
+    {
+        var account = new MockAccount(exists: true);
+        var withoutAccount = StackGraph.For(StackSpec.FromStackName("demo", "us-east-1", null));
+
+        var early = EarlyReads.ForTeardown(withoutAccount, new TeardownOptions(), account.Drivers, CancellationToken.None);
+
+        Assert.Contains("read-to-delete demo-pipeline", account.Calls);
+        Assert.DoesNotContain(account.Calls, c => c.StartsWith("prepare ", StringComparison.Ordinal));
+        var plan = await new StackOrchestrator(account.Drivers, SilentProgress.Instance).ApplyAsync(Demo, StackParts.All, new ApplyOptions { DryRun = true, EarlyReads = early }, CancellationToken.None);
+        Assert.True(plan.Succeeded, plan.Failure?.Message);
+        Assert.Contains("read demo-pipeline", account.Calls);
+
+        var result = await new StackTeardown(account.Drivers, SilentProgress.Instance).RemoveAsync(Demo, new TeardownOptions { EarlyReads = early }, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Single(account.Calls, c => c == "read-to-delete demo-pipeline");
+        Assert.Contains("deleted demo-pipeline", account.Calls);
+    }
+
     /// <summary>An account of Moq drivers: every resource of the stack exists (owned by it) or none does.</summary>
     private sealed class MockAccount
     {
@@ -134,6 +211,8 @@ public sealed class SchedulingConcurrencyTests
         private readonly ConcurrentDictionary<string, Task> _holds = new();
         private readonly Dictionary<string, string> _tags = new(StackOwnership.TagsFor("demo", "us-east-1"));
         private readonly bool _exists;
+        private readonly ConcurrentDictionary<Type, bool> _notByName = new();
+        private readonly ConcurrentDictionary<string, bool> _twoSteps = new();
 
         public MockAccount(bool exists)
         {
@@ -159,6 +238,12 @@ public sealed class SchedulingConcurrencyTests
 
         /// <summary>A task that completes when the call <paramref name="call"/> starts.</summary>
         public Task GateOn(string call) => _gates.GetOrAdd(call, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        /// <summary>The read of <paramref name="name"/> is two requests, the second after the first ("read-more NAME").</summary>
+        public void ReadsInTwoSteps(string name) => _twoSteps[name] = true;
+
+        /// <summary>The driver of <typeparamref name="TState"/> says its reads need more than a name.</summary>
+        public void NotByName<TState>() => _notByName[typeof(TState)] = true;
 
         /// <summary>The call <paramref name="call"/> does not finish before <paramref name="until"/> (or the guard) does.</summary>
         public void HoldUntil(string call, Task until) => _holds[call] = until;
@@ -188,18 +273,30 @@ public sealed class SchedulingConcurrencyTests
                 return made;
             }
 
+            // What exists is the stack as made in the account, whatever desired state (an early read's, built without the account) the read was given.
+            static TSpec InAccount(TSpec spec) =>
+                Demo.Entries.OfType<ResourceEntry<TSpec, TState>>().Where(e => e.Name == spec.Name).Select(e => e.Desired).DefaultIfEmpty(spec).First();
+
             var driver = new Mock<IResourceDriver<TSpec, TState>>(MockBehavior.Strict);
             driver.Setup(d => d.Type).Returns(typeof(TState).Name);
             driver.Setup(d => d.ArnOf(It.IsAny<TState>())).Returns("arn");
+            driver.Setup(d => d.ReadsByName).Returns(() => !_notByName.ContainsKey(typeof(TState)));
+            driver.Setup(d => d.PrepareRead(It.IsAny<TSpec>(), It.IsAny<CancellationToken>())).Callback((TSpec spec, CancellationToken _) => Calls.Enqueue($"prepare {spec.Name}"));
             driver.Setup(d => d.ReadAsync(It.IsAny<TSpec>(), It.IsAny<CancellationToken>())).Returns(async (TSpec spec, CancellationToken _) =>
             {
                 await RecordAsync("read", spec.Name);
-                return _exists ? Made(spec) : null;
+                if (_twoSteps.ContainsKey(spec.Name))
+                {
+                    await RecordAsync("read-more", spec.Name);
+                }
+
+                Calls.Enqueue($"done-read {spec.Name}");
+                return _exists ? Made(InAccount(spec)) : null;
             });
             driver.Setup(d => d.ReadToDeleteAsync(It.IsAny<TSpec>(), It.IsAny<CancellationToken>())).Returns(async (TSpec spec, CancellationToken _) =>
             {
                 await RecordAsync("read-to-delete", spec.Name);
-                return _exists ? Made(spec) : null;
+                return _exists ? Made(InAccount(spec)) : null;
             });
             driver.Setup(d => d.CreateAsync(It.IsAny<TSpec>(), It.IsAny<CancellationToken>())).Returns(async (TSpec spec, CancellationToken _) =>
             {

@@ -156,6 +156,16 @@ public sealed class MotoLauncherTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task EventBridge_answers_ListTargetsByRule_for_a_missing_rule_with_a_JSON_ResourceNotFoundException()
+    {
+        using var session = TestSessions.For(moto);
+
+        var missing = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.EventBridge.ListTargetsByRuleAsync(Unique("ml-rule")));
+
+        Assert.Equal("ResourceNotFoundException", missing.Code);
+    }
+
+    [Fact]
     public async Task The_launcher_refuses_a_moto_release_its_patches_were_not_written_for()
     {
         var start = new System.Diagnostics.ProcessStartInfo(moto.Python, ["-c", $"import sys, moto; moto.__version__ = '0.0.1'; sys.path.insert(0, r'{Path.GetDirectoryName(MotoServer.LauncherPath)}'); import moto_launcher; moto_launcher.patch_all()"])

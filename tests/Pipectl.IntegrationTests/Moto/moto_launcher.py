@@ -220,6 +220,26 @@ def patch_codecommit() -> None:
     models.CodeCommitBackend.delete_repository = delete_repository
 
 
+# ---- EventBridge ----------------------------------------------------------------------------------------
+
+
+def patch_events() -> None:
+    from moto.events import responses
+
+    original_error = responses.EventsHandler.error
+
+    def error(self, type_: str, message: str = "", status: int = 400):
+        # EventBridge API Reference, "Common Errors" and each operation's Errors (ListTargetsByRule:
+        # ResourceNotFoundException): an error is a JSON document, sent as application/x-amz-json-1.1 like every
+        # reply of this JSON protocol. moto's helper for these errors sent the JSON as text/html, so a client
+        # reading the reply as AWS sends it saw a web page, not an error.
+        body, headers = original_error(self, type_, message, status)
+        headers["Content-Type"] = "application/x-amz-json-1.1"
+        return body, headers
+
+    responses.EventsHandler.error = error
+
+
 # ---- S3 -------------------------------------------------------------------------------------------------
 
 
@@ -709,6 +729,7 @@ def patch_all() -> None:
     patch_codebuild()
     patch_codepipeline()
     patch_codecommit()
+    patch_events()
     patch_s3()
     patch_codeconnections()
     patch_report_groups()
