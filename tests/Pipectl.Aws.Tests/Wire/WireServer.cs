@@ -10,25 +10,29 @@ namespace Pipectl.Aws.Tests.Wire;
 /// </summary>
 public sealed class WireServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<WireReply> _replies = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Task _loop;
 
     public WireServer()
     {
+        // A free port can be taken by another test process between FreePort and Start: try another, on a new listener
+        // (one whose Start failed may keep the failed prefix bound).
         for (var attempt = 0; ; attempt++)
         {
             Port = FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
             {
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
                 break;
             }
-            catch (HttpListenerException) when (attempt < 5)
+            catch (Exception e) when (e is HttpListenerException or SocketException && attempt < 20)
             {
+                listener.Close();
             }
         }
 
