@@ -71,10 +71,15 @@ public sealed class EcsPolicies(StackSpec spec)
         ];
         if (service?.TaskDefinitionFamily is { } family)
         {
-            statements.Add(PolicyStatement.Allow(
+            // Tags only as part of registering a revision (ECS's tag-on-create condition key), never on an existing one.
+            statements.Add(new PolicyStatement(
                 "TagTaskDefinitionRevisions",
+                PolicyStatement.AllowEffect,
                 [PolicyActions.EcsTagResource],
-                [$"arn:{Arns.Partition}:ecs:{spec.Region}:{Arns.AccountId}:task-definition/{family}:*"]));
+                [$"arn:{Arns.Partition}:ecs:{spec.Region}:{Arns.AccountId}:task-definition/{family}:*"])
+            {
+                Conditions = [new PolicyCondition("StringEquals", "ecs:CreateAction", "RegisterTaskDefinition")],
+            });
         }
 
         IReadOnlyList<string> roles = service?.TaskDefinitionArn is null ? [UnknownTaskRoles] : service.TaskRoles;

@@ -98,6 +98,7 @@ public sealed class EcsDeployTests
         Assert.Equal([TaskRole, ExecutionRole], pass.Resources);
         Assert.Equal([new PolicyCondition("StringEquals", "iam:PassedToService", "ecs-tasks.amazonaws.com")], pass.Conditions);
         Assert.Equal(["arn:aws:ecs:us-east-1:123456789012:task-definition/web:*"], Statement(role, "TagTaskDefinitionRevisions").Resources);
+        Assert.Equal([new PolicyCondition("StringEquals", "ecs:CreateAction", "RegisterTaskDefinition")], Statement(role, "TagTaskDefinitionRevisions").Conditions);
         Assert.Equal(["arn:aws:s3:::demo-artifacts-123456789012-us-east-1/*"], Statement(role, "ReadBuildOutput").Resources);
         Assert.Equal("arn:aws:iam::123456789012:role/demo-codepipeline-role", role.TrustPolicy.Statements.Single().Principal!.Value);
     }
