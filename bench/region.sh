@@ -45,14 +45,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-AOT_BIN="$ROOT/src/Pipectl.Cli/bin/Release/net10.0/linux-x64/publish/pipectl"
-DLL="$ROOT/src/Pipectl.Cli/bin/Release/net10.0/pipectl.dll"
-if [ "$FORCE_DLL" = 0 ] && [ -x "$AOT_BIN" ]; then
-  PIPECTL=("$AOT_BIN"); MODE="native AOT"
-else
-  [ -f "$DLL" ] || dotnet build src/Pipectl.Cli -c Release -v q >/dev/null
-  PIPECTL=(dotnet "$DLL"); MODE="dotnet pipectl.dll (JIT start-up included)"
-fi
+REBUILD=0
+# shellcheck source=binary.sh
+source bench/binary.sh
+choose_pipectl_binary
 
 free_port() { "$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { for _ in $(seq 1 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "bench: $1 did not answer" >&2; exit 1; }

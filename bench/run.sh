@@ -43,25 +43,9 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- the binary under test
-AOT_BIN="$ROOT/src/Pipectl.Cli/bin/Release/net10.0/linux-x64/publish/pipectl"
-DLL="$ROOT/src/Pipectl.Cli/bin/Release/net10.0/pipectl.dll"
-MODE=""
-if [ "$FORCE_DLL" = 0 ]; then
-  if [ "$REBUILD" = 1 ] || [ ! -x "$AOT_BIN" ]; then
-    echo "bench: publishing the native AOT binary (dotnet publish -r linux-x64 -p:PublishAot=true) ..." >&2
-    if ! dotnet publish src/Pipectl.Cli -c Release -r linux-x64 -p:PublishAot=true >"$WORK/publish.log" 2>&1; then
-      echo "bench: native AOT publish failed (see below); falling back to dotnet pipectl.dll" >&2
-      tail -20 "$WORK/publish.log" >&2
-    fi
-  fi
-  if [ -x "$AOT_BIN" ]; then PIPECTL=("$AOT_BIN"); MODE="native AOT ($AOT_BIN)"; fi
-fi
-if [ -z "$MODE" ]; then
-  if [ "$REBUILD" = 1 ] || [ ! -f "$DLL" ]; then
-    dotnet build src/Pipectl.Cli -c Release >"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log" >&2; exit 1; }
-  fi
-  PIPECTL=(dotnet "$DLL"); MODE="framework-dependent (dotnet $DLL): native AOT not available"
-fi
+# shellcheck source=binary.sh
+source bench/binary.sh
+choose_pipectl_binary
 
 # ---------------------------------------------------------------- the emulator
 PORT="$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
