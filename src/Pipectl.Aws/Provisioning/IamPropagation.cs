@@ -9,7 +9,7 @@ namespace Pipectl.Aws.Provisioning;
 /// the role they are given, reject it as "not authorized to perform sts:AssumeRole". Those errors, and only
 /// those, are retried for up to <see cref="MaxWait"/> of waiting. A refused attempt costs one cheap request and
 /// nothing else, so the retries come often, <see cref="MinStep"/> to <see cref="MaxStep"/> apart at random: the
-/// create follows within a second of the moment the role becomes usable (an exponential backoff would make it
+/// create follows within 0.6 s of the moment the role becomes usable (an exponential backoff would make it
 /// wait up to as long again as it already waited), and concurrent retries of several resources do not fall in
 /// step. The wait is shown as progress.
 /// </summary>
@@ -19,8 +19,8 @@ namespace Pipectl.Aws.Provisioning;
 public sealed class IamPropagation(IStackProgress progress, Func<TimeSpan, CancellationToken, Task>? delay = null, Func<double>? jitter = null)
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(120);
-    public static readonly TimeSpan MinStep = TimeSpan.FromMilliseconds(500);
-    public static readonly TimeSpan MaxStep = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MinStep = TimeSpan.FromMilliseconds(300);
+    public static readonly TimeSpan MaxStep = TimeSpan.FromMilliseconds(600);
 
     private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? Task.Delay;
     private readonly Func<double> _jitter = jitter ?? Random.Shared.NextDouble;

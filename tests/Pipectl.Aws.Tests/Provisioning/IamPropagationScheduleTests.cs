@@ -45,7 +45,7 @@ public sealed class IamPropagationScheduleTests
     }
 
     [Fact]
-    public async Task Each_refusal_is_retried_after_half_a_second_to_a_second_placed_by_the_jitter()
+    public async Task Each_refusal_is_retried_after_0_3_to_0_6_seconds_placed_by_the_jitter()
     {
         var (propagation, waits, _) = Recording(0.0, 0.5, 1.0, 0.25);
         var (call, attempts) = RefusedThenAnswers(4);
@@ -54,7 +54,7 @@ public sealed class IamPropagationScheduleTests
 
         Assert.Equal(5, answer);
         Assert.Equal(5, attempts());
-        Assert.Equal([500, 750, 1000, 625], waits.Select(w => w.TotalMilliseconds));
+        Assert.Equal([300, 450, 600, 375], waits.Select(w => w.TotalMilliseconds));
     }
 
     [Fact]
@@ -94,10 +94,10 @@ public sealed class IamPropagationScheduleTests
 
         await Assert.ThrowsAsync<AwsIamPropagationException>(() => propagation.RetryAsync("pipeline demo-pipeline", call, CancellationToken.None));
 
-        // 1 s waits: 120 of them reach the cap; the attempt after the last wait is the last one.
-        Assert.Equal(120, waits.Count);
+        // 0.6 s waits (the longest): 200 of them reach the cap; the attempt after the last wait is the last one.
+        Assert.Equal(200, waits.Count);
         Assert.Equal(IamPropagation.MaxWait, waits.Aggregate(TimeSpan.Zero, (a, b) => a + b));
-        Assert.Equal(121, attempts());
+        Assert.Equal(201, attempts());
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class IamPropagationScheduleTests
             [
                 "waiting for IAM to propagate the role of CodeBuild project demo-build (attempt 1, 0 s so far)",
                 "waiting for IAM to propagate the role of CodeBuild project demo-build (attempt 2, 1 s so far)",
-                "waiting for IAM to propagate the role of CodeBuild project demo-build (attempt 3, 2 s so far)",
+                "waiting for IAM to propagate the role of CodeBuild project demo-build (attempt 3, 1 s so far)",
             ],
             messages);
     }
