@@ -24,6 +24,7 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
     public IResourceDriver<RuleSpec, RuleState> Rules { get; } = new Nothing<RuleSpec, RuleState>(ResourceTypes.Rule);
 
     public IResourceDriver<ConnectionSpec, ConnectionState> Connections { get; } = new Nothing<ConnectionSpec, ConnectionState>(ResourceTypes.Connection);
+
     public IResourceDriver<DistributionSpec, DistributionState> Distributions { get; } = new Nothing<DistributionSpec, DistributionState>(ResourceTypes.Distribution);
 
     public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories { get; } = new Nothing<EcrRepositorySpec, EcrRepositoryState>(ResourceTypes.EcrRepository);
@@ -33,6 +34,7 @@ public sealed class EmptyAccountDrivers : IStackDrivers, IRepositorySeeder
     /// and shows its task definition's roles as unknown.
     /// </summary>
     public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices { get; } = new AssumedService();
+
     public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups { get; } = new Nothing<ReportGroupSpec, ReportGroupState>(ResourceTypes.ReportGroup);
 
     public IRepositorySeeder Seeder => this;
