@@ -85,7 +85,11 @@ public sealed class StackOptions
 
     public Option<string?> EcrRepository { get; } = new(StackOptionNames.EcrRepository) { Description = "With --deploy ecs: the ECR repository the build pushes to (default: <name>)" };
 
-    public Option<int?> EcrKeepImages { get; } = new(StackOptionNames.EcrKeepImages) { Description = $"With --deploy ecs: images the repository's lifecycle policy keeps (default: {EcsDeployment.DefaultImagesToKeep})" };
+    public Option<int?> EcrKeepImages { get; } = new(StackOptionNames.EcrKeepImages)
+    {
+        Description = $"With --deploy ecs: images the repository's lifecycle policy keeps (default: {EcsDeployment.DefaultImagesToKeep})",
+        CustomParser = ParseImagesToKeep,
+    };
 
     public Option<string?> Seed { get; } = new(StackOptionNames.SeedDirectory) { Description = "Make the branch's first commit from this folder's files (only when the branch does not exist)" };
 
@@ -252,4 +256,17 @@ public sealed class StackOptions
         SiteBucketName = parse.GetValue(SiteBucket),
         ApprovalTopicName = parse.GetValue(ApprovalTopicName),
     };
+
+    /// <summary>A whole number; anything else (a huge number included) is one line naming the value and the range, not a .NET type name.</summary>
+    private static int? ParseImagesToKeep(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+
+        result.AddError($"{StackOptionNames.EcrKeepImages} \"{Pipectl.Core.Validation.SafeFragment.Visible(text)}\": expected a whole number of images from 1 to {Pipectl.Core.Validation.EcsRules.ImagesToKeepMax}");
+        return null;
+    }
 }

@@ -28,6 +28,8 @@ public sealed class BadInputTests
         { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--ecr-repository", "Shop/Web"], "Shop/Web" },
         { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--container-name", "web.app"], "web.app" },
         { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--ecr-keep-images", "0"], "--ecr-keep-images" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--ecr-keep-images", "99999999999"], "\"99999999999\": expected a whole number of images from 1 to 10000" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--ecr-keep-images", "1e3"], "\"1e3\": expected a whole number" },
         { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--site", "cloudfront"], "no website" },
         { ["bootstrap", "--name", "demo", "--deploy", "kubernetes"], "kubernetes" },
         { ["create-pipeline", "--name", "demo", "--ecs-cluster", "prod"], "--deploy ecs" },
