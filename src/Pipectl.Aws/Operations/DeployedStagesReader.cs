@@ -3,47 +3,41 @@ using Pipectl.Aws.CodePipeline;
 using Pipectl.Aws.Errors;
 using Pipectl.Aws.Provisioning;
 using Pipectl.Core.Orchestration;
+using Pipectl.Core.Resources;
 using Pipectl.Core.Stacks;
 
 namespace Pipectl.Aws.Operations;
 
 /// <summary>
-/// Reads, for the spec of a teardown, the optional stages its deployed pipeline runs (<see cref="DeployedStages"/>):
-/// one GetPipeline by name (no account needed, so it can run alongside GetCallerIdentity), and a BatchGetProjects of
-/// the test project only when the pipeline has a Test stage, for the report groups its buildspec declares, and of the
-/// build project when it deploys to ECS, for the ECR repository its REPOSITORY_URI names.
-/// A missing pipeline adds nothing: what the spec names is torn down as before.
+/// Reads, for the spec of a teardown, the optional parts its deployed stack has (<see cref="DeployedStages"/>), with two
+/// requests that need no account (so they go alongside GetCallerIdentity): GetPipeline, whose stages name a Test stage,
+/// a CloudFront site's Invalidate stage or an ECS deploy; and one BatchGetProjects of the build, test and invalidation
+/// projects, for the test buildspec's report groups and the ECR repository the build's REPOSITORY_URI names. A test or
+/// invalidation project of this stack (by its ownership tags) counts even when the pipeline no longer runs it, or is
+/// gone: a stack that dropped its Test stage or CloudFront site later still has those resources to remove.
 /// </summary>
 public class DeployedStagesReader(CodePipelineClient codePipeline, CodeBuildClient codeBuild)
 {
     public virtual async Task<DeployedStages> ReadAsync(StackSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        GetPipelineReply reply;
-        try
+        var pipelineRead = PipelineOrNullAsync(spec.PipelineName, cancellationToken);
+        var projectsRead = codeBuild.BatchGetProjectsAsync([.. new[] { spec.BuildProjectName, spec.TestProjectName, spec.InvalidationProjectName }.Distinct(StringComparer.Ordinal)], cancellationToken);
+        var pipeline = await pipelineRead.ConfigureAwait(false);
+        var projects = (await projectsRead.ConfigureAwait(false)).Projects ?? [];
+
+        var stages = pipeline is null ? DeployedStages.None : DeployedStages.Of(spec, PipelineDeclarationMapper.ToCore(pipeline));
+        var tests = OwnedProject(projects, spec.TestProjectName, spec);
+        if (stages.TestInput is null && !spec.HasTestStage && tests is not null)
         {
-            reply = await codePipeline.GetPipelineAsync(spec.PipelineName, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsResourceNotFoundException)
-        {
-            return DeployedStages.None;
+            stages = stages with { TestInput = TestInputs.Build };
         }
 
-        if (reply.Pipeline is null)
+        if (!stages.CloudFrontSite && !spec.IsCloudFrontSite && OwnedProject(projects, spec.InvalidationProjectName, spec) is not null)
         {
-            return DeployedStages.None;
+            stages = stages with { CloudFrontSite = true };
         }
 
-        var stages = DeployedStages.Of(spec, PipelineDeclarationMapper.ToCore(reply.Pipeline));
-        if (stages.TestInput is null && stages.Ecs is null)
-        {
-            return stages;
-        }
-
-        // One BatchGetProjects for what the stages need: the test project's buildspec, the build project's REPOSITORY_URI.
-        string[] names = [.. stages.TestInput is null ? [] : new[] { spec.TestProjectName }, .. stages.Ecs is null ? [] : new[] { spec.BuildProjectName }];
-        var projects = (await codeBuild.BatchGetProjectsAsync(names, cancellationToken).ConfigureAwait(false)).Projects ?? [];
-        var tests = projects.FirstOrDefault(p => string.Equals(p.Name, spec.TestProjectName, StringComparison.Ordinal));
         var build = projects.FirstOrDefault(p => string.Equals(p.Name, spec.BuildProjectName, StringComparison.Ordinal));
         var repositoryUri = build?.Environment?.EnvironmentVariables?.FirstOrDefault(v => v.Name == "REPOSITORY_URI")?.Value;
         return stages with
@@ -51,5 +45,27 @@ public class DeployedStagesReader(CodePipelineClient codePipeline, CodeBuildClie
             TestBuildspec = stages.TestInput is null ? null : tests?.Source?.Buildspec,
             Ecs = stages.Ecs is null ? null : stages.Ecs with { RepositoryName = DeployedStages.EcrRepositoryOf(repositoryUri) },
         };
+    }
+
+    private async Task<PipelineDeclaration?> PipelineOrNullAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await codePipeline.GetPipelineAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false)).Pipeline;
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The project of that name when its tags say it is this stack's (<see cref="StackOwnership"/>), else null.</summary>
+    private static CodeBuildProject? OwnedProject(IReadOnlyList<CodeBuildProject> projects, string name, StackSpec spec) =>
+        projects.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal)
+            && StackOwnership.IsOwnedBy(new ProjectTags(p), spec.StackName, spec.Region));
+
+    private sealed class ProjectTags(CodeBuildProject project) : ITaggedState
+    {
+        public IReadOnlyDictionary<string, string> Tags { get; } = (project.Tags ?? []).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
     }
 }

@@ -95,6 +95,52 @@ public sealed class TestStageAgainstMotoTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_test_stage_dropped_from_the_stack_is_still_found_by_a_teardown_given_only_the_name()
+    {
+        var stack = UniqueStack();
+        var withTests = await Pipectl("bootstrap", "--name", stack, "--test-buildspec", SampleTests);
+        Assert.True(withTests.ExitCode == 0, withTests.Stderr + withTests.Stdout);
+
+        // The stack drops its Test stage: the pipeline no longer runs the test project, which is left behind.
+        var without = await Pipectl("bootstrap", "--name", stack);
+        Assert.True(without.ExitCode == 0, without.Stderr + without.Stdout);
+        using (var session = TestSessions.For(moto))
+        {
+            Assert.DoesNotContain("Test", (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages!.Select(s => s.Name));
+        }
+
+        var teardown = await Pipectl("teardown", "--name", stack, "--yes");
+
+        Assert.True(teardown.ExitCode == 0, teardown.Stderr + teardown.Stdout);
+        var removed = Actions(teardown);
+        Assert.Equal("deleted", removed[$"AWS::CodeBuild::Project {stack}-test"]);
+        Assert.Equal("deleted", removed[$"AWS::IAM::Role {stack}-test-role"]);
+        Assert.Equal("deleted", removed[$"AWS::CodeBuild::ReportGroup {stack}-test-unit"]);
+    }
+
+    [Fact]
+    public async Task A_test_project_made_by_hand_under_the_stacks_name_is_not_brought_into_a_teardown()
+    {
+        var stack = UniqueStack();
+        var bootstrap = await Pipectl("bootstrap", "--name", stack);
+        Assert.True(bootstrap.ExitCode == 0, bootstrap.Stderr + bootstrap.Stdout);
+        using var session = TestSessions.For(moto);
+        await session.CodeBuild.CreateProjectAsync(new CreateProjectRequest(
+            $"{stack}-test",
+            new ProjectSource("CODEPIPELINE", Buildspec: "version: 0.2\nphases:\n  build:\n    commands: [make test]\nreports:\n  unit:\n    files: [junit.xml]\n"),
+            new ProjectArtifacts("CODEPIPELINE"),
+            new ProjectEnvironment("LINUX_CONTAINER", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL"),
+            $"arn:aws:iam::123456789012:role/{stack}-someone-elses-role"));
+
+        var teardown = await Pipectl("teardown", "--name", stack, "--yes");
+
+        // No pipectl tags: not this stack's Test stage, so neither the project nor a role or report group of it is looked at.
+        Assert.True(teardown.ExitCode == 0, teardown.Stderr);
+        Assert.DoesNotContain(Actions(teardown), a => a.Key.Contains($"{stack}-test", StringComparison.Ordinal));
+        Assert.Single((await session.CodeBuild.BatchGetProjectsAsync([$"{stack}-test"])).Projects!);
+    }
+
+    [Fact]
     public async Task A_report_group_made_by_hand_under_the_stacks_name_stops_bootstrap_before_its_first_write_and_survives_teardown()
     {
         var stack = UniqueStack();
