@@ -32,7 +32,7 @@ public sealed class WireServer : IDisposable
             }
             catch (Exception e) when (e is HttpListenerException or SocketException && attempt < 20)
             {
-                listener.Close();
+                CloseQuietly(listener);
             }
         }
 
@@ -128,13 +128,28 @@ public sealed class WireServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        CloseQuietly(_listener);
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(2));
         }
         catch (AggregateException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// .NET's managed listener looks its port up again while closing, and can find it taken by another test's server
+    /// by then ("Address already in use"): the listener is gone either way.
+    /// </summary>
+    private static void CloseQuietly(HttpListener listener)
+    {
+        try
+        {
+            listener.Stop();
+            listener.Close();
+        }
+        catch (HttpListenerException)
         {
         }
     }
