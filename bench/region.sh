@@ -5,10 +5,11 @@
 #   fresh bootstrap, no-op re-run of bootstrap, teardown: wall time and requests (pipectl --output json apiCalls),
 #   with the refusals the proxy answered while IAM propagated.
 # Then the same three on the plain emulator (no proxy), unless --no-plain.
-# Usage: bench/region.sh [--runs N] [--propagation S] [--latency-scale X] [--seed N] [--no-plain] [--dll]
+# Usage: bench/region.sh [--runs N] [--propagation S] [--latency-scale X] [--seed N] [--no-plain] [--dll] [--rebuild]
 #   --propagation S     seconds a new role is refused by CreateProject/CreatePipeline (default 10)
 #   --latency-scale X   multiplies the latency model (default 1; 0 = no latency)
 #   --dll               measure `dotnet pipectl.dll` instead of the native AOT binary
+#   --rebuild           build pipectl again even when no source file is newer than it
 set -euo pipefail
 
 RUNS=5
@@ -17,6 +18,7 @@ SCALE=1
 SEED=17
 PLAIN=1
 FORCE_DLL=0
+REBUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
     --seed) SEED="$2"; shift 2 ;;
     --no-plain) PLAIN=0; shift ;;
     --dll) FORCE_DLL=1; shift ;;
+    --rebuild) REBUILD=1; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -32,10 +35,9 @@ done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-# shellcheck source=../.ci/locate-tools.sh
-source .ci/locate-tools.sh
-locate_moto_server && locate_moto_python || { echo "bench: moto_server or its Python not found (install moto[server] or set MOTO_SERVER / MOTO_PYTHON)" >&2; exit 1; }
-PYTHON="$MOTO_PYTHON"   # the Python the tests start the moto launcher with
+# shellcheck source=common.sh
+source bench/common.sh
+locate_bench_moto
 
 WORK="$(mktemp -d)"
 PIDS=()
@@ -45,9 +47,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-REBUILD=0
-# shellcheck source=binary.sh
-source bench/binary.sh
 choose_pipectl_binary
 
 free_port() { "$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -26,10 +26,9 @@ done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-# shellcheck source=../.ci/locate-tools.sh
-source .ci/locate-tools.sh
-locate_moto_server && locate_moto_python || { echo "bench: moto_server or its Python not found (install moto[server] or set MOTO_SERVER / MOTO_PYTHON)" >&2; exit 1; }
-PYTHON="$MOTO_PYTHON"   # the Python the tests start the moto launcher with
+# shellcheck source=common.sh
+source bench/common.sh
+locate_bench_moto
 AWS_CLI="$(dirname "$MOTO_SERVER")/aws"
 [ -x "$AWS_CLI" ] || AWS_CLI="$(command -v aws || true)"
 [ -n "$AWS_CLI" ] || { echo "bench: the aws CLI is not installed" >&2; exit 1; }
@@ -43,8 +42,6 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- the binary under test
-# shellcheck source=binary.sh
-source bench/binary.sh
 choose_pipectl_binary
 
 # ---------------------------------------------------------------- the emulator

@@ -20,14 +20,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 [ ${#FILES[@]} -gt 0 ] || FILES=(buildspecs/node.yml)
 
-AOT_BIN="$ROOT/src/Pipectl.Cli/bin/Release/net10.0/linux-x64/publish/pipectl"
-DLL="$ROOT/src/Pipectl.Cli/bin/Release/net10.0/pipectl.dll"
-if [ "$FORCE_DLL" = 0 ] && [ -x "$AOT_BIN" ]; then
-  PIPECTL=("$AOT_BIN"); MODE="native AOT"
-else
-  [ -f "$DLL" ] || dotnet build src/Pipectl.Cli -c Release -v q >/dev/null
-  PIPECTL=(dotnet "$DLL"); MODE="dotnet pipectl.dll (JIT)"
-fi
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+REBUILD=0
+# shellcheck source=common.sh
+source bench/common.sh
+choose_pipectl_binary
 
 # Median wall time in milliseconds of RUNS runs of the command given as arguments (output discarded).
 median_ms() {

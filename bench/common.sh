@@ -1,6 +1,16 @@
-# The pipectl binary the bench scripts measure; sourced by bench/run.sh and bench/region.sh after ROOT, WORK,
-# FORCE_DLL and REBUILD are set. Sets PIPECTL (the command, an array) and MODE (what it is).
-# A binary older than any source file is built again: a bench must never time yesterday's code.
+# What the bench scripts share; sourced by bench/run.sh and bench/region.sh from the repository root.
+
+# The emulator, found as the tests find it: sets MOTO_SERVER and PYTHON (the Python the moto launcher runs with).
+locate_bench_moto() {
+  # shellcheck source=../.ci/locate-tools.sh
+  source .ci/locate-tools.sh
+  locate_moto_server && locate_moto_python || { echo "bench: moto_server or its Python not found (install moto[server] or set MOTO_SERVER / MOTO_PYTHON)" >&2; exit 1; }
+  PYTHON="$MOTO_PYTHON"
+}
+
+# The pipectl binary to measure, after ROOT, WORK, FORCE_DLL and REBUILD are set: sets PIPECTL (the command, an
+# array) and MODE (what it is). A binary older than any source file is built again: a bench must never time
+# yesterday's code.
 
 pipectl_sources_newer_than() {
   [ ! -e "$1" ] || [ -n "$(find "$ROOT/src" \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' \) -newer "$1" -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]
