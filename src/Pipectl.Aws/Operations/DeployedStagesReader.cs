@@ -38,7 +38,8 @@ public class DeployedStagesReader(CodePipelineClient codePipeline, CodeBuildClie
             stages = stages with { CloudFrontSite = true };
         }
 
-        var build = projects.FirstOrDefault(p => string.Equals(p.Name, spec.BuildProjectName, StringComparison.Ordinal));
+        // Only the stack's own build project says where its images go (another's REPOSITORY_URI is not a name to look up).
+        var build = OwnedProject(projects, spec.BuildProjectName, spec);
         var repositoryUri = build?.Environment?.EnvironmentVariables?.FirstOrDefault(v => v.Name == "REPOSITORY_URI")?.Value;
         return stages with
         {

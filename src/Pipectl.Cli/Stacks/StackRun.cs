@@ -77,6 +77,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         RunTrace.Mark("credentials resolved");
         var removal = teardown is null ? null : TeardownOptionsFor(teardown);
         var early = EarlyReads.None;
+        IReadOnlyList<DeployedStages>? deployed = null;
         AwsStackDrivers? readers = null;
         if (offline)
         {
@@ -87,9 +88,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
             note = Join(note, StackOrchestrator.OfflineNote);
         }
-
-        IReadOnlyList<DeployedStages>? deployed = null;
-        if (!offline)
+        else
         {
             // The account is part of the bucket names, but most resources are found by a name without it: their
             // first reads go out alongside GetCallerIdentity instead of after it. A teardown also reads the stages

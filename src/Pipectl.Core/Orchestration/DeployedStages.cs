@@ -58,7 +58,6 @@ public sealed record DeployedStages(bool CloudFrontSite, string? TestInput, stri
     public static string? EcrRepositoryOf(string? repositoryUri) =>
         repositoryUri?.IndexOf('/', StringComparison.Ordinal) is int slash and > 0 && slash < repositoryUri.Length - 1 ? repositoryUri[(slash + 1)..] : null;
 
-
     /// <summary><paramref name="spec"/> with the stages found.</summary>
     public StackSpec ApplyTo(StackSpec spec)
     {
