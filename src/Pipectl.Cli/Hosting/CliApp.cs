@@ -32,7 +32,7 @@ public static class CliApp
                 {
                     writer.WriteStartObject();
                     writer.WriteString("command", verb.Trim());
-                    Output.ErrorJson.WriteMember(writer, "BadInput", line, null);
+                    Output.ErrorJson.WriteMember(writer, Pipectl.Core.Validation.ErrorCodes.BadInput, line, null);
                     writer.WriteEndObject();
                 })).ConfigureAwait(false);
             }
