@@ -9,7 +9,7 @@ namespace Pipectl.Core.Policies;
 /// deploy role rolls the one ECS service out. Two statements name <c>*</c>, because AWS gives those actions no
 /// resource to name: <c>ecr:GetAuthorizationToken</c> (the docker login), and <c>ecs:RegisterTaskDefinition</c>
 /// with <c>ecs:DescribeTaskDefinition</c> (ECS User Guide, "Actions, resources, and condition keys"). They are
-/// the only wildcard resources pipectl writes; their Sids say so, and the README names them.
+/// the only wildcard resources pipectl writes; their Sids say so, and docs/ecs.md names them.
 /// </summary>
 public sealed class EcsPolicies(StackSpec spec)
 {
