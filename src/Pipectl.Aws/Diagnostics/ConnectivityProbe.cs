@@ -38,6 +38,7 @@ public sealed class ConnectivityProbe(AwsSession session)
                 var page = await session.CodeConnections.ListConnectionsAsync(new CodeConnections.ListConnectionsRequest(MaxResults: 100), cancellationToken);
                 connections = [.. (page.Connections ?? []).Select(c => new ConnectionCheck(c.ConnectionName ?? "?", c.ProviderType ?? "?", c.ConnectionStatus ?? "?"))];
             }),
+            (Runtime.TaggingFacts.ServiceId, () => session.Tagging.GetResourcesAsync(new Tagging.GetResourcesRequest([new Tagging.TagFilter(Core.Stacks.StackDefaults.StackTagKey, [ProbeName])], ["codepipeline:pipeline"], ResourcesPerPage: 1), cancellationToken)),
         };
 
         var results = await Task.WhenAll(checks.Select(c => CheckAsync(c.Name, session.EndpointFor(c.Name), c.Call))).ConfigureAwait(false);
