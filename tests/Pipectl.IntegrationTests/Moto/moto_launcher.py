@@ -709,8 +709,11 @@ def install_responder(responder) -> None:
     werkzeug_app.DomainDispatcherApplication.__call__ = call
 
 
+CONNECTIONS = ConnectionsResponder()
+
+
 def patch_codeconnections() -> None:
-    install_responder(ConnectionsResponder())
+    install_responder(CONNECTIONS)
 
 
 # ---- CodeBuild report groups ------------------------------------------------------------------------------
@@ -871,8 +874,11 @@ class ReportGroupsResponder:
         return {"reportArn": arn}
 
 
+REPORT_GROUPS = ReportGroupsResponder()
+
+
 def patch_report_groups() -> None:
-    install_responder(ReportGroupsResponder())
+    install_responder(REPORT_GROUPS)
 
 
 # ---- CloudFront -----------------------------------------------------------------------------------------
@@ -976,6 +982,78 @@ def patch_cloudfront() -> None:
     cloudfront_responses.CloudFrontResponse.delete_origin_access_control = delete_origin_access_control_response
 
 
+# ---- Resource Groups Tagging API --------------------------------------------------------------------------
+
+
+def patch_tagging() -> None:
+    """Resource Groups Tagging API Reference, "Services that support the Resource Groups Tagging API"
+    (https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/supported-services.html): "The
+    GetResources, GetTagKeys, and GetTagValues operations support all resource types" (IAM users and roles
+    excepted). moto 5.2.1's GetResources knows neither CodePipeline pipelines, CodeBuild projects and report
+    groups, CodeCommit repositories, ECR repositories, EventBridge rules nor CodeConnections connections: it
+    answers an empty list for them. This yields them too, for the request's region, filtered as GetResources
+    documents: every TagFilter's Key must be there (with one of its Values when it has any), and a
+    ResourceTypeFilters entry is "service" or "service:resourceType"."""
+    from moto.codebuild.models import codebuild_backends
+    from moto.codecommit.models import codecommit_backends
+    from moto.codepipeline.models import codepipeline_backends
+    from moto.ecr.models import ecr_backends
+    from moto.events.models import events_backends
+    from moto.resourcegroupstaggingapi import models
+
+    def wanted(types, service, kind) -> bool:
+        return not types or service in types or f"{service}:{kind}" in types
+
+    def matches(tag_filters, tags) -> bool:
+        held = {t["Key"]: t["Value"] for t in tags}
+        return all(f["Key"] in held and (not f.get("Values") or held[f["Key"]] in f["Values"]) for f in tag_filters or [])
+
+    def as_list(tags: dict) -> list:
+        return [{"Key": k, "Value": v} for k, v in tags.items()]
+
+    def missing(backend, types):
+        account, region = backend.account_id, backend.region_name
+        if wanted(types, "codepipeline", "pipeline"):
+            for pipeline in codepipeline_backends[account][region].pipelines.values():
+                yield pipeline._arn, as_list(pipeline.tags)
+        if wanted(types, "codebuild", "project"):
+            for project in codebuild_backends[account][region].codebuild_projects.values():
+                yield project.arn, [{"Key": t["key"], "Value": t["value"]} for t in project.tags or []]
+        if wanted(types, "codebuild", "report-group"):
+            for arn, group in list(REPORT_GROUPS.groups.items()):
+                if f":{region}:{account}:" in arn:
+                    yield arn, [{"Key": t["key"], "Value": t["value"]} for t in group.get("tags") or []]
+        if wanted(types, "codecommit", "repository"):
+            commit = codecommit_backends[account][region]
+            for repository in commit.repositories.values():
+                arn = repository.repository_metadata["Arn"]
+                yield arn, as_list(getattr(commit, "pipectl_tags", {}).get(arn, {}))
+        if wanted(types, "ecr", "repository"):
+            ecr = ecr_backends[account][region]
+            for repository in ecr.repositories.values():
+                yield repository.arn, ecr.tagger.list_tags_for_resource(repository.arn)["tags"]
+        if wanted(types, "events", "rule"):
+            events = events_backends[account][region]
+            for bus in events.event_buses.values():
+                for rule in bus.rules.values():
+                    yield rule.arn, events.tagger.list_tags_for_resource(rule.arn)["Tags"]
+        if wanted(types, "codeconnections", "connection") or wanted(types, "codestar-connections", "connection"):
+            for arn in list(CONNECTIONS.connections):
+                service = arn.split(":")[2]
+                if f":{region}:" in arn and wanted(types, service, "connection"):
+                    yield arn, as_list(CONNECTIONS.tags.get(arn, {}))
+
+    original = models.ResourceGroupsTaggingAPIBackend._get_resources_generator
+
+    def generator(self, tag_filters=None, resource_type_filters=None):
+        yield from original(self, tag_filters=tag_filters, resource_type_filters=resource_type_filters)
+        for arn, tags in missing(self, resource_type_filters or []):
+            if tags and matches(tag_filters, tags):
+                yield {"ResourceARN": arn, "Tags": tags}
+
+    models.ResourceGroupsTaggingAPIBackend._get_resources_generator = generator
+
+
 def patch_all() -> None:
     require_version()
     patch_codebuild()
@@ -986,6 +1064,7 @@ def patch_all() -> None:
     patch_codeconnections()
     patch_report_groups()
     patch_cloudfront()
+    patch_tagging()
 
 
 if __name__ == "__main__":
