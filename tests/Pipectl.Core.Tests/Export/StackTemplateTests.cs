@@ -73,7 +73,8 @@ public sealed class StackTemplateTests
             ArtifactBucketName = "given-artifacts-store",
             SiteBucketName = "www.given.example",
             PipelineName = "GivenPipeline",
-        }) with { ExistingRepository = true })),
+        }) with
+        { ExistingRepository = true })),
     };
 
     private static StackFile MultiEnv
