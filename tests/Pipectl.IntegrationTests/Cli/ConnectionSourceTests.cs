@@ -145,7 +145,7 @@ public sealed class ConnectionSourceTests(MotoServer moto)
         Assert.Equal(0, run.ExitCode);
         var connection = run.Json.GetProperty("connections").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
         Assert.Equal(("GitLab", "PENDING"), (connection.GetProperty("providerType").GetString(), connection.GetProperty("status").GetString()));
-        Assert.Contains($"connection   {name} (GitLab) PENDING", text.Stdout, StringComparison.Ordinal);
+        Assert.Matches($@"(?m)^connection +{System.Text.RegularExpressions.Regex.Escape(name)} \(GitLab\) PENDING", text.Stdout);
     }
 
     [Fact]

@@ -156,6 +156,94 @@ public sealed class MotoLauncherTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task CodeBuild_UpdateProject_replaces_the_members_it_is_given_and_keeps_the_others()
+    {
+        using var session = TestSessions.For(moto);
+        var name = Unique("ml-upd");
+        await session.CodeBuild.CreateProjectAsync(new CreateProjectRequest(
+            name, new ProjectSource("CODEPIPELINE", Buildspec: "buildspec.yml"), new ProjectArtifacts("CODEPIPELINE"), SmallLinux, RoleArn("ml-role"), TimeoutInMinutes: 30));
+
+        var updated = await session.CodeBuild.UpdateProjectAsync(new UpdateProjectRequest(
+            name, Environment: SmallLinux with { ComputeType = "BUILD_GENERAL1_MEDIUM" }, Source: new ProjectSource("CODEPIPELINE", Buildspec: "ci/buildspec.yml")));
+        var read = (await session.CodeBuild.BatchGetProjectsAsync([name])).Projects!.Single();
+
+        Assert.Equal("BUILD_GENERAL1_MEDIUM", updated.Project!.Environment!.ComputeType);
+        Assert.Equal("BUILD_GENERAL1_MEDIUM", read.Environment!.ComputeType);
+        Assert.Equal("ci/buildspec.yml", read.Source!.Buildspec);
+        Assert.Equal(30, read.TimeoutInMinutes);
+        Assert.Equal(RoleArn("ml-role"), read.ServiceRole);
+        var missing = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodeBuild.UpdateProjectAsync(new UpdateProjectRequest(Unique("ml-none"))));
+        Assert.Equal("ResourceNotFoundException", missing.Code);
+        await Assert.ThrowsAsync<AwsValidationException>(() => session.CodeBuild.UpdateProjectAsync(new UpdateProjectRequest(
+            name, Environment: SmallLinux with { ComputeType = "BUILD_LAMBDA_1GB" })));
+    }
+
+    [Fact]
+    public async Task CodeCommit_CreateCommit_makes_the_first_commit_of_an_empty_repository_and_GetBranch_reads_its_head()
+    {
+        using var session = TestSessions.For(moto);
+        var name = Unique("ml-seed");
+        await session.CodeCommit.CreateRepositoryAsync(new CreateRepositoryRequest(name, null, new Dictionary<string, string>()));
+        var before = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodeCommit.GetBranchAsync(name, "main"));
+
+        var commit = await session.CodeCommit.CreateCommitAsync(new CreateCommitRequest(
+            name, "main", [new PutFileEntry("index.html", "<h1>hi</h1>"u8.ToArray()), new PutFileEntry("run.sh", "echo"u8.ToArray(), "EXECUTABLE")], CommitMessage: "first"));
+        var branch = await session.CodeCommit.GetBranchAsync(name, "main");
+
+        Assert.Equal("BranchDoesNotExistException", before.Code);
+        Assert.Matches("^[0-9a-f]{40}$", commit.CommitId);
+        Assert.Equal(["index.html", "run.sh"], commit.FilesAdded!.Select(f => f.AbsolutePath));
+        Assert.Equal("EXECUTABLE", commit.FilesAdded![1].FileMode);
+        Assert.Equal(commit.CommitId, branch.Branch!.CommitId);
+        Assert.Equal(["main"], (await session.CodeCommit.ListBranchesAsync(name)).Branches);
+    }
+
+    [Fact]
+    public async Task CodeCommit_CreateCommit_on_a_branch_with_commits_needs_its_head_as_parent()
+    {
+        using var session = TestSessions.For(moto);
+        var name = Unique("ml-parent");
+        await session.CodeCommit.CreateRepositoryAsync(new CreateRepositoryRequest(name, null, new Dictionary<string, string>()));
+        var first = await session.CodeCommit.CreateCommitAsync(new CreateCommitRequest(name, "main", [new PutFileEntry("a.txt", "a"u8.ToArray())]));
+
+        var noParent = await Assert.ThrowsAsync<AwsApiException>(() => session.CodeCommit.CreateCommitAsync(new CreateCommitRequest(name, "main", [new PutFileEntry("b.txt", "b"u8.ToArray())])));
+        var otherBranch = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodeCommit.CreateCommitAsync(new CreateCommitRequest(name, "dev", [new PutFileEntry("b.txt", "b"u8.ToArray())])));
+        var same = await Assert.ThrowsAsync<AwsApiException>(() => session.CodeCommit.CreateCommitAsync(new CreateCommitRequest(name, "main", [new PutFileEntry("a.txt", "a"u8.ToArray())], first.CommitId)));
+        var second = await session.CodeCommit.CreateCommitAsync(new CreateCommitRequest(name, "main", [new PutFileEntry("a.txt", "changed"u8.ToArray())], first.CommitId));
+        var outdated = await Assert.ThrowsAsync<AwsApiException>(() => session.CodeCommit.CreateCommitAsync(new CreateCommitRequest(name, "main", [new PutFileEntry("c.txt", "c"u8.ToArray())], first.CommitId)));
+
+        Assert.Equal("ParentCommitIdRequiredException", noParent.Code);
+        Assert.Equal("BranchDoesNotExistException", otherBranch.Code);
+        Assert.Equal("NoChangeException", same.Code);
+        Assert.Equal(["a.txt"], second.FilesUpdated!.Select(f => f.AbsolutePath));
+        Assert.Equal("ParentCommitIdOutdatedException", outdated.Code);
+        Assert.Equal(second.CommitId, (await session.CodeCommit.GetBranchAsync(name, "main")).Branch!.CommitId);
+    }
+
+    [Fact]
+    public async Task CodePipeline_GetPipelineState_lists_every_stage_and_action_and_ListPipelineExecutions_answers()
+    {
+        using var session = TestSessions.For(moto);
+        var stack = StackSpec.FromStackName(Unique("ml"), "us-east-1", Account);
+        const string trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+        await session.Iam.CreateRoleAsync(new CreateRoleRequest(stack.PipelineRoleName, trust, "launcher test", new Dictionary<string, string>()));
+        var declaration = PipelineDeclarationMapper.ToAws(DesiredStack.From(stack).Pipeline.Declaration with { Version = null });
+        await session.CodePipeline.CreatePipelineAsync(new CreatePipelineRequest(declaration));
+
+        var state = await session.CodePipeline.GetPipelineStateAsync(stack.PipelineName);
+        var executions = await session.CodePipeline.ListPipelineExecutionsAsync(stack.PipelineName, 5);
+
+        Assert.Equal(stack.PipelineName, state.PipelineName);
+        Assert.Equal(1, state.PipelineVersion);
+        Assert.Equal(declaration.Stages.Select(s => s.Name), state.StageStates!.Select(s => s.StageName));
+        Assert.Equal(declaration.Stages[0].Actions.Select(a => a.Name), state.StageStates![0].ActionStates!.Select(a => a.ActionName));
+        Assert.Empty(executions.PipelineExecutionSummaries!);
+        var missing = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodePipeline.GetPipelineStateAsync(Unique("ml-none")));
+        Assert.Equal("PipelineNotFoundException", missing.Code);
+        await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodePipeline.ListPipelineExecutionsAsync(Unique("ml-none")));
+    }
+
+    [Fact]
     public async Task EventBridge_answers_ListTargetsByRule_for_a_missing_rule_with_a_JSON_ResourceNotFoundException()
     {
         using var session = TestSessions.For(moto);

@@ -28,7 +28,8 @@ def require_version() -> None:
 
 def patch_codebuild() -> None:
     from moto.codebuild import responses
-    from moto.codebuild.exceptions import InvalidInputException
+    from moto.codebuild.exceptions import InvalidInputException, ResourceNotFoundException
+    from moto.core.utils import unix_time
 
     source_types = {"BITBUCKET", "CODECOMMIT", "CODEPIPELINE", "GITHUB", "GITHUB_ENTERPRISE", "GITLAB",
                     "GITLAB_SELF_MANAGED", "NO_SOURCE", "S3"}
@@ -105,16 +106,46 @@ def patch_codebuild() -> None:
         known = {p["name"] for p in found} | {p["arn"] for p in found}
         return json.dumps({"projects": found, "projectsNotFound": [n for n in names if n not in known]})
 
+    def update_project(self):
+        # AWS CodeBuild API Reference, UpdateProject: "Changes the settings of a build project." Only name is
+        # required; each member given replaces the project's, members left out keep their value; an unknown
+        # project is ResourceNotFoundException. moto 5.2.1 had no UpdateProject (HTTP 500).
+        name = self._get_param("name")
+        project = self.codebuild_backend.codebuild_projects.get(name)
+        if project is None:
+            raise ResourceNotFoundException(f"Project cannot be found: arn:aws:codebuild:{self.region}:{self.current_account}:project/{name}")
+        metadata = project.project_metadata
+        source = self._get_param("source") or metadata["source"]
+        artifacts = self._get_param("artifacts") or metadata["artifacts"]
+        environment = self._get_param("environment") or metadata["environment"]
+        validate_source(source)
+        validate_artifacts(artifacts)
+        validate_environment(environment)
+        if (source["type"] == "CODEPIPELINE") != (artifacts["type"] == "CODEPIPELINE"):
+            raise InvalidInputException("Invalid input: when using CodePipeline both sourceType, and artifactType must be set to: CODEPIPELINE")
+        metadata.update(source=source, artifacts=artifacts, environment=environment)
+        for member in ("serviceRole", "description", "logsConfig", "tags", "timeoutInMinutes", "queuedTimeoutInMinutes",
+                       "cache", "sourceVersion", "vpcConfig"):
+            if self._get_param(member) is not None:
+                metadata[member] = self._get_param(member)
+        if self._get_param("serviceRole"):
+            project.service_role = metadata["serviceRole"]
+        if self._get_param("tags") is not None:
+            project.tags = metadata["tags"]
+        metadata["lastModifiedDate"] = unix_time()
+        return json.dumps({"project": metadata})
+
     responses.CodeBuildResponse.create_project = create_project
     responses.CodeBuildResponse.batch_get_projects = batch_get_projects
+    responses.CodeBuildResponse.update_project = update_project
 
 
 # ---- CodePipeline ---------------------------------------------------------------------------------------
 
 
 def patch_codepipeline() -> None:
-    from moto.codepipeline import models
-    from moto.codepipeline.exceptions import InvalidStructureException
+    from moto.codepipeline import models, responses
+    from moto.codepipeline.exceptions import InvalidStructureException, PipelineNotFoundException
     from moto.core.exceptions import JsonRESTError
     from moto.iam.exceptions import NotFoundException as IAMNotFoundException
 
@@ -123,6 +154,12 @@ def patch_codepipeline() -> None:
 
         def __init__(self, message: str):
             super().__init__("PipelineNameInUseException", message)
+
+    class ValidationException(JsonRESTError):
+        code = 400
+
+        def __init__(self, message: str):
+            super().__init__("ValidationException", message)
 
     def trusted_services(document: str) -> set:
         # IAM User Guide, "IAM JSON policy elements: Principal": Service is a string or an array of strings. A
@@ -160,7 +197,41 @@ def patch_codepipeline() -> None:
         self.pipelines[name] = created
         return pipeline, sorted(tags or [], key=lambda t: t["key"])
 
+    def pipeline_named(backend, name):
+        if name not in backend.pipelines:
+            raise PipelineNotFoundException(f"Account '{backend.account_id}' does not have a pipeline with name '{name}'")
+        return backend.pipelines[name]
+
+    def get_pipeline_state(self):
+        # CodePipeline API Reference, GetPipelineState: pipelineName, pipelineVersion, created, updated and one
+        # stageStates entry per stage with an actionStates entry per action; latestExecution appears once the
+        # stage has run. The emulator runs no executions, so no stage has a latestExecution. moto 5.2.1 had no
+        # GetPipelineState (HTTP 500).
+        pipeline = pipeline_named(self.codepipeline_backend, self._get_param("name"))
+        declaration = pipeline.pipeline
+        return json.dumps({
+            "pipelineName": declaration["name"],
+            "pipelineVersion": declaration["version"],
+            "stageStates": [{"stageName": stage["name"], "inboundTransitionState": {"enabled": True},
+                             "actionStates": [{"actionName": action["name"]} for action in stage["actions"]]}
+                            for stage in declaration["stages"]],
+            "created": pipeline._created.timestamp(),
+            "updated": pipeline._updated.timestamp(),
+        })
+
+    def list_pipeline_executions(self):
+        # CodePipeline API Reference, ListPipelineExecutions: "Gets a summary of the most recent executions for a
+        # pipeline"; PipelineNotFoundException for an unknown pipeline; maxResults is 1-100. The emulator runs no
+        # executions, so the summary list is empty. moto 5.2.1 had no ListPipelineExecutions (HTTP 500).
+        pipeline_named(self.codepipeline_backend, self._get_param("pipelineName"))
+        size = self._get_param("maxResults")
+        if size is not None and not 1 <= int(size) <= 100:
+            raise ValidationException("maxResults must be between 1 and 100")
+        return json.dumps({"pipelineExecutionSummaries": []})
+
     models.CodePipelineBackend.create_pipeline = create_pipeline
+    responses.CodePipelineResponse.get_pipeline_state = get_pipeline_state
+    responses.CodePipelineResponse.list_pipeline_executions = list_pipeline_executions
 
 
 # ---- CodeCommit -----------------------------------------------------------------------------------------
@@ -225,9 +296,111 @@ def patch_codecommit() -> None:
         repository = self.repositories.get(repository_name)
         if repository:
             tags_of(self).pop(repository.repository_metadata["Arn"], None)
+            getattr(self, "pipectl_branches", {}).pop(repository_name, None)
         return original_delete(self, repository_name)
 
+    # ---- branches and commits: moto 5.2.1 had no GetBranch, ListBranches or CreateCommit (HTTP 500) --------
+
+    class CodeCommitError(JsonRESTError):
+        code = 400
+
+        def __init__(self, kind, message):
+            super().__init__(kind, message)
+
+    def branches_of(backend, name) -> dict:
+        # Repository name -> {branch: head commit id}; commits are kept as {commitId: {path: (blobId, mode)}}.
+        if name not in backend.repositories:
+            raise CodeCommitError("RepositoryDoesNotExistException", f"{name} does not exist")
+        if not hasattr(backend, "pipectl_branches"):
+            backend.pipectl_branches, backend.pipectl_trees = {}, {}
+        return backend.pipectl_branches.setdefault(name, {})
+
+    def required(self, member, kind):
+        value = self._get_param(member)
+        if not value:
+            raise CodeCommitError(kind, f"{member} is required")
+        return value
+
+    def get_branch(self):
+        # CodeCommit API Reference, GetBranch: returns branch {branchName, commitId};
+        # RepositoryDoesNotExistException, BranchNameRequiredException, BranchDoesNotExistException.
+        repository = required(self, "repositoryName", "RepositoryNameRequiredException")
+        branch = required(self, "branchName", "BranchNameRequiredException")
+        branches = branches_of(self.codecommit_backend, repository)
+        if branch not in branches:
+            raise CodeCommitError("BranchDoesNotExistException", f"Could not find branch {branch} in repository {repository}")
+        return json.dumps({"branch": {"branchName": branch, "commitId": branches[branch]}})
+
+    def list_branches(self):
+        # CodeCommit API Reference, ListBranches: "Gets information about one or more branches in a repository."
+        repository = required(self, "repositoryName", "RepositoryNameRequiredException")
+        return json.dumps({"branches": sorted(branches_of(self.codecommit_backend, repository))})
+
+    def create_commit(self):
+        # CodeCommit API Reference, CreateCommit: parentCommitId "If this is an empty repository, this is not
+        # required"; otherwise it must be the branch's head (ParentCommitIdRequiredException,
+        # ParentCommitIdOutdatedException, ParentCommitDoesNotExistException). A branch that does not exist is
+        # created only by the first commit of an empty repository (BranchDoesNotExistException otherwise). Every
+        # file entry needs a path (PathRequiredException), content (SourceFileOrContentRequiredException) and a
+        # mode of NORMAL, EXECUTABLE or SYMLINK (InvalidFileModeException); a path twice is SamePathRequestException;
+        # no files is FileEntryRequiredException; more than 100 is MaximumFileEntriesExceededException; a file over
+        # 6 MB is FileContentSizeLimitExceededException; files identical to the parent's are NoChangeException.
+        import base64
+        import hashlib
+
+        backend = self.codecommit_backend
+        repository = required(self, "repositoryName", "RepositoryNameRequiredException")
+        branch = required(self, "branchName", "BranchNameRequiredException")
+        branches = branches_of(backend, repository)
+        parent = self._get_param("parentCommitId")
+        if branch in branches:
+            if not parent:
+                raise CodeCommitError("ParentCommitIdRequiredException", "A parent commit ID is required to create a commit on an existing branch.")
+            if parent not in backend.pipectl_trees:
+                raise CodeCommitError("ParentCommitDoesNotExistException", f"The parent commit ID {parent} does not exist.")
+            if parent != branches[branch]:
+                raise CodeCommitError("ParentCommitIdOutdatedException", f"The parent commit ID {parent} is not the tip of branch {branch}.")
+        elif branches:
+            raise CodeCommitError("BranchDoesNotExistException", f"Could not find branch {branch} in repository {repository}")
+        elif parent:
+            raise CodeCommitError("ParentCommitDoesNotExistException", f"The parent commit ID {parent} does not exist.")
+        entries = self._get_param("putFiles") or []
+        if not entries and not self._get_param("deleteFiles"):
+            raise CodeCommitError("FileEntryRequiredException", "At least one file must be added, updated or deleted.")
+        if len(entries) > 100:
+            raise CodeCommitError("MaximumFileEntriesExceededException", "A commit can change at most 100 files.")
+        tree = dict(backend.pipectl_trees.get(parent, {})) if parent else {}
+        added, updated, seen = [], [], set()
+        for entry in entries:
+            path = (entry.get("filePath") or "").lstrip("/")
+            if not path:
+                raise CodeCommitError("PathRequiredException", "A file path is required.")
+            if path in seen:
+                raise CodeCommitError("SamePathRequestException", f"The path {path} is specified more than once.")
+            seen.add(path)
+            if "fileContent" not in entry and "sourceFile" not in entry:
+                raise CodeCommitError("SourceFileOrContentRequiredException", f"File content or a source file is required for {path}.")
+            content = base64.b64decode(entry.get("fileContent") or "")
+            if len(content) > 6 * 1024 * 1024:
+                raise CodeCommitError("FileContentSizeLimitExceededException", f"The file {path} is larger than 6 MB.")
+            mode = entry.get("fileMode") or "NORMAL"
+            if mode not in ("NORMAL", "EXECUTABLE", "SYMLINK"):
+                raise CodeCommitError("InvalidFileModeException", f"The file mode {mode} is not valid.")
+            blob = hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+            (updated if path in tree else added).append({"absolutePath": path, "blobId": blob, "fileMode": mode})
+            tree[path] = (blob, mode)
+        if parent and tree == backend.pipectl_trees[parent]:
+            raise CodeCommitError("NoChangeException", "The commit contains no changes from its parent.")
+        tree_id = hashlib.sha1(json.dumps(sorted(tree.items())).encode()).hexdigest()
+        commit_id = hashlib.sha1(f"{tree_id}{parent}{self._get_param('commitMessage')}{len(backend.pipectl_trees)}".encode()).hexdigest()
+        backend.pipectl_trees[commit_id] = tree
+        branches[branch] = commit_id
+        return json.dumps({"commitId": commit_id, "treeId": tree_id, "filesAdded": added, "filesUpdated": updated, "filesDeleted": []})
+
     responses.CodeCommitResponse.create_repository = create_repository
+    responses.CodeCommitResponse.get_branch = get_branch
+    responses.CodeCommitResponse.list_branches = list_branches
+    responses.CodeCommitResponse.create_commit = create_commit
     responses.CodeCommitResponse.list_tags_for_resource = list_tags_for_resource
     responses.CodeCommitResponse.tag_resource = tag_resource
     models.CodeCommitBackend.delete_repository = delete_repository
