@@ -66,7 +66,8 @@ public sealed class ConnectionSourceTests(MotoServer moto)
         Assert.Equal("Source", pipeline.Triggers!.Single().GitConfiguration.SourceActionName);
         var policy = (await session.Iam.GetRolePolicyAsync($"{stack}-codepipeline-role", "pipectl-least-privilege")).PolicyJson;
         Assert.Contains(arn, policy, StringComparison.Ordinal);
-        Assert.Contains("codestar-connections:UseConnection", policy, StringComparison.Ordinal);
+        Assert.Contains("codeconnections:UseConnection", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("codestar-connections:UseConnection", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("codecommit:", policy, StringComparison.Ordinal);
 
         var again = await Pipectl("bootstrap", "--name", stack, "--source", "github:octo/site");
