@@ -37,7 +37,10 @@ internal static class CloudFrontSite
         spec.SiteBucketName,
         StackEndpoints.BucketRestDomain(spec.Region, spec.SiteBucketName),
         $"pipectl {spec.StackName}: website from s3://{spec.SiteBucketName}",
-        tags);
+        tags)
+    {
+        FunctionName = StackNames.SiteIndexFunction(spec.StackName, spec.Region),
+    };
 
     public static IEnumerable<ResourceEntry> Entries(StackSpec spec, StackPolicies policies, IReadOnlyDictionary<string, string> tags)
     {
