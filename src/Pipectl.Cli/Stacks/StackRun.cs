@@ -150,6 +150,14 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             result = result with { Outputs = outputs };
         }
 
+        if (result.Failure is null && teardown is null && !settings.DryRun)
+        {
+            foreach (var line in ApprovalMailNotes(specs, result))
+            {
+                await console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+        }
+
         RunTrace.Mark("run finished");
         var report = Report(_stackName, result, note);
         if (result.Failure is { } failure)
@@ -380,6 +388,21 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         foreach (var line in RunSummary.Format(report, succeeded, new TextStyle(console.UseColor)))
         {
             await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// SNS delivers nothing to an e-mail address until its owner confirms the subscription: after a run that created
+    /// (or changed) an approval topic, say so, naming the address and the topic.
+    /// </summary>
+    private static IEnumerable<string> ApprovalMailNotes(IReadOnlyList<EnvironmentStackSpec> specs, StackRunResult result)
+    {
+        foreach (var (_, spec) in specs)
+        {
+            if (spec.ApprovalEmail is { } email && result.Resources.Any(r => r.Type == ResourceTypes.Topic && r.Name == spec.ApprovalTopicName && r.Action is ResourceAction.Created or ResourceAction.Updated))
+            {
+                yield return $"pipectl: note: SNS sent {email} a message to confirm the subscription to topic {spec.ApprovalTopicName}: approval e-mails arrive only after the approver opens it and chooses \"Confirm subscription\".";
+            }
         }
     }
 
