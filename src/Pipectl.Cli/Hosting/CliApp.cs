@@ -36,8 +36,8 @@ public static class CliApp
                 await console.Out.WriteLineAsync(Output.JsonText.Write(writer =>
                 {
                     writer.WriteStartObject();
-                    writer.WriteString("command", verb);
-                    Output.ErrorJson.WriteMember(writer, "BadInput", line, null);
+                    writer.WriteString("command", verb.Trim());
+                    Output.ErrorJson.WriteMember(writer, Pipectl.Core.Validation.ErrorCodes.BadInput, line, null);
                     writer.WriteEndObject();
                 })).ConfigureAwait(false);
             }

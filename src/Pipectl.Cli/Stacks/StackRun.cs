@@ -163,7 +163,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         if (result.Failure is { } failure)
         {
             var (code, line) = VerbRunner.Classify(failure);
-            await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
+            await WriteAsync(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             if (failure is not ProvisioningException { RerunHelps: false })
             {
@@ -349,7 +349,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var (_, line) = VerbRunner.Classify(failure);
         var report = Report(_stackName ?? parse.GetValue(options.Name) ?? string.Empty, new StackRunResult([], new Dictionary<string, string>(), failure), null);
-        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure })).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure })).ConfigureAwait(false);
     }
 
     private static void Validate(IReadOnlyList<EnvironmentStackSpec> specs)
@@ -405,13 +405,6 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             }
         }
     }
-
-    private static string ErrorCode(Exception failure) => failure switch
-    {
-        Amazon.Runtime.AmazonServiceException { ErrorCode: { Length: > 0 } code } => code,
-        UsageException or CredentialsUnavailableException or RegionUnavailableException => "BadInput",
-        _ => failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal),
-    };
 
     private static string Join(string? a, string b) => a is null ? b : $"{a}; {b}";
 }
