@@ -31,7 +31,7 @@ public sealed class DoctorTests(MotoServer moto)
 
         Assert.Equal(1, run.ExitCode);
         var failed = run.Stdout.Split('\n').Where(l => l.Contains("failed:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(10, failed.Count);
+        Assert.Equal(11, failed.Count);
         Assert.All(failed, line => Assert.Contains("cannot connect", line));
         Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
     }
