@@ -130,3 +130,14 @@ public sealed class EcsFacts : IAwsServiceFacts
     public static bool IsGlobal => false;
     public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113";
 }
+
+/// <summary>Systems Manager (Parameter Store, where a stack's record is kept): JSON 1.1, target prefix AmazonSSM, signed "ssm".</summary>
+public sealed class SsmFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "SSM";
+    public static string SigningName => "ssm";
+    public static string EndpointPrefix => "ssm";
+    public static string ApiVersion => "2014-11-06";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "AmazonSSM";
+}

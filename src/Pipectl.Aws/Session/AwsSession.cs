@@ -30,7 +30,7 @@ public sealed class AwsSession : IDisposable
 {
     /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</summary>
     public static readonly IReadOnlyList<string> ServiceIds =
-        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId, CodeConnectionsFacts.ServiceId, EcrFacts.ServiceId, EcsFacts.ServiceId];
+        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId, CodeConnectionsFacts.ServiceId, EcrFacts.ServiceId, EcsFacts.ServiceId, SsmFacts.ServiceId];
 
     /// <summary>
     /// One attempt of one request may take this long (connect, send, reply) before it is abandoned and retried:
@@ -68,6 +68,7 @@ public sealed class AwsSession : IDisposable
     private AmazonSecurityTokenServiceClient? _sts;
     private EcrClient? _ecr;
     private EcsClient? _ecs;
+    private Pipectl.Aws.Ssm.SsmClient? _ssm;
 
     private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials, TimeSpan requestTimeout, int? maxErrorRetry)
     {
@@ -132,6 +133,9 @@ public sealed class AwsSession : IDisposable
     public EcrClient Ecr => Client(ref _ecr, () => new EcrClient(Credentials, Configure(new PipectlClientConfig<EcrFacts>(), EcrFacts.ServiceId), Counter));
 
     public EcsClient Ecs => Client(ref _ecs, () => new EcsClient(Credentials, Configure(new PipectlClientConfig<EcsFacts>(), EcsFacts.ServiceId), Counter));
+
+    /// <summary>Parameter Store: the stack's record (<see cref="Pipectl.Aws.Ssm.StackRecordStore"/>).</summary>
+    public Pipectl.Aws.Ssm.SsmClient Ssm => Client(ref _ssm, () => new Pipectl.Aws.Ssm.SsmClient(Credentials, Configure(new PipectlClientConfig<SsmFacts>(), SsmFacts.ServiceId), Counter));
 
     public IAmazonSecurityTokenService Sts => Client(ref _sts, CreateSts);
 

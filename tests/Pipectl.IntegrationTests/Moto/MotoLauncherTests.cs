@@ -156,6 +156,20 @@ public sealed class MotoLauncherTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task CodeCommit_answers_ListBranches_with_no_branch_for_a_repository_never_pushed_to_and_not_found_for_a_missing_one()
+    {
+        using var session = TestSessions.For(moto);
+        var name = Unique("ml-branches");
+        await session.CodeCommit.CreateRepositoryAsync(new CreateRepositoryRequest(name, null, null));
+
+        var branches = await session.CodeCommit.ListBranchesAsync(name);
+
+        Assert.Empty(branches.Branches ?? []);
+        var missing = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodeCommit.ListBranchesAsync(Unique("ml-gone")));
+        Assert.Equal("RepositoryDoesNotExistException", missing.Code);
+    }
+
+    [Fact]
     public async Task EventBridge_answers_ListTargetsByRule_for_a_missing_rule_with_a_JSON_ResourceNotFoundException()
     {
         using var session = TestSessions.For(moto);

@@ -206,6 +206,15 @@ def patch_codecommit() -> None:
         tags_of(self.codecommit_backend).setdefault(arn, {}).update(self._get_param("tags") or {})
         return "{}"
 
+    def list_branches(self):
+        # CodeCommit API Reference, ListBranches: "Gets information about one or more branches in a repository";
+        # RepositoryDoesNotExistException when there is no such repository. moto has no branches (nor CreateCommit,
+        # PutFile), so a repository it holds has none: the list is empty, as AWS's is for a repository never pushed to.
+        name = self._get_param("repositoryName")
+        if name not in self.codecommit_backend.repositories:
+            raise RepositoryDoesNotExistException(name)
+        return json.dumps({"branches": []})
+
     original_delete = models.CodeCommitBackend.delete_repository
 
     def delete_repository(self, repository_name):
@@ -217,6 +226,7 @@ def patch_codecommit() -> None:
     responses.CodeCommitResponse.create_repository = create_repository
     responses.CodeCommitResponse.list_tags_for_resource = list_tags_for_resource
     responses.CodeCommitResponse.tag_resource = tag_resource
+    responses.CodeCommitResponse.list_branches = list_branches
     models.CodeCommitBackend.delete_repository = delete_repository
 
 

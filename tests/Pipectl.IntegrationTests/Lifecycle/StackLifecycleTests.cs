@@ -1,0 +1,199 @@
+using Pipectl.Aws.Errors;
+using Pipectl.IntegrationTests.Authoring;
+using Pipectl.IntegrationTests.Cli;
+using Pipectl.IntegrationTests.Moto;
+using static Pipectl.IntegrationTests.Cli.StackRunJson;
+
+namespace Pipectl.IntegrationTests.Lifecycle;
+
+/// <summary>
+/// A stack changed over time (docs/stack-record.md): an option left out keeps what the stack has (a re-run with
+/// --name alone sends no mutating request), a part dropped by an explicit option is shown by the plan as would-delete
+/// and removed by bootstrap after the new parts are in place, without a terminal only with --allow-delete (else exit 2,
+/// nothing sent that writes), and a teardown given only the name then leaves nothing, the record included.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class StackLifecycleTests(MotoServer moto)
+{
+    private static readonly string SampleTests = RepositoryRoot.Of("samples/node-app/buildspec-test.yml");
+
+    private static string UniqueStack() => "lc" + Guid.NewGuid().ToString("N")[..8];
+
+    private Task<CliRun> Pipectl(params string[] args) =>
+        CliRun.RunAsync([.. args, "--endpoint-url", moto.Endpoint, "--region", "us-east-1", "--output", "json"]);
+
+    private static void Succeeded(CliRun run) => Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
+
+    /// <summary>The resources the run changed (created, updated, deleted, would-...), keyed "TYPE NAME".</summary>
+    private static Dictionary<string, string> Changed(CliRun run) =>
+        Actions(run).Where(a => a.Value != "unchanged").ToDictionary(a => a.Key, a => a.Value);
+
+    private async Task AssertNoOpReRunAsync(string stack)
+    {
+        var again = await Pipectl("bootstrap", "--name", stack);
+        Succeeded(again);
+        Assert.Empty(Changed(again));
+        Assert.Equal(0, Mutating(again));
+    }
+
+    private async Task<bool> RecordExistsAsync(string stack)
+    {
+        using var session = TestSessions.For(moto);
+        try
+        {
+            await session.Ssm.GetParameterAsync($"/pipectl/stacks/{stack}");
+            return true;
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private async Task TeardownLeavesNothingAsync(string stack)
+    {
+        var teardown = await Pipectl("teardown", "--name", stack, "--yes");
+        Succeeded(teardown);
+        Assert.False(await RecordExistsAsync(stack));
+    }
+
+    [Fact]
+    public async Task A_test_stage_is_remembered_then_dropped_with_no_test_stage_after_the_plan_shows_it()
+    {
+        var stack = UniqueStack();
+        Succeeded(await Pipectl("bootstrap", "--name", stack, "--test-buildspec", SampleTests));
+        Assert.True(await RecordExistsAsync(stack));
+
+        // Left out, the Test stage stays: nothing is sent that writes.
+        await AssertNoOpReRunAsync(stack);
+
+        var plan = await Pipectl("plan", "--name", stack, "--no-test-stage");
+        Succeeded(plan);
+        var planned = Changed(plan);
+        Assert.Equal("would-delete", planned[$"AWS::CodeBuild::Project {stack}-test"]);
+        Assert.Equal("would-delete", planned[$"AWS::IAM::Role {stack}-test-role"]);
+        Assert.Equal("would-delete", planned[$"AWS::CodeBuild::ReportGroup {stack}-test-unit"]);
+        Assert.Equal("would-update", planned[$"AWS::CodePipeline::Pipeline {stack}-pipeline"]);
+
+        // Without a terminal, deleting needs --allow-delete: exit 2 and nothing written.
+        var refused = await Pipectl("bootstrap", "--name", stack, "--no-test-stage");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--allow-delete", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, Mutating(refused));
+
+        var dropped = await Pipectl("bootstrap", "--name", stack, "--no-test-stage", "--allow-delete");
+        Succeeded(dropped);
+        var done = Changed(dropped);
+        Assert.Equal("deleted", done[$"AWS::CodeBuild::Project {stack}-test"]);
+        Assert.Equal("deleted", done[$"AWS::IAM::Role {stack}-test-role"]);
+        Assert.Equal("deleted", done[$"AWS::CodeBuild::ReportGroup {stack}-test-unit"]);
+        using (var session = TestSessions.For(moto))
+        {
+            Assert.Equal(["Source", "Build", "Deploy"], (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages!.Select(s => s.Name));
+            Assert.Equal([$"{stack}-test"], (await session.CodeBuild.BatchGetProjectsAsync([$"{stack}-test"])).ProjectsNotFound!);
+        }
+
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+
+    [Fact]
+    public async Task The_approval_email_is_remembered_then_dropped_with_no_approval()
+    {
+        var stack = UniqueStack();
+        Succeeded(await Pipectl("bootstrap", "--name", stack, "--approval-email", "team@example.com"));
+        await AssertNoOpReRunAsync(stack);
+
+        var plan = await Pipectl("plan", "--name", stack, "--no-approval");
+        Succeeded(plan);
+        Assert.Equal("would-delete", Changed(plan)[$"AWS::SNS::Topic {stack}-approvals"]);
+
+        var dropped = await Pipectl("bootstrap", "--name", stack, "--no-approval", "--allow-delete");
+        Succeeded(dropped);
+        Assert.Equal("deleted", Changed(dropped)[$"AWS::SNS::Topic {stack}-approvals"]);
+        using (var session = TestSessions.For(moto))
+        {
+            Assert.DoesNotContain("Approval", (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages!.Select(s => s.Name));
+        }
+
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+
+    [Fact]
+    public async Task Website_to_cloudfront_and_back_removes_the_distribution_after_the_website_is_in_place()
+    {
+        var stack = UniqueStack();
+        Succeeded(await Pipectl("bootstrap", "--name", stack));
+        var toCloudFront = await Pipectl("bootstrap", "--name", stack, "--site", "cloudfront");
+        Succeeded(toCloudFront);
+        Assert.Contains(Changed(toCloudFront), a => a.Key.StartsWith("AWS::CloudFront::Distribution", StringComparison.Ordinal) && a.Value == "created");
+
+        // --site left out keeps the CloudFront site.
+        await AssertNoOpReRunAsync(stack);
+
+        var plan = await Pipectl("plan", "--name", stack, "--site", "s3-website");
+        Succeeded(plan);
+        var planned = Changed(plan);
+        Assert.Contains(planned, a => a.Key.StartsWith("AWS::CloudFront::Distribution", StringComparison.Ordinal) && a.Value == "would-delete");
+        Assert.Equal("would-delete", planned[$"AWS::CodeBuild::Project {stack}-build-invalidate"]);
+
+        var back = await Pipectl("bootstrap", "--name", stack, "--site", "s3-website", "--allow-delete");
+        Succeeded(back);
+        var done = Changed(back);
+        Assert.Contains(done, a => a.Key.StartsWith("AWS::CloudFront::Distribution", StringComparison.Ordinal) && a.Value == "deleted");
+        Assert.Equal("deleted", done[$"AWS::CodeBuild::Project {stack}-build-invalidate"]);
+        Assert.Equal("deleted", done[$"AWS::IAM::Role {stack}-pipeline-invalidate-role"]);
+
+        // The website bucket was made public again before the distribution went: its update is listed first.
+        var order = back.Json.GetProperty("resources").EnumerateArray().Select(r => $"{r.GetProperty("type").GetString()} {r.GetProperty("action").GetString()}").ToList();
+        Assert.True(order.IndexOf("AWS::S3::Bucket updated") < order.FindIndex(o => o.StartsWith("AWS::CloudFront::Distribution", StringComparison.Ordinal)), string.Join(", ", order));
+        using (var session = TestSessions.For(moto))
+        {
+            Assert.DoesNotContain("Invalidate", (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages!.Select(s => s.Name));
+        }
+
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+
+    [Fact]
+    public async Task Website_to_private_and_back_keeps_the_private_bucket_until_site_is_given_again()
+    {
+        var stack = UniqueStack();
+        Succeeded(await Pipectl("bootstrap", "--name", stack));
+        var toPrivate = await Pipectl("bootstrap", "--name", stack, "--private-site");
+        Succeeded(toPrivate);
+        Assert.Equal("updated", Changed(toPrivate)[$"AWS::S3::Bucket {stack}-site-123456789012-us-east-1"]);
+        await AssertNoOpReRunAsync(stack);
+
+        var back = await Pipectl("bootstrap", "--name", stack, "--site", "s3-website");
+        Succeeded(back);
+        Assert.Equal("updated", Changed(back)[$"AWS::S3::Bucket {stack}-site-123456789012-us-east-1"]);
+        Assert.DoesNotContain(Changed(back).Values, a => a is "deleted" or "would-delete");
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+
+    [Fact]
+    public async Task Codecommit_to_github_and_back_removes_the_old_source_each_time()
+    {
+        var stack = UniqueStack();
+        Succeeded(await Pipectl("bootstrap", "--name", stack));
+        var toGitHub = await Pipectl("bootstrap", "--name", stack, "--source", "github:octo/shop", "--allow-delete");
+        Succeeded(toGitHub);
+        var changed = Changed(toGitHub);
+        Assert.Equal("deleted", changed[$"AWS::CodeCommit::Repository {stack}"]);
+        Assert.Equal("deleted", changed[$"AWS::Events::Rule {stack}-trigger"]);
+        Assert.Equal("deleted", changed[$"AWS::IAM::Role {stack}-events-role"]);
+        await AssertNoOpReRunAsync(stack);
+
+        var back = await Pipectl("bootstrap", "--name", stack, "--source", "codecommit", "--allow-delete");
+        Succeeded(back);
+        var returned = Changed(back);
+        Assert.Equal("created", returned[$"AWS::CodeCommit::Repository {stack}"]);
+        Assert.Contains(returned, a => a.Key.StartsWith("AWS::CodeConnections::Connection", StringComparison.Ordinal) && a.Value == "deleted");
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+}
