@@ -54,10 +54,18 @@ internal sealed partial class StackRun
         var environment = parse.GetValue(options.Environment);
         var now = specs.ToDictionary(s => s.Environment ?? StackRecord.SingleStack, s => RecordedSpec.Of(s.Spec), StringComparer.Ordinal);
         var next = StackRecord.Next(_record, _stackName!, _region!, now, environment is null);
-        var removed = _record is not null && parts == StackParts.All ? StackPruning.Removed(next, graph, environment, _account) : null;
+        var removed = _record is null ? null : StackPruning.Removed(next, graph, environment, _account);
         if (removed is null)
         {
-            return next.SameAs(_record) && (parts != StackParts.All || next.Pending.Count == 0) ? null : new Pruning(next, null, [], []);
+            // Every part of the replaced settings is part of the new stack too: nothing needs to stay pending.
+            next = next.Settled();
+            return next.SameAs(_record) ? null : new Pruning(next, null, [], []);
+        }
+
+        if (parts != StackParts.All)
+        {
+            // A single verb never deletes: what the replaced settings had stays pending for the next bootstrap.
+            return new Pruning(next, null, [], []);
         }
 
         var plan = await new StackTeardown(readers, SilentProgress.Instance).RemoveAsync(removed, new TeardownOptions { DryRun = true }, cancellationToken).ConfigureAwait(false);

@@ -196,4 +196,81 @@ public sealed class StackLifecycleTests(MotoServer moto)
         await AssertNoOpReRunAsync(stack);
         await TeardownLeavesNothingAsync(stack);
     }
+
+    [Fact]
+    public async Task Environments_staging_then_staging_and_production_then_staging_removes_production_whole()
+    {
+        var stack = UniqueStack();
+        var folder = Directory.CreateTempSubdirectory("pipectl-lifecycle-").FullName;
+        var file = Path.Combine(folder, "pipectl.yaml");
+        const string Staging = "  staging:\n    branch: develop\n";
+        const string Production = "  production:\n    branch: main\n    approval:\n      enabled: true\n      email: releases@example.com\n";
+        void Write(string environments) => File.WriteAllText(file, $"name: {stack}\nregion: us-east-1\nenvironments:\n{environments}");
+
+        Write(Staging);
+        Succeeded(await Pipectl("bootstrap", "-f", file));
+        Write(Staging + Production);
+        var both = await Pipectl("bootstrap", "-f", file);
+        Succeeded(both);
+        Assert.Equal("created", Changed(both)[$"AWS::CodePipeline::Pipeline {stack}-production-pipeline"]);
+        Assert.DoesNotContain(Changed(both).Values, a => a is "deleted");
+
+        Write(Staging);
+        var plan = await Pipectl("plan", "-f", file);
+        Succeeded(plan);
+        var planned = Changed(plan);
+        Assert.Equal("would-delete", planned[$"AWS::CodePipeline::Pipeline {stack}-production-pipeline"]);
+        Assert.Equal("would-delete", planned[$"AWS::Events::Rule {stack}-production-trigger"]);
+        Assert.Equal("would-delete", planned[$"AWS::SNS::Topic {stack}-production-approvals"]);
+        Assert.Equal("would-delete", planned[$"AWS::S3::Bucket {stack}-production-site-123456789012-us-east-1"]);
+        Assert.DoesNotContain(planned.Keys, k => k.Contains("-staging-", StringComparison.Ordinal) || k == $"AWS::CodeCommit::Repository {stack}");
+
+        var back = await Pipectl("bootstrap", "-f", file, "--allow-delete");
+        Succeeded(back);
+        var removed = Changed(back);
+        Assert.Equal(10, removed.Count(a => a.Value == "deleted"));
+        Assert.All(removed.Where(a => a.Value == "deleted"), a => Assert.Contains("-production-", a.Key, StringComparison.Ordinal));
+        using (var session = TestSessions.For(moto))
+        {
+            await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodePipeline.GetPipelineAsync($"{stack}-production-pipeline"));
+            Assert.Equal($"{stack}-staging-pipeline", (await session.CodePipeline.GetPipelineAsync($"{stack}-staging-pipeline")).Pipeline!.Name);
+        }
+
+        var again = await Pipectl("bootstrap", "-f", file);
+        Succeeded(again);
+        Assert.Empty(Changed(again));
+        Assert.Equal(0, Mutating(again));
+        Succeeded(await Pipectl("teardown", "-f", file, "--yes"));
+        Assert.False(await RecordExistsAsync(stack));
+    }
+
+    [Fact]
+    public async Task Deploy_ecs_is_remembered_and_the_plans_of_s3_to_ecs_and_back_delete_the_part_the_other_target_had()
+    {
+        // moto 5.2.1 has no CodeBuild UpdateProject (HTTP 500), which a switch of deploy target needs for the build
+        // project's variables: the switches are checked as plans here, the apply of each part by its own tests.
+        var (web, container) = (UniqueStack(), UniqueStack());
+        var (cluster, service) = ($"{container}-cluster", $"{container}-service");
+        await EcsFixture.CreateServiceAsync(moto, cluster, service, container);
+        Succeeded(await Pipectl("bootstrap", "--name", web));
+        Succeeded(await Pipectl("bootstrap", "--name", container, "--deploy", "ecs", "--ecs-cluster", cluster, "--ecs-service", service));
+
+        // --deploy and the ECS options left out keep the ECS deploy.
+        await AssertNoOpReRunAsync(container);
+
+        var toEcsRun = await Pipectl("plan", "--name", web, "--deploy", "ecs", "--ecs-cluster", cluster, "--ecs-service", service, "--container-name", container);
+        Succeeded(toEcsRun);
+        var toEcs = Changed(toEcsRun);
+        Assert.Equal("would-create", toEcs[$"AWS::ECR::Repository {web}"]);
+        Assert.Equal("would-delete", toEcs[$"AWS::S3::Bucket {web}-site-123456789012-us-east-1"]);
+
+        var toS3Run = await Pipectl("plan", "--name", container, "--deploy", "s3");
+        var toS3 = Changed(toS3Run);
+        Assert.True(toS3.ContainsKey($"AWS::ECR::Repository {container}"), toS3Run.Stdout + toS3Run.Stderr);
+        Assert.Equal("would-create", toS3[$"AWS::S3::Bucket {container}-site-123456789012-us-east-1"]);
+        Assert.Equal("would-delete", toS3[$"AWS::ECR::Repository {container}"]);
+
+        await TeardownLeavesNothingAsync(web);
+        await TeardownLeavesNothingAsync(container);
+    }
 }
