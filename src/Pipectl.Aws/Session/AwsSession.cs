@@ -7,6 +7,7 @@ using Amazon.SecurityToken;
 using Pipectl.Aws.CodeBuild;
 using Pipectl.Aws.CodeCommit;
 using Pipectl.Aws.CodeConnections;
+using Pipectl.Aws.Tagging;
 using Pipectl.Aws.CodePipeline;
 using Pipectl.Aws.Ecr;
 using Pipectl.Aws.Ecs;
@@ -28,9 +29,8 @@ namespace Pipectl.Aws.Session;
 /// </summary>
 public sealed class AwsSession : IDisposable
 {
-    /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</summary>
-    public static readonly IReadOnlyList<string> ServiceIds =
-        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId, CodeConnectionsFacts.ServiceId, EcrFacts.ServiceId, EcsFacts.ServiceId, SsmFacts.ServiceId];
+    /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt; (<see cref="AwsServices"/>).</summary>
+    public static IReadOnlyList<string> ServiceIds => AwsServices.Ids;
 
     /// <summary>
     /// One attempt of one request may take this long (connect, send, reply) before it is abandoned and retried:
@@ -45,8 +45,8 @@ public sealed class AwsSession : IDisposable
     /// </summary>
     public const int DefaultMaxErrorRetry = 4;
 
-    private const string StsServiceId = "STS";
-    private const string S3ServiceId = "S3";
+    private const string StsServiceId = AwsServices.StsId;
+    private const string S3ServiceId = AwsServices.S3Id;
 
     private readonly EndpointOverrides _endpoints;
     private readonly TimeSpan _requestTimeout;
@@ -69,6 +69,7 @@ public sealed class AwsSession : IDisposable
     private EcrClient? _ecr;
     private EcsClient? _ecs;
     private Pipectl.Aws.Ssm.SsmClient? _ssm;
+    private ResourceTaggingClient? _tagging;
 
     private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials, TimeSpan requestTimeout, int? maxErrorRetry)
     {
@@ -136,6 +137,8 @@ public sealed class AwsSession : IDisposable
 
     /// <summary>Parameter Store: the stack's record (<see cref="Pipectl.Aws.Ssm.StackRecordStore"/>).</summary>
     public Pipectl.Aws.Ssm.SsmClient Ssm => Client(ref _ssm, () => new Pipectl.Aws.Ssm.SsmClient(Credentials, Configure(new PipectlClientConfig<SsmFacts>(), SsmFacts.ServiceId), Counter));
+    /// <summary>The Resource Groups Tagging API (endpoint override id "Resource Groups Tagging API": AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API).</summary>
+    public ResourceTaggingClient Tagging => Client(ref _tagging, () => new ResourceTaggingClient(Credentials, Configure(new PipectlClientConfig<TaggingFacts>(), TaggingFacts.ServiceId), Counter));
 
     public IAmazonSecurityTokenService Sts => Client(ref _sts, CreateSts);
 
