@@ -19,8 +19,11 @@ public sealed class StackPipelineCatalog(CodePipelineClient client, ResourceTagg
     /// <summary>How many statuses are read concurrently.</summary>
     private const int Concurrency = 4;
 
-    /// <summary>The resource type GetResources is asked for: CodePipeline pipelines.</summary>
-    public const string PipelineResourceType = "codepipeline:pipeline";
+    /// <summary>
+    /// The ARN namespace GetResources is asked for: CodePipeline (a pipeline's ARN carries no resource type; its
+    /// other tagged types, webhooks and action types, have a <c>type:</c> in theirs and are left out).
+    /// </summary>
+    public const string PipelineResourceType = "codepipeline";
 
     /// <summary>The stacks, sorted by stack then pipeline name. A status that cannot be read is reported, not fatal.</summary>
     public async Task<IReadOnlyList<StackPipeline>> ListAsync(CancellationToken cancellationToken)
@@ -28,7 +31,7 @@ public sealed class StackPipelineCatalog(CodePipelineClient client, ResourceTagg
         var tagged = await tagging.GetAllResourcesAsync([new TagFilter(StackDefaults.StackTagKey)], [PipelineResourceType], cancellationToken).ConfigureAwait(false);
         var pipelines = tagged
             .Select(r => (Name: TaggedArn.Parse(r.ResourceARN!)?.Name, Stack: r.Tags?.FirstOrDefault(t => t.Key == StackDefaults.StackTagKey)?.Value))
-            .Where(p => !string.IsNullOrEmpty(p.Name) && p.Stack is not null)
+            .Where(p => !string.IsNullOrEmpty(p.Name) && !p.Name.Contains(':', StringComparison.Ordinal) && p.Stack is not null)
             .ToList();
         var found = new System.Collections.Concurrent.ConcurrentBag<StackPipeline>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };

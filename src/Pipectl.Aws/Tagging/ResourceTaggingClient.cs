@@ -19,8 +19,8 @@ public class ResourceTaggingClient(AWSCredentials credentials, PipectlClientConf
     public virtual Task<GetResourcesReply> GetResourcesAsync(GetResourcesRequest request, CancellationToken cancellationToken = default) =>
         InvokeJsonAsync("GetResources", request, TaggingJsonContext.Default.GetResourcesRequest, TaggingJsonContext.Default.GetResourcesReply, cancellationToken);
 
-    /// <summary>Every resource that <paramref name="filters"/> and <paramref name="resourceTypes"/> select, one request per page of 100.</summary>
-    public virtual async Task<IReadOnlyList<ResourceTagMapping>> GetAllResourcesAsync(IReadOnlyList<TagFilter> filters, IReadOnlyList<string> resourceTypes, CancellationToken cancellationToken = default)
+    /// <summary>Every resource that <paramref name="filters"/> and <paramref name="resourceTypes"/> (null: any type) select, one request per page of 100.</summary>
+    public virtual async Task<IReadOnlyList<ResourceTagMapping>> GetAllResourcesAsync(IReadOnlyList<TagFilter> filters, IReadOnlyList<string>? resourceTypes, CancellationToken cancellationToken = default)
     {
         var all = new List<ResourceTagMapping>();
         string? token = null;

@@ -22,8 +22,13 @@ public static class CliApp
                 await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             }
 
-            var verb = parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name + " ";
-            await console.Error.WriteLineAsync($"Run 'pipectl {verb}--help' for usage.").ConfigureAwait(false);
+            // At the top level every line already says where help is (or which verb was meant).
+            var verb = parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name;
+            if (verb.Length > 0)
+            {
+                await console.Error.WriteLineAsync($"Run 'pipectl {verb} --help' for usage.").ConfigureAwait(false);
+            }
+
             if (AsksForJson(args))
             {
                 // A script that asked for JSON gets its one document even when the command line is wrong.

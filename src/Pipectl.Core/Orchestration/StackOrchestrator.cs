@@ -58,7 +58,6 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var context = new ApplyContext(drivers, options, graph.StackName, graph.Region)
         {
             StackExists = run.Any(r => r.Exists && !r.Entry.UseExisting),
-            Redactor = ReferenceRedactor.For(graph.Entries.Where(e => e.Wanted).Select(e => e.Bind(drivers).DesiredState).OfType<BuildProjectSpec>()),
             Outputs = produced,
         };
         if (!options.DryRun && options.ApproveWidening is { } approve)
@@ -70,6 +69,11 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
             {
                 return new StackRunResult([], new Dictionary<string, string>(), new ProvisioningException(NotApprovedMessage) { RerunHelps = false });
             }
+        }
+
+        if (!options.DryRun && options.BeforeFirstWrite is { } beforeFirstWrite)
+        {
+            await beforeFirstWrite(cancellationToken).ConfigureAwait(false);
         }
 
         var dependencies = StackGraph.DependenciesWithin(run.Select(r => r.Entry).ToList());

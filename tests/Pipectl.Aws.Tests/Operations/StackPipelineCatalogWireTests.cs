@@ -53,7 +53,7 @@ public sealed class StackPipelineCatalogWireTests
         var listing = server.Requests.Where(r => ScriptedCodePipeline.Operation(r) == "GetResources").ToList();
         Assert.Equal(2, listing.Count);
         Assert.All(listing, r => ModelAssert.JsonRequestConforms("resourcegroupstaggingapi", "GetResources", r));
-        Assert.Equal("""{"TagFilters":[{"Key":"pipectl:stack"}],"ResourceTypeFilters":["codepipeline:pipeline"],"ResourcesPerPage":100}""", listing[0].BodyText);
+        Assert.Equal("""{"TagFilters":[{"Key":"pipectl:stack"}],"ResourceTypeFilters":["codepipeline"],"ResourcesPerPage":100}""", listing[0].BodyText);
         var executionRequests = server.Requests.Where(r => ScriptedCodePipeline.Operation(r) == "ListPipelineExecutions").ToList();
         Assert.Equal(2, executionRequests.Count);
         Assert.All(executionRequests, r => ModelAssert.JsonRequestConforms("codepipeline", "ListPipelineExecutions", r));
