@@ -19,7 +19,7 @@ public sealed class DoctorTests(MotoServer moto)
         Assert.Equal(moto.Endpoint, json.GetProperty("endpoint").GetString());
         Assert.Equal("environment variables", json.GetProperty("credentialSource").GetString());
         var services = json.GetProperty("services").EnumerateArray().ToList();
-        Assert.Equal(["STS", "S3", "CodeCommit", "CodeBuild", "CodePipeline", "EventBridge", "IAM", "SNS", "CloudWatch Logs", "CodeConnections", "ECR", "ECS", "CloudFront", "Resource Groups Tagging API", "S3 Control"], services.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["STS", "S3", "CodeCommit", "CodeBuild", "CodePipeline", "EventBridge", "IAM", "SNS", "CloudWatch Logs", "CodeConnections", "ECR", "ECS", "CloudFront", "SSM", "Resource Groups Tagging API", "S3 Control"], services.Select(s => s.GetProperty("name").GetString()));
         Assert.All(services, s => Assert.True(s.GetProperty("ok").GetBoolean(), s.ToString()));
     }
 
