@@ -155,12 +155,20 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             result = result with { Outputs = outputs };
         }
 
+        if (result.Failure is null && teardown is null && !settings.DryRun)
+        {
+            foreach (var line in ApprovalMailNotes(specs, result))
+            {
+                await console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+        }
+
         RunTrace.Mark("run finished");
         var report = Report(_stackName, result, note);
         if (result.Failure is { } failure)
         {
             var (code, line) = VerbRunner.Classify(failure);
-            await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
+            await WriteAsync(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             if (failure is not ProvisioningException { RerunHelps: false })
             {
@@ -370,7 +378,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var (_, line) = VerbRunner.Classify(failure);
         var report = Report(_stackName ?? parse.GetValue(options.Name) ?? string.Empty, new StackRunResult([], new Dictionary<string, string>(), failure), null);
-        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure })).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure })).ConfigureAwait(false);
     }
 
     private static void Validate(IReadOnlyList<EnvironmentStackSpec> specs)
@@ -412,12 +420,20 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
     }
 
-    private static string ErrorCode(Exception failure) => failure switch
+    /// <summary>
+    /// SNS delivers nothing to an e-mail address until its owner confirms the subscription: after a run that created
+    /// (or changed) an approval topic, say so, naming the address and the topic.
+    /// </summary>
+    private static IEnumerable<string> ApprovalMailNotes(IReadOnlyList<EnvironmentStackSpec> specs, StackRunResult result)
     {
-        Amazon.Runtime.AmazonServiceException { ErrorCode: { Length: > 0 } code } => code,
-        UsageException or CredentialsUnavailableException or RegionUnavailableException => "BadInput",
-        _ => failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal),
-    };
+        foreach (var (_, spec) in specs)
+        {
+            if (spec.ApprovalEmail is { } email && result.Resources.Any(r => r.Type == ResourceTypes.Topic && r.Name == spec.ApprovalTopicName && r.Action is ResourceAction.Created or ResourceAction.Updated))
+            {
+                yield return $"pipectl: note: SNS sent {email} a message to confirm the subscription to topic {spec.ApprovalTopicName}: approval e-mails arrive only after the approver opens it and chooses \"Confirm subscription\".";
+            }
+        }
+    }
 
     private static string Join(string? a, string b) => a is null ? b : $"{a}; {b}";
 }

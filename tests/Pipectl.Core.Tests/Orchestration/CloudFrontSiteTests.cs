@@ -27,7 +27,8 @@ public sealed class CloudFrontSiteTests
         Assert.Equal("demo-site-123456789012-us-east-1.s3.us-east-1.amazonaws.com", distribution.OriginDomain);
         Assert.Equal(stack.SiteBucket.Name, distribution.Name);
         Assert.Equal(["demo", "us-east-1"], new[] { distribution.Tags["pipectl:stack"], distribution.Tags["pipectl:region"] });
-        Assert.Equal([ResourceKeys.Distribution], stack.Entries.Single(e => e.Key == ResourceKeys.SiteBucket).DependsOn);
+        Assert.Empty(stack.Entries.Single(e => e.Key == ResourceKeys.SiteBucket).DependsOn);
+        Assert.Equal([ResourceKeys.SiteBucket], stack.Entries.Single(e => e.Key == ResourceKeys.Distribution).DependsOn);
     }
 
     [Fact]
@@ -102,12 +103,35 @@ public sealed class CloudFrontSiteTests
     public void A_distribution_as_wanted_has_no_differences_and_a_drifted_one_lists_each_setting()
     {
         var desired = DesiredStack.From(CloudFront()).Desired<DistributionSpec, DistributionState>(ResourceKeys.Distribution);
-        var same = new DistributionState("E1", DistributionArn, "d1.cloudfront.net", "Deployed", true, desired.OriginDomain, desired.Name, "redirect-to-https", "index.html", DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, desired.Tags);
+        var same = new DistributionState("E1", DistributionArn, "d1.cloudfront.net", "Deployed", true, desired.OriginDomain, desired.Name, "redirect-to-https", "index.html", DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, desired.Tags)
+        {
+            ViewerRequestFunction = desired.FunctionName,
+            ViewerRequestFunctionCode = DistributionSpec.IndexFunctionCode,
+        };
 
         Assert.Empty(desired.DifferencesFrom(same));
         var drifted = desired.DifferencesFrom(same with { ViewerProtocolPolicy = "allow-all", Enabled = false, ErrorResponses = [] });
         Assert.Equal(3, drifted.Count);
         Assert.Contains(drifted, d => d.StartsWith("viewer protocol policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_index_function_is_named_for_the_stack_and_region_and_a_missing_or_changed_one_is_a_difference()
+    {
+        var desired = DesiredStack.From(CloudFront()).Desired<DistributionSpec, DistributionState>(ResourceKeys.Distribution);
+        var same = new DistributionState("E1", DistributionArn, "d1.cloudfront.net", "Deployed", true, desired.OriginDomain, desired.Name, "redirect-to-https", "index.html", DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, desired.Tags)
+        {
+            ViewerRequestFunction = desired.FunctionName,
+            ViewerRequestFunctionCode = DistributionSpec.IndexFunctionCode,
+        };
+
+        Assert.Equal($"{CloudFront().StackName}-site-index-{CloudFront().Region}", desired.FunctionName);
+        Assert.Contains("request.uri += 'index.html';", DistributionSpec.IndexFunctionCode, StringComparison.Ordinal);
+        Assert.Contains("request.uri += '/index.html';", DistributionSpec.IndexFunctionCode, StringComparison.Ordinal);
+        Assert.Equal(
+            [$"viewer-request function: (none) -> {desired.FunctionName}", "viewer-request function code: none -> index.html rewrite"],
+            desired.DifferencesFrom(same with { ViewerRequestFunction = null, ViewerRequestFunctionCode = null }));
+        Assert.Equal(["viewer-request function code: other code -> index.html rewrite"], desired.DifferencesFrom(same with { ViewerRequestFunctionCode = "function handler(e) { return e.request; }" }));
     }
 
     [Fact]
@@ -141,7 +165,7 @@ public sealed class CloudFrontSiteTests
     }
 
     [Fact]
-    public async Task Teardown_removes_the_bucket_and_the_invalidation_project_before_the_distribution()
+    public async Task Teardown_removes_the_invalidation_project_before_the_distribution_and_the_distribution_before_its_origin_bucket()
     {
         var stack = DesiredStack.From(CloudFront());
         var drivers = new StackTeardownTests.InventoryDrivers(owner: "demo") { Sequential = true };
@@ -152,7 +176,7 @@ public sealed class CloudFrontSiteTests
         Assert.Equal(14, result.Resources.Count);
         var order = drivers.Deleted.ToList();
         var distribution = order.IndexOf("demo-site-123456789012-us-east-1 (distribution)");
-        Assert.True(order.IndexOf("demo-site-123456789012-us-east-1") < distribution);
+        Assert.True(distribution < order.IndexOf("demo-site-123456789012-us-east-1"));
         Assert.True(order.IndexOf("demo-build-invalidate") < distribution);
         Assert.True(order.IndexOf("demo-pipeline-invalidate-role") < distribution);
     }

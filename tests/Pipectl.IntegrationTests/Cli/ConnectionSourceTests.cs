@@ -66,7 +66,8 @@ public sealed class ConnectionSourceTests(MotoServer moto)
         Assert.Equal("Source", pipeline.Triggers!.Single().GitConfiguration.SourceActionName);
         var policy = (await session.Iam.GetRolePolicyAsync($"{stack}-codepipeline-role", "pipectl-least-privilege")).PolicyJson;
         Assert.Contains(arn, policy, StringComparison.Ordinal);
-        Assert.Contains("codestar-connections:UseConnection", policy, StringComparison.Ordinal);
+        Assert.Contains("codeconnections:UseConnection", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("codestar-connections:UseConnection", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("codecommit:", policy, StringComparison.Ordinal);
 
         var again = await Pipectl("bootstrap", "--name", stack, "--source", "github:octo/site");
@@ -117,6 +118,21 @@ public sealed class ConnectionSourceTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_connection_of_another_provider_than_the_source_is_refused_after_the_read_before_any_write()
+    {
+        var stack = UniqueStack();
+        using var session = TestSessions.For(moto);
+        var github = await session.CodeConnections.CreateConnectionAsync(new Pipectl.Aws.CodeConnections.CreateConnectionRequest($"{stack}-gh", "GitHub"));
+
+        var run = await Pipectl("bootstrap", "--name", stack, "--source", "gitlab:octo/site", "--connection-arn", github.ConnectionArn);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"--connection-arn {github.ConnectionArn} is a GitHub connection, but --source gitlab:octo/site needs a GitLab one", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+        await Assert.ThrowsAsync<Pipectl.Aws.Errors.AwsResourceNotFoundException>(() => session.CodePipeline.GetPipelineAsync($"{stack}-pipeline"));
+    }
+
+    [Fact]
     public async Task Doctor_lists_the_region_s_connections_with_their_state()
     {
         var name = UniqueStack() + "-gitlab";
@@ -129,11 +145,11 @@ public sealed class ConnectionSourceTests(MotoServer moto)
         Assert.Equal(0, run.ExitCode);
         var connection = run.Json.GetProperty("connections").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
         Assert.Equal(("GitLab", "PENDING"), (connection.GetProperty("providerType").GetString(), connection.GetProperty("status").GetString()));
-        Assert.Contains($"connection   {name} (GitLab) PENDING", text.Stdout, StringComparison.Ordinal);
+        Assert.Matches($@"(?m)^connection +{System.Text.RegularExpressions.Regex.Escape(name)} \(GitLab\) PENDING", text.Stdout);
     }
 
     [Fact]
-    public async Task Export_refuses_a_connection_source_in_one_line()
+    public async Task Export_declares_the_connection_and_the_push_trigger()
     {
         var folder = Directory.CreateTempSubdirectory("pipectl-export-source-");
         try
@@ -143,9 +159,12 @@ public sealed class ConnectionSourceTests(MotoServer moto)
 
             var run = await CliRun.RunAsync("export", "-f", file);
 
-            Assert.Equal(2, run.ExitCode);
-            Assert.Contains("github:octo/site", run.Stderr, StringComparison.Ordinal);
-            Assert.Equal(string.Empty, run.Stdout);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Contains("Type: AWS::CodeStarConnections::Connection", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("ProviderType: GitHub", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("FullRepositoryId: octo/site", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("${Connection.ConnectionArn}", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("ProviderType: CodeStarSourceConnection", run.Stdout, StringComparison.Ordinal);
         }
         finally
         {
