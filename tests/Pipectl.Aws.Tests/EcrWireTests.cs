@@ -56,12 +56,15 @@ public sealed class EcrWireTests
     [Fact]
     public async Task Read_describes_the_repository_then_its_tags_and_lifecycle_policy_and_a_missing_policy_reads_as_none()
     {
-        using var server = new WireServer { Responder = r => r.Target!.Split('.')[1] switch
+        using var server = new WireServer
+        {
+            Responder = r => r.Target!.Split('.')[1] switch
         {
             "DescribeRepositories" => WireReply.Json($$"""{"repositories":[{{RepositoryJson()}}]}"""),
             "ListTagsForResource" => WireReply.Json(TagsJson(Tags)),
             _ => WireReply.JsonError(400, "LifecyclePolicyNotFoundException", "Lifecycle policy does not exist"),
-        } };
+        }
+        };
         using var session = WireSession.For(server);
 
         var state = await new EcrRepositoryDriver(session.Ecr).ReadAsync(Spec, CancellationToken.None);
@@ -117,13 +120,16 @@ public sealed class EcrWireTests
     [Fact]
     public async Task Teardown_counts_the_images_keeps_a_repository_that_holds_some_and_deletes_it_with_force_when_told()
     {
-        using var server = new WireServer { Responder = r => r.Target!.Split('.')[1] switch
+        using var server = new WireServer
+        {
+            Responder = r => r.Target!.Split('.')[1] switch
         {
             "DescribeRepositories" => WireReply.Json($$"""{"repositories":[{{RepositoryJson()}}]}"""),
             "ListTagsForResource" => WireReply.Json(TagsJson(Tags)),
             "ListImages" => WireReply.Json("""{"imageIds":[{"imageDigest":"sha256:1","imageTag":"a"},{"imageDigest":"sha256:1","imageTag":"latest"},{"imageDigest":"sha256:2"}]}"""),
             _ => WireReply.Json($$"""{"repository":{{RepositoryJson()}}}"""),
-        } };
+        }
+        };
         using var session = WireSession.For(server);
         var keeping = new EcrRepositoryDriver(session.Ecr);
         var state = await keeping.ReadToDeleteAsync(Spec, CancellationToken.None);

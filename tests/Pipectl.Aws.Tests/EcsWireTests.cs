@@ -56,9 +56,12 @@ public sealed class EcsWireTests
     [Fact]
     public async Task A_missing_cluster_a_draining_service_and_a_missing_container_are_each_named()
     {
-        using var noCluster = new WireServer { Responder = r => r.Target!.EndsWith("DescribeServices", StringComparison.Ordinal)
+        using var noCluster = new WireServer
+        {
+            Responder = r => r.Target!.EndsWith("DescribeServices", StringComparison.Ordinal)
             ? WireReply.JsonError(400, "ClusterNotFoundException", "Cluster not found.")
-            : WireReply.Json("""{"clusters":[],"failures":[{"arn":"arn:aws:ecs:eu-west-2:123456789012:cluster/prod","reason":"MISSING"}]}""") };
+            : WireReply.Json("""{"clusters":[],"failures":[{"arn":"arn:aws:ecs:eu-west-2:123456789012:cluster/prod","reason":"MISSING"}]}""")
+        };
         using var draining = new WireServer { Responder = r => Answer(r, services: """{"services":[{"serviceName":"web","status":"DRAINING"}],"failures":[]}""") };
         using var present = new WireServer { Responder = r => Answer(r) };
         using var a = WireSession.For(noCluster);

@@ -37,8 +37,12 @@ public sealed class ModelValidatorTests
     {
         var form = new Dictionary<string, string>
         {
-            ["Action"] = "CreateRole", ["Version"] = "2010-05-08", ["RoleName"] = "r", ["AssumeRolePolicyDocument"] = "{}",
-            ["Tags.member.1.Key"] = "pipectl:stack", ["Tags.member.1.Value"] = "demo",
+            ["Action"] = "CreateRole",
+            ["Version"] = "2010-05-08",
+            ["RoleName"] = "r",
+            ["AssumeRolePolicyDocument"] = "{}",
+            ["Tags.member.1.Key"] = "pipectl:stack",
+            ["Tags.member.1.Value"] = "demo",
         };
         Assert.Empty(BotocoreModels.Load("iam").ValidateQuery("CreateRole", form));
     }

@@ -15,7 +15,7 @@ public static class AwsErrors
 
     private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal)
     {
-        "NoSuchEntity", "RepositoryDoesNotExistException", "PipelineNotFoundException", "ResourceNotFoundException",
+        "NoSuchEntity", "ParameterNotFound", "RepositoryDoesNotExistException", "PipelineNotFoundException", "ResourceNotFoundException",
         "NoSuchBucket", "NoSuchKey", "NotFound", "BranchDoesNotExistException", "NoSuchWebsiteConfiguration",
         "NoSuchBucketPolicy", "NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
         "ServerSideEncryptionConfigurationNotFoundError", "PipelineExecutionNotFoundException",

@@ -22,8 +22,12 @@ internal static class RequestResource
     /// <summary>The noun of a bare "name" member, by service.</summary>
     private static readonly Dictionary<string, string> NameNouns = new(StringComparer.Ordinal)
     {
-        ["CodePipeline"] = "pipeline", ["CodeBuild"] = "project", ["EventBridge"] = "rule", ["SNS"] = "topic",
-        ["CodeCommit"] = "repository", ["IAM"] = "role",
+        ["CodePipeline"] = "pipeline",
+        ["CodeBuild"] = "project",
+        ["EventBridge"] = "rule",
+        ["SNS"] = "topic",
+        ["CodeCommit"] = "repository",
+        ["IAM"] = "role",
     };
 
     /// <summary>"repository demo", or null when the request names nothing pipectl recognises.</summary>

@@ -131,6 +131,17 @@ public sealed class EcsFacts : IAwsServiceFacts
     public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113";
 }
 
+/// <summary>Systems Manager (Parameter Store, where a stack's record is kept): JSON 1.1, target prefix AmazonSSM, signed "ssm".</summary>
+public sealed class SsmFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "SSM";
+    public static string SigningName => "ssm";
+    public static string EndpointPrefix => "ssm";
+    public static string ApiVersion => "2014-11-06";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "AmazonSSM";
+}
+
 /// <summary>Resource Groups Tagging API: JSON 1.1, target prefix ResourceGroupsTaggingAPI_20170126, endpoint and signing name "tagging".</summary>
 public sealed class TaggingFacts : IAwsServiceFacts
 {

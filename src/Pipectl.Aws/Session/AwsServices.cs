@@ -56,6 +56,8 @@ public static class AwsServices
         new(EcsFacts.ServiceId, s => s.Ecs, p => p.Session.Ecs.DescribeClustersAsync(ServiceProbe.Name, p.CancellationToken)),
         new(CloudFrontFacts.ServiceId, s => s.CloudFront, p => p.Session.CloudFront.GetDistributionAsync(ServiceProbe.Name, p.CancellationToken)),
 
+        new(SsmFacts.ServiceId, s => s.Ssm, p => p.Session.Ssm.GetParameterAsync(Ssm.StackRecordStore.ParameterName(ServiceProbe.Name), p.CancellationToken)),
+
         new(TaggingFacts.ServiceId, s => s.Tagging, p => p.Session.Tagging.GetResourcesAsync(new Tagging.GetResourcesRequest([new Tagging.TagFilter(Core.Stacks.StackDefaults.StackTagKey, [ServiceProbe.Name])], ["codepipeline:pipeline"], ResourcesPerPage: 1), p.CancellationToken)),
 
         // The account is part of the S3 Control host and request: asked once STS has answered.

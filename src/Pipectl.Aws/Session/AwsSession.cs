@@ -68,6 +68,7 @@ public sealed class AwsSession : IDisposable
     private AmazonSecurityTokenServiceClient? _sts;
     private EcrClient? _ecr;
     private EcsClient? _ecs;
+    private Pipectl.Aws.Ssm.SsmClient? _ssm;
     private ResourceTaggingClient? _tagging;
 
     private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials, TimeSpan requestTimeout, int? maxErrorRetry)
@@ -134,6 +135,8 @@ public sealed class AwsSession : IDisposable
 
     public EcsClient Ecs => Client(ref _ecs, () => new EcsClient(Credentials, Configure(new PipectlClientConfig<EcsFacts>(), EcsFacts.ServiceId), Counter));
 
+    /// <summary>Parameter Store: the stack's record (<see cref="Pipectl.Aws.Ssm.StackRecordStore"/>).</summary>
+    public Pipectl.Aws.Ssm.SsmClient Ssm => Client(ref _ssm, () => new Pipectl.Aws.Ssm.SsmClient(Credentials, Configure(new PipectlClientConfig<SsmFacts>(), SsmFacts.ServiceId), Counter));
     /// <summary>The Resource Groups Tagging API (endpoint override id "Resource Groups Tagging API": AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API).</summary>
     public ResourceTaggingClient Tagging => Client(ref _tagging, () => new ResourceTaggingClient(Credentials, Configure(new PipectlClientConfig<TaggingFacts>(), TaggingFacts.ServiceId), Counter));
 

@@ -32,7 +32,7 @@ public sealed class StackOptions
 
     public Option<bool> ExistingRepository { get; } = new(StackOptionNames.ExistingRepository) { Description = "Use the repository that is there though pipectl did not create it: never modified, never deleted" };
 
-    public Option<string?> Source { get; } = new(StackOptionNames.Source) { Description = "Build from github:OWNER/REPO, gitlab:GROUP/REPO or bitbucket:WORKSPACE/REPO through an AWS CodeConnections connection (no CodeCommit repository)" };
+    public Option<string?> Source { get; } = new(StackOptionNames.Source) { Description = "Build from github:OWNER/REPO, gitlab:GROUP/REPO or bitbucket:WORKSPACE/REPO through an AWS CodeConnections connection (no CodeCommit repository); codecommit: back to the stack's CodeCommit repository" };
 
     public Option<string?> ConnectionArn { get; } = new(StackOptionNames.ConnectionArn) { Description = "Use this existing connection instead of creating <name>-<provider>" };
 
@@ -75,6 +75,13 @@ public sealed class StackOptions
     public Option<string?> TestBuildspec { get; } = new(StackOptionNames.TestBuildspec) { Description = "Add a Test stage after Build: its own CodeBuild project runs this local buildspec; its reports: get report groups pipectl owns" };
 
     public Option<string?> TestInput { get; } = new(StackOptionNames.TestInput) { Description = "What the Test stage runs on: build (the Build stage's output; default) or source" };
+
+    public Option<bool> NoTestStage { get; } = new(StackOptionNames.NoTestStage) { Description = "Drop the Test stage the stack has: bootstrap removes its project, role and report groups (an option left out keeps what the stack has)" };
+
+    public Option<bool> NoApproval { get; } = new(StackOptionNames.NoApproval) { Description = "Drop the approval stage and approval email the stack has: bootstrap removes the approval topic" };
+
+    /// <summary>bootstrap only: delete what the stack no longer has without a terminal to confirm on.</summary>
+    public Option<bool> AllowDelete { get; } = new(StackOptionNames.AllowDelete) { Description = "Delete the parts the stack no longer has (the plan lists them as would-delete) without asking; required to delete them without a terminal" };
 
     public Option<bool> Approval { get; } = new(StackOptionNames.Approval) { Description = "Add a manual approval stage before Deploy" };
 
@@ -178,12 +185,17 @@ public sealed class StackOptions
         {
             yield return TestBuildspec;
             yield return TestInput;
+            if (parts != Pipectl.Core.Orchestration.StackParts.None)
+            {
+                yield return NoTestStage;
+            }
         }
 
         if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Pipeline))
         {
             yield return Approval;
             yield return ApprovalEmail;
+            yield return NoApproval;
             yield return PipelineType;
         }
     }
@@ -236,7 +248,10 @@ public sealed class StackOptions
         Site = parse.GetResult(Site) is null ? null : parse.GetValue(Site),
         SeedDirectory = parse.GetValue(Seed),
         ExistingRepository = parse.GetValue(ExistingRepository) ? true : null,
-        Source = parse.GetValue(Source),
+        Source = IsCodeCommit(parse.GetValue(Source)) ? null : parse.GetValue(Source),
+        UseCodeCommit = IsCodeCommit(parse.GetValue(Source)),
+        DropTestStage = parse.GetResult(NoTestStage) is not null && parse.GetValue(NoTestStage),
+        DropApproval = parse.GetResult(NoApproval) is not null && parse.GetValue(NoApproval),
         ConnectionArn = parse.GetValue(ConnectionArn),
         Deploy = parse.GetValue(Deploy),
         Ecs = new EcsDeployment
@@ -248,6 +263,8 @@ public sealed class StackOptions
             ImagesToKeep = parse.GetValue(EcrKeepImages),
         },
     };
+
+    private static bool IsCodeCommit(string? source) => string.Equals(source, StackOptionNames.CodeCommitSource, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The stack as the options alone describe it, for the given account (null: unknown).</summary>
     public StackSpec ToSpec(ParseResult parse, string region, string? accountId, string? buildspecContent) =>

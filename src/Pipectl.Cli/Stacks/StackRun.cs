@@ -4,6 +4,7 @@ using Pipectl.Aws.Diagnostics;
 using Pipectl.Aws.Provisioning;
 using Pipectl.Aws.Operations;
 using Pipectl.Aws.Session;
+using Pipectl.Aws.Ssm;
 using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Output;
 using Pipectl.Core.Orchestration;
@@ -19,7 +20,7 @@ namespace Pipectl.Cli.Stacks;
 /// One run of a stack verb: check the local input and every name before anything is sent, resolve the
 /// account, converge the verb's parts through the orchestrator, and report (text or JSON).
 /// </summary>
-internal sealed class StackRun(string command, StackParts parts, ParseResult parse, GlobalSettings settings, StackOptions options, CliConsole console, TeardownSwitches? teardown = null)
+internal sealed partial class StackRun(string command, StackParts parts, ParseResult parse, GlobalSettings settings, StackOptions options, CliConsole console, TeardownSwitches? teardown = null)
 {
     /// <summary>Any 12 digits: names are checked before the real account is known (nothing sent yet).</summary>
     private const string PlaceholderAccount = "000000000000";
@@ -30,6 +31,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     private string? _account;
     private AwsSession? _session;
     private string? _filePath;
+    private StackRecord? _record;
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -57,6 +59,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var candidates = Specs(file, PlaceholderAccount, buildspec);
         Validate(candidates);
+        CheckDrops();
         if (parse.GetResult(options.TestInput) is not null && candidates.Any(c => !c.Spec.HasTestStage))
         {
             throw new UsageException($"{StackOptionNames.TestInput}: the stack has no Test stage to give an input: add {StackOptionNames.TestBuildspec} FILE (or test: in pipectl.yaml).");
@@ -97,14 +100,21 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             // pipeline runs, so one given only --name also removes every environment and every optional part.
             var account = AccountAsync(session, cancellationToken);
             var finding = teardown is null ? null : new StackFinder(session.Tagging).FindAsync(_stackName, _region, cancellationToken);
+            var recordRead = new StackRecordStore(session.Ssm).ReadAsync(_stackName, cancellationToken);
             readers = new AwsStackDrivers(session, account, SilentProgress.Instance) { DeleteImages = teardown?.DeleteImages ?? false };
             early = StartEarlyReads(readers, file, buildspec, removal, cancellationToken);
             _account = await account.ConfigureAwait(false);
+            _record = await recordRead.ConfigureAwait(false);
             RunTrace.Mark("account known");
             found = finding is null ? null : (await finding.ConfigureAwait(false)).Within(parse.GetValue(options.Environment));
         }
 
         var specs = Specs(file, _account, buildspec);
+        if (teardown is null && Remembered(file) is not null)
+        {
+            Validate(specs);
+        }
+
         if (found is not null)
         {
             specs = found.Specs(specs);
@@ -130,6 +140,10 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             // After a question, the state is read again: the early reads served the list that was asked about.
             var final = asked ? removal! : removal! with { EarlyReads = early };
             result = await new StackTeardown(readers!.ReportingTo(progress, teardown.NoWait), progress).RemoveAsync(graph, final, cancellationToken).ConfigureAwait(false);
+            if (result.Failure is null && !settings.DryRun && _record is not null)
+            {
+                await ForgetAsync(session, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -145,7 +159,19 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
                 // The account's Block Public Access decides whether a public site can exist at all: asked alongside the reads, before anything is created.
                 Preflight = drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets) ? async ct => await PublicSiteRefusalAsync(aws, specs, ct).ConfigureAwait(false) : null,
             };
+            var pruning = offline ? null : await PlanPruningAsync(session, readers!, graph, specs, cancellationToken).ConfigureAwait(false);
+            if (pruning is not null && !settings.DryRun && !await ConfirmPruningAsync(pruning, cancellationToken).ConfigureAwait(false))
+            {
+                await console.Error.WriteLineAsync("pipectl: not confirmed: nothing was changed.").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            apply = apply with { BeforeFirstWrite = pruning is null ? null : ct => RememberAsync(session, pruning.Next, ct) };
             result = await new StackOrchestrator(drivers, progress).ApplyAsync(graph, parts, apply, cancellationToken).ConfigureAwait(false);
+            if (pruning is not null)
+            {
+                result = await PruneAsync(session, readers!.ReportingTo(progress), progress, pruning, result, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (result.Failure is null && teardown is null && !settings.DryRun && specs[0].Spec.ConnectionSource is { } source)
@@ -235,7 +261,9 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     {
         if (file is null)
         {
-            return [new EnvironmentStackSpec(null, options.ToSpec(parse, _region!, accountId, buildspec))];
+            return Remembered(file) is { } remembered && accountId is not null
+                ? [new EnvironmentStackSpec(null, options.Overrides(parse, buildspec).ApplyToRemembered(remembered.ToSpec(_region!, accountId)))]
+                : [new EnvironmentStackSpec(null, options.ToSpec(parse, _region!, accountId, buildspec))];
         }
 
         var overrides = options.Overrides(parse, buildspec);

@@ -59,6 +59,10 @@ public static class StackVerbs
         }
 
         command.Options.Add(ApprovalMode.Option);
+        if (parts == StackParts.All)
+        {
+            command.Options.Add(stack.AllowDelete);
+        }
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = planOnly ? options.Read(parse) with { DryRun = true } : options.Read(parse);

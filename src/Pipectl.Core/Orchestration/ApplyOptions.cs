@@ -29,4 +29,10 @@ public sealed record ApplyOptions
     /// run uses them instead of reading those resources again. None by default.
     /// </summary>
     public EarlyReads EarlyReads { get; init; } = EarlyReads.None;
+
+    /// <summary>
+    /// Runs once every check has passed and before the first write of a run that is not a dry run (the stack's record
+    /// is written there, so a kill at any later moment still finds what the run makes); null for nothing.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeFirstWrite { get; init; }
 }

@@ -11,11 +11,19 @@ namespace Pipectl.Core.Orchestration;
 public sealed class StackGraph
 {
     private StackGraph(StackSpec owner, IReadOnlyList<ResourceEntry> entries)
+        : this(owner.StackName, owner.Region, entries)
     {
-        StackName = owner.StackName;
-        Region = owner.Region;
+    }
+
+    private StackGraph(string stackName, string region, IReadOnlyList<ResourceEntry> entries)
+    {
+        StackName = stackName;
+        Region = region;
         Entries = InApplyOrder(entries);
     }
+
+    /// <summary>A graph of entries already keyed uniquely (<see cref="StackPruning"/>'s removed parts).</summary>
+    internal static StackGraph Of(string stackName, string region, IReadOnlyList<ResourceEntry> entries) => new(stackName, region, entries);
 
     /// <summary>The stack name: with <see cref="Region"/>, the ownership tags of everything in the graph.</summary>
     public string StackName { get; }

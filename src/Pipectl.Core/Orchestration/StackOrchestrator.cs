@@ -71,6 +71,11 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
             }
         }
 
+        if (!options.DryRun && options.BeforeFirstWrite is { } beforeFirstWrite)
+        {
+            await beforeFirstWrite(cancellationToken).ConfigureAwait(false);
+        }
+
         var dependencies = StackGraph.DependenciesWithin(run.Select(r => r.Entry).ToList());
         var steps = run.Select(resource => new GraphStep(resource.Entry.Key, dependencies[resource.Entry.Key], async ct =>
         {

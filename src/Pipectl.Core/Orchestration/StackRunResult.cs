@@ -9,4 +9,7 @@ namespace Pipectl.Core.Orchestration;
 public sealed record StackRunResult(IReadOnlyList<ResourceOutcome> Resources, IReadOnlyDictionary<string, string> Outputs, Exception? Failure)
 {
     public bool Succeeded => Failure is null;
+
+    /// <summary>Nothing done, nothing failed.</summary>
+    public static StackRunResult Empty { get; } = new([], new Dictionary<string, string>(), null);
 }

@@ -73,8 +73,45 @@ public sealed record StackOverrides
     /// <summary><c>--ecs-cluster</c>, <c>--ecs-service</c>, <c>--container-name</c>, <c>--ecr-repository</c>, <c>--ecr-keep-images</c> (null fields: not given).</summary>
     public EcsDeployment Ecs { get; init; } = new();
 
+    /// <summary><c>--no-test-stage</c>: the stack drops its Test stage (its project, role and report groups are removed).</summary>
+    public bool DropTestStage { get; init; }
+
+    /// <summary><c>--no-approval</c>: the stack drops its approval stage and the approval email (its topic is removed).</summary>
+    public bool DropApproval { get; init; }
+
+    /// <summary><c>--source codecommit</c>: the stack builds from its CodeCommit repository again (no connection).</summary>
+    public bool UseCodeCommit { get; init; }
+
     /// <summary>Build environment variables; each key replaces the file's value of the same key, the others stay.</summary>
     public IReadOnlyDictionary<string, BuildVariable>? EnvironmentVariables { get; init; }
+
+    /// <summary>
+    /// The stack's remembered settings (<see cref="StackRecord"/>) changed by what is given here: an option left out
+    /// keeps what the stack has. Choosing a site, a deploy target or a source again starts it from its defaults:
+    /// <c>--site s3-website</c> without <c>--private-site</c> is the public website, <c>--deploy s3</c> forgets the
+    /// ECS service, <c>--source</c> without <c>--connection-arn</c> uses pipectl's own connection.
+    /// </summary>
+    public StackSpec ApplyToRemembered(StackSpec remembered)
+    {
+        ArgumentNullException.ThrowIfNull(remembered);
+        var start = remembered;
+        if (Site is not null && PrivateSite is null)
+        {
+            start = start with { PrivateSite = false };
+        }
+
+        if (Deploy is not null && Deploy != remembered.Deploy)
+        {
+            start = start with { Ecs = new EcsDeployment() };
+        }
+
+        if (Source is not null && ConnectionArn is null)
+        {
+            start = start with { ConnectionArn = null };
+        }
+
+        return ApplyTo(start);
+    }
 
     /// <summary><paramref name="spec"/> with every value given here put in place.</summary>
     public StackSpec ApplyTo(StackSpec spec)
@@ -112,15 +149,15 @@ public sealed record StackOverrides
             Privileged = Privileged ?? spec.Privileged,
             SourceType = SourceType ?? spec.SourceType,
             BuildspecContent = BuildspecContent ?? spec.BuildspecContent,
-            Approval = Approval ?? spec.Approval,
-            ApprovalEmail = ApprovalEmail ?? spec.ApprovalEmail,
+            Approval = !DropApproval && (Approval ?? spec.Approval),
+            ApprovalEmail = DropApproval ? null : ApprovalEmail ?? spec.ApprovalEmail,
             PipelineType = PipelineType ?? spec.PipelineType,
             PrivateSite = PrivateSite ?? spec.PrivateSite,
             Site = Site ?? spec.Site,
             SeedDirectory = SeedDirectory ?? spec.SeedDirectory,
             ExistingRepository = ExistingRepository ?? spec.ExistingRepository,
-            Source = Source ?? spec.Source,
-            ConnectionArn = ConnectionArn ?? spec.ConnectionArn,
+            Source = UseCodeCommit ? null : Source ?? spec.Source,
+            ConnectionArn = UseCodeCommit ? null : ConnectionArn ?? spec.ConnectionArn,
             EnvironmentVariables = variables,
             Deploy = Deploy ?? spec.Deploy,
             Ecs = new EcsDeployment
@@ -131,7 +168,7 @@ public sealed record StackOverrides
                 RepositoryName = Ecs.RepositoryName ?? spec.Ecs.RepositoryName,
                 ImagesToKeep = Ecs.ImagesToKeep ?? spec.Ecs.ImagesToKeep,
             },
-            Test = TestBuildspecContent is { } tests
+            Test = DropTestStage ? null : TestBuildspecContent is { } tests
                 ? new TestStage(tests, TestInput ?? spec.Test?.Input ?? TestInputs.Build)
                 : spec.Test is { } test && TestInput is { } input ? test with { Input = input } : spec.Test,
         };

@@ -78,6 +78,18 @@ public static class StackOptionNames
     /// <summary>What the Test stage runs on: build or source.</summary>
     public const string TestInput = "--test-input";
 
+    /// <summary>Drops the Test stage the stack has (its project, role and report groups are removed).</summary>
+    public const string NoTestStage = "--no-test-stage";
+
+    /// <summary>Drops the approval stage and the approval email the stack has (its topic is removed).</summary>
+    public const string NoApproval = "--no-approval";
+
+    /// <summary>Lets bootstrap delete what the stack no longer has without a terminal to confirm on.</summary>
+    public const string AllowDelete = "--allow-delete";
+
+    /// <summary>The value of <see cref="Source"/> that goes back to the stack's CodeCommit repository.</summary>
+    public const string CodeCommitSource = "codecommit";
+
     /// <summary>Adds a manual approval stage.</summary>
     public const string Approval = "--approval";
 

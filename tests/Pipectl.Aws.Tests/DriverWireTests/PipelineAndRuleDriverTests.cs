@@ -392,64 +392,64 @@ public sealed class PipelineAndRuleDriverTests
                 switch (request.Target?[CodePipelinePrefix.Length..])
                 {
                     case "CreatePipeline":
-                    {
-                        var pipeline = body["pipeline"]!.DeepClone().AsObject();
-                        var name = pipeline["name"]!.GetValue<string>();
-                        if (_pipelines.ContainsKey(name))
                         {
-                            return WireReply.JsonError(400, "PipelineNameInUseException", $"Pipeline name {name} is already in use");
-                        }
+                            var pipeline = body["pipeline"]!.DeepClone().AsObject();
+                            var name = pipeline["name"]!.GetValue<string>();
+                            if (_pipelines.ContainsKey(name))
+                            {
+                                return WireReply.JsonError(400, "PipelineNameInUseException", $"Pipeline name {name} is already in use");
+                            }
 
-                        pipeline["version"] = 1;
-                        _pipelines[name] = pipeline;
-                        _tags[Arn(name)] = (body["tags"]?.AsArray() ?? []).ToDictionary(t => t!["key"]!.GetValue<string>(), t => t!["value"]!.GetValue<string>());
-                        return WireReply.Json(new JsonObject { ["pipeline"] = pipeline.DeepClone(), ["tags"] = body["tags"]?.DeepClone() }.ToJsonString());
-                    }
+                            pipeline["version"] = 1;
+                            _pipelines[name] = pipeline;
+                            _tags[Arn(name)] = (body["tags"]?.AsArray() ?? []).ToDictionary(t => t!["key"]!.GetValue<string>(), t => t!["value"]!.GetValue<string>());
+                            return WireReply.Json(new JsonObject { ["pipeline"] = pipeline.DeepClone(), ["tags"] = body["tags"]?.DeepClone() }.ToJsonString());
+                        }
 
                     case "GetPipeline":
-                    {
-                        var name = body["name"]!.GetValue<string>();
-                        return _pipelines.TryGetValue(name, out var pipeline)
-                            ? WireReply.Json(new JsonObject
-                            {
-                                ["pipeline"] = pipeline.DeepClone(),
-                                ["metadata"] = new JsonObject { ["pipelineArn"] = Arn(name), ["created"] = 1700000000, ["updated"] = 1700000000 },
-                            }.ToJsonString())
-                            : WireReply.JsonError(400, "PipelineNotFoundException", $"Account '123456789012' does not have a pipeline with name '{name}'");
-                    }
+                        {
+                            var name = body["name"]!.GetValue<string>();
+                            return _pipelines.TryGetValue(name, out var pipeline)
+                                ? WireReply.Json(new JsonObject
+                                {
+                                    ["pipeline"] = pipeline.DeepClone(),
+                                    ["metadata"] = new JsonObject { ["pipelineArn"] = Arn(name), ["created"] = 1700000000, ["updated"] = 1700000000 },
+                                }.ToJsonString())
+                                : WireReply.JsonError(400, "PipelineNotFoundException", $"Account '123456789012' does not have a pipeline with name '{name}'");
+                        }
 
                     case "UpdatePipeline":
-                    {
-                        var pipeline = body["pipeline"]!.DeepClone().AsObject();
-                        var name = pipeline["name"]!.GetValue<string>();
-                        if (!_pipelines.TryGetValue(name, out var current))
                         {
-                            return WireReply.JsonError(400, "PipelineNotFoundException", $"Account '123456789012' does not have a pipeline with name '{name}'");
-                        }
+                            var pipeline = body["pipeline"]!.DeepClone().AsObject();
+                            var name = pipeline["name"]!.GetValue<string>();
+                            if (!_pipelines.TryGetValue(name, out var current))
+                            {
+                                return WireReply.JsonError(400, "PipelineNotFoundException", $"Account '123456789012' does not have a pipeline with name '{name}'");
+                            }
 
-                        pipeline["version"] = current["version"]!.GetValue<int>() + 1;
-                        _pipelines[name] = pipeline;
-                        return WireReply.Json(new JsonObject { ["pipeline"] = pipeline.DeepClone() }.ToJsonString());
-                    }
+                            pipeline["version"] = current["version"]!.GetValue<int>() + 1;
+                            _pipelines[name] = pipeline;
+                            return WireReply.Json(new JsonObject { ["pipeline"] = pipeline.DeepClone() }.ToJsonString());
+                        }
 
                     case "ListTagsForResource":
-                    {
-                        var arn = body["resourceArn"]!.GetValue<string>();
-                        var tags = new JsonArray([.. (_tags.TryGetValue(arn, out var t) ? t : []).Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["value"] = p.Value })]);
-                        return WireReply.Json(new JsonObject { ["tags"] = tags }.ToJsonString());
-                    }
-
-                    case "TagResource":
-                    {
-                        var arn = body["resourceArn"]!.GetValue<string>();
-                        var tags = _tags.TryGetValue(arn, out var t) ? t : _tags[arn] = [];
-                        foreach (var tag in body["tags"]!.AsArray())
                         {
-                            tags[tag!["key"]!.GetValue<string>()] = tag["value"]!.GetValue<string>();
+                            var arn = body["resourceArn"]!.GetValue<string>();
+                            var tags = new JsonArray([.. (_tags.TryGetValue(arn, out var t) ? t : []).Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["value"] = p.Value })]);
+                            return WireReply.Json(new JsonObject { ["tags"] = tags }.ToJsonString());
                         }
 
-                        return WireReply.Json("{}");
-                    }
+                    case "TagResource":
+                        {
+                            var arn = body["resourceArn"]!.GetValue<string>();
+                            var tags = _tags.TryGetValue(arn, out var t) ? t : _tags[arn] = [];
+                            foreach (var tag in body["tags"]!.AsArray())
+                            {
+                                tags[tag!["key"]!.GetValue<string>()] = tag["value"]!.GetValue<string>();
+                            }
+
+                            return WireReply.Json("{}");
+                        }
 
                     default:
                         return WireReply.JsonError(400, "UnknownOperationException", $"not faked: {request.Target}");
@@ -502,82 +502,82 @@ public sealed class PipelineAndRuleDriverTests
                 switch (request.Target?[EventsPrefix.Length..])
                 {
                     case "PutRule":
-                    {
-                        var name = body["Name"]!.GetValue<string>();
-                        _rules[name] = new JsonObject
                         {
-                            ["Name"] = name,
-                            ["Arn"] = Arn(name),
-                            ["EventPattern"] = body["EventPattern"]?.GetValue<string>(),
-                            ["State"] = body["State"]?.GetValue<string>() ?? "ENABLED",
-                            ["Description"] = body["Description"]?.GetValue<string>(),
-                            ["EventBusName"] = "default",
-                        };
-                        _targets.TryAdd(name, []);
-                        var tags = _tags.TryGetValue(Arn(name), out var t) ? t : _tags[Arn(name)] = [];
-                        foreach (var tag in body["Tags"]?.AsArray() ?? [])
-                        {
-                            tags[tag!["Key"]!.GetValue<string>()] = tag["Value"]!.GetValue<string>();
-                        }
+                            var name = body["Name"]!.GetValue<string>();
+                            _rules[name] = new JsonObject
+                            {
+                                ["Name"] = name,
+                                ["Arn"] = Arn(name),
+                                ["EventPattern"] = body["EventPattern"]?.GetValue<string>(),
+                                ["State"] = body["State"]?.GetValue<string>() ?? "ENABLED",
+                                ["Description"] = body["Description"]?.GetValue<string>(),
+                                ["EventBusName"] = "default",
+                            };
+                            _targets.TryAdd(name, []);
+                            var tags = _tags.TryGetValue(Arn(name), out var t) ? t : _tags[Arn(name)] = [];
+                            foreach (var tag in body["Tags"]?.AsArray() ?? [])
+                            {
+                                tags[tag!["Key"]!.GetValue<string>()] = tag["Value"]!.GetValue<string>();
+                            }
 
-                        return WireReply.Json(new JsonObject { ["RuleArn"] = Arn(name) }.ToJsonString());
-                    }
+                            return WireReply.Json(new JsonObject { ["RuleArn"] = Arn(name) }.ToJsonString());
+                        }
 
                     case "DescribeRule":
-                    {
-                        var name = body["Name"]!.GetValue<string>();
-                        return _rules.TryGetValue(name, out var rule)
-                            ? WireReply.Json(rule.ToJsonString())
-                            : WireReply.JsonError(400, "ResourceNotFoundException", $"Rule {name} does not exist on EventBus default.");
-                    }
+                        {
+                            var name = body["Name"]!.GetValue<string>();
+                            return _rules.TryGetValue(name, out var rule)
+                                ? WireReply.Json(rule.ToJsonString())
+                                : WireReply.JsonError(400, "ResourceNotFoundException", $"Rule {name} does not exist on EventBus default.");
+                        }
 
                     case "PutTargets":
-                    {
-                        if (PutTargetsReply is not null)
                         {
-                            return WireReply.Json(PutTargetsReply);
-                        }
-
-                        var targets = _targets[body["Rule"]!.GetValue<string>()];
-                        foreach (var target in body["Targets"]!.AsArray().Select(t => t!.DeepClone().AsObject()))
-                        {
-                            var index = targets.FindIndex(t => t["Id"]!.GetValue<string>() == target["Id"]!.GetValue<string>());
-                            if (index >= 0)
+                            if (PutTargetsReply is not null)
                             {
-                                targets[index] = target;
+                                return WireReply.Json(PutTargetsReply);
                             }
-                            else
-                            {
-                                targets.Add(target);
-                            }
-                        }
 
-                        return WireReply.Json("""{"FailedEntryCount":0,"FailedEntries":[]}""");
-                    }
+                            var targets = _targets[body["Rule"]!.GetValue<string>()];
+                            foreach (var target in body["Targets"]!.AsArray().Select(t => t!.DeepClone().AsObject()))
+                            {
+                                var index = targets.FindIndex(t => t["Id"]!.GetValue<string>() == target["Id"]!.GetValue<string>());
+                                if (index >= 0)
+                                {
+                                    targets[index] = target;
+                                }
+                                else
+                                {
+                                    targets.Add(target);
+                                }
+                            }
+
+                            return WireReply.Json("""{"FailedEntryCount":0,"FailedEntries":[]}""");
+                        }
 
                     case "ListTargetsByRule":
-                    {
-                        var targets = _targets.TryGetValue(body["Rule"]!.GetValue<string>(), out var list) ? list : [];
-                        return WireReply.Json(new JsonObject { ["Targets"] = new JsonArray([.. targets.Select(t => (JsonNode)t.DeepClone())]) }.ToJsonString());
-                    }
-
-                    case "ListTagsForResource":
-                    {
-                        var tags = _tags.TryGetValue(body["ResourceARN"]!.GetValue<string>(), out var t) ? t : [];
-                        return WireReply.Json(new JsonObject { ["Tags"] = new JsonArray([.. tags.Select(p => (JsonNode)new JsonObject { ["Key"] = p.Key, ["Value"] = p.Value })]) }.ToJsonString());
-                    }
-
-                    case "TagResource":
-                    {
-                        var arn = body["ResourceARN"]!.GetValue<string>();
-                        var tags = _tags.TryGetValue(arn, out var t) ? t : _tags[arn] = [];
-                        foreach (var tag in body["Tags"]!.AsArray())
                         {
-                            tags[tag!["Key"]!.GetValue<string>()] = tag["Value"]!.GetValue<string>();
+                            var targets = _targets.TryGetValue(body["Rule"]!.GetValue<string>(), out var list) ? list : [];
+                            return WireReply.Json(new JsonObject { ["Targets"] = new JsonArray([.. targets.Select(t => (JsonNode)t.DeepClone())]) }.ToJsonString());
                         }
 
-                        return WireReply.Json("{}");
-                    }
+                    case "ListTagsForResource":
+                        {
+                            var tags = _tags.TryGetValue(body["ResourceARN"]!.GetValue<string>(), out var t) ? t : [];
+                            return WireReply.Json(new JsonObject { ["Tags"] = new JsonArray([.. tags.Select(p => (JsonNode)new JsonObject { ["Key"] = p.Key, ["Value"] = p.Value })]) }.ToJsonString());
+                        }
+
+                    case "TagResource":
+                        {
+                            var arn = body["ResourceARN"]!.GetValue<string>();
+                            var tags = _tags.TryGetValue(arn, out var t) ? t : _tags[arn] = [];
+                            foreach (var tag in body["Tags"]!.AsArray())
+                            {
+                                tags[tag!["Key"]!.GetValue<string>()] = tag["Value"]!.GetValue<string>();
+                            }
+
+                            return WireReply.Json("{}");
+                        }
 
                     default:
                         return WireReply.JsonError(400, "UnknownOperationException", $"not faked: {request.Target}");

@@ -233,61 +233,61 @@ public sealed class ServiceModel(JsonElement root)
         switch (type)
         {
             case "structure":
-            {
-                var result = new JsonObject();
-                var members = shape.GetProperty("members");
-                foreach (var member in members.EnumerateObject())
                 {
-                    var key = prefix.Length == 0 ? member.Name : $"{prefix}.{member.Name}";
-                    if (form.ContainsKey(key) || form.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)))
+                    var result = new JsonObject();
+                    var members = shape.GetProperty("members");
+                    foreach (var member in members.EnumerateObject())
                     {
-                        result[member.Name] = Unflatten(form, key, member.Value.GetProperty("shape").GetString()!, errors);
+                        var key = prefix.Length == 0 ? member.Name : $"{prefix}.{member.Name}";
+                        if (form.ContainsKey(key) || form.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)))
+                        {
+                            result[member.Name] = Unflatten(form, key, member.Value.GetProperty("shape").GetString()!, errors);
+                        }
                     }
-                }
 
-                if (prefix.Length == 0)
-                {
-                    foreach (var key in form.Keys.Where(k => !members.TryGetProperty(k.Split('.')[0], out _)))
+                    if (prefix.Length == 0)
                     {
-                        errors.Add($"{key}: not a member of {shapeName}");
+                        foreach (var key in form.Keys.Where(k => !members.TryGetProperty(k.Split('.')[0], out _)))
+                        {
+                            errors.Add($"{key}: not a member of {shapeName}");
+                        }
                     }
-                }
 
-                return result;
-            }
+                    return result;
+                }
 
             case "list":
-            {
-                var array = new JsonArray();
-                var memberShape = shape.GetProperty("member").GetProperty("shape").GetString()!;
-                var itemPrefix = prefix + ".member.";
-                var indexes = IndexesUnder(form, itemPrefix, prefix, errors);
-                foreach (var index in indexes)
                 {
-                    array.Add(Unflatten(form, itemPrefix + index.ToString(CultureInfo.InvariantCulture), memberShape, errors));
-                }
-
-                return array;
-            }
-
-            case "map":
-            {
-                var map = new JsonObject();
-                var entryPrefix = prefix + ".entry.";
-                foreach (var index in IndexesUnder(form, entryPrefix, prefix, errors))
-                {
-                    var n = index.ToString(CultureInfo.InvariantCulture);
-                    if (!form.TryGetValue($"{entryPrefix}{n}.key", out var key))
+                    var array = new JsonArray();
+                    var memberShape = shape.GetProperty("member").GetProperty("shape").GetString()!;
+                    var itemPrefix = prefix + ".member.";
+                    var indexes = IndexesUnder(form, itemPrefix, prefix, errors);
+                    foreach (var index in indexes)
                     {
-                        errors.Add($"{entryPrefix}{n}: entry without a key");
-                        continue;
+                        array.Add(Unflatten(form, itemPrefix + index.ToString(CultureInfo.InvariantCulture), memberShape, errors));
                     }
 
-                    map[key] = Unflatten(form, $"{entryPrefix}{n}.value", shape.GetProperty("value").GetProperty("shape").GetString()!, errors);
+                    return array;
                 }
 
-                return map;
-            }
+            case "map":
+                {
+                    var map = new JsonObject();
+                    var entryPrefix = prefix + ".entry.";
+                    foreach (var index in IndexesUnder(form, entryPrefix, prefix, errors))
+                    {
+                        var n = index.ToString(CultureInfo.InvariantCulture);
+                        if (!form.TryGetValue($"{entryPrefix}{n}.key", out var key))
+                        {
+                            errors.Add($"{entryPrefix}{n}: entry without a key");
+                            continue;
+                        }
+
+                        map[key] = Unflatten(form, $"{entryPrefix}{n}.value", shape.GetProperty("value").GetProperty("shape").GetString()!, errors);
+                    }
+
+                    return map;
+                }
 
             default:
                 if (!form.TryGetValue(prefix, out var text))

@@ -105,7 +105,8 @@ public sealed class StackTemplateTests
             ArtifactBucketName = "given-artifacts-store",
             SiteBucketName = "www.given.example",
             PipelineName = "GivenPipeline",
-        }) with { ExistingRepository = true })),
+        }) with
+        { ExistingRepository = true })),
     };
 
     private static StackFile MultiEnv

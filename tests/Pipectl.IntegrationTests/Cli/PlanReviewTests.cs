@@ -84,8 +84,8 @@ public sealed class PlanReviewTests(MotoServer moto)
         Assert.Equal("updated", Resource(proceeds, $"{stack}-codepipeline-role").GetProperty("action").GetString());
         Assert.True(Resource(proceeds, $"{stack}-codepipeline-role").GetProperty("widens").GetBoolean());
 
-        // Dropping the email again only narrows: nothing to approve.
-        var narrows = await Pipectl("bootstrap", "--name", stack, "--require-approval", "broadening");
+        // Dropping the email again (the stack remembers it: --no-approval drops it) only narrows: nothing to approve.
+        var narrows = await Pipectl("bootstrap", "--name", stack, "--no-approval", "--allow-delete", "--require-approval", "broadening");
 
         Assert.True(narrows.ExitCode == 0, narrows.Stderr);
         var role = Resource(narrows, $"{stack}-codepipeline-role");

@@ -127,7 +127,7 @@ public sealed class ExportEquivalenceTests(MotoServer moto)
             {
                 var declared = template[CloudFormationTemplate.LogicalId(entry.Key)];
                 var made = await ReadAsync(drivers, entry) ?? throw new InvalidOperationException($"bootstrap made no {entry.Key}");
-                Assert.True(Differences(declared, made) is [] , $"{entry.Key}: {string.Join("; ", Differences(declared, made))}");
+                Assert.True(Differences(declared, made) is [], $"{entry.Key}: {string.Join("; ", Differences(declared, made))}");
                 compared++;
             }
 

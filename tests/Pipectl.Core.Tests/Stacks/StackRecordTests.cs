@@ -1,0 +1,100 @@
+using Pipectl.Core.Orchestration;
+using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
+
+namespace Pipectl.Core.Tests.Stacks;
+
+/// <summary>The stack's record: what it keeps, how a run's settings replace the old ones, and what a run removes.</summary>
+public sealed class StackRecordTests
+{
+    private const string Account = "123456789012";
+
+    private static StackSpec Spec(string name = "shop") => StackSpec.FromStackName(name, "us-east-1", Account);
+
+    private static StackRecord Record(params (string Environment, StackSpec Spec)[] environments) =>
+        StackRecord.Next(null, "shop", "us-east-1", environments.ToDictionary(e => e.Environment, e => RecordedSpec.Of(e.Spec)), wholeStack: true);
+
+    [Fact]
+    public void A_spec_survives_the_record_with_its_buildspecs_and_no_environment_variables()
+    {
+        var buildspec = "version: 0.2\nphases:\n  build:\n    commands:\n" + string.Concat(Enumerable.Repeat("      - echo building the shop\n", 40));
+        var spec = Spec() with
+        {
+            Site = SiteTypes.CloudFront,
+            BuildspecContent = buildspec,
+            Test = new TestStage("version: 0.2\nreports:\n  unit:\n    files: ['x.xml']\n", TestInputs.Source),
+            ApprovalEmail = "team@example.com",
+            EnvironmentVariables = new Dictionary<string, BuildVariable> { ["TOKEN"] = new("s3cr3t-value") },
+        };
+
+        var json = Record((StackRecord.SingleStack, spec)).ToJson();
+        var back = StackRecord.Parse(json)!.Environments[StackRecord.SingleStack].ToSpec("us-east-1", Account);
+
+        Assert.DoesNotContain("s3cr3t", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("echo building", json, StringComparison.Ordinal);
+        Assert.Equal(buildspec, back.BuildspecContent);
+        Assert.Equal((SiteTypes.CloudFront, "team@example.com", TestInputs.Source), (back.Site, back.ApprovalEmail, back.Test!.Input));
+        Assert.Equal(DesiredStack.From(spec with { EnvironmentVariables = back.EnvironmentVariables }).Entries.Select(e => e.Name), DesiredStack.From(back).Entries.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void A_record_of_another_version_or_not_json_is_not_used()
+    {
+        Assert.Null(StackRecord.Parse("{\"version\":2,\"stack\":\"shop\",\"region\":\"us-east-1\"}"));
+        Assert.Null(StackRecord.Parse("not json"));
+    }
+
+    [Fact]
+    public void New_settings_keep_the_replaced_ones_pending_until_settled_and_the_same_settings_change_nothing()
+    {
+        var before = Record((StackRecord.SingleStack, Spec() with { Site = SiteTypes.CloudFront }));
+        var same = StackRecord.Next(before, "shop", "us-east-1", new Dictionary<string, RecordedSpec> { [StackRecord.SingleStack] = RecordedSpec.Of(Spec() with { Site = SiteTypes.CloudFront }) }, wholeStack: true);
+        var next = StackRecord.Next(before, "shop", "us-east-1", new Dictionary<string, RecordedSpec> { [StackRecord.SingleStack] = RecordedSpec.Of(Spec()) }, wholeStack: true);
+
+        Assert.True(same.SameAs(before));
+        Assert.Equal(SiteTypes.CloudFront, Assert.Single(next.Pending).Settings.Site);
+        Assert.Equal(SiteTypes.S3Website, next.Environments[StackRecord.SingleStack].Site);
+        Assert.Empty(next.Settled().Pending);
+    }
+
+    [Fact]
+    public void One_environment_run_leaves_the_others_current_and_a_whole_stack_run_drops_what_it_does_not_name()
+    {
+        var before = Record(("staging", Spec()), ("production", Spec() with { Branch = "main" }));
+        var one = StackRecord.Next(before, "shop", "us-east-1", new Dictionary<string, RecordedSpec> { ["staging"] = RecordedSpec.Of(Spec() with { Branch = "develop" }) }, wholeStack: false);
+        var whole = StackRecord.Next(before, "shop", "us-east-1", new Dictionary<string, RecordedSpec> { ["staging"] = RecordedSpec.Of(Spec()) }, wholeStack: true);
+
+        Assert.Equal(["staging", "production"], one.Environments.Keys.Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal("staging", Assert.Single(one.Pending).Environment);
+        Assert.Equal(["staging"], whole.Environments.Keys);
+        Assert.Equal("production", Assert.Single(whole.Pending).Environment);
+    }
+
+    [Fact]
+    public void Pruning_removes_the_old_parts_by_kind_and_name_and_never_what_is_used_as_it_is()
+    {
+        var old = Spec() with { Site = SiteTypes.CloudFront, Test = new TestStage("version: 0.2\nreports:\n  unit:\n    files: ['x.xml']\n"), ApprovalEmail = "a@example.com", ExistingRepository = true };
+        var now = Spec() with { ExistingRepository = true };
+        var record = StackRecord.Next(Record((StackRecord.SingleStack, old)), "shop", "us-east-1", new Dictionary<string, RecordedSpec> { [StackRecord.SingleStack] = RecordedSpec.Of(now) }, wholeStack: true);
+
+        var removed = StackPruning.Removed(record, StackGraph.For(now), null, Account)!;
+
+        Assert.Equal(
+            ["shop-approvals", "shop-build-invalidate", "shop-pipeline-invalidate-role", "shop-test", "shop-test-role", "shop-test-unit"],
+            removed.Entries.Select(e => e.Name).Where(n => !n.Contains("cloudfront", StringComparison.Ordinal) && !n.StartsWith("shop-site", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(removed.Entries, e => e.Name == "shop");
+        Assert.Null(StackPruning.Removed(Record((StackRecord.SingleStack, now)), StackGraph.For(now), null, Account));
+    }
+
+    [Fact]
+    public void Options_left_out_keep_the_remembered_settings_and_explicit_ones_drop_parts()
+    {
+        var remembered = Spec() with { Site = SiteTypes.S3Website, PrivateSite = true, Approval = true, ApprovalEmail = "a@example.com", Test = new TestStage("version: 0.2\n"), Source = "github:octo/shop", ConnectionArn = "arn:aws:codeconnections:us-east-1:123456789012:connection/x" };
+
+        var kept = new StackOverrides().ApplyToRemembered(remembered);
+        var dropped = new StackOverrides { Site = SiteTypes.S3Website, DropApproval = true, DropTestStage = true, UseCodeCommit = true }.ApplyToRemembered(remembered);
+
+        Assert.Equal(remembered, kept);
+        Assert.Equal((false, false, null, null, null, null), (dropped.PrivateSite, dropped.Approval, dropped.ApprovalEmail, dropped.Test, dropped.Source, dropped.ConnectionArn));
+    }
+}
