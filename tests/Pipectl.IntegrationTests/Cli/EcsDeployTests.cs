@@ -243,13 +243,16 @@ public sealed class EcsDeployTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task Export_refuses_a_container_deploy_in_one_line()
+    public async Task Export_declares_a_container_deploy_and_asks_for_the_services_roles_as_parameters()
     {
         var run = await CliRun.RunAsync("export", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Stdout);
-        Assert.Contains("--deploy ecs cannot be exported yet", run.Stderr, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Type: AWS::ECR::Repository", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("EcsTaskRoleArn:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("EcsExecutionRoleArn:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("${EcsTaskRoleArn}", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stderr);
     }
 
     [Fact]
