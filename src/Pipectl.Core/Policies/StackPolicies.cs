@@ -51,7 +51,7 @@ public sealed class StackPolicies
         spec.PipelineRoleName,
         arns.PipelineRole,
         $"pipectl {spec.StackName}: pipeline {spec.PipelineName}",
-        TrustPolicies.ForService(ServicePrincipals.CodePipeline, SourceAccount, keysDocumented: false),
+        TrustPolicies.ForService(ServicePrincipals.CodePipeline, SourceAccount),
         StackDefaults.InlinePolicyName,
         PipelineRolePolicy());
 

@@ -9,6 +9,13 @@ public static class TrustPolicies
     /// <summary>The global condition key holding the ARN of the resource a service acts for.</summary>
     public const string SourceArnKey = "aws:SourceArn";
 
+    /// <summary>
+    /// The services an AWS page documents to send aws:SourceAccount and aws:SourceArn when they assume a role:
+    /// CodeBuild ("Cross-service confused deputy prevention") and EventBridge ("Using IAM policy conditions in
+    /// Amazon EventBridge"). Not CodePipeline: its service-role pages show a trust with no condition.
+    /// </summary>
+    public static IReadOnlySet<string> DocumentedSourceKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { ServicePrincipals.CodeBuild, ServicePrincipals.Events };
+
     /// <summary>The suffix of a condition operator that holds where the request context lacks the key.</summary>
     public const string IfExistsSuffix = "IfExists";
 
@@ -17,13 +24,13 @@ public static class TrustPolicies
     /// service sets it, of the one resource <paramref name="sourceArn"/>): AWS's protection against the
     /// cross-service confused deputy (IAM User Guide, "The confused deputy problem"), so no other account's
     /// project, pipeline or rule can have the service act with this role. Where no AWS page documents that the
-    /// service sends the keys when it assumes the role (<paramref name="keysDocumented"/> false), the conditions
-    /// take the <c>...IfExists</c> form: they still refuse another account where the key is sent, and cannot lock
-    /// the service out where it is not. docs/trust-conditions.md names the page behind each trust.
+    /// service sends the keys when it assumes the role (any service but <see cref="DocumentedSourceKeys"/>), the
+    /// conditions take the <c>...IfExists</c> form: they still refuse another account where the key is sent, and
+    /// cannot lock the service out where it is not. docs/trust-conditions.md names the page behind each trust.
     /// </summary>
-    public static PolicyDocument ForService(string servicePrincipal, string sourceAccount, string? sourceArn = null, bool keysDocumented = true)
+    public static PolicyDocument ForService(string servicePrincipal, string sourceAccount, string? sourceArn = null)
     {
-        var suffix = keysDocumented ? string.Empty : IfExistsSuffix;
+        var suffix = DocumentedSourceKeys.Contains(servicePrincipal) ? string.Empty : IfExistsSuffix;
         List<PolicyCondition> conditions = [new("StringEquals" + suffix, SourceAccountKey, sourceAccount)];
         if (sourceArn is not null)
         {
