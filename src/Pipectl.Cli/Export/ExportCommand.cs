@@ -68,6 +68,12 @@ public static class ExportCommand
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
         }
 
+        // The template holds PLAINTEXT values as they are: the same warning bootstrap gives for a name that says secret.
+        foreach (var warning in checkedSpecs.SelectMany(s => BuildVariableRules.Warnings(s.Spec.EnvironmentVariables)).Distinct(StringComparer.Ordinal))
+        {
+            await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
+        }
+
         // The CloudFront site (a distribution whose id AWS assigns, and the bucket policy and invalidation stage that
         // name it) has no CloudFormation mapping yet: refuse it in one line rather than export a different stack.
         if (checkedSpecs.FirstOrDefault(s => s.Spec.IsCloudFrontSite) is { } cloudFront)

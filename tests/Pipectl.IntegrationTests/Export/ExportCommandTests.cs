@@ -40,6 +40,20 @@ public sealed class ExportCommandTests
         Assert.Equal(json.Stdout, output.Stdout);
     }
 
+    [Fact]
+    public async Task A_plaintext_variable_named_like_a_token_gets_the_warning_bootstrap_gives()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("pipectl.yaml", "name: shop\nregion: us-east-1\nbuild:\n  environmentVariables:\n    API_TOKEN: hunter2-plain\n    SITE_TITLE: The Shop\n");
+
+        var run = await CliProcess.RunAsync(Empty, "export", "-f", file);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var warning = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("pipectl: warning: build variable API_TOKEN is PLAINTEXT but its name says TOKEN", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-plain", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--format", "terraform", "--format \"terraform\": the only template format is cloudformation.")]
     [InlineData("--name", "Bad_Name", "--name")]
