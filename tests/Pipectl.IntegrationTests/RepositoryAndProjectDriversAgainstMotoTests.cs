@@ -82,17 +82,18 @@ public sealed class RepositoryAndProjectDriversAgainstMotoTests(MotoServer moto)
             Assert.Empty(spec.DifferencesFrom(read!));
             Assert.Equal("itest", read!.Tags["pipectl:stack"]);
 
-            // The dry run sees the change. moto 5.2.1 does not implement UpdateProject (HTTP 500 with an HTML
-            // body), so applying it fails here: the Updated path is covered by the wire tests
-            // (tests/Pipectl.Aws.Tests/DriverWireTests/RepositoryAndProjectDriverTests.cs).
+            // The dry run sees the change; applying it updates the project (UpdateProject, answered by the
+            // launcher as the CodeBuild API Reference documents it) and a second run finds nothing to change.
             var newer = spec with { Image = "aws/codebuild/standard:8.0" };
             var (plan, _) = await Converger.ConvergeAsync(driver, newer, dryRun: true, CancellationToken.None);
             Assert.Equal(ResourceAction.WouldUpdate, plan.Action);
             Assert.Equal(["image: aws/codebuild/standard:7.0 -> aws/codebuild/standard:8.0"], plan.Changes);
 
-            var e = await Assert.ThrowsAnyAsync<AwsApiException>(() => Converger.ConvergeAsync(driver, newer, dryRun: false, CancellationToken.None));
-            Assert.Equal(500, (int)e.StatusCode);
-            Assert.Equal("aws/codebuild/standard:7.0", (await driver.ReadAsync(spec, CancellationToken.None))!.Image);
+            var (applied, _) = await Converger.ConvergeAsync(driver, newer, dryRun: false, CancellationToken.None);
+            var (again, _) = await Converger.ConvergeAsync(driver, newer, dryRun: false, CancellationToken.None);
+            Assert.Equal(ResourceAction.Updated, applied.Action);
+            Assert.Equal(ResourceAction.Unchanged, again.Action);
+            Assert.Equal("aws/codebuild/standard:8.0", (await driver.ReadAsync(spec, CancellationToken.None))!.Image);
         }
         finally
         {

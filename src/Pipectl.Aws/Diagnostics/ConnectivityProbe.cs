@@ -1,48 +1,24 @@
 using System.Net.Http;
 using System.Net.Sockets;
 using Amazon.Runtime;
-using Amazon.S3.Model;
-using Amazon.SecurityToken.Model;
 using Pipectl.Aws.Errors;
 using Pipectl.Aws.Session;
 
 namespace Pipectl.Aws.Diagnostics;
 
 /// <summary>
-/// Checks every service pipectl uses with one cheap read call each, concurrently. A service counts as
+/// Checks every service pipectl uses (<see cref="AwsServices"/>) with one cheap read call each, concurrently. A service counts as
 /// reachable when it answers as AWS does: a "not found" reply for a probe name proves the endpoint, the
 /// signature and the credentials work; an access-denied reply or no reply at all does not.
 /// </summary>
 public sealed class ConnectivityProbe(AwsSession session)
 {
-    private const string ProbeName = "pipectl-doctor-probe";
-
     public async Task<ConnectivityReport> RunAsync(CancellationToken cancellationToken)
     {
-        var region = session.Region;
-        string? account = null;
-        IReadOnlyList<ConnectionCheck> connections = [];
-        var checks = new List<(string Name, Func<Task> Call)>
-        {
-            ("STS", async () => { account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken)).Account; }),
-            ("S3", () => session.S3.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 1 }, cancellationToken)),
-            ("CodeCommit", () => session.CodeCommit.GetRepositoryAsync(ProbeName, cancellationToken)),
-            ("CodeBuild", () => session.CodeBuild.BatchGetProjectsAsync([ProbeName], cancellationToken)),
-            ("CodePipeline", () => session.CodePipeline.GetPipelineAsync(ProbeName, cancellationToken: cancellationToken)),
-            ("EventBridge", () => session.EventBridge.DescribeRuleAsync(ProbeName, cancellationToken)),
-            ("IAM", () => session.Iam.GetRoleAsync(ProbeName, cancellationToken)),
-            ("SNS", () => session.Sns.ListTagsForResourceAsync($"arn:aws:sns:{region}:000000000000:{ProbeName}", cancellationToken)),
-            ("CloudWatch Logs", () => session.Logs.GetLogEventsAsync(new Pipectl.Aws.Logs.GetLogEventsRequest(ProbeName, ProbeName, Limit: 1), cancellationToken)),
-            ("CodeConnections", async () =>
-            {
-                var page = await session.CodeConnections.ListConnectionsAsync(new CodeConnections.ListConnectionsRequest(MaxResults: 100), cancellationToken);
-                connections = [.. (page.Connections ?? []).Select(c => new ConnectionCheck(c.ConnectionName ?? "?", c.ProviderType ?? "?", c.ConnectionStatus ?? "?"))];
-            }),
-        };
-
-        var results = await Task.WhenAll(checks.Select(c => CheckAsync(c.Name, session.EndpointFor(c.Name), c.Call))).ConfigureAwait(false);
-        var endpoint = session.EndpointFor("STS");
-        return new ConnectivityReport(account, region, endpoint, session.CredentialSource, results) { Connections = connections };
+        var probe = new ServiceProbe(session, cancellationToken);
+        var results = await Task.WhenAll(AwsServices.All.Select(s => CheckAsync(s.Id, session.EndpointFor(s.Id), () => s.Probe(probe)))).ConfigureAwait(false);
+        var endpoint = session.EndpointFor(AwsServices.StsId);
+        return new ConnectivityReport(probe.Account, session.Region, endpoint, session.CredentialSource, results) { Connections = probe.Connections };
     }
 
     private static async Task<ServiceCheck> CheckAsync(string name, string? endpoint, Func<Task> call)

@@ -82,8 +82,8 @@ public static class AwsFailureText
         if (failure is AwsAccessDeniedException || failure.StatusCode == HttpStatusCode.Forbidden)
         {
             return request is null
-                ? "the caller lacks a permission; the README's permissions table lists every action pipectl needs."
-                : $"allow {request.IamAction} for the caller; the README's permissions table lists every action pipectl needs.";
+                ? "the caller lacks a permission; docs/permissions.md lists every action pipectl needs."
+                : $"allow {request.IamAction} for the caller; docs/permissions.md lists every action pipectl needs.";
         }
 
         if (failure is AwsThrottlingException)

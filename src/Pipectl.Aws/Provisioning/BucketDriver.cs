@@ -9,7 +9,7 @@ namespace Pipectl.Aws.Provisioning;
 
 /// <summary>
 /// S3 buckets through the SDK's S3 client. CreateBucket is region-correct (no LocationConstraint in
-/// us-east-1, the region elsewhere) and carries the stack's tags in its CreateBucketConfiguration, so a bucket
+/// us-east-1, the region's name elsewhere, eu-west-1 included) and carries the stack's tags in its CreateBucketConfiguration, so a bucket
 /// is the stack's own from the call that makes it. Block Public Access is set before the bucket policy,
 /// because a public read policy is refused while BlockPublicPolicy is on. Tags are merged, never replaced.
 /// </summary>
@@ -108,7 +108,10 @@ public sealed class BucketDriver(IAmazonS3 s3, OwnedBucketListing? owned = null)
         };
         if (desired.Region != UsEast1)
         {
-            request.BucketRegionName = desired.Region;
+            // The region's own name, which the S3 API Reference lists as a LocationConstraint for every region.
+            // Not BucketRegionName: AWSSDK.S3 turns "eu-west-1" given there into the legacy value "EU". An S3Region
+            // set here is sent as it is.
+            request.BucketRegion = S3Region.FindValue(desired.Region);
         }
 
         var existed = false;

@@ -28,9 +28,8 @@ namespace Pipectl.Aws.Session;
 /// </summary>
 public sealed class AwsSession : IDisposable
 {
-    /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt;.</summary>
-    public static readonly IReadOnlyList<string> ServiceIds =
-        [StsServiceId, S3ServiceId, CodeCommitFacts.ServiceId, CodeBuildFacts.ServiceId, CodePipelineFacts.ServiceId, EventBridgeFacts.ServiceId, IamFacts.ServiceId, SnsFacts.ServiceId, CloudWatchLogsFacts.ServiceId, CodeConnectionsFacts.ServiceId, EcrFacts.ServiceId, EcsFacts.ServiceId];
+    /// <summary>The SDK service ids of the services pipectl calls, as used in AWS_ENDPOINT_URL_&lt;SERVICE&gt; (<see cref="AwsServices"/>).</summary>
+    public static IReadOnlyList<string> ServiceIds => AwsServices.Ids;
 
     /// <summary>
     /// One attempt of one request may take this long (connect, send, reply) before it is abandoned and retried:
@@ -45,8 +44,8 @@ public sealed class AwsSession : IDisposable
     /// </summary>
     public const int DefaultMaxErrorRetry = 4;
 
-    private const string StsServiceId = "STS";
-    private const string S3ServiceId = "S3";
+    private const string StsServiceId = AwsServices.StsId;
+    private const string S3ServiceId = AwsServices.S3Id;
 
     private readonly EndpointOverrides _endpoints;
     private readonly TimeSpan _requestTimeout;

@@ -30,7 +30,7 @@ public static class DoctorCommand
         _ = session.CredentialSource;
         if (!settings.Json)
         {
-            await console.Error.WriteLineAsync($"Checking {AwsSession.ServiceIds.Count} services in {session.Region}...").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"Checking {AwsServices.All.Count} services in {session.Region}...").ConfigureAwait(false);
         }
 
         var report = await new ConnectivityProbe(session).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -49,17 +49,21 @@ public static class DoctorCommand
     private static async Task WriteTextAsync(ConnectivityReport report, CliConsole console)
     {
         var style = new TextStyle(console.UseColor);
+
+        // One column of labels, as wide as the longest label and two spaces, so no service name runs into its result.
+        var width = report.Services.Select(s => s.Name.Length).Append("credentials".Length).Append("connection".Length).Max() + 2;
+        string Label(string label) => label.PadRight(width);
         var lines = new List<string>
         {
-            $"account      {report.Account ?? "(unknown)"}",
-            $"region       {report.Region}",
-            $"endpoint     {report.Endpoint ?? "AWS (default endpoints)"}",
-            $"credentials  {report.CredentialSource}",
+            $"{Label("account")}{report.Account ?? "(unknown)"}",
+            $"{Label("region")}{report.Region}",
+            $"{Label("endpoint")}{report.Endpoint ?? "AWS (default endpoints)"}",
+            $"{Label("credentials")}{report.CredentialSource}",
         };
         lines.AddRange(report.Services.Select(s => s.Ok
-            ? $"{s.Name,-13}{style.Good("ok")}"
-            : $"{s.Name,-13}{style.Bad("failed")}: {s.Error}"));
-        lines.AddRange(report.Connections.Select(c => $"connection   {TerminalText.Inline(c.Name)} ({c.ProviderType}) {(c.Status == Pipectl.Core.Sources.ConnectionConsole.Available ? style.Good(c.Status) : style.Warn(c.Status))}"));
+            ? $"{Label(s.Name)}{style.Good("ok")}"
+            : $"{Label(s.Name)}{style.Bad("failed")}: {s.Error}"));
+        lines.AddRange(report.Connections.Select(c => $"{Label("connection")}{TerminalText.Inline(c.Name)} ({c.ProviderType}) {(c.Status == Pipectl.Core.Sources.ConnectionConsole.Available ? style.Good(c.Status) : style.Warn(c.Status))}"));
         foreach (var line in lines)
         {
             await console.Out.WriteLineAsync(line).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed record GlobalSettings(string? Region, string? Profile, string? End
             throw new UsageException($"{source} \"{SafeFragment.Visible(resolved)}\": region codes look like us-east-1, eu-west-2 or us-gov-west-1 (lowercase, ending in a number). Nothing was sent.");
         }
 
-        if (EndpointUrls.FirstProblem(EndpointUrl, Environment.GetEnvironmentVariable, AwsSession.ServiceIds) is { } problem)
+        if (EndpointUrls.FirstProblem(EndpointUrl, Environment.GetEnvironmentVariable, AwsServices.Ids) is { } problem)
         {
             throw new UsageException($"{problem}. Nothing was sent.");
         }

@@ -1,5 +1,6 @@
 using Pipectl.Core.Naming;
 using Pipectl.Core.Policies;
+using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
 using Pipectl.Core.Stacks;
 
@@ -39,7 +40,13 @@ internal static class CloudFrontSite
         $"pipectl {spec.StackName}: website from s3://{spec.SiteBucketName}",
         tags);
 
-    public static IEnumerable<ResourceEntry> Entries(StackSpec spec, StackPolicies policies, IReadOnlyDictionary<string, string> tags)
+    /// <summary>
+    /// The distribution depends on the site bucket, its origin: the bucket is created first (CloudFront's origin check
+    /// then never sees a missing bucket), without its policy, which names the distribution's ARN; once the distribution
+    /// is created, its <see cref="ResourceEntry{TSpec, TState}.AfterApply"/> puts the bucket's policy. A re-run after a
+    /// failure in between finds the distribution and writes the policy with the bucket (<see cref="BucketAtApply"/>).
+    /// </summary>
+    public static IEnumerable<ResourceEntry> Entries(StackSpec spec, StackPolicies policies, IReadOnlyDictionary<string, string> tags, BucketSpec siteBucket)
     {
         var distribution = Distribution(spec, tags);
         var role = RoleSpec.From(policies.InvalidationRole(NewDistributionArn(spec)), tags);
@@ -58,8 +65,17 @@ internal static class CloudFrontSite
             EnvironmentVariables = Variables(NewDistributionId),
         };
 
-        yield return new ResourceEntry<DistributionSpec, DistributionState>(ResourceKeys.Distribution, StackParts.Buckets, [], distribution, d => d.Distributions)
+        yield return new ResourceEntry<DistributionSpec, DistributionState>(ResourceKeys.Distribution, StackParts.Buckets, [ResourceKeys.SiteBucket], distribution, d => d.Distributions)
         {
+            AfterApply = async (context, outcome, ct) =>
+            {
+                if (outcome.Action == ResourceAction.Created && !context.Options.DryRun)
+                {
+                    await Converger.ConvergeAsync(context.Drivers.Buckets, await BucketAtApply(spec, policies, siteBucket)(context, ct).ConfigureAwait(false), dryRun: false, ct).ConfigureAwait(false);
+                }
+
+                return outcome;
+            },
             NameOption = StackOptionNames.SiteBucketName,
             Outputs = state => new Dictionary<string, string> { [StackOutputs.WebsiteUrl] = state?.Url ?? $"https://{NewDistributionId}.cloudfront.net" },
         };
@@ -81,12 +97,15 @@ internal static class CloudFrontSite
         };
     }
 
-    /// <summary>The site bucket's desired state with the policy naming the distribution as it exists now.</summary>
+    /// <summary>
+    /// The site bucket's desired state with the policy naming the distribution as it exists now; before the distribution
+    /// exists, a run writes the bucket without a policy (the distribution's entry puts it once CloudFront assigned the
+    /// ARN), and a dry run shows the policy with the placeholder ARN.
+    /// </summary>
     public static Func<ApplyContext, CancellationToken, Task<BucketSpec>> BucketAtApply(StackSpec spec, StackPolicies policies, BucketSpec bucket) =>
-        async (context, ct) => bucket with
-        {
-            Policy = policies.CloudFrontSiteBucketPolicy(await ArnAsync(context, Distribution(spec, bucket.Tags), spec, ct).ConfigureAwait(false)).ToJson(),
-        };
+        async (context, ct) => (await ReadAsync(context, Distribution(spec, bucket.Tags), ct).ConfigureAwait(false))?.Arn is { } arn
+            ? bucket with { Policy = policies.CloudFrontSiteBucketPolicy(arn).ToJson() }
+            : bucket with { Policy = context.Options.DryRun ? policies.CloudFrontSiteBucketPolicy(NewDistributionArn(spec)).ToJson() : null };
 
     private static Dictionary<string, BuildVariable> Variables(string distributionId) => new() { [DistributionIdVariable] = new BuildVariable(distributionId) };
 

@@ -25,6 +25,12 @@ internal static class ConnectionSources
             Shared = true,
             UseExisting = spec.ConnectionArn is not null,
             ExistingOption = "--connection-arn",
+            // The ARN does not say which provider a connection serves: the read does, and a connection of another
+            // provider than the source's is refused after that read, before the first write (CodePipeline would
+            // accept the pipeline and fail its first source action).
+            Check = state => state is not null && spec.ConnectionArn is not null && spec.ConnectionSource is { } source && !string.Equals(state.ProviderType, source.ProviderType, StringComparison.Ordinal)
+                ? $"{StackOptionNames.ConnectionArn} {spec.ConnectionArn} is a {state.ProviderType} connection, but {StackOptionNames.Source} {source.Display} needs a {source.ProviderType} one: pass a {source.ProviderType} connection, or leave {StackOptionNames.ConnectionArn} out to let pipectl create one. Nothing was changed."
+                : null,
             Outputs = state => state is null
                 ? new Dictionary<string, string>()
                 : new Dictionary<string, string> { [StackOutputs.ConnectionArn] = state.Arn, [StackOutputs.ConnectionStatus] = state.Status },

@@ -124,7 +124,7 @@ public sealed class DesiredStack
                 NameOption = StackOptionNames.ArtifactBucketName,
                 Outputs = _ => new Dictionary<string, string> { [StackOutputs.ArtifactBucket] = spec.ArtifactBucketName },
             },
-            new ResourceEntry<BucketSpec, BucketState>(ResourceKeys.SiteBucket, StackParts.Buckets, spec.IsCloudFrontSite ? [ResourceKeys.Distribution] : [], siteBucket, d => d.Buckets)
+            new ResourceEntry<BucketSpec, BucketState>(ResourceKeys.SiteBucket, StackParts.Buckets, [], siteBucket, d => d.Buckets)
             {
                 NameOption = StackOptionNames.SiteBucketName,
                 DesiredAtApply = spec.IsCloudFrontSite ? CloudFrontSite.BucketAtApply(spec, policies, siteBucket) : null,
@@ -200,7 +200,7 @@ public sealed class DesiredStack
         }
         TestStageEntries.Add(entries, spec, policies, tags);
 
-        return new DesiredStack(spec, spec.IsCloudFrontSite ? [.. entries, .. CloudFrontSite.Entries(spec, policies, tags)] : entries);
+        return new DesiredStack(spec, spec.IsCloudFrontSite ? [.. entries, .. CloudFrontSite.Entries(spec, policies, tags, siteBucket)] : entries);
 
         ResourceEntry Role(string key, StackParts part, string[] dependsOn, RoleDefinition role, string nameOption) =>
             new ResourceEntry<RoleSpec, RoleState>(key, part, dependsOn, RoleSpec.From(role, tags), d => d.Roles) { NameOption = nameOption };

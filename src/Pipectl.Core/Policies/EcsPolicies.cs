@@ -7,9 +7,11 @@ namespace Pipectl.Core.Policies;
 /// <summary>
 /// The permissions of a <c>--deploy ecs</c> stack: the build role pushes to its one ECR repository, and the
 /// deploy role rolls the one ECS service out. Two statements name <c>*</c>, because AWS gives those actions no
-/// resource to name: <c>ecr:GetAuthorizationToken</c> (the docker login), and <c>ecs:RegisterTaskDefinition</c>
-/// with <c>ecs:DescribeTaskDefinition</c> (ECS User Guide, "Actions, resources, and condition keys"). They are
-/// the only wildcard resources pipectl writes; their Sids say so, and the README names them.
+/// resource to name (Service Authorization Reference, "Actions, resources, and condition keys" for Amazon ECR and
+/// Amazon ECS): <c>ecr:GetAuthorizationToken</c> (the docker login), and <c>ecs:DescribeTaskDefinition</c>. They
+/// are the only wildcard resources pipectl writes; their Sids say so, and docs/permissions.md names them.
+/// <c>ecs:RegisterTaskDefinition</c> takes the <c>task-definition</c> resource type: it is granted on the service's
+/// family only (<c>task-definition/FAMILY:*</c>).
 /// </summary>
 public sealed class EcsPolicies(StackSpec spec)
 {
@@ -25,7 +27,16 @@ public sealed class EcsPolicies(StackSpec spec)
     /// <summary>Stands for the task definition's roles in a plan that could not read them (no credentials).</summary>
     public const string UnknownTaskRoles = "<roles of the service's task definition>";
 
+    /// <summary>Stands for the task definition's family in a plan that could not read the service (no credentials).</summary>
+    public const string UnknownFamily = "<family of the service's task definition>";
+
+    /// <summary>The Sid of the statement that registers the service's next task definition revision.</summary>
+    public const string RegisterRevisionsSid = "RegisterTaskDefinitionRevisions";
+
     private Arns Arns => new(spec.Region, spec.AccountId);
+
+    /// <summary>Every revision of the task definition family <paramref name="family"/>.</summary>
+    private string TaskDefinitionRevisions(string family) => $"arn:{Arns.Partition}:ecs:{spec.Region}:{Arns.AccountId}:task-definition/{family}:*";
 
     /// <summary>The build role's statements for the image: push to (and pull from) the one repository, and log in.</summary>
     public IEnumerable<PolicyStatement> BuildStatements()
@@ -63,7 +74,8 @@ public sealed class EcsPolicies(StackSpec spec)
                 "UpdateService",
                 [PolicyActions.EcsDescribeServices, PolicyActions.EcsUpdateService],
                 [service?.ServiceArn ?? Arns.EcsService(cluster, serviceName)]),
-            PolicyStatement.Allow(TaskDefinitionsSid, [PolicyActions.EcsRegisterTaskDefinition, PolicyActions.EcsDescribeTaskDefinition], [AnyResource]),
+            PolicyStatement.Allow(TaskDefinitionsSid, [PolicyActions.EcsDescribeTaskDefinition], [AnyResource]),
+            PolicyStatement.Allow(RegisterRevisionsSid, [PolicyActions.EcsRegisterTaskDefinition], [TaskDefinitionRevisions(service?.TaskDefinitionFamily ?? UnknownFamily)]),
             PolicyStatement.Allow(
                 "FollowRollout",
                 [PolicyActions.EcsDescribeTasks, PolicyActions.EcsListTasks],
@@ -76,7 +88,7 @@ public sealed class EcsPolicies(StackSpec spec)
                 "TagTaskDefinitionRevisions",
                 PolicyStatement.AllowEffect,
                 [PolicyActions.EcsTagResource],
-                [$"arn:{Arns.Partition}:ecs:{spec.Region}:{Arns.AccountId}:task-definition/{family}:*"])
+                [TaskDefinitionRevisions(family)])
             {
                 Conditions = [new PolicyCondition("StringEquals", "ecs:CreateAction", "RegisterTaskDefinition")],
             });

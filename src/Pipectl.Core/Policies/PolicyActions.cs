@@ -45,6 +45,9 @@ public static class PolicyActions
     /// <summary>CodePipeline's CodeBuild action starts the build.</summary>
     public const string CodeBuildStartBuild = "codebuild:StartBuild";
 
+    /// <summary>Listed by "Test report permissions" for a build that writes reports (on the stack's own groups only).</summary>
+    public const string CodeBuildCreateReportGroup = "codebuild:CreateReportGroup";
+
     /// <summary>A test build opens a report in one of the stack's report groups.</summary>
     public const string CodeBuildCreateReport = "codebuild:CreateReport";
 

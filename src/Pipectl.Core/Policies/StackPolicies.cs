@@ -40,15 +40,18 @@ public sealed class StackPolicies
         BuildRolePolicy());
 
     /// <summary>
-    /// The pipeline's service role: trusted by CodePipeline on behalf of this account. Only aws:SourceAccount:
-    /// CodePipeline's documented service-role trust names no aws:SourceArn, and a condition on a key the service
-    /// does not set would make the role impossible to assume.
+    /// The pipeline's service role: trusted by CodePipeline on behalf of this account, in the
+    /// <c>StringEqualsIfExists</c> form. CodePipeline's own pages ("Create the CodePipeline service role (CLI)")
+    /// show a trust with no condition, and no AWS page documents that CodePipeline sends aws:SourceAccount when it
+    /// assumes the role: a plain StringEquals on a key the service does not send would make the role impossible to
+    /// assume and CreatePipeline fail on every account. The IfExists form still refuses another account's
+    /// pipeline wherever the key is sent.
     /// </summary>
     public RoleDefinition PipelineRole => new(
         spec.PipelineRoleName,
         arns.PipelineRole,
         $"pipectl {spec.StackName}: pipeline {spec.PipelineName}",
-        TrustPolicies.ForService(ServicePrincipals.CodePipeline, SourceAccount),
+        TrustPolicies.ForService(ServicePrincipals.CodePipeline, SourceAccount, keysDocumented: false),
         StackDefaults.InlinePolicyName,
         PipelineRolePolicy());
 
@@ -149,14 +152,13 @@ public sealed class StackPolicies
     }
 
     /// <summary>
-    /// The source action's permission: use the one connection (both prefixes, as AWS checks both), or the CodeCommit
-    /// source action's calls on the one repository. Never both: a stack reads one source.
+    /// The source action's permission: use the one connection, or the CodeCommit source action's calls on the one
+    /// repository. Never both: a stack reads one source. The UseConnection action's prefix is the one of the
+    /// connection's ARN (CodeConnections rename page: "the service prefix of the action must match the ARN of the
+    /// connection"); both prefixes only while the ARN is not known (a plan without credentials).
     /// </summary>
     private PolicyStatement SourceStatement() => spec.UsesConnection
-        ? PolicyStatement.Allow(
-            "SourceFromConnection",
-            [PolicyActions.CodeConnectionsUseConnection, PolicyActions.CodeStarConnectionsUseConnection],
-            [arns.Connection])
+        ? PolicyStatement.Allow("SourceFromConnection", ConnectionActions(arns.Connection), [arns.Connection])
         : PolicyStatement.Allow(
             "SourceFromCodeCommit",
             [
@@ -167,6 +169,18 @@ public sealed class StackPolicies
                 PolicyActions.CodeCommitCancelUploadArchive,
             ],
             [arns.Repository]);
+
+    /// <summary>
+    /// The UseConnection action matching the prefix of <paramref name="connectionArn"/>: <c>codeconnections</c> for an
+    /// arn:...:codeconnections: ARN, <c>codestar-connections</c> for an arn:...:codestar-connections: one, and both
+    /// for anything else (a placeholder, where the ARN could be either).
+    /// </summary>
+    public static IReadOnlyList<string> ConnectionActions(string connectionArn) => connectionArn.Split(':') switch
+    {
+        [_, _, "codeconnections", ..] => [PolicyActions.CodeConnectionsUseConnection],
+        [_, _, "codestar-connections", ..] => [PolicyActions.CodeStarConnectionsUseConnection],
+        _ => [PolicyActions.CodeConnectionsUseConnection, PolicyActions.CodeStarConnectionsUseConnection],
+    };
 
     /// <summary>
     /// Deploy role: write (and read) the website's objects; read the build output from the artifact bucket,
@@ -218,8 +232,9 @@ public sealed class StackPolicies
     /// <summary>
     /// The role of the Test stage's CodeBuild project: trusted by CodeBuild for that project only; writes its own log
     /// group, reads its input artifact (CodeBuild fetches it with this role; the stage has no output to write), and
-    /// writes reports into exactly the stack's report groups. No codebuild:CreateReportGroup: pipectl creates the
-    /// groups the buildspec names (<see cref="StackSpec.ReportGroupName"/>), so the build never has to.
+    /// writes reports into exactly the stack's report groups. codebuild:CreateReportGroup on the same exact ARNs:
+    /// CodeBuild User Guide, "Test report permissions", lists it as required for a build that writes reports (and the
+    /// CDK grants it), even though pipectl creates the groups the buildspec names (<see cref="StackSpec.ReportGroupName"/>).
     /// </summary>
     public RoleDefinition TestRole()
     {
@@ -235,7 +250,7 @@ public sealed class StackPolicies
         {
             statements.Add(PolicyStatement.Allow(
                 "WriteTestReports",
-                [PolicyActions.CodeBuildCreateReport, PolicyActions.CodeBuildUpdateReport, PolicyActions.CodeBuildBatchPutTestCases, PolicyActions.CodeBuildBatchPutCodeCoverages],
+                [PolicyActions.CodeBuildCreateReportGroup, PolicyActions.CodeBuildCreateReport, PolicyActions.CodeBuildUpdateReport, PolicyActions.CodeBuildBatchPutTestCases, PolicyActions.CodeBuildBatchPutCodeCoverages],
                 [.. reports.Select(r => Arns.ReportGroup(spec.ReportGroupName(r.Name)))]));
         }
 

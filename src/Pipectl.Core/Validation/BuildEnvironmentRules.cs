@@ -44,5 +44,12 @@ public static class BuildEnvironmentRules
             yield return new ValidationError(StackOptionNames.Privileged, "true",
                 "Lambda compute cannot run Docker (no privileged mode): use a BUILD_GENERAL1_* compute type for Docker builds");
         }
+        else if (spec.IsEcsDeploy && BuildEnvironments.IsLambdaCompute(compute))
+        {
+            // --deploy ecs builds the image with Docker, so its project runs in privileged mode, which CodeBuild
+            // refuses on Lambda compute ("Privileged mode is not supported by Lambda compute") only at CreateProject.
+            yield return new ValidationError(StackOptionNames.ComputeType, compute,
+                $"{StackOptionNames.Deploy} ecs builds a Docker image, which needs privileged mode, and Lambda compute has none: use a BUILD_GENERAL1_* compute type");
+        }
     }
 }

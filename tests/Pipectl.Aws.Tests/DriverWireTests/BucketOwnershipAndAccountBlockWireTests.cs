@@ -22,6 +22,7 @@ public sealed class BucketOwnershipAndAccountBlockWireTests
 
     [Theory]
     [InlineData("eu-west-2")]
+    [InlineData("eu-west-1")]
     [InlineData("us-east-1")]
     public async Task CreateBucket_carries_the_stack_tags_in_its_configuration_and_no_tagging_call_follows(string region)
     {

@@ -27,7 +27,8 @@ public sealed class CloudFrontSiteTests
         Assert.Equal("demo-site-123456789012-us-east-1.s3.us-east-1.amazonaws.com", distribution.OriginDomain);
         Assert.Equal(stack.SiteBucket.Name, distribution.Name);
         Assert.Equal(["demo", "us-east-1"], new[] { distribution.Tags["pipectl:stack"], distribution.Tags["pipectl:region"] });
-        Assert.Equal([ResourceKeys.Distribution], stack.Entries.Single(e => e.Key == ResourceKeys.SiteBucket).DependsOn);
+        Assert.Empty(stack.Entries.Single(e => e.Key == ResourceKeys.SiteBucket).DependsOn);
+        Assert.Equal([ResourceKeys.SiteBucket], stack.Entries.Single(e => e.Key == ResourceKeys.Distribution).DependsOn);
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class CloudFrontSiteTests
     }
 
     [Fact]
-    public async Task Teardown_removes_the_bucket_and_the_invalidation_project_before_the_distribution()
+    public async Task Teardown_removes_the_invalidation_project_before_the_distribution_and_the_distribution_before_its_origin_bucket()
     {
         var stack = DesiredStack.From(CloudFront());
         var drivers = new StackTeardownTests.InventoryDrivers(owner: "demo") { Sequential = true };
@@ -152,7 +153,7 @@ public sealed class CloudFrontSiteTests
         Assert.Equal(14, result.Resources.Count);
         var order = drivers.Deleted.ToList();
         var distribution = order.IndexOf("demo-site-123456789012-us-east-1 (distribution)");
-        Assert.True(order.IndexOf("demo-site-123456789012-us-east-1") < distribution);
+        Assert.True(distribution < order.IndexOf("demo-site-123456789012-us-east-1"));
         Assert.True(order.IndexOf("demo-build-invalidate") < distribution);
         Assert.True(order.IndexOf("demo-pipeline-invalidate-role") < distribution);
     }

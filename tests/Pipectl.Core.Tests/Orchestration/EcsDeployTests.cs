@@ -111,6 +111,18 @@ public sealed class EcsDeployTests
     }
 
     [Fact]
+    public void Lambda_compute_is_refused_for_a_container_deploy_which_builds_with_Docker()
+    {
+        var spec = Ecs() with { ComputeType = "BUILD_LAMBDA_2GB", BuildImage = "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20" };
+
+        var error = Assert.Single(new StackSpecValidator().Validate(spec));
+
+        Assert.Equal((StackOptionNames.ComputeType, "BUILD_LAMBDA_2GB"), (error.Field, error.Value));
+        Assert.Contains("privileged mode", error.Rule, StringComparison.Ordinal);
+        Assert.Empty(new StackSpecValidator().Validate(TestStacks.Demo() with { ComputeType = "BUILD_LAMBDA_2GB", BuildImage = "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20" }));
+    }
+
+    [Fact]
     public void The_only_wildcard_resources_are_the_two_AWS_documents_as_taking_no_resource()
     {
         var spec = Ecs();
@@ -120,8 +132,11 @@ public sealed class EcsDeployTests
 
         Assert.Equal([EcsPolicies.EcrLoginSid, EcsPolicies.TaskDefinitionsSid], wildcards.Select(s => s.Sid));
         Assert.Equal(
-            [PolicyActions.EcrGetAuthorizationToken, PolicyActions.EcsRegisterTaskDefinition, PolicyActions.EcsDescribeTaskDefinition],
+            [PolicyActions.EcrGetAuthorizationToken, PolicyActions.EcsDescribeTaskDefinition],
             wildcards.SelectMany(s => s.Actions));
+        var register = roles[1].InlinePolicy.Statements.Single(s => s.Sid == EcsPolicies.RegisterRevisionsSid);
+        Assert.Equal([PolicyActions.EcsRegisterTaskDefinition], register.Actions);
+        Assert.Equal(["arn:aws:ecs:us-east-1:123456789012:task-definition/web:*"], register.Resources);
         Assert.All(roles.SelectMany(r => r.InlinePolicy.Statements).SelectMany(s => s.Actions), a => Assert.DoesNotContain("*", a, StringComparison.Ordinal));
     }
 

@@ -33,6 +33,24 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
+    public async Task A_CloudFront_site_bucket_is_created_before_the_distribution_and_gets_its_policy_once_the_distribution_exists()
+    {
+        var drivers = new RecordingDrivers();
+        var spec = TestStacks.Demo() with { Site = SiteTypes.CloudFront };
+
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(DesiredStack.From(spec), StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        var created = drivers.Created.ToList();
+        var bucket = Assert.Single(created.OfType<BucketSpec>(), b => b.Name == spec.SiteBucketName);
+        Assert.True(created.IndexOf(bucket) < created.FindIndex(c => c is DistributionSpec));
+        Assert.Null(bucket.Policy);
+        var final = Assert.IsType<BucketSpec>(drivers.Desired[$"{ResourceTypes.Bucket} {spec.SiteBucketName}"]);
+        Assert.Contains("arn:aws:cloudfront::123456789012:distribution/E1", final.Policy, StringComparison.Ordinal);
+        Assert.Single(drivers.Calls, c => c == $"update {spec.SiteBucketName}");
+    }
+
+    [Fact]
     public async Task Approval_email_adds_the_topic_before_the_pipeline()
     {
         var drivers = new RecordingDrivers();
@@ -311,7 +329,13 @@ public sealed class StackOrchestratorTests
             public Task<TState?> ReadAsync(TSpec desired, CancellationToken cancellationToken)
             {
                 owner.Calls.Enqueue($"read {desired.Name}");
-                return Task.FromResult(owner.Existing || owner.ForeignName == desired.Name || owner.Desired.ContainsKey($"{type} {desired.Name}") ? build(desired) : null);
+                // A resource this run created or updated reads back as it was last written.
+                if (owner.Desired.TryGetValue($"{type} {desired.Name}", out var written))
+                {
+                    return Task.FromResult<TState?>(build((TSpec)written));
+                }
+
+                return Task.FromResult(owner.Existing || owner.ForeignName == desired.Name ? build(desired) : null);
             }
 
             public async Task<TState> CreateAsync(TSpec desired, CancellationToken cancellationToken)

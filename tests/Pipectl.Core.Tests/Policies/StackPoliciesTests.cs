@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipectl.Core.Naming;
 using Pipectl.Core.Policies;
 using Pipectl.Core.Stacks;
 
@@ -118,10 +119,10 @@ public sealed class StackPoliciesTests
     }
 
     [Fact]
-    public void Pipeline_trust_policy_lets_CodePipeline_assume_the_role_only_for_this_account()
+    public void Pipeline_trust_policy_lets_CodePipeline_assume_the_role_for_this_account_where_the_key_is_sent_and_cannot_lock_it_out()
     {
         Assert.Equal(
-            """{"Version":"2012-10-17","Statement":[{"Sid":"TrustService","Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":["sts:AssumeRole"],"Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}""",
+            """{"Version":"2012-10-17","Statement":[{"Sid":"TrustService","Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":["sts:AssumeRole"],"Condition":{"StringEqualsIfExists":{"aws:SourceAccount":"123456789012"}}}]}""",
             PoliciesOf(TestStacks.Demo()).PipelineRole.TrustPolicy.ToJson());
     }
 
@@ -317,5 +318,95 @@ public sealed class StackPoliciesTests
         var json = PoliciesOf(StackSpec.FromStackName("demo", "us-east-1", null)).EventsRolePolicy().ToJson();
 
         Assert.Contains("arn:aws:codepipeline:us-east-1:<account>:demo-pipeline", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_role_may_create_report_groups_only_on_the_stacks_exact_report_group_ARNs()
+    {
+        var spec = TestStacks.Demo() with { Test = new TestStage("version: 0.2\nphases:\n  build:\n    commands: [make]\nreports:\n  unit:\n    files: [a.xml]\n") };
+
+        var reports = PoliciesOf(spec).TestRole().InlinePolicy.Statements.Single(s => s.Sid == "WriteTestReports");
+
+        Assert.Contains(PolicyActions.CodeBuildCreateReportGroup, reports.Actions);
+        Assert.Equal([$"arn:aws:codebuild:us-east-1:{Account}:report-group/{spec.ReportGroupName("unit")}"], reports.Resources);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:codeconnections:us-east-1:123456789012:connection/4f1c2a43-7a5b-4b7e-9a57-2b8f6e0b7c11", new[] { "codeconnections:UseConnection" })]
+    [InlineData("arn:aws:codestar-connections:us-east-1:123456789012:connection/4f1c2a43-7a5b-4b7e-9a57-2b8f6e0b7c11", new[] { "codestar-connections:UseConnection" })]
+    [InlineData(null, new[] { "codeconnections:UseConnection" })]
+    public void UseConnection_is_granted_under_the_prefix_of_the_connections_ARN_only(string? connectionArn, string[] actions)
+    {
+        var spec = TestStacks.Demo() with { Source = "github:octo/site", ConnectionArn = connectionArn };
+
+        var source = PoliciesOf(spec).PipelineRolePolicy().Statements.Single(s => s.Sid == "SourceFromConnection");
+
+        Assert.Equal(actions, source.Actions);
+        Assert.Equal([StackArns.For(spec).Connection], source.Resources);
+    }
+
+    [Fact]
+    public void An_ARN_that_could_be_either_prefix_is_granted_both()
+    {
+        Assert.Equal(
+            [PolicyActions.CodeConnectionsUseConnection, PolicyActions.CodeStarConnectionsUseConnection],
+            StackPolicies.ConnectionActions("<connection ARN>"));
+    }
+
+    /// <summary>
+    /// Every policy document pipectl writes for a stack of each shape: no Allow names an action with a wildcard; a
+    /// resource is either an ARN whose partition, service, region and account are spelled out and whose resource
+    /// part starts with a name (a trailing /* or :* under a named bucket, log group, family or cluster is scoped), or
+    /// exactly <c>*</c> in one of the two documented statements (docs/permissions.md).
+    /// </summary>
+    [Fact]
+    public void No_policy_pipectl_writes_has_a_wildcard_other_than_the_two_documented_ones()
+    {
+        var reports = "version: 0.2\nphases:\n  build:\n    commands: [make]\nreports:\n  unit:\n    files: [a.xml]\n";
+        var ecs = TestStacks.Demo() with { Deploy = DeployTargets.Ecs, Ecs = new EcsDeployment { Cluster = "prod", Service = "web", ContainerName = "app" } };
+        var service = new Pipectl.Core.Resources.EcsServiceState("prod", "web", true, true, "arn:aws:ecs:us-east-1:123456789012:service/prod/web", "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3", "arn:aws:iam::123456789012:role/web-task", null, ["app"]);
+        var specs = new[]
+        {
+            TestStacks.Demo() with { Approval = true, ApprovalEmail = "ops@example.com" },
+            TestStacks.Demo() with { Site = SiteTypes.CloudFront, Test = new TestStage(reports) },
+            TestStacks.Demo() with { Source = "github:octo/site" },
+            ecs,
+        };
+        var documents = new List<(string Where, PolicyDocument Document)>();
+        foreach (var spec in specs)
+        {
+            var policies = PoliciesOf(spec);
+            IEnumerable<RoleDefinition> roles = [.. policies.Roles, policies.TestRole(), policies.InvalidationRole("arn:aws:cloudfront::123456789012:distribution/E1"), new EcsPolicies(spec).DeployRole(service), new EcsPolicies(spec).DeployRole(null)];
+            documents.AddRange(roles.SelectMany(r => new[] { (r.Name, r.TrustPolicy), (r.Name, r.InlinePolicy) }));
+            documents.Add(("artifact bucket", policies.ArtifactBucketPolicy()));
+            documents.Add(("cloudfront site bucket", policies.CloudFrontSiteBucketPolicy("arn:aws:cloudfront::123456789012:distribution/E1")));
+            if (policies.SiteBucketPolicy() is { } site)
+            {
+                documents.Add(("site bucket", site));
+            }
+        }
+
+        string[] documented = [EcsPolicies.EcrLoginSid, EcsPolicies.TaskDefinitionsSid];
+        var found = new List<string>();
+        foreach (var (where, document) in documents)
+        {
+            foreach (var statement in document.Statements.Where(s => s.Effect == PolicyStatement.AllowEffect))
+            {
+                found.AddRange(statement.Actions.Where(a => a.Contains('*', StringComparison.Ordinal)).Select(a => $"{where} {statement.Sid}: action {a}"));
+                foreach (var resource in statement.Resources)
+                {
+                    var fields = resource.Split(':', 6);
+                    var scoped = fields.Length == 6 && fields[0] == "arn" && !fields[..5].Any(f => f.Contains('*', StringComparison.Ordinal)) && fields[5].Length > 0 && fields[5][0] != '*' && !fields[5].Contains("/*/", StringComparison.Ordinal);
+                    var allowed = scoped || (resource == "*" && documented.Contains(statement.Sid));
+                    if (!allowed && !resource.StartsWith('<'))
+                    {
+                        found.Add($"{where} {statement.Sid}: resource {resource}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(found);
+        Assert.Contains(documents, d => d.Document.Statements.Any(s => s.Sid == EcsPolicies.TaskDefinitionsSid && s.Resources.SequenceEqual(["*"])));
     }
 }

@@ -73,7 +73,7 @@ public sealed class ConnectionStackTests
         var policy = new StackPolicies(GitHub(s => s with { ConnectionArn = GivenArn })).PipelineRolePolicy();
 
         var use = Assert.Single(policy.Statements, s => s.Sid == "SourceFromConnection");
-        Assert.Equal([PolicyActions.CodeConnectionsUseConnection, PolicyActions.CodeStarConnectionsUseConnection], use.Actions);
+        Assert.Equal([PolicyActions.CodeConnectionsUseConnection], use.Actions);
         Assert.Equal([GivenArn], use.Resources);
         Assert.DoesNotContain(policy.Statements.SelectMany(s => s.Actions), a => a.StartsWith("codecommit:", StringComparison.Ordinal));
     }

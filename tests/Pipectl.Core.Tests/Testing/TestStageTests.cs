@@ -107,14 +107,15 @@ public sealed class TestStageTests
     }
 
     [Fact]
-    public void The_test_role_writes_reports_into_exactly_the_stacks_report_groups_and_creates_none()
+    public void The_test_role_writes_reports_into_exactly_the_stacks_report_groups_and_may_create_only_those()
     {
         var role = new StackPolicies(WithTests()).TestRole();
 
         var reports = Assert.Single(role.InlinePolicy.Statements, s => s.Sid == "WriteTestReports");
-        Assert.Equal(["codebuild:CreateReport", "codebuild:UpdateReport", "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"], reports.Actions);
+        Assert.Equal(["codebuild:CreateReportGroup", "codebuild:CreateReport", "codebuild:UpdateReport", "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"], reports.Actions);
         Assert.Equal(["arn:aws:codebuild:us-east-1:123456789012:report-group/demo-test-unit", "arn:aws:codebuild:us-east-1:123456789012:report-group/demo-test-coverage"], reports.Resources);
-        Assert.DoesNotContain(role.InlinePolicy.Statements.SelectMany(s => s.Actions), a => a is "codebuild:CreateReportGroup" || a.Contains('*', StringComparison.Ordinal));
+        Assert.DoesNotContain(role.InlinePolicy.Statements.Where(s => s.Sid != "WriteTestReports").SelectMany(s => s.Actions), a => a is "codebuild:CreateReportGroup");
+        Assert.DoesNotContain(role.InlinePolicy.Statements.SelectMany(s => s.Actions), a => a.Contains('*', StringComparison.Ordinal));
         Assert.DoesNotContain(role.InlinePolicy.Statements.SelectMany(s => s.Resources), r => r.EndsWith(":*", StringComparison.Ordinal) && !r.Contains("/aws/codebuild/demo-test:", StringComparison.Ordinal));
         Assert.Equal(["arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/demo-test", "arn:aws:logs:us-east-1:123456789012:log-group:/aws/codebuild/demo-test:*"], role.InlinePolicy.Statements.Single(s => s.Sid == "TestLogs").Resources);
         Assert.Equal(["s3:GetObject", "s3:GetObjectVersion"], role.InlinePolicy.Statements.Single(s => s.Sid == "ReadInputArtifact").Actions);

@@ -36,6 +36,8 @@ public sealed class BadInputTests
         { ["teardown", "--name", "demo", "--deploy", "ecs", "--yes"], "--ecs-cluster" },
         { ["bootstrap", "--name", "demo", "--test-buildspec", "/no/such/tests.yml"], "--test-buildspec" },
         { ["bootstrap", "--name", "demo", "--test-input", "source"], "--test-input" },
+        { ["bootstrap", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--compute-type", "BUILD_LAMBDA_2GB", "--image", "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20"], "BUILD_LAMBDA_2GB" },
+        { ["plan", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web", "--compute-type", "BUILD_LAMBDA_1GB", "--image", "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20"], "privileged mode" },
     };
 
     [Theory]

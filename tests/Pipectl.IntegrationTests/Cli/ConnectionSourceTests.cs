@@ -117,6 +117,21 @@ public sealed class ConnectionSourceTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_connection_of_another_provider_than_the_source_is_refused_after_the_read_before_any_write()
+    {
+        var stack = UniqueStack();
+        using var session = TestSessions.For(moto);
+        var github = await session.CodeConnections.CreateConnectionAsync(new Pipectl.Aws.CodeConnections.CreateConnectionRequest($"{stack}-gh", "GitHub"));
+
+        var run = await Pipectl("bootstrap", "--name", stack, "--source", "gitlab:octo/site", "--connection-arn", github.ConnectionArn);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"--connection-arn {github.ConnectionArn} is a GitHub connection, but --source gitlab:octo/site needs a GitLab one", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+        await Assert.ThrowsAsync<Pipectl.Aws.Errors.AwsResourceNotFoundException>(() => session.CodePipeline.GetPipelineAsync($"{stack}-pipeline"));
+    }
+
+    [Fact]
     public async Task Doctor_lists_the_region_s_connections_with_their_state()
     {
         var name = UniqueStack() + "-gitlab";
@@ -129,7 +144,7 @@ public sealed class ConnectionSourceTests(MotoServer moto)
         Assert.Equal(0, run.ExitCode);
         var connection = run.Json.GetProperty("connections").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
         Assert.Equal(("GitLab", "PENDING"), (connection.GetProperty("providerType").GetString(), connection.GetProperty("status").GetString()));
-        Assert.Contains($"connection   {name} (GitLab) PENDING", text.Stdout, StringComparison.Ordinal);
+        Assert.Matches($@"(?m)^connection +{System.Text.RegularExpressions.Regex.Escape(name)} \(GitLab\) PENDING", text.Stdout);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class DoctorTests(MotoServer moto)
         Assert.Equal(moto.Endpoint, json.GetProperty("endpoint").GetString());
         Assert.Equal("environment variables", json.GetProperty("credentialSource").GetString());
         var services = json.GetProperty("services").EnumerateArray().ToList();
-        Assert.Equal(["STS", "S3", "CodeCommit", "CodeBuild", "CodePipeline", "EventBridge", "IAM", "SNS", "CloudWatch Logs", "CodeConnections"], services.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["STS", "S3", "CodeCommit", "CodeBuild", "CodePipeline", "EventBridge", "IAM", "SNS", "CloudWatch Logs", "CodeConnections", "ECR", "ECS", "CloudFront", "S3 Control"], services.Select(s => s.GetProperty("name").GetString()));
         Assert.All(services, s => Assert.True(s.GetProperty("ok").GetBoolean(), s.ToString()));
     }
 
@@ -31,9 +31,40 @@ public sealed class DoctorTests(MotoServer moto)
 
         Assert.Equal(1, run.ExitCode);
         var failed = run.Stdout.Split('\n').Where(l => l.Contains("failed:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(10, failed.Count);
+        Assert.Equal(14, failed.Count);
         Assert.All(failed, line => Assert.Contains("cannot connect", line));
         Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
+    }
+
+    [Fact]
+    public async Task Doctor_text_counts_the_services_it_lists_and_keeps_each_name_apart_from_its_result()
+    {
+        var run = await CliRun.RunAsync("doctor", "--endpoint-url", moto.Endpoint, "--region", "us-east-1");
+
+        Assert.Equal(0, run.ExitCode);
+        var count = int.Parse(System.Text.RegularExpressions.Regex.Match(run.Stderr, @"Checking (\d+) services").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var services = run.Stdout.Split('\n').Where(l => l.EndsWith(" ok", StringComparison.Ordinal)).ToList();
+        Assert.Equal(14, count);
+        Assert.Equal(count, services.Count);
+        Assert.Contains(services, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^CloudWatch Logs  +ok$"));
+        Assert.Contains(services, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^S3 Control  +ok$"));
+        var column = services[0].LastIndexOf(" ok", StringComparison.Ordinal);
+        Assert.All(services, l => Assert.Equal(column, l.LastIndexOf(" ok", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_CLOUDFRONT")]
+    [InlineData("AWS_ENDPOINT_URL_S3_CONTROL")]
+    [InlineData("AWS_ENDPOINT_URL_ECR")]
+    [InlineData("AWS_ENDPOINT_URL_ECS")]
+    public void A_broken_endpoint_url_of_any_service_pipectl_calls_is_named_before_anything_is_sent(string variable)
+    {
+        var environment = new Dictionary<string, string> { [variable] = "ftp://127.0.0.1:1" };
+
+        var problem = Pipectl.Cli.Hosting.EndpointUrls.FirstProblem(null, name => environment.GetValueOrDefault(name), Pipectl.Aws.Session.AwsServices.Ids);
+
+        Assert.NotNull(problem);
+        Assert.StartsWith(variable + "=", problem, StringComparison.Ordinal);
     }
 
     internal static int ClosedPort()

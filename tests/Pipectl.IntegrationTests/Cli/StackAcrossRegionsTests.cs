@@ -38,6 +38,34 @@ public sealed class StackAcrossRegionsTests(MotoServer moto)
         Assert.Equal(0, (await Pipectl("us-east-1", "teardown", "--name", stack, "--yes")).ExitCode);
     }
 
+    [Fact]
+    public async Task A_stack_bootstraps_converges_and_tears_down_in_eu_west_1_whose_buckets_are_created_with_the_region_name()
+    {
+        var stack = "eu" + Guid.NewGuid().ToString("N")[..8];
+        using var session = TestSessions.For(moto, "eu-west-1");
+
+        var bootstrap = await Pipectl("eu-west-1", "bootstrap", "--name", stack);
+        Assert.True(bootstrap.ExitCode == 0, bootstrap.Stderr);
+        var buckets = bootstrap.Json.GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("type").GetString() == "AWS::S3::Bucket")
+            .Select(r => r.GetProperty("name").GetString()!)
+            .ToList();
+        Assert.Equal(2, buckets.Count);
+        foreach (var bucket in buckets)
+        {
+            var location = await session.S3.GetBucketLocationAsync(new Amazon.S3.Model.GetBucketLocationRequest { BucketName = bucket });
+            Assert.Equal("eu-west-1", location.Location.Value);
+        }
+
+        var again = await Pipectl("eu-west-1", "bootstrap", "--name", stack);
+        var teardown = await Pipectl("eu-west-1", "teardown", "--name", stack, "--yes");
+
+        Assert.Equal(0, again.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+        Assert.True(teardown.ExitCode == 0, teardown.Stderr);
+        var listed = await session.S3.ListBucketsAsync(new Amazon.S3.Model.ListBucketsRequest());
+        Assert.DoesNotContain(listed.Buckets ?? [], b => buckets.Contains(b.BucketName));
+    }
+
     /// <summary>Each role's trust policy, inline policy and tags, as one comparable text.</summary>
     private static async Task<string> SnapshotAsync(Pipectl.Aws.Session.AwsSession session, IEnumerable<string> roles)
     {

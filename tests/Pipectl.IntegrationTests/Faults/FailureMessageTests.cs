@@ -95,7 +95,7 @@ public sealed class FailureMessageTests(MotoServer moto)
         Assert.Equal(1, run.ExitCode);
         var lines = FaultRuns.StderrLines(run);
         Assert.Equal(2, lines.Length);
-        Assert.Matches($@"^pipectl: IAM GetRole on role {stack}-[a-z]+-role failed: AccessDenied \(HTTP 403, request id [0-9a-f-]{{36}}\): User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetRole\. Hint: allow iam:GetRole for the caller; the README's permissions table lists every action pipectl needs\.$", lines[0]);
+        Assert.Matches($@"^pipectl: IAM GetRole on role {stack}-[a-z]+-role failed: AccessDenied \(HTTP 403, request id [0-9a-f-]{{36}}\): User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:GetRole\. Hint: allow iam:GetRole for the caller; docs/permissions\.md lists every action pipectl needs\.$", lines[0]);
         Assert.Equal("pipectl: bootstrap stopped before changing anything.", lines[1]);
         Assert.DoesNotContain("   at ", run.Stderr + run.Stdout);
 

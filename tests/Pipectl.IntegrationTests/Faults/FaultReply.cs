@@ -9,6 +9,12 @@ public sealed record FaultReply(HttpStatusCode Status, string ContentType, strin
 {
     public static FaultReply For(AwsWireProtocol protocol, InjectedFault fault)
     {
+        if (fault.Kind == FaultKind.Unimplemented)
+        {
+            return new FaultReply(HttpStatusCode.InternalServerError, "text/html; charset=utf-8",
+                "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request.</p>\n");
+        }
+
         var (code, status, message) = fault.Kind switch
         {
             FaultKind.Throttle => protocol switch

@@ -24,6 +24,9 @@ public enum FaultKind
     /// <summary>A given error code and status (ExpiredToken, AccessDenied...), in the protocol's format.</summary>
     Error,
 
+    /// <summary>An HTML page with HTTP 500, as an emulator without the operation answers (moto's Werkzeug error page).</summary>
+    Unimplemented,
+
     /// <summary>No answer at all for a long while (<see cref="FaultProxy.StallTime"/>), then the connection is dropped.</summary>
     Stall,
 }

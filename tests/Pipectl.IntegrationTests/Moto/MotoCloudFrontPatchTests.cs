@@ -57,10 +57,43 @@ public sealed class MotoCloudFrontPatchTests(MotoServer moto)
         await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CloudFront.GetDistributionAsync(id, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_missing_If_Match_is_InvalidIfMatchVersion_and_an_access_control_is_deleted_only_unused_with_its_etag()
+    {
+        // CloudFront API Reference, UpdateDistribution / DeleteDistribution / DeleteOriginAccessControl errors:
+        // InvalidIfMatchVersion for a missing If-Match, PreconditionFailed for another version, and
+        // OriginAccessControlInUse while an origin names the access control.
+        using var session = TestSessions.For(moto);
+        var accessControl = await session.CloudFront.CreateOriginAccessControlAsync("oac-" + Guid.NewGuid().ToString("N")[..12], "patch test", CancellationToken.None);
+        var reference = Guid.NewGuid().ToString("N");
+        var (created, _) = await session.CloudFront.CreateDistributionWithTagsAsync(WithTags(Config(reference, enabled: true, accessControl)), CancellationToken.None);
+        var id = created.ChildText("Id")!;
+
+        var noIfMatch = await Assert.ThrowsAnyAsync<AwsApiException>(() => session.CloudFront.UpdateDistributionAsync(id, Config(reference, enabled: false, accessControl), string.Empty, CancellationToken.None));
+        var deleteNoIfMatch = await Assert.ThrowsAnyAsync<AwsApiException>(() => session.CloudFront.DeleteDistributionAsync(id, string.Empty, CancellationToken.None));
+        var etag = await session.CloudFront.GetOriginAccessControlETagAsync(accessControl, CancellationToken.None);
+        var controlNoIfMatch = await Assert.ThrowsAnyAsync<AwsApiException>(() => session.CloudFront.DeleteOriginAccessControlAsync(accessControl, string.Empty, CancellationToken.None));
+        var controlStale = await Assert.ThrowsAnyAsync<AwsApiException>(() => session.CloudFront.DeleteOriginAccessControlAsync(accessControl, "E-NOT-CURRENT", CancellationToken.None));
+        var inUse = await Assert.ThrowsAnyAsync<AwsApiException>(() => session.CloudFront.DeleteOriginAccessControlAsync(accessControl, etag!, CancellationToken.None));
+
+        Assert.Equal("InvalidIfMatchVersion", noIfMatch.Code);
+        Assert.Equal("InvalidIfMatchVersion", deleteNoIfMatch.Code);
+        Assert.Equal("InvalidIfMatchVersion", controlNoIfMatch.Code);
+        Assert.Equal("PreconditionFailed", controlStale.Code);
+        Assert.Equal("OriginAccessControlInUse", inUse.Code);
+
+        var (_, configETag) = await session.CloudFront.GetDistributionConfigAsync(id, CancellationToken.None);
+        await session.CloudFront.UpdateDistributionAsync(id, Config(reference, enabled: false, "OAC-OTHER"), configETag!, CancellationToken.None);
+        await session.CloudFront.DeleteOriginAccessControlAsync(accessControl, etag!, CancellationToken.None);
+        Assert.DoesNotContain(
+            (await session.CloudFront.ListOriginAccessControlsAsync(null, CancellationToken.None)).Descendants().Where(e => e.Name.LocalName == "Id"),
+            e => e.Value == accessControl);
+    }
+
     private static XElement WithTags(XElement config) =>
         new(Ns + "DistributionConfigWithTags", config, new XElement(Ns + "Tags", new XElement(Ns + "Items")));
 
-    private static XElement Config(string reference, bool enabled) => new(
+    private static XElement Config(string reference, bool enabled, string accessControl = "OAC-TEST") => new(
         Ns + "DistributionConfig",
         new XElement(Ns + "CallerReference", reference),
         new XElement(Ns + "Origins", new XElement(Ns + "Quantity", 1), new XElement(Ns + "Items", new XElement(
@@ -68,7 +101,7 @@ public sealed class MotoCloudFrontPatchTests(MotoServer moto)
             new XElement(Ns + "Id", "o"),
             new XElement(Ns + "DomainName", "site.s3.us-east-1.amazonaws.com"),
             new XElement(Ns + "S3OriginConfig", new XElement(Ns + "OriginAccessIdentity", string.Empty)),
-            new XElement(Ns + "OriginAccessControlId", "OAC-TEST")))),
+            new XElement(Ns + "OriginAccessControlId", accessControl)))),
         new XElement(Ns + "DefaultCacheBehavior", new XElement(Ns + "TargetOriginId", "o"), new XElement(Ns + "ViewerProtocolPolicy", "redirect-to-https")),
         new XElement(Ns + "Comment", "patch test"),
         new XElement(Ns + "Enabled", enabled ? "true" : "false"));

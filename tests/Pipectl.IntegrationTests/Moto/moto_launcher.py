@@ -28,7 +28,8 @@ def require_version() -> None:
 
 def patch_codebuild() -> None:
     from moto.codebuild import responses
-    from moto.codebuild.exceptions import InvalidInputException
+    from moto.codebuild.exceptions import InvalidInputException, ResourceNotFoundException
+    from moto.core.utils import unix_time
 
     source_types = {"BITBUCKET", "CODECOMMIT", "CODEPIPELINE", "GITHUB", "GITHUB_ENTERPRISE", "GITLAB",
                     "GITLAB_SELF_MANAGED", "NO_SOURCE", "S3"}
@@ -58,6 +59,8 @@ def patch_codebuild() -> None:
                          "WINDOWS_SERVER_2019_CONTAINER", "WINDOWS_SERVER_2022_CONTAINER",
                          "LINUX_LAMBDA_CONTAINER", "ARM_LAMBDA_CONTAINER", "LINUX_EC2", "ARM_EC2", "WINDOWS_EC2", "MAC_ARM"}
     lambda_types = {"LINUX_LAMBDA_CONTAINER", "ARM_LAMBDA_CONTAINER"}
+    fleet_types = {"LINUX_EC2", "ARM_EC2", "WINDOWS_EC2", "MAC_ARM"}
+    fleet_computes = {"ATTRIBUTE_BASED_COMPUTE", "CUSTOM_INSTANCE_TYPE"}
 
     def validate_environment(environment):
         # AWS CodeBuild User Guide, "Build environment compute modes and types": Lambda compute
@@ -72,6 +75,12 @@ def patch_codebuild() -> None:
             raise InvalidInputException(f"Invalid compute type {compute} for environment type {kind}")
         if kind in lambda_types and environment.get("privilegedMode"):
             raise InvalidInputException("Privileged mode is not supported by Lambda compute")
+        # CodeBuild User Guide, "Build environment compute modes and types" ("About reserved capacity environment
+        # types") and the API Reference's ProjectEnvironment.computeType: the EC2 environment types and the
+        # ATTRIBUTE_BASED_COMPUTE / CUSTOM_INSTANCE_TYPE compute types describe the machines of a reserved capacity
+        # fleet; a project runs on them only through its fleet. moto accepted them without one.
+        if (kind in fleet_types or compute in fleet_computes) and not (environment.get("fleet") or {}).get("fleetArn"):
+            raise InvalidInputException(f"Invalid input: {kind if kind in fleet_types else compute} is only available with a reserved capacity fleet (environment.fleet)")
 
     responses._validate_required_params_source = validate_source
     responses._validate_required_params_artifacts = validate_artifacts
@@ -97,16 +106,46 @@ def patch_codebuild() -> None:
         known = {p["name"] for p in found} | {p["arn"] for p in found}
         return json.dumps({"projects": found, "projectsNotFound": [n for n in names if n not in known]})
 
+    def update_project(self):
+        # AWS CodeBuild API Reference, UpdateProject: "Changes the settings of a build project." Only name is
+        # required; each member given replaces the project's, members left out keep their value; an unknown
+        # project is ResourceNotFoundException. moto 5.2.1 had no UpdateProject (HTTP 500).
+        name = self._get_param("name")
+        project = self.codebuild_backend.codebuild_projects.get(name)
+        if project is None:
+            raise ResourceNotFoundException(f"Project cannot be found: arn:aws:codebuild:{self.region}:{self.current_account}:project/{name}")
+        metadata = project.project_metadata
+        source = self._get_param("source") or metadata["source"]
+        artifacts = self._get_param("artifacts") or metadata["artifacts"]
+        environment = self._get_param("environment") or metadata["environment"]
+        validate_source(source)
+        validate_artifacts(artifacts)
+        validate_environment(environment)
+        if (source["type"] == "CODEPIPELINE") != (artifacts["type"] == "CODEPIPELINE"):
+            raise InvalidInputException("Invalid input: when using CodePipeline both sourceType, and artifactType must be set to: CODEPIPELINE")
+        metadata.update(source=source, artifacts=artifacts, environment=environment)
+        for member in ("serviceRole", "description", "logsConfig", "tags", "timeoutInMinutes", "queuedTimeoutInMinutes",
+                       "cache", "sourceVersion", "vpcConfig"):
+            if self._get_param(member) is not None:
+                metadata[member] = self._get_param(member)
+        if self._get_param("serviceRole"):
+            project.service_role = metadata["serviceRole"]
+        if self._get_param("tags") is not None:
+            project.tags = metadata["tags"]
+        metadata["lastModifiedDate"] = unix_time()
+        return json.dumps({"project": metadata})
+
     responses.CodeBuildResponse.create_project = create_project
     responses.CodeBuildResponse.batch_get_projects = batch_get_projects
+    responses.CodeBuildResponse.update_project = update_project
 
 
 # ---- CodePipeline ---------------------------------------------------------------------------------------
 
 
 def patch_codepipeline() -> None:
-    from moto.codepipeline import models
-    from moto.codepipeline.exceptions import InvalidStructureException
+    from moto.codepipeline import models, responses
+    from moto.codepipeline.exceptions import InvalidStructureException, PipelineNotFoundException
     from moto.core.exceptions import JsonRESTError
     from moto.iam.exceptions import NotFoundException as IAMNotFoundException
 
@@ -116,14 +155,25 @@ def patch_codepipeline() -> None:
         def __init__(self, message: str):
             super().__init__("PipelineNameInUseException", message)
 
+    class ValidationException(JsonRESTError):
+        code = 400
+
+        def __init__(self, message: str):
+            super().__init__("ValidationException", message)
+
     def trusted_services(document: str) -> set:
-        # IAM User Guide, "IAM JSON policy elements: Principal": Service is a string or an array of strings.
+        # IAM User Guide, "IAM JSON policy elements: Principal": Service is a string or an array of strings. A
+        # statement trusts its services only when its Condition holds for the request context the service sends
+        # when it assumes the role ("Policy evaluation logic"): for CodePipeline, CODEPIPELINE_ASSUME_CONTEXT.
         services = set()
         statements = json.loads(document).get("Statement", [])
         for statement in statements if isinstance(statements, list) else [statements]:
             principal = statement.get("Principal") if statement.get("Effect") == "Allow" else None
             service = principal.get("Service") if isinstance(principal, dict) else None
-            services.update([service] if isinstance(service, str) else service or [])
+            named = [service] if isinstance(service, str) else service or []
+            if "codepipeline.amazonaws.com" in named and not conditions_hold(statement.get("Condition", {}), CODEPIPELINE_ASSUME_CONTEXT, "Allow"):
+                continue
+            services.update(named)
         return services
 
     def create_pipeline(self, pipeline, tags):
@@ -147,7 +197,41 @@ def patch_codepipeline() -> None:
         self.pipelines[name] = created
         return pipeline, sorted(tags or [], key=lambda t: t["key"])
 
+    def pipeline_named(backend, name):
+        if name not in backend.pipelines:
+            raise PipelineNotFoundException(f"Account '{backend.account_id}' does not have a pipeline with name '{name}'")
+        return backend.pipelines[name]
+
+    def get_pipeline_state(self):
+        # CodePipeline API Reference, GetPipelineState: pipelineName, pipelineVersion, created, updated and one
+        # stageStates entry per stage with an actionStates entry per action; latestExecution appears once the
+        # stage has run. The emulator runs no executions, so no stage has a latestExecution. moto 5.2.1 had no
+        # GetPipelineState (HTTP 500).
+        pipeline = pipeline_named(self.codepipeline_backend, self._get_param("name"))
+        declaration = pipeline.pipeline
+        return json.dumps({
+            "pipelineName": declaration["name"],
+            "pipelineVersion": declaration["version"],
+            "stageStates": [{"stageName": stage["name"], "inboundTransitionState": {"enabled": True},
+                             "actionStates": [{"actionName": action["name"]} for action in stage["actions"]]}
+                            for stage in declaration["stages"]],
+            "created": pipeline._created.timestamp(),
+            "updated": pipeline._updated.timestamp(),
+        })
+
+    def list_pipeline_executions(self):
+        # CodePipeline API Reference, ListPipelineExecutions: "Gets a summary of the most recent executions for a
+        # pipeline"; PipelineNotFoundException for an unknown pipeline; maxResults is 1-100. The emulator runs no
+        # executions, so the summary list is empty. moto 5.2.1 had no ListPipelineExecutions (HTTP 500).
+        pipeline_named(self.codepipeline_backend, self._get_param("pipelineName"))
+        size = self._get_param("maxResults")
+        if size is not None and not 1 <= int(size) <= 100:
+            raise ValidationException("maxResults must be between 1 and 100")
+        return json.dumps({"pipelineExecutionSummaries": []})
+
     models.CodePipelineBackend.create_pipeline = create_pipeline
+    responses.CodePipelineResponse.get_pipeline_state = get_pipeline_state
+    responses.CodePipelineResponse.list_pipeline_executions = list_pipeline_executions
 
 
 # ---- CodeCommit -----------------------------------------------------------------------------------------
@@ -212,9 +296,111 @@ def patch_codecommit() -> None:
         repository = self.repositories.get(repository_name)
         if repository:
             tags_of(self).pop(repository.repository_metadata["Arn"], None)
+            getattr(self, "pipectl_branches", {}).pop(repository_name, None)
         return original_delete(self, repository_name)
 
+    # ---- branches and commits: moto 5.2.1 had no GetBranch, ListBranches or CreateCommit (HTTP 500) --------
+
+    class CodeCommitError(JsonRESTError):
+        code = 400
+
+        def __init__(self, kind, message):
+            super().__init__(kind, message)
+
+    def branches_of(backend, name) -> dict:
+        # Repository name -> {branch: head commit id}; commits are kept as {commitId: {path: (blobId, mode)}}.
+        if name not in backend.repositories:
+            raise CodeCommitError("RepositoryDoesNotExistException", f"{name} does not exist")
+        if not hasattr(backend, "pipectl_branches"):
+            backend.pipectl_branches, backend.pipectl_trees = {}, {}
+        return backend.pipectl_branches.setdefault(name, {})
+
+    def required(self, member, kind):
+        value = self._get_param(member)
+        if not value:
+            raise CodeCommitError(kind, f"{member} is required")
+        return value
+
+    def get_branch(self):
+        # CodeCommit API Reference, GetBranch: returns branch {branchName, commitId};
+        # RepositoryDoesNotExistException, BranchNameRequiredException, BranchDoesNotExistException.
+        repository = required(self, "repositoryName", "RepositoryNameRequiredException")
+        branch = required(self, "branchName", "BranchNameRequiredException")
+        branches = branches_of(self.codecommit_backend, repository)
+        if branch not in branches:
+            raise CodeCommitError("BranchDoesNotExistException", f"Could not find branch {branch} in repository {repository}")
+        return json.dumps({"branch": {"branchName": branch, "commitId": branches[branch]}})
+
+    def list_branches(self):
+        # CodeCommit API Reference, ListBranches: "Gets information about one or more branches in a repository."
+        repository = required(self, "repositoryName", "RepositoryNameRequiredException")
+        return json.dumps({"branches": sorted(branches_of(self.codecommit_backend, repository))})
+
+    def create_commit(self):
+        # CodeCommit API Reference, CreateCommit: parentCommitId "If this is an empty repository, this is not
+        # required"; otherwise it must be the branch's head (ParentCommitIdRequiredException,
+        # ParentCommitIdOutdatedException, ParentCommitDoesNotExistException). A branch that does not exist is
+        # created only by the first commit of an empty repository (BranchDoesNotExistException otherwise). Every
+        # file entry needs a path (PathRequiredException), content (SourceFileOrContentRequiredException) and a
+        # mode of NORMAL, EXECUTABLE or SYMLINK (InvalidFileModeException); a path twice is SamePathRequestException;
+        # no files is FileEntryRequiredException; more than 100 is MaximumFileEntriesExceededException; a file over
+        # 6 MB is FileContentSizeLimitExceededException; files identical to the parent's are NoChangeException.
+        import base64
+        import hashlib
+
+        backend = self.codecommit_backend
+        repository = required(self, "repositoryName", "RepositoryNameRequiredException")
+        branch = required(self, "branchName", "BranchNameRequiredException")
+        branches = branches_of(backend, repository)
+        parent = self._get_param("parentCommitId")
+        if branch in branches:
+            if not parent:
+                raise CodeCommitError("ParentCommitIdRequiredException", "A parent commit ID is required to create a commit on an existing branch.")
+            if parent not in backend.pipectl_trees:
+                raise CodeCommitError("ParentCommitDoesNotExistException", f"The parent commit ID {parent} does not exist.")
+            if parent != branches[branch]:
+                raise CodeCommitError("ParentCommitIdOutdatedException", f"The parent commit ID {parent} is not the tip of branch {branch}.")
+        elif branches:
+            raise CodeCommitError("BranchDoesNotExistException", f"Could not find branch {branch} in repository {repository}")
+        elif parent:
+            raise CodeCommitError("ParentCommitDoesNotExistException", f"The parent commit ID {parent} does not exist.")
+        entries = self._get_param("putFiles") or []
+        if not entries and not self._get_param("deleteFiles"):
+            raise CodeCommitError("FileEntryRequiredException", "At least one file must be added, updated or deleted.")
+        if len(entries) > 100:
+            raise CodeCommitError("MaximumFileEntriesExceededException", "A commit can change at most 100 files.")
+        tree = dict(backend.pipectl_trees.get(parent, {})) if parent else {}
+        added, updated, seen = [], [], set()
+        for entry in entries:
+            path = (entry.get("filePath") or "").lstrip("/")
+            if not path:
+                raise CodeCommitError("PathRequiredException", "A file path is required.")
+            if path in seen:
+                raise CodeCommitError("SamePathRequestException", f"The path {path} is specified more than once.")
+            seen.add(path)
+            if "fileContent" not in entry and "sourceFile" not in entry:
+                raise CodeCommitError("SourceFileOrContentRequiredException", f"File content or a source file is required for {path}.")
+            content = base64.b64decode(entry.get("fileContent") or "")
+            if len(content) > 6 * 1024 * 1024:
+                raise CodeCommitError("FileContentSizeLimitExceededException", f"The file {path} is larger than 6 MB.")
+            mode = entry.get("fileMode") or "NORMAL"
+            if mode not in ("NORMAL", "EXECUTABLE", "SYMLINK"):
+                raise CodeCommitError("InvalidFileModeException", f"The file mode {mode} is not valid.")
+            blob = hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+            (updated if path in tree else added).append({"absolutePath": path, "blobId": blob, "fileMode": mode})
+            tree[path] = (blob, mode)
+        if parent and tree == backend.pipectl_trees[parent]:
+            raise CodeCommitError("NoChangeException", "The commit contains no changes from its parent.")
+        tree_id = hashlib.sha1(json.dumps(sorted(tree.items())).encode()).hexdigest()
+        commit_id = hashlib.sha1(f"{tree_id}{parent}{self._get_param('commitMessage')}{len(backend.pipectl_trees)}".encode()).hexdigest()
+        backend.pipectl_trees[commit_id] = tree
+        branches[branch] = commit_id
+        return json.dumps({"commitId": commit_id, "treeId": tree_id, "filesAdded": added, "filesUpdated": updated, "filesDeleted": []})
+
     responses.CodeCommitResponse.create_repository = create_repository
+    responses.CodeCommitResponse.get_branch = get_branch
+    responses.CodeCommitResponse.list_branches = list_branches
+    responses.CodeCommitResponse.create_commit = create_commit
     responses.CodeCommitResponse.list_tags_for_resource = list_tags_for_resource
     responses.CodeCommitResponse.tag_resource = tag_resource
     models.CodeCommitBackend.delete_repository = delete_repository
@@ -247,31 +433,61 @@ def patch_events() -> None:
 # evaluation context says so, whatever the loopback transport is.
 REQUEST_CONTEXT = {"aws:securetransport": ["true"]}
 
+# The request context of CodePipeline's sts:AssumeRole on a pipeline's service role. CodePipeline's pages ("Create
+# the CodePipeline service role (CLI)", "Manage the CodePipeline service role") show a trust with no Condition, and
+# no AWS page documents that CodePipeline sends aws:SourceAccount or aws:SourceArn when it assumes the role: so no
+# key is modelled as sent, a trust conditioned on one (StringEquals aws:SourceAccount) is refused as AWS would refuse
+# it if the key is not sent, and the ...IfExists form (which holds where the key is absent) is accepted.
+CODEPIPELINE_ASSUME_CONTEXT: dict = {}
 
-def condition_holds(operator: str, key: str, expected) -> bool:
-    """One condition of a bucket policy against REQUEST_CONTEXT (IAM User Guide, "IAM JSON policy elements: Condition operators")."""
+# IAM User Guide, "IAM JSON policy elements: Condition operators": "If the key that you specify in a policy
+# condition is not present in the request context, the values do not match", except for the negated operators,
+# which are true on a missing key ("...NotEquals", "...NotLike": "the key is not present ... evaluates to true").
+NEGATED_OPERATORS = {"StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "ArnNotEquals", "ArnNotLike"}
+
+
+def condition_holds(operator: str, key: str, expected, context=None):
+    """One condition against a request context (REQUEST_CONTEXT by default): True or False, or None for an
+    operator this launcher does not model (the caller decides, never in the lenient direction)."""
+    context = REQUEST_CONTEXT if context is None else context
     if_exists = operator.endswith("IfExists")
     base = operator[: -len("IfExists")] if if_exists else operator
-    actual = REQUEST_CONTEXT.get(key.lower())
+    actual = context.get(key.lower())
     wanted = [str(v).lower() if isinstance(v, bool) else str(v) for v in (expected if isinstance(expected, list) else [expected])]
     if base == "Null":
         return (actual is None) == (wanted[0].lower() == "true")
+    if base not in ("Bool", "StringEquals", "ArnEquals", "StringNotEquals", "ArnNotEquals", "StringLike", "ArnLike",
+                    "StringNotLike", "ArnNotLike", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"):
+        return None
     if actual is None:
-        # "If the key that you specify in a policy condition is not present in the request context, the
-        # values do not match" (unless the operator ends in IfExists).
-        return if_exists
+        return if_exists or base in NEGATED_OPERATORS
     if base == "Bool":
         return any(a.lower() == w.lower() for a in actual for w in wanted)
     if base in ("StringEquals", "ArnEquals"):
         return any(a == w for a in actual for w in wanted)
+    if base == "StringEqualsIgnoreCase":
+        return any(a.lower() == w.lower() for a in actual for w in wanted)
     if base in ("StringNotEquals", "ArnNotEquals"):
         return all(a != w for a in actual for w in wanted)
-    if base in ("StringLike", "ArnLike"):
-        return any(re.fullmatch(re.escape(w).replace(r"\*", ".*").replace(r"\?", "."), a) for a in actual for w in wanted)
-    if base in ("StringNotLike", "ArnNotLike"):
-        return not any(re.fullmatch(re.escape(w).replace(r"\*", ".*").replace(r"\?", "."), a) for a in actual for w in wanted)
-    # An operator this launcher does not model: the statement is treated as not applying, never as a deny.
-    return False
+    if base == "StringNotEqualsIgnoreCase":
+        return all(a.lower() != w.lower() for a in actual for w in wanted)
+    like = any(re.fullmatch(re.escape(w).replace(r"\*", ".*").replace(r"\?", "."), a) for a in actual for w in wanted)
+    return like if base in ("StringLike", "ArnLike") else not like
+
+
+def conditions_hold(conditions: dict, context: dict, effect: str) -> bool:
+    """Whether a statement's whole Condition block holds. An operator the launcher does not model is reported on
+    stderr and counted as holding for a Deny and as failing for an Allow: never more lenient than AWS, so an
+    unmodelled operator can refuse what AWS might allow but never drops a Deny."""
+    for operator, pairs in conditions.items():
+        for key, value in pairs.items():
+            held = condition_holds(operator, key, value, context)
+            if held is None:
+                print(f"moto_launcher: condition operator {operator} is not modelled; the {effect} statement is evaluated as {'applying' if effect == 'Deny' else 'not applying'}", file=sys.stderr)
+                held = effect == "Deny"
+            if not held:
+                return False
+    return True
 
 
 def patch_s3() -> None:
@@ -303,8 +519,7 @@ def patch_s3() -> None:
                 continue
             if "Resource" in statement and not matches(statement["Resource"], resource):
                 continue
-            conditions = statement.get("Condition", {})
-            if not all(condition_holds(op, key, value) for op, pairs in conditions.items() for key, value in pairs.items()):
+            if not conditions_hold(statement.get("Condition", {}), REQUEST_CONTEXT, statement.get("Effect")):
                 continue
             if statement.get("Effect") == "Deny":
                 return PermissionResult.DENIED
@@ -331,6 +546,18 @@ def patch_s3() -> None:
         return reply
 
     responses.S3Response._bucket_response_put = bucket_response_put
+
+    original_location_constraint = responses.S3Response._get_location_constraint
+
+    def get_location_constraint(self):
+        # S3 API Reference, CreateBucketConfiguration.LocationConstraint / BucketLocationConstraint: "EU" is a valid
+        # value and stands for the Europe (Ireland) Region, eu-west-1 (GetBucketLocation: "Buckets in Region
+        # eu-west-1 have a LocationConstraint of EU" for the legacy value). moto refused EU as incompatible with
+        # eu-west-1; sent to another Region it is still refused there, as on AWS.
+        constraint = original_location_constraint(self)
+        return "eu-west-1" if constraint == "EU" and self.region == "eu-west-1" else constraint
+
+    responses.S3Response._get_location_constraint = get_location_constraint
 
 
 # ---- CodeConnections --------------------------------------------------------------------------------------
@@ -689,7 +916,16 @@ def patch_cloudfront() -> None:
         setattr(models.Distribution, attribute, property(lambda self, m=member: getattr(self.distribution_config, m, None)))
 
     def precondition_failed():
-        return CloudFrontException("PreconditionFailed", "The If-Match version is missing or not valid for the resource.")
+        return CloudFrontException("PreconditionFailed", "The precondition in one or more of the request fields evaluated to false.")
+
+    def check_if_match(if_match, etag):
+        # CloudFront API Reference, errors of UpdateDistribution, DeleteDistribution and DeleteOriginAccessControl:
+        # InvalidIfMatchVersion (400) "The If-Match version is missing or not valid" when the header is absent;
+        # PreconditionFailed (412) when it names another version than the current ETag.
+        if not if_match:
+            raise models.InvalidIfMatchVersion()
+        if if_match != etag:
+            raise precondition_failed()
 
     original_update = models.CloudFrontBackend.update_distribution
 
@@ -697,8 +933,8 @@ def patch_cloudfront() -> None:
         # CloudFront API Reference, UpdateDistribution: If-Match is "The value of the ETag header that you received
         # when retrieving the distribution's configuration", and each version has its own ETag. moto took any value.
         dist = self.distributions.get(_id)
-        if dist is not None and if_match != dist.etag:
-            raise precondition_failed()
+        if dist is not None:
+            check_if_match(if_match, dist.etag)
         reply = original_update(self, dist_config, _id, if_match)
         dist.etag = models.random_id()
         dist.status = "InProgress"
@@ -715,13 +951,29 @@ def patch_cloudfront() -> None:
         # an enabled distribution with any If-Match value.
         dist = self.distributions.get(distribution_id)
         if dist is not None:
-            if if_match != dist.etag:
-                raise precondition_failed()
+            check_if_match(if_match, dist.etag)
             if getattr(dist.distribution_config, "Enabled", False) in (True, "true") or dist.status != "Deployed":
                 raise CloudFrontException("DistributionNotDisabled", "The distribution you are trying to delete has not been disabled.")
         return original_delete(self, distribution_id, if_match)
 
     models.CloudFrontBackend.delete_distribution = delete_distribution
+
+    from moto.cloudfront import responses as cloudfront_responses
+
+    def delete_origin_access_control_response(self):
+        # CloudFront API Reference, DeleteOriginAccessControl: "IfMatch: The current version (ETag value) of the
+        # origin access control", and OriginAccessControlInUse (409) while a distribution's origin still names it.
+        # moto ignored If-Match and deleted a control in use.
+        control_id = self._get_param("Id")
+        control = self.backend.get_origin_access_control(control_id)
+        check_if_match(self._get_param("IfMatch"), control.etag)
+        for dist in self.backend.distributions.values():
+            if any(getattr(origin, "origin_access_control_id", "") == control_id for origin in dist.distribution_config.Origins["Items"]):
+                raise CloudFrontException("OriginAccessControlInUse", "Cannot delete this origin access control because it's in use by one or more origins.")
+        self.backend.delete_origin_access_control(control_id)
+        return cloudfront_responses.EmptyResult()
+
+    cloudfront_responses.CloudFrontResponse.delete_origin_access_control = delete_origin_access_control_response
 
 
 def patch_all() -> None:
