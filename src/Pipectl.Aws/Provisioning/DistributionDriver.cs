@@ -22,6 +22,10 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
 {
     private const string OriginId = "site-bucket";
 
+    private const string DistributionAlreadyExists = "DistributionAlreadyExists";
+
+    private const string OriginAccessControlAlreadyExists = "OriginAccessControlAlreadyExists";
+
     public string Type => ResourceTypes.Distribution;
 
     /// <summary>Leave a disabled distribution for a later teardown instead of waiting for it to deploy (--no-wait).</summary>
@@ -55,9 +59,34 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
     public async Task<DistributionState> CreateAsync(DistributionSpec desired, CancellationToken cancellationToken)
     {
         var accessControl = await OwnAccessControlAsync(desired, usedBy: null, cancellationToken).ConfigureAwait(false);
+
+        // The caller reference comes from the stack's own access control (one per account and name, so two bootstraps
+        // of one stack at once share it; a new one after a teardown): CloudFront then makes one distribution for both,
+        // and answers the second create with the first's distribution or DistributionAlreadyExists.
+        try
+        {
+            return await CreateDistributionAsync(desired, accessControl, CallerReferenceFor(accessControl), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsApiException e) when (e.ErrorCode == DistributionAlreadyExists)
+        {
+            if (await ReadAsync(desired, cancellationToken).ConfigureAwait(false) is { } made && StackOwnership.IsOwnedBy(made, desired.Tags))
+            {
+                return made;
+            }
+
+            // The reference belonged to a distribution deleted since (CloudFront may remember it): a fresh one.
+            return await CreateDistributionAsync(desired, accessControl, $"pipectl-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The caller reference of the stack's distribution: derived from its access control's id.</summary>
+    public static string CallerReferenceFor(string accessControlId) => $"pipectl-{accessControlId}";
+
+    private async Task<DistributionState> CreateDistributionAsync(DistributionSpec desired, string accessControl, string callerReference, CancellationToken cancellationToken)
+    {
         var withTags = new XElement(
             CloudFrontClient.Xmlns + "DistributionConfigWithTags",
-            Config(desired, accessControl, callerReference: $"pipectl-{Guid.NewGuid():N}"),
+            Config(desired, accessControl, callerReference),
             new XElement(CloudFrontClient.Xmlns + "Tags", new XElement(CloudFrontClient.Xmlns + "Items", desired.Tags.Select(tag =>
                 new XElement(CloudFrontClient.Xmlns + "Tag", new XElement(CloudFrontClient.Xmlns + "Key", tag.Key), new XElement(CloudFrontClient.Xmlns + "Value", tag.Value))))));
         var (distribution, _) = await cloudFront.CreateDistributionWithTagsAsync(withTags, cancellationToken).ConfigureAwait(false);
@@ -220,7 +249,20 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
             };
         }
 
-        return await cloudFront.CreateOriginAccessControlAsync(desired.Name, record, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await cloudFront.CreateOriginAccessControlAsync(desired.Name, record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsApiException e) when (e.ErrorCode == OriginAccessControlAlreadyExists)
+        {
+            // Another run of this stack made it a moment ago (names are unique in an account): use that one, if it is ours.
+            if ((await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Name == desired.Name && c.Description == record).Id is { Length: > 0 } theirs)
+            {
+                return theirs;
+            }
+
+            throw;
+        }
     }
 
     private async Task<List<(string Id, string Name, string Description)>> AccessControlsAsync(CancellationToken cancellationToken)

@@ -51,6 +51,37 @@ public sealed class DistributionDriverWireTests
     }
 
     [Fact]
+    public async Task A_create_that_loses_a_race_with_another_run_of_the_stack_uses_the_winners_access_control_and_distribution()
+    {
+        // CloudFront as the second of two concurrent bootstraps sees it: nothing when it looked, then the other run's
+        // access control (OriginAccessControlAlreadyExists) and distribution (the same caller reference:
+        // DistributionAlreadyExists) when it creates.
+        var record = DistributionDriver.RecordOf(Desired.Name, Desired.Tags);
+        var fake = new FakeCloudFront(enabled: true, deployAfter: 0) { HasAccessControl = false };
+        var lists = 0;
+        using var server = new WireServer
+        {
+            Responder = r => (r.Method, r.Path.Split('?')[0]) switch
+            {
+                ("GET", "/2020-05-31/origin-access-control") => new WireReply(200, $"<OriginAccessControlList xmlns=\"{Ns}\"><IsTruncated>false</IsTruncated><Items>{(++lists > 1 ? $"<OriginAccessControlSummary><Id>OAC1</Id><Name>{Desired.Name}</Name><Description>{record}</Description></OriginAccessControlSummary>" : string.Empty)}</Items></OriginAccessControlList>", "text/xml"),
+                ("POST", "/2020-05-31/origin-access-control") => new WireReply(409, $"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>OriginAccessControlAlreadyExists</Code><Message>exists</Message></Error></ErrorResponse>", "text/xml"),
+                ("POST", "/2020-05-31/distribution") => new WireReply(409, $"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>DistributionAlreadyExists</Code><Message>The caller reference you attempted to create the distribution with is associated with another distribution.</Message></Error></ErrorResponse>", "text/xml"),
+                _ => fake.Answer(r),
+            },
+        };
+        using var session = WireSession.For(server);
+
+        var state = await new DistributionDriver(session.CloudFront, SilentProgress.Instance).CreateAsync(Desired, CancellationToken.None);
+
+        Assert.Equal("E1", state.Id);
+        Assert.Equal("OAC1", state.OriginAccessControlId);
+        var create = Conforms(server.Requests.Single(r => r.Method == "POST" && r.Path.StartsWith("/2020-05-31/distribution", StringComparison.Ordinal)), "CreateDistributionWithTags");
+        Assert.Contains($"<CallerReference>{DistributionDriver.CallerReferenceFor("OAC1")}</CallerReference>", create.BodyText, StringComparison.Ordinal);
+        Assert.Contains("<OriginAccessControlId>OAC1</OriginAccessControlId>", create.BodyText, StringComparison.Ordinal);
+        Assert.Contains(record, Conforms(server.Requests.Single(r => r.Method == "POST" && r.Path.StartsWith("/2020-05-31/origin-access-control", StringComparison.Ordinal)), "CreateOriginAccessControl").BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Read_finds_the_distribution_by_its_origin_and_an_update_sends_the_etag_it_read()
     {
         var account = Account(enabled: true, deployed: true);
