@@ -16,10 +16,14 @@ from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
 import cfnlint.version
 
 TYPES = [
+    "AWS::CloudFront::Distribution",
+    "AWS::CloudFront::OriginAccessControl",
     "AWS::CodeBuild::Project",
     "AWS::CodeBuild::ReportGroup",
     "AWS::CodeCommit::Repository",
     "AWS::CodePipeline::Pipeline",
+    "AWS::CodeStarConnections::Connection",
+    "AWS::ECR::Repository",
     "AWS::Events::Rule",
     "AWS::IAM::Role",
     "AWS::S3::Bucket",

@@ -34,7 +34,7 @@ public sealed class AwsServicesTests
             .Order(StringComparer.Ordinal);
         var rowTypes = AwsServices.All.Select(s => s.Client(session).GetType().Name).Order(StringComparer.Ordinal);
 
-        Assert.Equal(14, AwsServices.All.Count);
+        Assert.Equal(15, AwsServices.All.Count);
         Assert.Equal(AwsServices.All.Count, AwsServices.Ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(clientTypes, rowTypes);
     }

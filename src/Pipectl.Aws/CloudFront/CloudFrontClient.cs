@@ -91,9 +91,70 @@ public class CloudFrontClient : AmazonServiceClient
     public virtual Task DeleteOriginAccessControlAsync(string id, string ifMatch, CancellationToken cancellationToken) =>
         CallAsync("DeleteOriginAccessControl", "DELETE", $"/origin-access-control/{Uri.EscapeDataString(id)}", ifMatch: ifMatch, cancellationToken: cancellationToken);
 
+    /// <summary>CreateFunction: the function's DEVELOPMENT stage, tagged in the same call; returns its summary and ETag.</summary>
+    public virtual Task<(XElement Root, string? ETag)> CreateFunctionAsync(string name, string comment, string runtime, byte[] code, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var request = new XElement(
+            Xmlns + "CreateFunctionRequest",
+            new XElement(Xmlns + "Name", name),
+            FunctionConfig(comment, runtime),
+            new XElement(Xmlns + "FunctionCode", Convert.ToBase64String(code)),
+            new XElement(Xmlns + "Tags", new XElement(Xmlns + "Items", tags.Select(tag =>
+                new XElement(Xmlns + "Tag", new XElement(Xmlns + "Key", tag.Key), new XElement(Xmlns + "Value", tag.Value))))));
+        return CallAsync("CreateFunction", "POST", "/function", body: request, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>DescribeFunction: the summary of one stage (DEVELOPMENT or LIVE) and that stage's ETag.</summary>
+    public virtual Task<(XElement Root, string? ETag)> DescribeFunctionAsync(string name, string stage, CancellationToken cancellationToken) =>
+        CallAsync("DescribeFunction", "GET", $"/function/{Uri.EscapeDataString(name)}/describe", new Dictionary<string, string?> { ["Stage"] = stage }, cancellationToken: cancellationToken);
+
+    /// <summary>GetFunction: the code of one stage.</summary>
+    public virtual async Task<byte[]> GetFunctionCodeAsync(string name, string stage, CancellationToken cancellationToken) =>
+        (await CallRawAsync("GetFunction", "GET", $"/function/{Uri.EscapeDataString(name)}", new Dictionary<string, string?> { ["Stage"] = stage }, cancellationToken: cancellationToken).ConfigureAwait(false)).Body;
+
+    /// <summary>UpdateFunction: replaces the DEVELOPMENT stage's config and code (If-Match its ETag); returns the new ETag.</summary>
+    public virtual Task<(XElement Root, string? ETag)> UpdateFunctionAsync(string name, string comment, string runtime, byte[] code, string ifMatch, CancellationToken cancellationToken) =>
+        CallAsync(
+            "UpdateFunction",
+            "PUT",
+            $"/function/{Uri.EscapeDataString(name)}",
+            ifMatch: ifMatch,
+            body: new XElement(Xmlns + "UpdateFunctionRequest", FunctionConfig(comment, runtime), new XElement(Xmlns + "FunctionCode", Convert.ToBase64String(code))),
+            cancellationToken: cancellationToken);
+
+    /// <summary>PublishFunction: copies the DEVELOPMENT stage (If-Match its ETag) to LIVE, the stage a distribution runs.</summary>
+    public virtual Task<(XElement Root, string? ETag)> PublishFunctionAsync(string name, string ifMatch, CancellationToken cancellationToken) =>
+        CallAsync("PublishFunction", "POST", $"/function/{Uri.EscapeDataString(name)}/publish", ifMatch: ifMatch, cancellationToken: cancellationToken);
+
+    /// <summary>DeleteFunction: both stages (If-Match the DEVELOPMENT ETag); refused while a distribution associates it.</summary>
+    public virtual Task DeleteFunctionAsync(string name, string ifMatch, CancellationToken cancellationToken) =>
+        CallAsync("DeleteFunction", "DELETE", $"/function/{Uri.EscapeDataString(name)}", ifMatch: ifMatch, cancellationToken: cancellationToken);
+
+    private static XElement FunctionConfig(string comment, string runtime) =>
+        new(Xmlns + "FunctionConfig", new XElement(Xmlns + "Comment", comment), new XElement(Xmlns + "Runtime", runtime));
+
     private static Dictionary<string, string?> Page(string? marker) => marker is null ? [] : new() { ["Marker"] = marker };
 
     private async Task<(XElement Root, string? ETag)> CallAsync(
+        string operation,
+        string method,
+        string path,
+        IReadOnlyDictionary<string, string?>? query = null,
+        string? ifMatch = null,
+        XElement? body = null,
+        CancellationToken cancellationToken = default)
+    {
+        var reply = await CallRawAsync(operation, method, path, query, ifMatch, body, cancellationToken).ConfigureAwait(false);
+        if (reply.Body.Length == 0)
+        {
+            return (new XElement("Empty"), reply.ETag);
+        }
+
+        using var stream = new MemoryStream(reply.Body);
+        return (XDocument.Load(stream).Root ?? new XElement("Empty"), reply.ETag);
+    }
+
+    private async Task<RawResponse> CallRawAsync(
         string operation,
         string method,
         string path,
@@ -109,13 +170,6 @@ public class CloudFrontClient : AmazonServiceClient
             Body = body?.ToString(SaveOptions.DisableFormatting),
         };
         var options = new InvokeOptions { RequestMarshaller = _marshaller, ResponseUnmarshaller = QueryOperationUnmarshaller.Instance };
-        var reply = await InvokeAsync<RawResponse>(request, options, cancellationToken).ConfigureAwait(false);
-        if (reply.Body.Length == 0)
-        {
-            return (new XElement("Empty"), reply.ETag);
-        }
-
-        using var stream = new MemoryStream(reply.Body);
-        return (XDocument.Load(stream).Root ?? new XElement("Empty"), reply.ETag);
+        return await InvokeAsync<RawResponse>(request, options, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,7 +20,7 @@ public static class AwsErrors
         "NoSuchBucketPolicy", "NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
         "ServerSideEncryptionConfigurationNotFoundError", "PipelineExecutionNotFoundException",
         "ApprovalAlreadyCompletedException", "ActionNotFoundException", "StageNotFoundException",
-        "ResourceNotFound", "NoSuchDistribution", "NoSuchOriginAccessControl",
+        "ResourceNotFound", "NoSuchDistribution", "NoSuchOriginAccessControl", "NoSuchFunctionExists",
         "RepositoryNotFoundException", "LifecyclePolicyNotFoundException", "ClusterNotFoundException",
     };
 

@@ -1,7 +1,8 @@
 using Amazon.Runtime;
 using Pipectl.Aws.CodePipeline;
 using Pipectl.Aws.Errors;
-using Pipectl.Core.Naming;
+using Pipectl.Aws.Tagging;
+using Pipectl.Core.Resources;
 using Pipectl.Core.Operations;
 using Pipectl.Core.Stacks;
 
@@ -9,40 +10,33 @@ namespace Pipectl.Aws.Operations;
 
 /// <summary>
 /// The stacks pipectl manages in one region: the pipelines tagged <c>pipectl:stack=&lt;name&gt;</c>, each with
-/// its latest execution status. ListPipelines names every pipeline of the region; the tags need one
-/// ListTagsForResource per pipeline, and the status one ListPipelineExecutions per stack.
+/// its latest execution status. One GetResources of the Resource Groups Tagging API (pages of 100) names the
+/// region's pipelines that carry the tag, with their tags, however many other pipelines the region has; the
+/// status needs one ListPipelineExecutions per stack pipeline.
 /// </summary>
-public sealed class StackPipelineCatalog(CodePipelineClient client, Arns arns)
+public sealed class StackPipelineCatalog(CodePipelineClient client, ResourceTaggingClient tagging)
 {
-    /// <summary>How many pipelines are looked at concurrently (tags, then status).</summary>
+    /// <summary>How many statuses are read concurrently.</summary>
     private const int Concurrency = 4;
+
+    /// <summary>
+    /// The ARN namespace GetResources is asked for: CodePipeline (a pipeline's ARN carries no resource type; its
+    /// other tagged types, webhooks and action types, have a <c>type:</c> in theirs and are left out).
+    /// </summary>
+    public const string PipelineResourceType = "codepipeline";
 
     /// <summary>The stacks, sorted by stack then pipeline name. A status that cannot be read is reported, not fatal.</summary>
     public async Task<IReadOnlyList<StackPipeline>> ListAsync(CancellationToken cancellationToken)
     {
-        var pipelines = await client.ListAllPipelinesAsync(cancellationToken).ConfigureAwait(false);
+        var tagged = await tagging.GetAllResourcesAsync([new TagFilter(StackDefaults.StackTagKey)], [PipelineResourceType], cancellationToken).ConfigureAwait(false);
+        var pipelines = tagged
+            .Select(r => (Name: TaggedArn.Parse(r.ResourceARN!)?.Name, Stack: r.Tags?.FirstOrDefault(t => t.Key == StackDefaults.StackTagKey)?.Value))
+            .Where(p => !string.IsNullOrEmpty(p.Name) && !p.Name.Contains(':', StringComparison.Ordinal) && p.Stack is not null)
+            .ToList();
         var found = new System.Collections.Concurrent.ConcurrentBag<StackPipeline>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(pipelines.Where(p => !string.IsNullOrEmpty(p.Name)), options, async (pipeline, token) =>
-        {
-            var name = pipeline.Name!;
-            IReadOnlyList<PipelineTag> tags;
-            try
-            {
-                tags = await client.ListAllTagsForResourceAsync(arns.Pipeline(name), token).ConfigureAwait(false);
-            }
-            catch (AwsResourceNotFoundException)
-            {
-                // Deleted between ListPipelines and now: not a stack any more.
-                return;
-            }
-
-            var stack = tags.FirstOrDefault(t => t.Key == StackDefaults.StackTagKey)?.Value;
-            if (stack is not null)
-            {
-                found.Add(await WithLatestStatusAsync(stack, name, token).ConfigureAwait(false));
-            }
-        }).ConfigureAwait(false);
+        await Parallel.ForEachAsync(pipelines, options, async (pipeline, token) =>
+            found.Add(await WithLatestStatusAsync(pipeline.Stack!, pipeline.Name!, token).ConfigureAwait(false))).ConfigureAwait(false);
 
         return [.. found.OrderBy(s => s.Stack, StringComparer.Ordinal).ThenBy(s => s.Pipeline, StringComparer.Ordinal)];
     }

@@ -16,11 +16,16 @@ namespace Pipectl.Aws.Provisioning;
 /// and creates the distribution with its tags; update sends the whole desired config with the ETag just read
 /// (If-Match), keeping the distribution and its domain. Delete disables it, waits until the change has deployed
 /// (minutes on AWS, shown as progress, cancelled by --timeout), deletes it with the ETag of that last read and
-/// then the access control. An interrupted delete finds the distribution disabled and goes on from there.
+/// then the access control, then the index function. An interrupted delete finds the distribution disabled and
+/// goes on from there. The viewer-request index function is made (CreateFunction, tagged), published to LIVE and
+/// associated before the distribution is created or updated; a function of that name whose comment is not
+/// pipectl's is never changed or deleted.
 /// </summary>
 public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgress progress) : IResourceDriver<DistributionSpec, DistributionState>
 {
     private const string OriginId = "site-bucket";
+    private const string DevelopmentStage = "DEVELOPMENT";
+    private const string LiveStage = "LIVE";
 
     private const string DistributionAlreadyExists = "DistributionAlreadyExists";
 
@@ -59,13 +64,14 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
     public async Task<DistributionState> CreateAsync(DistributionSpec desired, CancellationToken cancellationToken)
     {
         var accessControl = await OwnAccessControlAsync(desired, usedBy: null, cancellationToken).ConfigureAwait(false);
+        var function = await PublishedFunctionAsync(desired, cancellationToken).ConfigureAwait(false);
 
         // The caller reference comes from the stack's own access control (one per account and name, so two bootstraps
         // of one stack at once share it; a new one after a teardown): CloudFront then makes one distribution for both,
         // and answers the second create with the first's distribution or DistributionAlreadyExists.
         try
         {
-            return await CreateDistributionAsync(desired, accessControl, CallerReferenceFor(accessControl), cancellationToken).ConfigureAwait(false);
+            return await CreateDistributionAsync(desired, accessControl, function, CallerReferenceFor(accessControl), cancellationToken).ConfigureAwait(false);
         }
         catch (AwsApiException e) when (e.ErrorCode == DistributionAlreadyExists)
         {
@@ -75,18 +81,18 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
             }
 
             // The reference belonged to a distribution deleted since (CloudFront may remember it): a fresh one.
-            return await CreateDistributionAsync(desired, accessControl, $"pipectl-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
+            return await CreateDistributionAsync(desired, accessControl, function, $"pipectl-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>The caller reference of the stack's distribution: derived from its access control's id.</summary>
     public static string CallerReferenceFor(string accessControlId) => $"pipectl-{accessControlId}";
 
-    private async Task<DistributionState> CreateDistributionAsync(DistributionSpec desired, string accessControl, string callerReference, CancellationToken cancellationToken)
+    private async Task<DistributionState> CreateDistributionAsync(DistributionSpec desired, string accessControl, string function, string callerReference, CancellationToken cancellationToken)
     {
         var withTags = new XElement(
             CloudFrontClient.Xmlns + "DistributionConfigWithTags",
-            Config(desired, accessControl, callerReference),
+            Config(desired, accessControl, function, callerReference),
             new XElement(CloudFrontClient.Xmlns + "Tags", new XElement(CloudFrontClient.Xmlns + "Items", desired.Tags.Select(tag =>
                 new XElement(CloudFrontClient.Xmlns + "Tag", new XElement(CloudFrontClient.Xmlns + "Key", tag.Key), new XElement(CloudFrontClient.Xmlns + "Value", tag.Value))))));
         var (distribution, _) = await cloudFront.CreateDistributionWithTagsAsync(withTags, cancellationToken).ConfigureAwait(false);
@@ -98,8 +104,10 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
         var (current, etag) = await cloudFront.GetDistributionConfigAsync(actual.Id, cancellationToken).ConfigureAwait(false);
         var accessControl = await OwnAccessControlAsync(desired, actual.OriginAccessControlId, cancellationToken).ConfigureAwait(false);
 
+        var function = await PublishedFunctionAsync(desired, cancellationToken).ConfigureAwait(false);
+
         // The whole desired config replaces the old one; the caller reference is the distribution's for good.
-        var config = Config(desired, accessControl, current.ChildText("CallerReference") ?? actual.Id);
+        var config = Config(desired, accessControl, function, current.ChildText("CallerReference") ?? actual.Id);
         var (distribution, _) = await cloudFront.UpdateDistributionAsync(actual.Id, config, etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
         return await StateAsync(distribution, distribution.Child("DistributionConfig"), cancellationToken).ConfigureAwait(false);
     }
@@ -133,6 +141,11 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
             {
             }
         }
+
+        if (actual.ViewerRequestFunction is { } function && actual.OriginAccessControlName is { } bucket)
+        {
+            await DeleteFunctionAsync(function, DistributionSpec.FunctionCommentFor(bucket), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Disables the distribution, waits until that has deployed, and deletes it.</summary>
@@ -148,6 +161,79 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
         var deployedETag = await DeployedAsync(actual, cancellationToken).ConfigureAwait(false);
         await cloudFront.DeleteDistributionAsync(actual.Id, deployedETag, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The index function as the distribution must name it: created and published, or brought to the desired code and
+    /// published again; returns its ARN. A function of that name that is not pipectl's stops the run.
+    /// </summary>
+    private async Task<string> PublishedFunctionAsync(DistributionSpec desired, CancellationToken cancellationToken)
+    {
+        var code = System.Text.Encoding.UTF8.GetBytes(DistributionSpec.IndexFunctionCode);
+        XElement summary;
+        string? etag;
+        try
+        {
+            (summary, etag) = await cloudFront.DescribeFunctionAsync(desired.FunctionName, DevelopmentStage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            var (created, createdETag) = await cloudFront.CreateFunctionAsync(desired.FunctionName, desired.FunctionComment, DistributionSpec.FunctionRuntime, code, desired.Tags, cancellationToken).ConfigureAwait(false);
+            await cloudFront.PublishFunctionAsync(desired.FunctionName, createdETag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            return FunctionArn(created);
+        }
+
+        if (summary.Child("FunctionConfig").ChildText("Comment") != desired.FunctionComment)
+        {
+            throw new ProvisioningException(
+                $"CloudFront Function {desired.FunctionName} exists and is not this stack's (its comment is not \"{desired.FunctionComment}\"); pipectl does not change it. Delete or rename it, or use another stack name.");
+        }
+
+        var development = await cloudFront.GetFunctionCodeAsync(desired.FunctionName, DevelopmentStage, cancellationToken).ConfigureAwait(false);
+        if (!code.SequenceEqual(development))
+        {
+            (_, etag) = await cloudFront.UpdateFunctionAsync(desired.FunctionName, desired.FunctionComment, DistributionSpec.FunctionRuntime, code, etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            await cloudFront.PublishFunctionAsync(desired.FunctionName, etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+        else if (await LiveCodeAsync(desired.FunctionName, cancellationToken).ConfigureAwait(false) != DistributionSpec.IndexFunctionCode)
+        {
+            await cloudFront.PublishFunctionAsync(desired.FunctionName, etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        return FunctionArn(summary);
+    }
+
+    /// <summary>Deletes the index function once no distribution names it, when its comment says it is pipectl's.</summary>
+    private async Task DeleteFunctionAsync(string name, string comment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (summary, etag) = await cloudFront.DescribeFunctionAsync(name, DevelopmentStage, cancellationToken).ConfigureAwait(false);
+            if (summary.Child("FunctionConfig").ChildText("Comment") == comment)
+            {
+                await cloudFront.DeleteFunctionAsync(name, etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            // Deleted by an earlier run.
+        }
+    }
+
+    /// <summary>The LIVE code of a function, or null when it has no LIVE stage.</summary>
+    private async Task<string?> LiveCodeAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(await cloudFront.GetFunctionCodeAsync(name, LiveStage, cancellationToken).ConfigureAwait(false));
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static string FunctionArn(XElement summary) =>
+        summary.Child("FunctionMetadata").ChildText("FunctionARN") ?? throw new ProvisioningException("CloudFront returned a function summary without its ARN.");
 
     /// <summary>Waits until the disabled distribution has deployed; returns the ETag the delete must send.</summary>
     private async Task<string> DeployedAsync(DistributionState actual, CancellationToken cancellationToken)
@@ -210,6 +296,7 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
             : new DistributionState(string.Empty, string.Empty, string.Empty, DistributionState.DeployedStatus, false, desired.OriginDomain, desired.Name, string.Empty, string.Empty, null, [], desired.Tags)
             {
                 OriginAccessControlId = id,
+                ViewerRequestFunction = desired.FunctionName,
             };
     }
 
@@ -289,6 +376,9 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
             ? null
             : (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Id == accessControlId).Name;
         var behavior = config.Child("DefaultCacheBehavior");
+        var function = behavior.Child("FunctionAssociations").Child("Items")?.Elements()
+            .FirstOrDefault(a => a.ChildText("EventType") == DistributionSpec.FunctionEventType)
+            .ChildText("FunctionARN") is { Length: > 0 } functionArn ? functionArn[(functionArn.LastIndexOf('/') + 1)..] : null;
         var errors = config.Child("CustomErrorResponses").Child("Items")?.Elements()
             .Select(e => (Code: int.TryParse(e.ChildText("ErrorCode"), out var code) ? code : 0, e))
             .OrderBy(e => e.Code)
@@ -309,11 +399,13 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
             await cloudFront.ListTagsForResourceAsync(arn, cancellationToken).ConfigureAwait(false))
         {
             OriginAccessControlId = string.IsNullOrEmpty(accessControlId) ? null : accessControlId,
+            ViewerRequestFunction = function,
+            ViewerRequestFunctionCode = function is null ? null : await LiveCodeAsync(function, cancellationToken).ConfigureAwait(false),
         };
     }
 
     /// <summary>The whole DistributionConfig pipectl wants, its elements in the order of CloudFront's schema.</summary>
-    private static XElement Config(DistributionSpec desired, string accessControlId, string callerReference)
+    private static XElement Config(DistributionSpec desired, string accessControlId, string functionArn, string callerReference)
     {
         var ns = CloudFrontClient.Xmlns;
         return new XElement(
@@ -332,6 +424,10 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
                 new XElement(ns + "TargetOriginId", OriginId),
                 new XElement(ns + "ViewerProtocolPolicy", DistributionSpec.ViewerProtocolPolicy),
                 new XElement(ns + "Compress", "true"),
+                new XElement(ns + "FunctionAssociations", new XElement(ns + "Quantity", 1), new XElement(ns + "Items", new XElement(
+                    ns + "FunctionAssociation",
+                    new XElement(ns + "FunctionARN", functionArn),
+                    new XElement(ns + "EventType", DistributionSpec.FunctionEventType)))),
                 new XElement(ns + "CachePolicyId", DistributionSpec.CachingOptimizedPolicyId)),
             new XElement(ns + "CustomErrorResponses", new XElement(ns + "Quantity", DistributionSpec.ErrorCodes.Count), new XElement(ns + "Items", DistributionSpec.ErrorCodes.Select(code => new XElement(
                 ns + "CustomErrorResponse",

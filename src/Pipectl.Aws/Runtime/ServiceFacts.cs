@@ -130,3 +130,14 @@ public sealed class EcsFacts : IAwsServiceFacts
     public static bool IsGlobal => false;
     public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113";
 }
+
+/// <summary>Resource Groups Tagging API: JSON 1.1, target prefix ResourceGroupsTaggingAPI_20170126, endpoint and signing name "tagging".</summary>
+public sealed class TaggingFacts : IAwsServiceFacts
+{
+    public static string ServiceId => "Resource Groups Tagging API";
+    public static string SigningName => "tagging";
+    public static string EndpointPrefix => "tagging";
+    public static string ApiVersion => "2017-01-26";
+    public static bool IsGlobal => false;
+    public const string TargetPrefix = "ResourceGroupsTaggingAPI_20170126";
+}

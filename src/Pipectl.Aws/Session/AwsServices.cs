@@ -56,6 +56,8 @@ public static class AwsServices
         new(EcsFacts.ServiceId, s => s.Ecs, p => p.Session.Ecs.DescribeClustersAsync(ServiceProbe.Name, p.CancellationToken)),
         new(CloudFrontFacts.ServiceId, s => s.CloudFront, p => p.Session.CloudFront.GetDistributionAsync(ServiceProbe.Name, p.CancellationToken)),
 
+        new(TaggingFacts.ServiceId, s => s.Tagging, p => p.Session.Tagging.GetResourcesAsync(new Tagging.GetResourcesRequest([new Tagging.TagFilter(Core.Stacks.StackDefaults.StackTagKey, [ServiceProbe.Name])], ["codepipeline:pipeline"], ResourcesPerPage: 1), p.CancellationToken)),
+
         // The account is part of the S3 Control host and request: asked once STS has answered.
         new(S3ControlFacts.ServiceId, s => s.S3Control, async p => await p.Session.S3Control.GetPublicAccessBlockAsync(await p.AccountAsync.ConfigureAwait(false), p.CancellationToken).ConfigureAwait(false)),
     ];

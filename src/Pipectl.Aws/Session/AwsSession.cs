@@ -7,6 +7,7 @@ using Amazon.SecurityToken;
 using Pipectl.Aws.CodeBuild;
 using Pipectl.Aws.CodeCommit;
 using Pipectl.Aws.CodeConnections;
+using Pipectl.Aws.Tagging;
 using Pipectl.Aws.CodePipeline;
 using Pipectl.Aws.Ecr;
 using Pipectl.Aws.Ecs;
@@ -67,6 +68,7 @@ public sealed class AwsSession : IDisposable
     private AmazonSecurityTokenServiceClient? _sts;
     private EcrClient? _ecr;
     private EcsClient? _ecs;
+    private ResourceTaggingClient? _tagging;
 
     private AwsSession(string region, string? profile, EndpointOverrides endpoints, Func<(AWSCredentials, string)> credentials, TimeSpan requestTimeout, int? maxErrorRetry)
     {
@@ -131,6 +133,9 @@ public sealed class AwsSession : IDisposable
     public EcrClient Ecr => Client(ref _ecr, () => new EcrClient(Credentials, Configure(new PipectlClientConfig<EcrFacts>(), EcrFacts.ServiceId), Counter));
 
     public EcsClient Ecs => Client(ref _ecs, () => new EcsClient(Credentials, Configure(new PipectlClientConfig<EcsFacts>(), EcsFacts.ServiceId), Counter));
+
+    /// <summary>The Resource Groups Tagging API (endpoint override id "Resource Groups Tagging API": AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API).</summary>
+    public ResourceTaggingClient Tagging => Client(ref _tagging, () => new ResourceTaggingClient(Credentials, Configure(new PipectlClientConfig<TaggingFacts>(), TaggingFacts.ServiceId), Counter));
 
     public IAmazonSecurityTokenService Sts => Client(ref _sts, CreateSts);
 

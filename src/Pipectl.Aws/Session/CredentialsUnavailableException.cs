@@ -1,4 +1,9 @@
+using Pipectl.Core.Validation;
+
 namespace Pipectl.Aws.Session;
 
 /// <summary>No credentials could be found; nothing was sent to AWS.</summary>
-public sealed class CredentialsUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class CredentialsUnavailableException(string message, Exception? inner = null) : Exception(message, inner), ICodedFailure
+{
+    public string ErrorCode => ErrorCodes.BadInput;
+}

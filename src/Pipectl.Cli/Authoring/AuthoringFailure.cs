@@ -13,12 +13,12 @@ internal static class AuthoringFailure
             return;
         }
 
-        var (code, line) = VerbRunner.Classify(failure);
+        var (_, line) = VerbRunner.Classify(failure);
         var json = JsonText.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("command", command);
-            ErrorJson.WriteMember(writer, code == ExitCodes.BadInput ? "BadInput" : failure.GetType().Name, line, failure);
+            ErrorJson.WriteMember(writer, ErrorJson.CodeOf(failure), line, failure);
             writer.WriteEndObject();
         });
         await console.Out.WriteLineAsync(json).ConfigureAwait(false);

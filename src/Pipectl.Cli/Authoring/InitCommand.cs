@@ -20,6 +20,16 @@ public static partial class InitCommand
 
     private const string FallbackStackName = "my-app";
 
+    /// <summary>How the code gets into the pipeline once the stack exists: the first commit from this folder, or a push.</summary>
+    public static IReadOnlyList<string> PushSteps { get; } =
+    [
+        "Then put this folder's code into the pipeline, either way:",
+        "  pipectl bootstrap --seed .        (the first commit of the new repository, made from this folder; no git credentials needed)",
+        "  git init -b main && git add -A && git commit -m \"First commit\"",
+        "  git remote add origin <cloneUrlHttp that bootstrap prints> && git push -u origin main",
+        "Every push to the branch then starts the pipeline: pipectl status --watch follows it.",
+    ];
+
     public static Command Create(GlobalOptions options, CliConsole console, Func<string> workingDirectory)
     {
         var template = new Option<string>("--template")
@@ -123,6 +133,10 @@ public static partial class InitCommand
             }
 
             await console.Error.WriteLineAsync($"Next: pipectl validate, then pipectl bootstrap --dry-run (both read ./{StackFileParser.DefaultFileName}: stack {name}).").ConfigureAwait(false);
+            foreach (var line in PushSteps)
+            {
+                await console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            }
         }
 
         return ExitCodes.Success;

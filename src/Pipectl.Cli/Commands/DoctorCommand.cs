@@ -103,7 +103,7 @@ public static class DoctorCommand
         var failed = report.Services.Where(s => !s.Ok).ToList();
         if (failed.Count > 0)
         {
-            ErrorJson.WriteMember(writer, "ServicesFailed", $"{failed.Count} of {report.Services.Count} services failed: {string.Join(", ", failed.Select(s => s.Name))}", null);
+            ErrorJson.WriteMember(writer, Pipectl.Core.Validation.ErrorCodes.ServicesFailed, $"{failed.Count} of {report.Services.Count} services failed: {string.Join(", ", failed.Select(s => s.Name))}", null);
         }
 
         writer.WriteEndObject();

@@ -68,30 +68,11 @@ public static class ExportCommand
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", errors.Select(e => e.ToString())));
         }
 
-        // The template holds PLAINTEXT values as they are: the same warning bootstrap gives for a name that says secret.
-        foreach (var warning in checkedSpecs.SelectMany(s => BuildVariableRules.Warnings(s.Spec.EnvironmentVariables)).Distinct(StringComparer.Ordinal))
+        // The template holds the build variables as the project would: a plain-text one whose name says it is a secret
+        // is written into the template in the clear, so it gets the warning bootstrap gives.
+        foreach (var warning in BuildVariableRules.Warnings(checkedSpecs[0].Spec.EnvironmentVariables))
         {
             await console.Error.WriteLineAsync($"pipectl: warning: {warning}").ConfigureAwait(false);
-        }
-
-        // The CloudFront site (a distribution whose id AWS assigns, and the bucket policy and invalidation stage that
-        // name it) has no CloudFormation mapping yet: refuse it in one line rather than export a different stack.
-        if (checkedSpecs.FirstOrDefault(s => s.Spec.IsCloudFrontSite) is { } cloudFront)
-        {
-            throw new UsageException($"export: --site {SiteTypes.CloudFront}{(cloudFront.Environment is { } env ? $" (environment {env})" : string.Empty)} cannot be exported yet; export covers the {SiteTypes.S3Website} site (the default).");
-        }
-
-        // A container deploy (an ECR repository, and a deploy role whose PassRole names the roles of a service only a
-        // read of the account can tell) has no mapping yet: refuse it in one line, as the CloudFront site.
-        if (checkedSpecs.FirstOrDefault(s => s.Spec.IsEcsDeploy) is { } container)
-        {
-            throw new UsageException($"export: {StackOptionNames.Deploy} {DeployTargets.Ecs}{(container.Environment is { } env ? $" (environment {env})" : string.Empty)} cannot be exported yet; export covers the {DeployTargets.S3} deploy (the default).");
-        }
-
-        // A GitHub, GitLab or Bitbucket source (a CodeConnections connection and a V2 push trigger) has no mapping yet either.
-        if (checkedSpecs.FirstOrDefault(s => s.Spec.UsesConnection) is { } connected)
-        {
-            throw new UsageException($"export: source {connected.Spec.Source} (a CodeConnections connection) cannot be exported yet; export covers the CodeCommit source (no source: section).");
         }
 
         System.Text.Json.Nodes.JsonObject template;

@@ -22,8 +22,13 @@ public static class CliApp
                 await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             }
 
-            var verb = parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name + " ";
-            await console.Error.WriteLineAsync($"Run 'pipectl {verb}--help' for usage.").ConfigureAwait(false);
+            // At the top level every line already says where help is (or which verb was meant).
+            var verb = parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name;
+            if (verb.Length > 0)
+            {
+                await console.Error.WriteLineAsync($"Run 'pipectl {verb} --help' for usage.").ConfigureAwait(false);
+            }
+
             if (AsksForJson(args))
             {
                 // A script that asked for JSON gets its one document even when the command line is wrong.
@@ -32,7 +37,7 @@ public static class CliApp
                 {
                     writer.WriteStartObject();
                     writer.WriteString("command", verb.Trim());
-                    Output.ErrorJson.WriteMember(writer, "BadInput", line, null);
+                    Output.ErrorJson.WriteMember(writer, Pipectl.Core.Validation.ErrorCodes.BadInput, line, null);
                     writer.WriteEndObject();
                 })).ConfigureAwait(false);
             }

@@ -34,6 +34,9 @@ public sealed class GlobalOptions
         // Complete the values as typed (text, json), not the enum's member names.
         Output.CompletionSources.Clear();
         Output.CompletionSources.Add([.. Names]);
+
+        // The shell offers every region the SDK knows (the same list "did you mean" draws from).
+        Region.CompletionSources.Add([.. Pipectl.Aws.Session.KnownRegions.All]);
     }
 
     /// <summary>The options that say where AWS is and who calls it: only verbs that send requests take them.</summary>

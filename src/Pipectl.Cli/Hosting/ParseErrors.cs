@@ -13,6 +13,13 @@ public static class ParseErrors
     public static IEnumerable<string> Lines(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
+        if (command is RootCommand && parse.UnmatchedTokens.FirstOrDefault() is { } first && !first.StartsWith('-'))
+        {
+            // A mistyped verb: the words after it are that verb's options, so its one line says it all.
+            yield return UnknownWord(command, first);
+            yield break;
+        }
+
         var unmatched = parse.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
         var unknownOption = false;
         foreach (var error in parse.Errors)

@@ -60,7 +60,7 @@ public static class ApprovalCommand
                 var line = waiting.Count == 0
                     ? $"no approval is waiting in {target.PipelineName}{where}: nothing was sent."
                     : $"{waiting.Count} approvals are waiting in {target.PipelineName} ({string.Join(", ", waiting)}): pass --stage to choose one; nothing was sent.";
-                await FailAsync(waiting.Count == 0 ? "NoPendingApproval" : "SeveralPendingApprovals", line).ConfigureAwait(false);
+                await FailAsync(waiting.Count == 0 ? Pipectl.Core.Validation.ErrorCodes.NoPendingApproval : Pipectl.Core.Validation.ErrorCodes.SeveralPendingApprovals, line).ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
 

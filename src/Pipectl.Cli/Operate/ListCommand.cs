@@ -4,7 +4,6 @@ using Pipectl.Aws.Operations;
 using Pipectl.Aws.Session;
 using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Output;
-using Pipectl.Core.Naming;
 
 namespace Pipectl.Cli.Operate;
 
@@ -25,8 +24,10 @@ public static class ListCommand
     private static async Task<int> RunAsync(GlobalSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         using var session = AwsSession.Create(settings.SessionOptions);
-        var account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false)).Account;
-        var stacks = await new StackPipelineCatalog(session.CodePipeline, new Arns(session.Region, account)).ListAsync(cancellationToken).ConfigureAwait(false);
+        // The account is only printed: asked for alongside the listing.
+        var identity = session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+        var stacks = await new StackPipelineCatalog(session.CodePipeline, session.Tagging).ListAsync(cancellationToken).ConfigureAwait(false);
+        var account = (await identity.ConfigureAwait(false)).Account;
         // One line however many pipelines failed the same way (a missing permission fails them all).
         var unreadable = stacks.Where(s => s.LookupError is not null).ToList();
         if (unreadable.Count > 0)

@@ -21,16 +21,17 @@ public static class StatusCommand
         command.Options.Add(operate.PollInterval);
         OperatedRun.SetAction(command, options, operate, console, run => run.Parse.GetValue(operate.Watch)
             ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock, new TestResultsReader(run.Session.CodeBuild)).RunAsync("status", null, _ => { }, run.Token)
-            : ShowAsync(run.Operations, run.BuildLogs, new TestResultsReader(run.Session.CodeBuild), run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session)));
+            : ShowAsync(run.Operations, run.BuildLogs, new TestResultsReader(run.Session.CodeBuild), run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session), EcsRoleDriftLine.ReaderFor(run.Target, run.Session)));
         return command;
     }
 
-    private static async Task<int> ShowAsync(PipelineOperations operations, BuildLogs logs, TestResultsReader testResults, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection)
+    private static async Task<int> ShowAsync(PipelineOperations operations, BuildLogs logs, TestResultsReader testResults, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection, Func<CancellationToken, Task<IReadOnlyList<string>>>? readRoleDrift)
     {
         var status = await operations.ReadStatusAsync(target.PipelineName, cancellationToken).ConfigureAwait(false);
         var failedBuild = await FailedBuild.FindAsync(logs, status, cancellationToken).ConfigureAwait(false);
         var tests = await TestResultsView.FindAsync(testResults, status, cancellationToken).ConfigureAwait(false);
         var connection = readConnection is null ? null : await readConnection(cancellationToken).ConfigureAwait(false);
+        var roleDrift = readRoleDrift is null ? null : await readRoleDrift(cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             await console.Out.WriteLineAsync(JsonText.Write(writer =>
@@ -41,6 +42,7 @@ public static class StatusCommand
                 failedBuild?.WriteJson(writer);
                 tests?.WriteJson(writer);
                 ConnectionStatusLine.WriteJson(writer, connection);
+                EcsRoleDriftLine.WriteJson(writer, roleDrift);
                 writer.WriteEndObject();
             })).ConfigureAwait(false);
         }
@@ -54,6 +56,11 @@ public static class StatusCommand
             if (connection is not null)
             {
                 await console.Out.WriteLineAsync(ConnectionStatusLine.Text(connection, new TextStyle(console.UseColor))).ConfigureAwait(false);
+            }
+
+            if (roleDrift is { Count: > 0 })
+            {
+                await console.Out.WriteLineAsync(EcsRoleDriftLine.Text(roleDrift, new TextStyle(console.UseColor))).ConfigureAwait(false);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Pipectl.Aws.Errors;
 using Pipectl.Cli.Hosting;
+using Pipectl.Core.Validation;
 
 namespace Pipectl.Cli.Output;
 
@@ -34,10 +35,23 @@ public static class ErrorJson
         writer.WriteEndObject();
     }
 
-    /// <summary>The error code of a failure: the AWS error code, BadInput, or the exception's kind.</summary>
-    public static string CodeOf(Exception failure) => VerbRunner.Classify(failure).Code == ExitCodes.BadInput
-        ? "BadInput"
-        : Find(failure) is { ErrorCode: { Length: > 0 } code } ? code : failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal);
+    /// <summary>
+    /// The one mapper of a failure to its JSON <c>error.code</c>: BadInput for bad input (exit 2), else the code of the
+    /// AWS reply the failure holds, else the code the failure carries (<see cref="ICodedFailure"/>). Only an exception
+    /// pipectl does not own (the runtime's, the SDK's transport errors) is named after its class.
+    /// </summary>
+    public static string CodeOf(Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (VerbRunner.Classify(failure).Code == ExitCodes.BadInput)
+        {
+            return ErrorCodes.BadInput;
+        }
+
+        return Find(failure) is { ErrorCode: { Length: > 0 } code } ? code
+            : failure is ICodedFailure coded ? coded.ErrorCode
+            : failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal);
+    }
 
     /// <summary>With --output json, prints <c>{"command": ..., "error": {...}}</c> for a verb that failed before it had a result.</summary>
     public static Func<Exception, Task> Reporter(string command, GlobalSettings settings, CliConsole console) => async failure =>

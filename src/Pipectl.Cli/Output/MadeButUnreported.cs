@@ -1,24 +1,16 @@
 using Pipectl.Aws.Runtime;
+using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 
 namespace Pipectl.Cli.Output;
 
 /// <summary>
 /// Resources a run created that its outcomes do not list, because the step that made them failed after the
-/// create (a repository whose seeding failed). Read from the creating requests that succeeded.
+/// create (a repository whose seeding failed). Read from the creating requests that succeeded, each matched to its
+/// kind by service and operation (<see cref="ResourceKinds"/>).
 /// </summary>
 public static class MadeButUnreported
 {
-    private static readonly Dictionary<string, string> TypeByOperation = new(StringComparer.Ordinal)
-    {
-        ["CreateRepository"] = ResourceTypes.Repository,
-        ["PutBucket"] = ResourceTypes.Bucket,
-        ["CreateRole"] = ResourceTypes.Role,
-        ["CreateProject"] = ResourceTypes.BuildProject,
-        ["CreatePipeline"] = ResourceTypes.Pipeline,
-        ["CreateTopic"] = ResourceTypes.Topic,
-    };
-
     public const string Note = "created before the run stopped";
 
     public static IEnumerable<ResourceOutcome> MissingFrom(IReadOnlyList<ResourceOutcome> listed, IReadOnlyList<CreatedResource> created)
@@ -27,10 +19,10 @@ public static class MadeButUnreported
         foreach (var made in created)
         {
             if (made.Resource is { } resource
-                && TypeByOperation.TryGetValue(made.Operation, out var type)
-                && known.Add((type, resource.Name)))
+                && ResourceKinds.Creating(made.Service, made.Operation) is { } kind
+                && known.Add((kind.Type, resource.Name)))
             {
-                yield return new ResourceOutcome(type, resource.Name, null, ResourceAction.Created) { Note = Note };
+                yield return new ResourceOutcome(kind.Type, resource.Name, null, ResourceAction.Created) { Note = Note };
             }
         }
     }

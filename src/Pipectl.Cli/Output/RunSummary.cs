@@ -22,7 +22,8 @@ public static class RunSummary
         var where = $"stack {report.Stack} in {report.Region}{(report.Account is null ? string.Empty : $" (account {report.Account})")}";
         var head = report.DryRun ? $"Plan for {where}, nothing changed" : succeeded ? $"Done: {where}" : $"Stopped: {where}";
         yield return string.Empty;
-        yield return $"{style.Bold(head)}: {string.Join(", ", counts)}.";
+        var listed = string.Join(", ", counts);
+        yield return listed.Length == 0 ? $"{style.Bold(head)}: no resource was listed." : $"{style.Bold(head)}: {listed}.";
         foreach (var made in report.Listed.Where(r => r.Note == MadeButUnreported.Note))
         {
             yield return $"  made before it stopped: {made.Type} {made.Name}";

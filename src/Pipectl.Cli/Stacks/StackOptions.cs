@@ -11,6 +11,17 @@ namespace Pipectl.Cli.Stacks;
 /// </summary>
 public sealed class StackOptions
 {
+    /// <summary>The options whose values are a closed set complete to that set (the parser still checks them with one clear line).</summary>
+    public StackOptions()
+    {
+        Site.CompletionSources.Add([.. SiteTypes.All]);
+        Deploy.CompletionSources.Add([.. DeployTargets.All]);
+        ComputeType.CompletionSources.Add([.. Pipectl.Core.Validation.AwsConstraints.ComputeTypes]);
+        PipelineType.CompletionSources.Add(PipelineTypes.V2, PipelineTypes.V1);
+        SourceType.CompletionSources.Add(BuildSourceTypes.CodePipeline, BuildSourceTypes.CodeCommit);
+        TestInput.CompletionSources.Add(TestInputs.Build, TestInputs.Source);
+    }
+
     public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name; every resource name derives from it (required unless -f or ./pipectl.yaml names it)" };
 
     public Option<string?> File { get; } = new("--file", "-f") { Description = "A stack file (default: ./pipectl.yaml when present and --name is not given); options given here win over it" };

@@ -29,6 +29,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
     private string? _stackName;
     private string? _account;
     private AwsSession? _session;
+    private string? _filePath;
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +78,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         RunTrace.Mark("credentials resolved");
         var removal = teardown is null ? null : TeardownOptionsFor(teardown);
         var early = EarlyReads.None;
-        IReadOnlyList<DeployedStages>? deployed = null;
+        FoundStack? found = null;
         AwsStackDrivers? readers = null;
         if (offline)
         {
@@ -91,22 +92,26 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         else
         {
             // The account is part of the bucket names, but most resources are found by a name without it: their
-            // first reads go out alongside GetCallerIdentity instead of after it. A teardown also reads the stages
-            // each deployed pipeline runs (by name, alongside too), so one given only --name also removes a Test
-            // stage's or a CloudFront site's resources.
+            // first reads go out alongside GetCallerIdentity instead of after it. A teardown also asks the tagging
+            // API for everything tagged as the stack's (alongside too), then reads the stages each deployed
+            // pipeline runs, so one given only --name also removes every environment and every optional part.
             var account = AccountAsync(session, cancellationToken);
-            var stages = teardown is null ? null : Task.WhenAll(candidates.Select(c => new DeployedStagesReader(session.CodePipeline, session.CodeBuild).ReadAsync(c.Spec, cancellationToken)));
+            var finding = teardown is null ? null : new StackFinder(session.Tagging).FindAsync(_stackName, _region, cancellationToken);
             readers = new AwsStackDrivers(session, account, SilentProgress.Instance) { DeleteImages = teardown?.DeleteImages ?? false };
             early = StartEarlyReads(readers, file, buildspec, removal, cancellationToken);
             _account = await account.ConfigureAwait(false);
             RunTrace.Mark("account known");
-            deployed = stages is null ? null : await stages.ConfigureAwait(false);
+            found = finding is null ? null : (await finding.ConfigureAwait(false)).Within(parse.GetValue(options.Environment));
         }
 
         var specs = Specs(file, _account, buildspec);
-        if (deployed is not null)
+        if (found is not null)
         {
+            specs = found.Specs(specs);
+            var reader = new DeployedStagesReader(session.CodePipeline, session.CodeBuild);
+            var deployed = await Task.WhenAll(specs.Select(s => reader.ReadAsync(s.Spec, cancellationToken))).ConfigureAwait(false);
             specs = [.. specs.Select((s, i) => s with { Spec = deployed[i].ApplyTo(s.Spec) })];
+            RunTrace.Mark("stack found");
         }
 
         // A name given with the account in it (--site-bucket NAME-artifacts-ACCOUNT-REGION, or another environment's
@@ -116,7 +121,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", clashes.Select(e => e.ToString())) + $" (in account {_account}). Nothing was written.");
         }
 
-        var graph = StackGraph.For(specs);
+        var graph = StackGraph.For(specs, found);
         StackRunResult result;
         if (teardown is not null)
         {
@@ -157,16 +162,24 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             result = result with { Outputs = outputs };
         }
 
+        if (result.Failure is null && teardown is null && !settings.DryRun)
+        {
+            foreach (var line in ApprovalMailNotes(specs, result))
+            {
+                await console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+        }
+
         RunTrace.Mark("run finished");
         var report = Report(_stackName, result, note);
         if (result.Failure is { } failure)
         {
             var (code, line) = VerbRunner.Classify(failure);
-            await WriteAsync(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
+            await WriteAsync(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             if (failure is not ProvisioningException { RerunHelps: false })
             {
-                await console.Error.WriteLineAsync(StoppedLine(session.Counter.Mutating)).ConfigureAwait(false);
+                await console.Error.WriteLineAsync(StoppedLine(session.Counter.Mutating, result.Resources)).ConfigureAwait(false);
             }
 
             if (settings.Verbose)
@@ -207,7 +220,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         var path = DefaultStackFile.Choose(parse.GetValue(options.File), parse.GetValue(options.Name), console);
         if (path is null)
         {
-            if (parse.GetValue(options.Environment) is { } environment)
+            if (teardown is null && parse.GetValue(options.Environment) is { } environment)
             {
                 throw new UsageException($"--env \"{Pipectl.Core.Validation.SafeFragment.Visible(environment)}\": environments come from a stack file: add -f pipectl.yaml.");
             }
@@ -220,6 +233,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
             throw new UsageException($"--name \"{Pipectl.Core.Validation.SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
         }
 
+        _filePath = path;
         return LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
     }
 
@@ -260,14 +274,37 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         return specs.Select(s => PublicSitePreflight.Refusal(block, s.Spec)).FirstOrDefault(r => r is not null);
     }
 
-    /// <summary>What to do after a failure: a run that changed nothing has nothing to finish.</summary>
-    private string StoppedLine(int mutatingRequests) => (teardown, mutatingRequests) switch
+    /// <summary>
+    /// What to do after a failure: a run that changed nothing has nothing to finish. After a run that made part of a
+    /// new stack, the teardown that removes exactly that: the same stack file and environment, or the same --name
+    /// (which finds every environment and part by the stack's tags). After a run on a stack that was there before, a
+    /// teardown would remove more than the run made: only the re-run is suggested.
+    /// </summary>
+    private string StoppedLine(int mutatingRequests, IReadOnlyList<ResourceOutcome> resources) => (teardown, mutatingRequests) switch
     {
         (null, 0) => $"pipectl: {command} stopped before changing anything.",
-        (null, _) => $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `pipectl teardown --name {_stackName}` to remove what was made.",
+        (null, _) when resources.Any(r => r.Action is ResourceAction.Unchanged or ResourceAction.Updated) =>
+            $"pipectl: {command} stopped before the stack was complete; run it again to finish (the stack was there before this run: `{TeardownCommand()}` would remove all of it, not only what this run made).",
+        (null, _) => $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `{TeardownCommand()}` to remove what was made{SharedKeptNote(resources)}.",
         (_, 0) => "pipectl: teardown stopped before deleting anything.",
-        _ => $"pipectl: teardown stopped part way; what is left is listed above: run `pipectl teardown --name {_stackName}` again to finish.",
+        _ => $"pipectl: teardown stopped part way; what is left is listed above: run `{TeardownCommand()}` again to finish.",
     };
+
+    /// <summary>The teardown of what this run acts on: the same stack file (and --env) or --name, and region.</summary>
+    private string TeardownCommand()
+    {
+        var what = _filePath is null ? $"--name {_stackName}" : $"-f {Quoted(_filePath)}";
+        var environment = parse.GetValue(options.Environment) is { } env ? $" --env {Pipectl.Core.Validation.SafeFragment.Visible(env)}" : string.Empty;
+        return $"pipectl teardown {what}{environment} --region {_region}";
+    }
+
+    /// <summary>An --env run that created the shared repository: its teardown leaves the repository to the other environments.</summary>
+    private string SharedKeptNote(IReadOnlyList<ResourceOutcome> resources) =>
+        parse.GetValue(options.Environment) is not null && resources.FirstOrDefault(r => r.Action == ResourceAction.Created && r.Type is ResourceTypes.Repository or ResourceTypes.Connection) is { } shared
+            ? $" (it keeps the shared {shared.Type} {shared.Name}, which `pipectl teardown -f {Quoted(_filePath ?? string.Empty)} --region {_region}` removes with every environment)"
+            : string.Empty;
+
+    private static string Quoted(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'" : path;
 
     /// <summary>
     /// On a terminal without --yes: list what would be deleted (reads only) and ask. With --yes, in a dry
@@ -350,7 +387,7 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
 
         var (_, line) = VerbRunner.Classify(failure);
         var report = Report(_stackName ?? parse.GetValue(options.Name) ?? string.Empty, new StackRunResult([], new Dictionary<string, string>(), failure), null);
-        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorCode(failure), ErrorMessage = line, ErrorCause = failure })).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(RunReportJson.Write(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure })).ConfigureAwait(false);
     }
 
     private static void Validate(IReadOnlyList<EnvironmentStackSpec> specs)
@@ -392,12 +429,20 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         }
     }
 
-    private static string ErrorCode(Exception failure) => failure switch
+    /// <summary>
+    /// SNS delivers nothing to an e-mail address until its owner confirms the subscription: after a run that created
+    /// (or changed) an approval topic, say so, naming the address and the topic.
+    /// </summary>
+    private static IEnumerable<string> ApprovalMailNotes(IReadOnlyList<EnvironmentStackSpec> specs, StackRunResult result)
     {
-        Amazon.Runtime.AmazonServiceException { ErrorCode: { Length: > 0 } code } => code,
-        UsageException or CredentialsUnavailableException or RegionUnavailableException => "BadInput",
-        _ => failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal),
-    };
+        foreach (var (_, spec) in specs)
+        {
+            if (spec.ApprovalEmail is { } email && result.Resources.Any(r => r.Type == ResourceTypes.Topic && r.Name == spec.ApprovalTopicName && r.Action is ResourceAction.Created or ResourceAction.Updated))
+            {
+                yield return $"pipectl: note: SNS sent {email} a message to confirm the subscription to topic {spec.ApprovalTopicName}: approval e-mails arrive only after the approver opens it and chooses \"Confirm subscription\".";
+            }
+        }
+    }
 
     private static string Join(string? a, string b) => a is null ? b : $"{a}; {b}";
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Pipectl.Core.Orchestration;
+using Pipectl.Core.Policies;
 using Pipectl.Core.Resources;
+using Pipectl.Core.Sources;
 using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
 
@@ -19,6 +21,24 @@ public static class CloudFormationTemplate
 
     private const string BucketPolicySuffix = "Policy";
     private const string SubscriptionSuffix = "Subscription";
+    private const string AccessControlSuffix = "AccessControl";
+
+    /// <summary>The parameter the ECS task role's ARN is given in (only the deploying account knows it).</summary>
+    public const string EcsTaskRoleParameter = "EcsTaskRoleArn";
+
+    /// <summary>The parameter the ECS task execution role's ARN is given in.</summary>
+    public const string EcsExecutionRoleParameter = "EcsExecutionRoleArn";
+
+    /// <summary>The parameter the ECS service's task definition family is given in.</summary>
+    public const string EcsTaskDefinitionFamilyParameter = "EcsTaskDefinitionFamily";
+
+    /// <summary>The ECS parameters: what only a read of the service tells, asked of whoever deploys the template.</summary>
+    public static IReadOnlyList<TemplateParameter> EcsParameters { get; } =
+    [
+        new(EcsTaskRoleParameter, null, "The taskRoleArn of the ECS service's task definition: the deploy role may pass it to ECS tasks (give the execution role's ARN when the task definition has no task role)", "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"),
+        new(EcsExecutionRoleParameter, null, "The executionRoleArn of the ECS service's task definition: the deploy role may pass it to ECS tasks", "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"),
+        new(EcsTaskDefinitionFamilyParameter, null, "The family of the ECS service's task definition: the deploy role may tag the revisions it registers", "^[A-Za-z0-9_-]{1,255}$"),
+    ];
 
     /// <summary>
     /// The template of the stacks <paramref name="specs"/> (one per environment, built with tokens). With
@@ -29,7 +49,8 @@ public static class CloudFormationTemplate
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(parameters);
-        var entries = StackGraph.For(specs).Entries.Where(e => e.Wanted && !e.UseExisting).ToList();
+        var ecs = specs.Where(s => s.Spec.IsEcsDeploy).ToDictionary(s => s.Environment ?? string.Empty, s => s.Spec, StringComparer.Ordinal);
+        var entries = StackGraph.For(specs).Entries.Where(e => e.Wanted && !e.UseExisting).Select(e => WithTemplateServiceRoles(e, ecs)).ToList();
         var ids = entries.ToDictionary(e => e.Key, e => LogicalId(e.Key), StringComparer.Ordinal);
         if (ids.GroupBy(i => i.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
@@ -41,11 +62,17 @@ public static class CloudFormationTemplate
         foreach (var entry in entries)
         {
             var dependsOn = entry.DependsOn.Where(ids.ContainsKey).Select(k => ids[k]).ToList();
-            foreach (var (id, resource) in Resources(ids[entry.Key], entry))
+            var attributes = Attributes(entry, ids);
+            foreach (var (id, produced) in Resources(ids[entry.Key], entry))
             {
-                if (dependsOn.Count > 0 && !resource.ContainsKey("DependsOn"))
+                var resource = (JsonObject)WithAttributes(produced, attributes);
+
+                // A resource that reads another's attribute already waits for it: CloudFormation (and cfn-lint) want no DependsOn then.
+                var text = resource.ToJsonString();
+                var waits = dependsOn.Where(d => !text.Contains("${" + d + ".", StringComparison.Ordinal) && !text.Contains($"\"Fn::GetAtt\":[\"{d}\"", StringComparison.Ordinal)).ToList();
+                if (waits.Count > 0 && !resource.ContainsKey("DependsOn"))
                 {
-                    resource["DependsOn"] = Strings(dependsOn);
+                    resource["DependsOn"] = Strings(waits);
                 }
 
                 if (retain)
@@ -61,7 +88,13 @@ public static class CloudFormationTemplate
         var parameterNodes = new JsonObject();
         foreach (var parameter in parameters)
         {
-            var node = new JsonObject { ["Type"] = "String", ["Default"] = parameter.Default, ["Description"] = parameter.Description };
+            var node = new JsonObject { ["Type"] = "String" };
+            if (parameter.Default is not null)
+            {
+                node["Default"] = parameter.Default;
+            }
+
+            node["Description"] = parameter.Description;
             if (parameter.AllowedPattern is not null)
             {
                 node["AllowedPattern"] = parameter.AllowedPattern;
@@ -97,8 +130,150 @@ public static class CloudFormationTemplate
         ResourceEntry<PipelineSpec, PipelineState> e => [(id, PipelineTemplate.Resource(e.Desired))],
         ResourceEntry<RuleSpec, RuleState> e => [(id, Rule(e.Desired))],
         ResourceEntry<ReportGroupSpec, ReportGroupState> e => [(id, ReportGroup(e.Desired))],
+        ResourceEntry<DistributionSpec, DistributionState> e => Distribution(id, e.Desired),
+        ResourceEntry<ConnectionSpec, ConnectionState> e => [(id, Connection(e.Desired))],
+        ResourceEntry<EcrRepositorySpec, EcrRepositoryState> e => [(id, EcrRepository(e.Desired))],
         _ => throw new NotSupportedException($"No CloudFormation type for the resource {entry.Key} ({entry.GetType().Name}): add it to {nameof(CloudFormationTemplate)}."),
     };
+
+    /// <summary>
+    /// An ECS stack's deploy role as the template declares it: the roles it may pass and the task definition family
+    /// it may tag come from the service, which only the deploying account can read, so they are parameters.
+    /// </summary>
+    private static ResourceEntry WithTemplateServiceRoles(ResourceEntry entry, IReadOnlyDictionary<string, StackSpec> ecs) =>
+        entry is ResourceEntry<RoleSpec, RoleState> role && Unscoped(entry.Key) == ResourceKeys.DeployRole && ecs.TryGetValue(entry.Environment ?? string.Empty, out var spec)
+            ? role with { Desired = RoleSpec.From(new EcsPolicies(spec).DeployRole(TemplateService(spec)), role.Desired.Tags) }
+            : entry;
+
+    /// <summary>The ECS service as the template's parameters describe it.</summary>
+    public static EcsServiceState TemplateService(StackSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var arns = new Naming.Arns(spec.Region, spec.AccountId);
+        return new EcsServiceState(
+            spec.Ecs.Cluster ?? string.Empty,
+            spec.Ecs.Service ?? string.Empty,
+            ClusterActive: true,
+            ServiceActive: true,
+            arns.EcsService(spec.Ecs.Cluster ?? string.Empty, spec.Ecs.Service ?? string.Empty),
+            $"arn:{arns.Partition}:ecs:{spec.Region}:{arns.AccountId}:task-definition/{TemplateTokens.Token(EcsTaskDefinitionFamilyParameter)}:1",
+            TemplateTokens.Token(EcsTaskRoleParameter),
+            TemplateTokens.Token(EcsExecutionRoleParameter),
+            [spec.ContainerName]);
+    }
+
+    private static string Unscoped(string key) => key[(key.LastIndexOf('/') + 1)..];
+
+    /// <summary>
+    /// What AWS assigns when it creates a resource, as bootstrap's specs stand it in, and the attribute of the
+    /// template's resource that gives it: the distribution's id (in the site bucket's policy, the invalidation role
+    /// and project) and the connection's ARN (in the pipeline and its role).
+    /// </summary>
+    private static List<(string StandIn, string Attribute)> Attributes(ResourceEntry entry, IReadOnlyDictionary<string, string> ids)
+    {
+        var attributes = new List<(string, string)>();
+        var scope = entry.Environment is { } environment ? environment + "/" : string.Empty;
+        if (ids.TryGetValue(scope + ResourceKeys.Distribution, out var distribution))
+        {
+            attributes.Add((CloudFrontSite.NewDistributionId, TemplateTokens.Attribute(distribution, "Id")));
+        }
+
+        if (ids.TryGetValue(scope + ResourceKeys.Connection, out var connection) || ids.TryGetValue(ResourceKeys.Connection, out connection))
+        {
+            var pending = ConnectionArns.Pending("aws", TemplateTokens.Region, TemplateTokens.AccountId);
+            attributes.Add((((JsonObject)TemplateTokens.Render(pending))["Fn::Sub"]!.GetValue<string>(), TemplateTokens.Attribute(connection, "ConnectionArn")));
+        }
+
+        return attributes;
+    }
+
+    /// <summary><paramref name="node"/> with every stand-in of <paramref name="attributes"/> replaced by its resource's attribute.</summary>
+    private static JsonNode WithAttributes(JsonNode node, IReadOnlyList<(string StandIn, string Attribute)> attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            return node;
+        }
+
+        switch (node)
+        {
+            case JsonObject { Count: 1 } sub when sub["Fn::Sub"] is JsonValue text:
+                var substituted = attributes.Aggregate(text.GetValue<string>(), (t, a) => t.Replace(a.StandIn, "${" + a.Attribute.Trim('@') + "}", StringComparison.Ordinal));
+                return new JsonObject { ["Fn::Sub"] = substituted };
+            case JsonObject o:
+                return new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : (JsonNode?)WithAttributes(p.Value, attributes))));
+            case JsonArray a:
+                return new JsonArray(a.Select(i => i is null ? null : (JsonNode?)WithAttributes(i, attributes)).ToArray());
+            case JsonValue v when v.TryGetValue<string>(out var plain) && attributes.Any(a => plain.Contains(a.StandIn, StringComparison.Ordinal)):
+                return TemplateTokens.Render(attributes.Aggregate(plain, (t, a) => t.Replace(a.StandIn, a.Attribute, StringComparison.Ordinal)));
+            default:
+                return node.DeepClone();
+        }
+    }
+
+    private static IEnumerable<(string, JsonObject)> Distribution(string id, DistributionSpec spec)
+    {
+        // As DistributionDriver creates them: the origin access control first, then the distribution reading through it.
+        var accessControl = id + AccessControlSuffix;
+        yield return (accessControl, Resource("AWS::CloudFront::OriginAccessControl", new JsonObject
+        {
+            ["OriginAccessControlConfig"] = new JsonObject
+            {
+                ["Name"] = TemplateTokens.Render(spec.Name),
+                ["Description"] = TemplateTokens.Render($"pipectl: CloudFront reads s3://{spec.Name}"),
+                ["OriginAccessControlOriginType"] = "s3",
+                ["SigningBehavior"] = "always",
+                ["SigningProtocol"] = "sigv4",
+            },
+        }));
+        const string OriginId = "site-bucket";
+        yield return (id, Resource("AWS::CloudFront::Distribution", new JsonObject
+        {
+            ["DistributionConfig"] = new JsonObject
+            {
+                ["Comment"] = TemplateTokens.Render(spec.Comment),
+                ["DefaultRootObject"] = DistributionSpec.DefaultRootObject,
+                ["Enabled"] = true,
+                ["Origins"] = new JsonArray(new JsonObject
+                {
+                    ["Id"] = OriginId,
+                    ["DomainName"] = TemplateTokens.Render(WithUrlSuffix(spec.OriginDomain)),
+                    ["S3OriginConfig"] = new JsonObject { ["OriginAccessIdentity"] = string.Empty },
+                    ["OriginAccessControlId"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray(accessControl, "Id") },
+                }),
+                ["DefaultCacheBehavior"] = new JsonObject
+                {
+                    ["TargetOriginId"] = OriginId,
+                    ["ViewerProtocolPolicy"] = DistributionSpec.ViewerProtocolPolicy,
+                    ["Compress"] = true,
+                    ["CachePolicyId"] = DistributionSpec.CachingOptimizedPolicyId,
+                },
+                ["CustomErrorResponses"] = new JsonArray(DistributionSpec.ErrorCodes.Select(code => (JsonNode?)new JsonObject
+                {
+                    ["ErrorCode"] = code,
+                    ["ResponsePagePath"] = DistributionSpec.ErrorPagePath,
+                    ["ResponseCode"] = 404,
+                }).ToArray()),
+            },
+            ["Tags"] = Tags(spec.Tags),
+        }));
+    }
+
+    // The connection stays PENDING until someone with access to the provider account finishes the handshake in the console.
+    private static JsonObject Connection(ConnectionSpec spec) => Resource("AWS::CodeStarConnections::Connection", new JsonObject
+    {
+        ["ConnectionName"] = TemplateTokens.Render(spec.Name),
+        ["ProviderType"] = spec.ProviderType,
+        ["Tags"] = Tags(spec.Tags),
+    });
+
+    private static JsonObject EcrRepository(EcrRepositorySpec spec) => Resource("AWS::ECR::Repository", new JsonObject
+    {
+        ["RepositoryName"] = TemplateTokens.Render(spec.Name),
+        ["ImageScanningConfiguration"] = new JsonObject { ["ScanOnPush"] = spec.ScanOnPush },
+        ["LifecyclePolicy"] = new JsonObject { ["LifecyclePolicyText"] = spec.LifecyclePolicy },
+        ["Tags"] = Tags(spec.Tags),
+    });
 
     private static JsonObject Repository(RepositorySpec spec)
     {
@@ -205,7 +380,7 @@ public static class CloudFormationTemplate
         {
             environment["EnvironmentVariables"] = new JsonArray(spec.EnvironmentVariables
                 .OrderBy(v => v.Key, StringComparer.Ordinal)
-                .Select(v => (JsonNode?)new JsonObject { ["Name"] = v.Key, ["Type"] = v.Value.Type, ["Value"] = v.Value.Value })
+                .Select(v => (JsonNode?)new JsonObject { ["Name"] = v.Key, ["Type"] = v.Value.Type, ["Value"] = VariableValue(v.Key, v.Value.Value) })
                 .ToArray());
         }
 
@@ -224,6 +399,19 @@ public static class CloudFormationTemplate
             ["Tags"] = Tags(spec.Tags),
         });
     }
+
+    /// <summary>
+    /// A build variable's value: the user's own text is never rewritten; the variables pipectl sets itself (the ECS
+    /// deploy's registry URI, account and region, the CloudFront site's distribution id) depend on where the
+    /// template is deployed.
+    /// </summary>
+    private static JsonNode VariableValue(string name, string value) =>
+        EcsDeploy.Variables.Contains(name, StringComparer.Ordinal) || name == CloudFrontSite.DistributionIdVariable
+            ? TemplateTokens.Render(WithUrlSuffix(value))
+            : JsonValue.Create(value);
+
+    /// <summary>A host name pipectl spelled with the region's DNS suffix, with the deployment's instead.</summary>
+    private static string WithUrlSuffix(string host) => host.Replace(".amazonaws.com", $".{TemplateTokens.UrlSuffix}", StringComparison.Ordinal);
 
     // DeleteReports: deleting the stack deletes the group's reports with it, as teardown does (DeleteReportGroup deleteReports=true).
     private static JsonObject ReportGroup(ReportGroupSpec spec) => Resource("AWS::CodeBuild::ReportGroup", new JsonObject

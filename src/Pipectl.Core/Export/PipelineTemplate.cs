@@ -30,9 +30,32 @@ public static class PipelineTemplate
             properties["ExecutionMode"] = declaration.ExecutionMode;
         }
 
+        if (declaration.Triggers.Count > 0)
+        {
+            properties["Triggers"] = new JsonArray(declaration.Triggers.Select(t => (JsonNode?)Trigger(t)).ToArray());
+        }
+
         properties["Tags"] = CloudFormationTemplate.Tags(spec.Tags);
         return CloudFormationTemplate.Resource("AWS::CodePipeline::Pipeline", properties);
     }
+
+    /// <summary>A V2 push trigger as CreatePipeline gets it: the branches, and the file paths when the stack names some.</summary>
+    private static JsonObject Trigger(PipelineTrigger trigger)
+    {
+        var push = new JsonObject { ["Branches"] = new JsonObject { ["Includes"] = Texts(trigger.Branches) } };
+        if (trigger.FilePaths.Count > 0)
+        {
+            push["FilePaths"] = new JsonObject { ["Includes"] = Texts(trigger.FilePaths) };
+        }
+
+        return new JsonObject
+        {
+            ["ProviderType"] = PipelineTrigger.ConnectionProvider,
+            ["GitConfiguration"] = new JsonObject { ["SourceActionName"] = trigger.SourceActionName, ["Push"] = new JsonArray(push) },
+        };
+    }
+
+    private static JsonArray Texts(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)TemplateTokens.Render(v)).ToArray());
 
     private static JsonObject Stage(PipelineStage stage) => new()
     {

@@ -40,6 +40,11 @@ public static class StackTemplate
             specs.Add(new EnvironmentStackSpec(environment, spec with { Branch = TemplateTokens.Token(parameter) }));
         }
 
+        if (specs.Any(s => s.Spec.IsEcsDeploy))
+        {
+            parameters.AddRange(CloudFormationTemplate.EcsParameters);
+        }
+
         var environments = tokenized.Count > 1 ? $" ({string.Join(", ", tokenized.Select(s => s.Environment))})" : string.Empty;
         var description = $"pipectl stack {stackName}{environments}: CodeCommit -> CodeBuild -> CodePipeline -> S3 website (exported by pipectl export)";
         return CloudFormationTemplate.Build(specs, parameters, description, retain);

@@ -23,6 +23,9 @@ public static partial class TemplateTokens
     /// <summary>The stack-name token.</summary>
     public static string StackName { get; } = Token(StackNameParameter);
 
+    /// <summary>The token of an attribute of a template resource: <c>${LogicalId.Attribute}</c> in <c>Fn::Sub</c> (an <c>Fn::GetAtt</c>).</summary>
+    public static string Attribute(string logicalId, string attribute) => Token($"{logicalId}.{attribute}");
+
     /// <summary>The token of the template parameter <paramref name="parameter"/>.</summary>
     public static string Token(string parameter) => $"@@{parameter}@@";
 
@@ -38,6 +41,12 @@ public static partial class TemplateTokens
         if (!TokenPattern().IsMatch(partitioned))
         {
             return JsonValue.Create(value);
+        }
+
+        if (TokenPattern().Match(partitioned) is { Success: true } whole && whole.Length == partitioned.Length && whole.Groups[1].Value.Split('.') is [var resource, var attribute])
+        {
+            // A value that is an attribute and nothing else: Fn::GetAtt itself.
+            return new JsonObject { ["Fn::GetAtt"] = new JsonArray(resource, attribute) };
         }
 
         var escaped = partitioned.Replace("${", "${!", StringComparison.Ordinal);
@@ -63,6 +72,6 @@ public static partial class TemplateTokens
         _ => node.DeepClone(),
     };
 
-    [GeneratedRegex("@@((?:AWS::)?[A-Za-z0-9]+)@@")]
+    [GeneratedRegex(@"@@((?:AWS::)?[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)?)@@")]
     private static partial Regex TokenPattern();
 }

@@ -57,6 +57,16 @@ public sealed record StackNames(
             ApprovalTopic: $"{stackName}-approvals");
     }
 
+    /// <summary>
+    /// The CloudFront Function of a CloudFront site: CloudFront is global, so the region is in the name (two stacks of
+    /// one name in two regions each own theirs); at most 64 characters, CloudFront's limit.
+    /// </summary>
+    public static string SiteIndexFunction(string stackName, string region)
+    {
+        var name = $"{stackName}-site-index-{region}";
+        return name.Length <= 64 ? name : name[..64];
+    }
+
     /// <summary>The CloudWatch Logs group CodeBuild writes a project's build logs to.</summary>
     public static string BuildLogGroup(string buildProjectName) => $"/aws/codebuild/{buildProjectName}";
 }

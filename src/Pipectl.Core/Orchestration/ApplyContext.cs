@@ -11,9 +11,6 @@ public sealed record ApplyContext(IStackDrivers Drivers, ApplyOptions Options, s
     /// </summary>
     public bool StackExists { get; init; }
 
-    /// <summary>Hides the build variables' parameter and secret references in what the run reports.</summary>
-    public ReferenceRedactor Redactor { get; init; } = ReferenceRedactor.None;
-
     /// <summary>The outputs of the entries converged so far in this run (what an entry depends on is among them).</summary>
     public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
 }

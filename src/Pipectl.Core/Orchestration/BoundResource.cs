@@ -56,7 +56,7 @@ internal abstract class BoundResource(ResourceEntry entry)
     /// The outcome with what a plan shows of the entry: its full desired state and its environment; and, for a
     /// role or bucket policy created in a stack that exists (<see cref="ApplyContext.StackExists"/>), each of its
     /// statements as an added change, so that new permissions of an existing stack are marked as widening.
-    /// Build variable references are hidden (<see cref="ApplyContext.Redactor"/>).
+    /// Build variable references (parameter names, secret ids and ARNs) are shown as they are: they name what the build role may read, not a secret.
     /// </summary>
     /// <param name="desired">The desired state the outcome comes from, when apply completed it; else the entry's.</param>
     public ResourceOutcome Described(ResourceOutcome outcome, ApplyContext? context = null, object? desired = null)
@@ -69,7 +69,7 @@ internal abstract class BoundResource(ResourceEntry entry)
             described = described with { Changes = [.. described.Changes, .. added.Select(c => c.Line)], Details = [.. described.Details, .. added] };
         }
 
-        return (context?.Redactor ?? ReferenceRedactor.None).Redact(described);
+        return described;
     }
 
     /// <summary>The entry's desired state (its spec).</summary>

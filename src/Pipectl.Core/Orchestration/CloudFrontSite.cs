@@ -38,7 +38,10 @@ internal static class CloudFrontSite
         spec.SiteBucketName,
         StackEndpoints.BucketRestDomain(spec.Region, spec.SiteBucketName),
         $"pipectl {spec.StackName}: website from s3://{spec.SiteBucketName}",
-        tags);
+        tags)
+    {
+        FunctionName = StackNames.SiteIndexFunction(spec.StackName, spec.Region),
+    };
 
     /// <summary>
     /// The distribution depends on the site bucket, its origin: the bucket is created first (CloudFront's origin check

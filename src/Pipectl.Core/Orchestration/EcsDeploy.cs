@@ -1,5 +1,6 @@
 using Pipectl.Core.Naming;
 using Pipectl.Core.Policies;
+using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
 using Pipectl.Core.Stacks;
 
@@ -68,6 +69,12 @@ internal static class EcsDeploy
             DependsOn = [.. role.DependsOn, ResourceKeys.EcsService],
             Desired = RoleSpec.From(policies.DeployRole(null), tags),
             DesiredAtApply = async (context, ct) => RoleSpec.From(policies.DeployRole(await context.Drivers.EcsServices.ReadAsync(service, ct).ConfigureAwait(false)), tags),
+            // A dry run that would change which roles the deploy role passes has found a task definition moved to other
+            // roles outside pipectl: say what that breaks and that a bootstrap fixes it.
+            AfterApply = (context, outcome, _) => Task.FromResult(
+                context.Options.DryRun && outcome.Action == ResourceAction.WouldUpdate && outcome.ChangeDetails().Any(d => d.Statement == EcsPolicies.PassTaskRolesSid)
+                    ? outcome with { Note = $"the task definition's roles changed outside pipectl: {EcsPolicies.PassRoleDriftAdvice}" }
+                    : outcome),
         };
         entries.Insert(roleAt, new ResourceEntry<EcsServiceSpec, EcsServiceState>(ResourceKeys.EcsService, StackParts.Pipeline, [], service, d => d.EcsServices)
         {

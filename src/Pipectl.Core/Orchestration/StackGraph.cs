@@ -32,8 +32,10 @@ public sealed class StackGraph
     /// One graph for the stacks of a file's environments. With more than one, each environment's entries are
     /// keyed <c>env/key</c> and depend on their own environment's entries, and a shared entry (the repository)
     /// is listed once, under its plain key, for all of them to depend on.
+    /// With <paramref name="found"/> (a teardown), each spec's entries also hold the parts of the stack found by
+    /// its tags that the spec does not name (<see cref="FoundStack.EntriesOf"/>).
     /// </summary>
-    public static StackGraph For(IReadOnlyList<EnvironmentStackSpec> specs)
+    public static StackGraph For(IReadOnlyList<EnvironmentStackSpec> specs, FoundStack? found = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
         if (specs.Count == 0)
@@ -41,16 +43,18 @@ public sealed class StackGraph
             throw new ArgumentException("A graph needs at least one stack.", nameof(specs));
         }
 
+        var all = specs.Select(s => s.Spec).ToList();
+        IReadOnlyList<ResourceEntry> EntriesOf(int index) => found is null ? DesiredStack.From(all[index]).Entries : found.EntriesOf(all[index], index == 0, all);
         if (specs.Count == 1)
         {
-            return new StackGraph(specs[0].Spec, DesiredStack.From(specs[0].Spec).Entries);
+            return new StackGraph(specs[0].Spec, EntriesOf(0));
         }
 
         var entries = new List<ResourceEntry>();
         var shared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (environment, spec) in specs)
+        foreach (var (index, (environment, _)) in specs.Index())
         {
-            var own = DesiredStack.From(spec).Entries;
+            var own = EntriesOf(index);
             var sharedHere = own.Where(e => e.Shared).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
             string Scope(string key) => sharedHere.Contains(key) ? key : $"{environment}/{key}";
             foreach (var entry in own)

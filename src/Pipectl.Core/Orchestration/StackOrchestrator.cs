@@ -58,7 +58,6 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var context = new ApplyContext(drivers, options, graph.StackName, graph.Region)
         {
             StackExists = run.Any(r => r.Exists && !r.Entry.UseExisting),
-            Redactor = ReferenceRedactor.For(graph.Entries.Where(e => e.Wanted).Select(e => e.Bind(drivers).DesiredState).OfType<BuildProjectSpec>()),
             Outputs = produced,
         };
         if (!options.DryRun && options.ApproveWidening is { } approve)

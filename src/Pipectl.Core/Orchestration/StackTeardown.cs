@@ -74,11 +74,5 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
     internal static IReadOnlyList<ResourceEntry> EntriesOf(StackGraph graph, TeardownOptions options) =>
         StackGraph.InTeardownOrder(graph.Entries.Where(e => !(options.SkipShared && e.Shared)));
 
-    private static string? KeepReason(string type, TeardownOptions options) => type switch
-    {
-        ResourceTypes.Bucket when options.KeepBuckets => "kept by --keep-buckets",
-        ResourceTypes.Repository when options.KeepRepository => "kept by --keep-repo",
-        ResourceTypes.Connection when options.KeepConnection => "kept by --keep-connection",
-        _ => null,
-    };
+    private static string? KeepReason(string type, TeardownOptions options) => ResourceKinds.OfType(type)?.KeepReason(options);
 }

@@ -33,6 +33,36 @@ public sealed class EcsPolicies(StackSpec spec)
     /// <summary>The Sid of the statement that registers the service's next task definition revision.</summary>
     public const string RegisterRevisionsSid = "RegisterTaskDefinitionRevisions";
 
+    /// <summary>The Sid of the statement that passes the task definition's roles to ECS tasks.</summary>
+    public const string PassTaskRolesSid = "PassTaskRolesToEcsTasks";
+
+    /// <summary>What a deploy role that may not pass the task definition's current roles means, and what fixes it.</summary>
+    public const string PassRoleDriftAdvice = "the next deploy fails on iam:PassRole until `pipectl bootstrap` updates the deploy role";
+
+    /// <summary>
+    /// The roles of the service's current task definition that the deploy role's inline policy as read
+    /// (<paramref name="inlinePolicy"/>; null when it has none) may not pass to ECS tasks: a task definition moved to
+    /// other task or execution roles outside pipectl. Empty when the role passes them all.
+    /// </summary>
+    public static IReadOnlyList<string> RolesNotPassable(EcsServiceState service, string? inlinePolicy)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var passable = new HashSet<string>(StringComparer.Ordinal);
+        if (inlinePolicy is not null)
+        {
+            foreach (var statement in StatementFacts.Parse(inlinePolicy).Where(s => s.IsAllow && s.Sid == PassTaskRolesSid && s.Actions.Contains(PolicyActions.IamPassRole)))
+            {
+                passable.UnionWith(statement.Resources);
+            }
+        }
+
+        return [.. service.TaskRoles.Where(r => !passable.Contains(r))];
+    }
+
+    /// <summary>One line: the task definition's roles the deploy role may not pass, and that a bootstrap fixes it.</summary>
+    public static string PassRoleDrift(IReadOnlyList<string> roles) =>
+        $"the ECS service's task definition uses {string.Join(", ", roles)}, which the deploy role may not pass (changed outside pipectl): {PassRoleDriftAdvice}";
+
     private Arns Arns => new(spec.Region, spec.AccountId);
 
     /// <summary>Every revision of the task definition family <paramref name="family"/>.</summary>
@@ -97,7 +127,7 @@ public sealed class EcsPolicies(StackSpec spec)
         IReadOnlyList<string> roles = service?.TaskDefinitionArn is null ? [UnknownTaskRoles] : service.TaskRoles;
         if (roles.Count > 0)
         {
-            statements.Add(new PolicyStatement("PassTaskRolesToEcsTasks", PolicyStatement.AllowEffect, [PolicyActions.IamPassRole], roles)
+            statements.Add(new PolicyStatement(PassTaskRolesSid, PolicyStatement.AllowEffect, [PolicyActions.IamPassRole], roles)
             {
                 Conditions = [new PolicyCondition("StringEquals", "iam:PassedToService", ServicePrincipals.EcsTasks)],
             });

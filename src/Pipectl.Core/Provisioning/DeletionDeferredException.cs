@@ -1,3 +1,5 @@
+using Pipectl.Core.Validation;
+
 namespace Pipectl.Core.Provisioning;
 
 /// <summary>
@@ -5,4 +7,7 @@ namespace Pipectl.Core.Provisioning;
 /// CloudFront distribution disabled while the change deploys). The teardown reports the resource as kept, with
 /// this message saying how to finish.
 /// </summary>
-public sealed class DeletionDeferredException(string message) : Exception(message);
+public sealed class DeletionDeferredException(string message) : Exception(message), ICodedFailure
+{
+    public string ErrorCode => ErrorCodes.DeletionDeferred;
+}

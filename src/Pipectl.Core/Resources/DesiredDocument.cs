@@ -33,6 +33,7 @@ public static class DesiredDocument
         },
         ReportGroupSpec group => new JsonObject { ["name"] = group.Name, ["arn"] = group.Arn, ["type"] = group.Type, ["export"] = ReportGroupSpec.NoExport },
         RepositorySpec repository => new JsonObject { ["name"] = repository.Name, ["description"] = repository.Description },
+        ConnectionSpec connection => new JsonObject { ["name"] = connection.Name, ["providerType"] = connection.ProviderType },
         EcrRepositorySpec ecr => new JsonObject
         {
             ["name"] = ecr.Name,

@@ -39,6 +39,12 @@ public sealed record DistributionState(
     /// <summary>CloudFront's status once a change has reached every edge location.</summary>
     public const string DeployedStatus = "Deployed";
 
+    /// <summary>The name of the CloudFront Function associated with the default behaviour's viewer requests, or null.</summary>
+    public string? ViewerRequestFunction { get; init; }
+
+    /// <summary>That function's LIVE code (what the distribution runs), or null when it has none.</summary>
+    public string? ViewerRequestFunctionCode { get; init; }
+
     /// <summary>The site's address: CloudFront's default certificate serves its domain over HTTPS.</summary>
     public string Url => $"https://{DomainName}";
 }

@@ -22,10 +22,14 @@ public sealed class DistributionDriverWireTests
 
     private static readonly ServiceModel Model = BotocoreModels.Load("cloudfront");
 
+    private static readonly string FunctionPath = $"/2020-05-31/function/{Desired.FunctionName}";
+
+    private static readonly string FunctionArn = $"arn:aws:cloudfront::123456789012:function/{Desired.FunctionName}";
+
     [Fact]
     public async Task Create_makes_the_access_control_then_the_distribution_with_its_tags_in_one_call()
     {
-        using var server = new WireServer { Responder = new FakeCloudFront(enabled: true, deployAfter: 0) { HasAccessControl = false }.Answer };
+        using var server = new WireServer { Responder = new FakeCloudFront(enabled: true, deployAfter: 0) { HasAccessControl = false, HasFunction = false }.Answer };
         using var session = WireSession.For(server);
 
         var state = await new DistributionDriver(session.CloudFront, SilentProgress.Instance).CreateAsync(Desired, CancellationToken.None);
@@ -51,34 +55,41 @@ public sealed class DistributionDriverWireTests
     }
 
     [Fact]
-    public async Task A_create_that_loses_a_race_with_another_run_of_the_stack_uses_the_winners_access_control_and_distribution()
+    public async Task Create_makes_publishes_and_associates_the_viewer_request_index_function_before_the_distribution()
     {
-        // CloudFront as the second of two concurrent bootstraps sees it: nothing when it looked, then the other run's
-        // access control (OriginAccessControlAlreadyExists) and distribution (the same caller reference:
-        // DistributionAlreadyExists) when it creates.
-        var record = DistributionDriver.RecordOf(Desired.Name, Desired.Tags);
-        var fake = new FakeCloudFront(enabled: true, deployAfter: 0) { HasAccessControl = false };
-        var lists = 0;
-        using var server = new WireServer
-        {
-            Responder = r => (r.Method, r.Path.Split('?')[0]) switch
-            {
-                ("GET", "/2020-05-31/origin-access-control") => new WireReply(200, $"<OriginAccessControlList xmlns=\"{Ns}\"><IsTruncated>false</IsTruncated><Items>{(++lists > 1 ? $"<OriginAccessControlSummary><Id>OAC1</Id><Name>{Desired.Name}</Name><Description>{record}</Description></OriginAccessControlSummary>" : string.Empty)}</Items></OriginAccessControlList>", "text/xml"),
-                ("POST", "/2020-05-31/origin-access-control") => new WireReply(409, $"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>OriginAccessControlAlreadyExists</Code><Message>exists</Message></Error></ErrorResponse>", "text/xml"),
-                ("POST", "/2020-05-31/distribution") => new WireReply(409, $"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>DistributionAlreadyExists</Code><Message>The caller reference you attempted to create the distribution with is associated with another distribution.</Message></Error></ErrorResponse>", "text/xml"),
-                _ => fake.Answer(r),
-            },
-        };
+        using var server = new WireServer { Responder = new FakeCloudFront(enabled: true, deployAfter: 0) { HasFunction = false }.Answer };
         using var session = WireSession.For(server);
 
         var state = await new DistributionDriver(session.CloudFront, SilentProgress.Instance).CreateAsync(Desired, CancellationToken.None);
 
-        Assert.Equal("E1", state.Id);
-        Assert.Equal("OAC1", state.OriginAccessControlId);
-        var create = Conforms(server.Requests.Single(r => r.Method == "POST" && r.Path.StartsWith("/2020-05-31/distribution", StringComparison.Ordinal)), "CreateDistributionWithTags");
-        Assert.Contains($"<CallerReference>{DistributionDriver.CallerReferenceFor("OAC1")}</CallerReference>", create.BodyText, StringComparison.Ordinal);
-        Assert.Contains("<OriginAccessControlId>OAC1</OriginAccessControlId>", create.BodyText, StringComparison.Ordinal);
-        Assert.Contains(record, Conforms(server.Requests.Single(r => r.Method == "POST" && r.Path.StartsWith("/2020-05-31/origin-access-control", StringComparison.Ordinal)), "CreateOriginAccessControl").BodyText, StringComparison.Ordinal);
+        var paths = server.Requests.Select(r => $"{r.Method} {r.Path.Split('?')[0]}").ToList();
+        var create = server.Requests.Single(r => r.Method == "POST" && r.Path == "/2020-05-31/function");
+        var publish = server.Requests.Single(r => r.Method == "POST" && r.Path == FunctionPath + "/publish");
+        Assert.True(paths.IndexOf($"POST {FunctionPath}/publish") < paths.IndexOf("POST /2020-05-31/distribution"), string.Join("\n", paths));
+        Assert.Equal(Model.RestBinding("CreateFunction").RequestUri, create.Path);
+        var errors = Model.ValidateXmlPayload("CreateFunction", create.BodyText);
+        Assert.True(errors.Count == 0, string.Join("; ", errors) + "\n" + create.BodyText);
+        Assert.Contains($"<Name>{Desired.FunctionName}</Name><FunctionConfig><Comment>{Desired.FunctionComment}</Comment><Runtime>cloudfront-js-2.0</Runtime></FunctionConfig>", create.BodyText, StringComparison.Ordinal);
+        Assert.Contains($"<FunctionCode>{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(DistributionSpec.IndexFunctionCode))}</FunctionCode>", create.BodyText, StringComparison.Ordinal);
+        Assert.Contains("<Tag><Key>pipectl:stack</Key><Value>demo</Value></Tag>", create.BodyText, StringComparison.Ordinal);
+        Assert.Equal("ETAG-FN-NEW", publish.Header(Model.RestBinding("PublishFunction").Headers["IfMatch"]));
+        var distribution = server.Requests.Single(r => r.Method == "POST" && r.Path.StartsWith("/2020-05-31/distribution", StringComparison.Ordinal));
+        Assert.Contains($"<Compress>true</Compress><FunctionAssociations><Quantity>1</Quantity><Items><FunctionAssociation><FunctionARN>{FunctionArn}</FunctionARN><EventType>viewer-request</EventType></FunctionAssociation></Items></FunctionAssociations><CachePolicyId>", distribution.BodyText, StringComparison.Ordinal);
+        Assert.Equal(Desired.FunctionName, state.ViewerRequestFunction);
+        Assert.Empty(Desired.DifferencesFrom(state));
+    }
+
+    [Fact]
+    public async Task A_function_of_that_name_with_another_comment_is_not_pipectls_and_stops_the_create()
+    {
+        using var server = new WireServer { Responder = new FakeCloudFront(enabled: true, deployAfter: 0) { FunctionComment = "someone else's" }.Answer };
+        using var session = WireSession.For(server);
+
+        var refused = await Assert.ThrowsAsync<ProvisioningException>(() => new DistributionDriver(session.CloudFront, SilentProgress.Instance).CreateAsync(Desired, CancellationToken.None));
+
+        Assert.Contains($"CloudFront Function {Desired.FunctionName} exists and is not this stack's", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, session.Counter.Mutating - (server.Requests.Any(r => r.Path == "/2020-05-31/origin-access-control" && r.Method == "POST") ? 1 : 0));
+        Assert.DoesNotContain(server.Requests, r => r.Path.StartsWith("/2020-05-31/distribution", StringComparison.Ordinal) && r.Method == "POST");
     }
 
     [Fact]
@@ -118,8 +129,8 @@ public sealed class DistributionDriverWireTests
         Assert.Equal("ETAG-CONFIG", disable.Header("If-Match"));
         Assert.Equal(2, waits.Count);
         var deletes = server.Requests.Where(r => r.Method == "DELETE").ToList();
-        Assert.Equal(["/2020-05-31/distribution/E1", "/2020-05-31/origin-access-control/OAC1"], deletes.Select(r => r.Path));
-        Assert.Equal(["ETAG-DEPLOYED", "ETAG-OAC"], deletes.Select(r => r.Header(Model.RestBinding("DeleteDistribution").Headers["IfMatch"])));
+        Assert.Equal(["/2020-05-31/distribution/E1", "/2020-05-31/origin-access-control/OAC1", FunctionPath], deletes.Select(r => r.Path));
+        Assert.Equal(["ETAG-DEPLOYED", "ETAG-OAC", "ETAG-FN"], deletes.Select(r => r.Header(Model.RestBinding("DeleteDistribution").Headers["IfMatch"])));
     }
 
     [Fact]
@@ -150,7 +161,7 @@ public sealed class DistributionDriverWireTests
         await driver.DeleteAsync(actual, CancellationToken.None);
 
         Assert.DoesNotContain(server.Requests, r => r.Method == "PUT");
-        Assert.Equal(2, server.Requests.Count(r => r.Method == "DELETE"));
+        Assert.Equal(3, server.Requests.Count(r => r.Method == "DELETE"));
     }
 
     [Fact]
@@ -204,8 +215,16 @@ public sealed class DistributionDriverWireTests
 
         public bool HasAccessControl { get; set; } = true;
 
+        public bool HasFunction { get; set; } = true;
+
+        public string FunctionComment { get; init; } = Desired.FunctionComment;
+
         public WireReply Answer(RecordedRequest r) => (r.Method, r.Path.Split('?')[0]) switch
         {
+            ("GET", var p) when p == FunctionPath + "/describe" => HasFunction ? Xml(FunctionSummary(), "ETAG-FN") : NoSuchFunction(),
+            ("GET", var p) when p == FunctionPath => HasFunction ? new WireReply(200, DistributionSpec.IndexFunctionCode, "application/octet-stream", new Dictionary<string, string> { ["ETag"] = "ETAG-FN" }) : NoSuchFunction(),
+            ("POST", "/2020-05-31/function") => FunctionCreated(),
+            ("POST", var p) when p == FunctionPath + "/publish" => Xml(FunctionSummary()),
             ("GET", "/2020-05-31/distribution") => Xml($"<DistributionList xmlns=\"{Ns}\"><IsTruncated>false</IsTruncated><Items>{Summary()}</Items></DistributionList>"),
             ("GET", "/2020-05-31/distribution/E1/config") => Xml(Config(enabled), "ETAG-CONFIG"),
             ("GET", "/2020-05-31/distribution/E1") => ++_looks > deployAfter ? Xml(Distribution("Deployed"), "ETAG-DEPLOYED") : Xml(Distribution("InProgress"), "ETAG-PROGRESS"),
@@ -218,6 +237,18 @@ public sealed class DistributionDriverWireTests
             ("DELETE", _) => new WireReply(204, string.Empty, "text/xml"),
             _ => new WireReply(400, $"<ErrorResponse><Error><Code>Unexpected</Code><Message>{r.Method} {r.Path}</Message></Error></ErrorResponse>", "text/xml"),
         };
+
+        private WireReply FunctionCreated()
+        {
+            HasFunction = true;
+            return new WireReply(201, FunctionSummary(), "text/xml", new Dictionary<string, string> { ["ETag"] = "ETAG-FN-NEW" });
+        }
+
+        private string FunctionSummary() =>
+            $"<FunctionSummary xmlns=\"{Ns}\"><Name>{Desired.FunctionName}</Name><Status>UNASSOCIATED</Status><FunctionConfig><Comment>{FunctionComment}</Comment><Runtime>cloudfront-js-2.0</Runtime></FunctionConfig><FunctionMetadata><FunctionARN>{FunctionArn}</FunctionARN><Stage>DEVELOPMENT</Stage></FunctionMetadata></FunctionSummary>";
+
+        private static WireReply NoSuchFunction() =>
+            new(404, $"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>NoSuchFunctionExists</Code><Message>no such function</Message></Error></ErrorResponse>", "text/xml");
 
         private WireReply Created(WireReply reply)
         {
@@ -239,7 +270,9 @@ public sealed class DistributionDriverWireTests
         private static string ConfigElement(bool enabled) =>
             "<DistributionConfig><CallerReference>ref-1</CallerReference><DefaultRootObject>index.html</DefaultRootObject>" +
             $"<Origins><Quantity>1</Quantity><Items><Origin><Id>site-bucket</Id><DomainName>{Desired.OriginDomain}</DomainName><S3OriginConfig><OriginAccessIdentity></OriginAccessIdentity></S3OriginConfig><OriginAccessControlId>OAC1</OriginAccessControlId></Origin></Items></Origins>" +
-            "<DefaultCacheBehavior><TargetOriginId>site-bucket</TargetOriginId><ViewerProtocolPolicy>redirect-to-https</ViewerProtocolPolicy><CachePolicyId>658327ea-f89d-4fab-a63d-7e88639e58f6</CachePolicyId></DefaultCacheBehavior>" +
+            "<DefaultCacheBehavior><TargetOriginId>site-bucket</TargetOriginId><ViewerProtocolPolicy>redirect-to-https</ViewerProtocolPolicy>" +
+            $"<FunctionAssociations><Quantity>1</Quantity><Items><FunctionAssociation><FunctionARN>{FunctionArn}</FunctionARN><EventType>viewer-request</EventType></FunctionAssociation></Items></FunctionAssociations>" +
+            "<CachePolicyId>658327ea-f89d-4fab-a63d-7e88639e58f6</CachePolicyId></DefaultCacheBehavior>" +
             "<CustomErrorResponses><Quantity>2</Quantity><Items><CustomErrorResponse><ErrorCode>404</ErrorCode><ResponsePagePath>/error.html</ResponsePagePath><ResponseCode>404</ResponseCode></CustomErrorResponse><CustomErrorResponse><ErrorCode>403</ErrorCode><ResponsePagePath>/error.html</ResponsePagePath><ResponseCode>404</ResponseCode></CustomErrorResponse></Items></CustomErrorResponses>" +
             $"<Comment>c</Comment><Enabled>{(enabled ? "true" : "false")}</Enabled></DistributionConfig>";
     }

@@ -1,11 +1,10 @@
 using Pipectl.Aws.Operations;
 using Pipectl.Aws.Tests.Wire;
-using Pipectl.Core.Naming;
 using Pipectl.Core.Operations;
 
 namespace Pipectl.Aws.Tests.Operations;
 
-/// <summary>ListPipelines (paged) and the stack catalog built on it: only pipelines tagged pipectl:stack are stacks.</summary>
+/// <summary>ListPipelines (paged), and the stack catalog: the pipelines tagged pipectl:stack, found through the tagging API.</summary>
 public sealed class StackPipelineCatalogWireTests
 {
     [Fact]
@@ -28,19 +27,19 @@ public sealed class StackPipelineCatalogWireTests
         Assert.Equal("""{"nextToken":"page-2"}""", server.Requests[1].BodyText);
     }
 
+    private static string Tagged(string pipeline, string stack) =>
+        $$"""{"ResourceARN":"arn:aws:codepipeline:us-east-1:123456789012:{{pipeline}}","Tags":[{"Key":"team","Value":"x"},{"Key":"pipectl:stack","Value":"{{stack}}"}]}""";
+
     [Fact]
-    public async Task Catalog_lists_only_tagged_pipelines_with_their_latest_status()
+    public async Task Catalog_asks_the_tagging_API_for_the_tagged_pipelines_and_reads_only_their_status()
     {
         using var server = new WireServer
         {
             Responder = request => ScriptedCodePipeline.Operation(request) switch
             {
-                "ListPipelines" => WireReply.Json("""{"pipelines":[{"name":"web-pipeline"},{"name":"hand-made"},{"name":"api-pipeline"}]}"""),
-                "ListTagsForResource" when request.BodyText.Contains(":web-pipeline", StringComparison.Ordinal) =>
-                    WireReply.Json("""{"tags":[{"key":"team","value":"web"},{"key":"pipectl:stack","value":"web"}]}"""),
-                "ListTagsForResource" when request.BodyText.Contains(":api-pipeline", StringComparison.Ordinal) =>
-                    WireReply.Json("""{"tags":[{"key":"pipectl:stack","value":"api"}]}"""),
-                "ListTagsForResource" => WireReply.Json("""{"tags":[]}"""),
+                "GetResources" when !request.BodyText.Contains("PaginationToken", StringComparison.Ordinal) =>
+                    WireReply.Json($$"""{"ResourceTagMappingList":[{{Tagged("web-pipeline", "web")}}],"PaginationToken":"p2"}"""),
+                "GetResources" => WireReply.Json($$"""{"ResourceTagMappingList":[{{Tagged("api-pipeline", "api")}}]}"""),
                 "ListPipelineExecutions" when request.BodyText.Contains("web-pipeline", StringComparison.Ordinal) => WireReply.Json(PipelineReplies.Executions("Failed")),
                 "ListPipelineExecutions" => WireReply.Json(PipelineReplies.NoExecutions),
                 var other => WireReply.JsonError(400, "ValidationException", $"unexpected {other}"),
@@ -48,16 +47,18 @@ public sealed class StackPipelineCatalogWireTests
         };
         using var session = WireSession.For(server, "us-east-1");
 
-        var stacks = await new StackPipelineCatalog(session.CodePipeline, new Arns("us-east-1", "123456789012")).ListAsync(CancellationToken.None);
+        var stacks = await new StackPipelineCatalog(session.CodePipeline, session.Tagging).ListAsync(CancellationToken.None);
 
         Assert.Equal([new StackPipeline("api", "api-pipeline", null), new StackPipeline("web", "web-pipeline", "Failed")], stacks);
-        var tagRequests = server.Requests.Where(r => ScriptedCodePipeline.Operation(r) == "ListTagsForResource").ToList();
-        Assert.Equal(3, tagRequests.Count);
-        Assert.Contains(tagRequests, r => r.BodyText == """{"resourceArn":"arn:aws:codepipeline:us-east-1:123456789012:hand-made"}""");
+        var listing = server.Requests.Where(r => ScriptedCodePipeline.Operation(r) == "GetResources").ToList();
+        Assert.Equal(2, listing.Count);
+        Assert.All(listing, r => ModelAssert.JsonRequestConforms("resourcegroupstaggingapi", "GetResources", r));
+        Assert.Equal("""{"TagFilters":[{"Key":"pipectl:stack"}],"ResourceTypeFilters":["codepipeline"],"ResourcesPerPage":100}""", listing[0].BodyText);
         var executionRequests = server.Requests.Where(r => ScriptedCodePipeline.Operation(r) == "ListPipelineExecutions").ToList();
         Assert.Equal(2, executionRequests.Count);
-        Assert.All(server.Requests, r => ModelAssert.JsonRequestConforms("codepipeline", ScriptedCodePipeline.Operation(r)!, r));
+        Assert.All(executionRequests, r => ModelAssert.JsonRequestConforms("codepipeline", "ListPipelineExecutions", r));
         Assert.Contains(executionRequests, r => r.BodyText == """{"pipelineName":"web-pipeline","maxResults":1}""");
+        Assert.Equal(4, server.Requests.Count);
     }
 
     [Fact]
@@ -67,14 +68,13 @@ public sealed class StackPipelineCatalogWireTests
         {
             Responder = request => ScriptedCodePipeline.Operation(request) switch
             {
-                "ListPipelines" => WireReply.Json("""{"pipelines":[{"name":"web-pipeline"}]}"""),
-                "ListTagsForResource" => WireReply.Json("""{"tags":[{"key":"pipectl:stack","value":"web"}]}"""),
+                "GetResources" => WireReply.Json($$"""{"ResourceTagMappingList":[{{Tagged("web-pipeline", "web")}}]}"""),
                 _ => WireReply.JsonError(400, "AccessDeniedException", "not authorized to perform codepipeline:ListPipelineExecutions"),
             },
         };
         using var session = WireSession.For(server, "us-east-1");
 
-        var stack = Assert.Single(await new StackPipelineCatalog(session.CodePipeline, new Arns("us-east-1", "123456789012")).ListAsync(CancellationToken.None));
+        var stack = Assert.Single(await new StackPipelineCatalog(session.CodePipeline, session.Tagging).ListAsync(CancellationToken.None));
 
         Assert.Equal(("web", "web-pipeline", null), (stack.Stack, stack.Pipeline, stack.LatestStatus));
         Assert.StartsWith("CodePipeline ListPipelineExecutions on pipeline web-pipeline failed: AccessDeniedException (HTTP ", stack.LookupError);

@@ -32,6 +32,7 @@ public static class BotocoreModels
         ["logs"] = "2014-03-28",
         ["ecr"] = "2015-09-21",
         ["ecs"] = "2014-11-13",
+        ["resourcegroupstaggingapi"] = "2017-01-26",
     };
 
     public static string Directory => DataDirectory.Value;

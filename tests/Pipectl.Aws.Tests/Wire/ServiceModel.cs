@@ -66,7 +66,7 @@ public sealed class ServiceModel(JsonElement root)
         var input = Shapes.GetProperty(inputShape);
         if (!input.TryGetProperty("payload", out var payloadName))
         {
-            return [$"{operation} has no XML payload"];
+            return ValidateWholeInput(operation, inputShape, body);
         }
 
         var member = input.GetProperty("members").GetProperty(payloadName.GetString()!);
@@ -187,6 +187,25 @@ public sealed class ServiceModel(JsonElement root)
 
         var tree = Unflatten(rest, "", inputShape, errors);
         Validate(tree, inputShape, "$", errors);
+        return errors;
+    }
+
+    /// <summary>An input whose whole structure is the XML body (the operation's input names the root element, e.g. CloudFront CreateFunction).</summary>
+    private IReadOnlyList<string> ValidateWholeInput(string operation, string inputShape, string body)
+    {
+        if (!root.GetProperty("operations").GetProperty(operation).GetProperty("input").TryGetProperty("locationName", out var rootName))
+        {
+            return [$"{operation} has no XML payload"];
+        }
+
+        var errors = new List<string>();
+        var element = System.Xml.Linq.XDocument.Parse(body).Root!;
+        if (element.Name.LocalName != rootName.GetString())
+        {
+            errors.Add($"root element is <{element.Name.LocalName}>, expected <{rootName.GetString()}>");
+        }
+
+        ValidateXml(element, inputShape, element.Name.LocalName, errors);
         return errors;
     }
 

@@ -20,6 +20,21 @@ public sealed class ResourceSchemaCheck
         new Dictionary<string, string> { ["AWS::AccountId"] = "210987654321", ["AWS::Region"] = "cn-northwest-1", ["AWS::Partition"] = "aws-cn", ["AWS::URLSuffix"] = "amazonaws.com.cn" },
     ];
 
+    /// <summary>Values for the parameters that have no default (only the deploying account knows them).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ParameterStandIns = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["EcsTaskRoleArn"] = "arn:aws:iam::123456789012:role/shop-task",
+        ["EcsExecutionRoleArn"] = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+        ["EcsTaskDefinitionFamily"] = "shop-web",
+    };
+
+    /// <summary>Values AWS gives a resource's read-only attributes (Fn::GetAtt), by attribute name.</summary>
+    private static readonly Dictionary<string, string> AttributeStandIns = new(StringComparer.Ordinal)
+    {
+        ["Id"] = "E2QWRUHEXAMPLE",
+        ["ConnectionArn"] = "arn:aws:codestar-connections:us-east-1:123456789012:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f",
+    };
+
     private static readonly Dictionary<string, JsonObject> Schemas = new(StringComparer.Ordinal);
     private readonly List<string> _errors = [];
     private readonly JsonObject _template;
@@ -66,7 +81,26 @@ public sealed class ResourceSchemaCheck
             var values = new Dictionary<string, string>(deployment, StringComparer.Ordinal);
             foreach (var (name, parameter) in parameters)
             {
-                values[name] = (string)parameter!["Default"]!;
+                if (((string?)parameter!["Default"] ?? ParameterStandIns.GetValueOrDefault(name)) is not { } value)
+                {
+                    _errors.Add($"Parameters.{name}: no Default, and this check knows no value to try");
+                    continue;
+                }
+
+                if ((string?)parameter["AllowedPattern"] is { } pattern && !Regex.IsMatch(value, pattern))
+                {
+                    _errors.Add($"Parameters.{name}: {value} does not match its own AllowedPattern {pattern}");
+                }
+
+                values[name] = value;
+            }
+
+            foreach (var (id, resource) in resources)
+            {
+                foreach (var attribute in ReadOnlyAttributes((string?)resource!["Type"]))
+                {
+                    values[$"{id}.{attribute}"] = AttributeStandIns.GetValueOrDefault(attribute, "EXAMPLE");
+                }
             }
 
             _values = values;
@@ -194,6 +228,15 @@ public sealed class ResourceSchemaCheck
                 }
 
                 return (null, false);
+            case "Fn::GetAtt" when argument is JsonArray { Count: 2 } getAtt:
+                var (resource, attribute) = ((string)getAtt[0]!, (string)getAtt[1]!);
+                if (_template["Resources"]![resource] is not { } held || !ReadOnlyAttributes((string?)held["Type"]).Contains(attribute))
+                {
+                    _errors.Add($"{path}: Fn::GetAtt {resource}.{attribute} names no attribute of a resource of the template");
+                    return (null, false);
+                }
+
+                return (_values[$"{resource}.{attribute}"], true);
             case "Fn::Sub" or "Ref" or "Fn::GetAtt" or "Fn::Join" or "Fn::If":
                 _errors.Add($"{path}: {function} with an argument this check does not resolve");
                 return (null, false);
@@ -201,6 +244,13 @@ public sealed class ResourceSchemaCheck
                 return null;
         }
     }
+
+    /// <summary>The attributes Fn::GetAtt can read of a resource of <paramref name="type"/>: its schema's readOnlyProperties.</summary>
+    private static List<string> ReadOnlyAttributes(string? type) =>
+        (type is null ? null : SchemaOf(type))?["readOnlyProperties"]?.AsArray()
+            .Select(p => ((string)p!).Replace("/properties/", string.Empty, StringComparison.Ordinal))
+            .Where(p => !p.Contains('/', StringComparison.Ordinal))
+            .ToList() ?? [];
 
     private string Substitute(string text, string path) =>
         Regex.Replace(text, @"\$\{(!?)([^}]*)\}", m =>
@@ -215,7 +265,7 @@ public sealed class ResourceSchemaCheck
                 return value;
             }
 
-            _errors.Add($"{path}: Fn::Sub names ${{{m.Groups[2].Value}}}, which is no parameter or pseudo-parameter");
+            _errors.Add($"{path}: Fn::Sub names ${{{m.Groups[2].Value}}}, which is no parameter, pseudo-parameter or resource attribute");
             return m.Value;
         });
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pipectl.Core.Export;
 using Pipectl.Core.Naming;
+using Pipectl.Core.Pipelines;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Resources;
 using Pipectl.Core.StackFiles;
@@ -67,6 +68,37 @@ public sealed class StackTemplateTests
                 ["TOKEN"] = new("alt/token:token", BuildVariableTypes.SecretsManager),
             },
         })),
+        ["CloudFront site, approval mail"] = ("cdn", (name, region, account) => One(StackSpec.FromStackName(name, region, account) with
+        {
+            Site = SiteTypes.CloudFront,
+            ApprovalEmail = "releases@example.com",
+            BuildspecContent = RepositoryFiles.Read("samples/static-website/buildspec.yml"),
+        })),
+        ["multi-env, CloudFront site in each environment"] = ("shop", (name, region, account) =>
+            [.. StackTemplate.FileSpecs(MultiEnv, null, name, region, account).Select(s => s with { Spec = s.Spec with { Site = SiteTypes.CloudFront } })]),
+        ["GitHub source, V2 push trigger on file paths"] = ("docs", (name, region, account) => One(StackSpec.FromStackName(name, region, account) with
+        {
+            Source = "github:octo-org/docs-site",
+            TriggerFilePaths = ["site/**", "buildspec.yml"],
+        })),
+        ["GitLab source, V1, CloudFront site"] = ("lab", (name, region, account) => One(StackSpec.FromStackName(name, region, account) with
+        {
+            Source = "gitlab:group/sub/repo",
+            PipelineType = PipelineTypes.V1,
+            Site = SiteTypes.CloudFront,
+        })),
+        ["Bitbucket source given by connection ARN"] = ("bb", (name, region, account) => One(StackSpec.FromStackName(name, region, account) with
+        {
+            Source = "bitbucket:team/web",
+            ConnectionArn = $"arn:{AwsPartition.ForRegion(region)}:codeconnections:{region}:{account}:connection/0123abcd-0000-1111-2222-333344445555",
+        })),
+        ["ECS deploy, test stage"] = ("shop", (name, region, account) => One(StackSpec.FromStackName(name, region, account) with
+        {
+            Deploy = DeployTargets.Ecs,
+            Ecs = new EcsDeployment { Cluster = "prod", Service = "shop-web", ContainerName = "web" },
+            BuildspecContent = RepositoryFiles.Read("buildspecs/docker-ecs.yml"),
+            Test = new TestStage(RepositoryFiles.Read("samples/node-app/buildspec-test.yml"), TestInputs.Build),
+        })),
         ["existing repository, names given"] = ("given", (name, region, account) => One(StackSpec.FromStackName(name, region, account, new StackNameOverrides
         {
             RepositoryName = "legacy-repo",
@@ -102,9 +134,11 @@ public sealed class StackTemplateTests
     {
         var (stackName, specsFor) = Cases[stack];
         var partition = AwsPartition.ForRegion(region);
-        var resolved = TemplateResolution.Resolve(Template(stack), Account, region, partition, partition == AwsPartition.China ? "amazonaws.com.cn" : "amazonaws.com");
+        var template = Template(stack);
+        var specs = specsFor(stackName, region, Account);
+        var resolved = TemplateResolution.Resolve(template, Account, region, partition, partition == AwsPartition.China ? "amazonaws.com.cn" : "amazonaws.com", Given(template, partition, region));
         var states = TemplateStates.From(resolved);
-        var wanted = StackGraph.For(specsFor(stackName, region, Account)).Entries.Where(e => e.Wanted && !e.UseExisting).ToList();
+        var wanted = StackGraph.For(specs).Entries.Where(e => e.Wanted && !e.UseExisting).Select(e => WithService(e, specs)).ToList();
 
         Assert.Equal(wanted.Count, states.Count);
         foreach (var entry in wanted)
@@ -141,6 +175,61 @@ public sealed class StackTemplateTests
         Assert.Equal("develop", (string)parameters["StagingBranch"]!["Default"]!);
         Assert.Equal("main", (string)parameters["ProductionBranch"]!["Default"]!);
         Assert.Equal("release/2.x", (string)Template("CODECOMMIT source, privileged, variables, V1, manual approval")["Parameters"]!["Branch"]!["Default"]!);
+    }
+
+    [Fact]
+    public void The_site_bucket_policy_names_the_distribution_through_its_attribute()
+    {
+        var resources = Template("CloudFront site, approval mail")["Resources"]!.AsObject();
+
+        var policy = resources["SiteBucketPolicy"]!["Properties"]!["PolicyDocument"]!.ToJsonString();
+        Assert.Contains("distribution/${Distribution.Id}", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("new-distribution", Template("CloudFront site, approval mail").ToJsonString(), StringComparison.Ordinal);
+        var variables = resources["InvalidationProject"]!["Properties"]!["Environment"]!["EnvironmentVariables"]!.AsArray();
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Fn::GetAtt"] = new JsonArray("Distribution", "Id") }, variables.Single(v => (string?)v!["Name"] == "DISTRIBUTION_ID")!["Value"]));
+        Assert.Equal("AWS::CloudFront::OriginAccessControl", (string?)resources["DistributionAccessControl"]!["Type"]);
+    }
+
+    [Fact]
+    public void Each_environment_names_its_own_distribution()
+    {
+        var resources = Template("multi-env, CloudFront site in each environment")["Resources"]!.AsObject();
+
+        Assert.Contains("${StagingDistribution.Id}", resources["StagingSiteBucketPolicy"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ProductionDistribution", resources["StagingSiteBucketPolicy"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("${ProductionDistribution.Id}", resources["ProductionInvalidationRole"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pipeline_and_its_role_name_the_connection_the_template_creates()
+    {
+        var resources = Template("GitHub source, V2 push trigger on file paths")["Resources"]!.AsObject();
+
+        Assert.Equal("AWS::CodeStarConnections::Connection", (string?)resources["Connection"]!["Type"]);
+        Assert.Equal("GitHub", (string?)resources["Connection"]!["Properties"]!["ProviderType"]);
+        Assert.Contains("${Connection.ConnectionArn}", resources["Pipeline"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("${Connection.ConnectionArn}", resources["PipelineRole"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("created-by-bootstrap", resources.ToJsonString(), StringComparison.Ordinal);
+        Assert.False(resources.ContainsKey("Rule"));
+        var push = resources["Pipeline"]!["Properties"]!["Triggers"]![0]!["GitConfiguration"]!["Push"]![0]!;
+        Assert.Equal(["site/**", "buildspec.yml"], push["FilePaths"]!["Includes"]!.AsArray().Select(f => (string)f!));
+        Assert.DoesNotContain("Connection", Template("Bitbucket source given by connection ARN")["Resources"]!.AsObject().Select(r => r.Key));
+    }
+
+    [Fact]
+    public void The_roles_an_ECS_deploy_role_may_pass_are_parameters_without_defaults()
+    {
+        var template = Template("ECS deploy, test stage");
+        var parameters = template["Parameters"]!.AsObject();
+
+        Assert.All(["EcsTaskRoleArn", "EcsExecutionRoleArn", "EcsTaskDefinitionFamily"], p => Assert.Null(parameters[p]!["Default"]));
+        var deployRole = template["Resources"]!["DeployRole"]!.ToJsonString();
+        Assert.Contains("${EcsTaskRoleArn}", deployRole, StringComparison.Ordinal);
+        Assert.Contains("${EcsExecutionRoleArn}", deployRole, StringComparison.Ordinal);
+        Assert.Contains("task-definition/${EcsTaskDefinitionFamily}:*", deployRole, StringComparison.Ordinal);
+        Assert.DoesNotContain("roles of the service", deployRole, StringComparison.Ordinal);
+        Assert.Equal("AWS::ECR::Repository", (string?)template["Resources"]!["EcrRepository"]!["Type"]);
+        Assert.Null(Template("static-website")["Parameters"]!["EcsTaskRoleArn"]);
     }
 
     [Fact]
@@ -255,6 +344,47 @@ public sealed class StackTemplateTests
         return StackTemplate.For(stackName, specsFor);
     }
 
+    /// <summary>
+    /// What CloudFormation fills in when it deploys the template, as bootstrap's specs stand it in before AWS made it:
+    /// the distribution's id, the connection's ARN; and the ECS parameters, as <see cref="WithService"/> reads them.
+    /// </summary>
+    private static Dictionary<string, string> Given(JsonObject template, string partition, string region)
+    {
+        var given = new Dictionary<string, string>(ResourceSchemaCheck.ParameterStandIns, StringComparer.Ordinal);
+        foreach (var (id, resource) in template["Resources"]!.AsObject())
+        {
+            switch ((string?)resource!["Type"])
+            {
+                case "AWS::CloudFront::Distribution":
+                    given[$"{id}.Id"] = "<new-distribution>";
+                    break;
+                case "AWS::CodeStarConnections::Connection":
+                    given[$"{id}.ConnectionArn"] = Pipectl.Core.Sources.ConnectionArns.Pending(partition, region, Account);
+                    break;
+            }
+        }
+
+        return given;
+    }
+
+    /// <summary>An ECS stack's deploy role as bootstrap makes it once it read a service whose task definition has the parameters' values.</summary>
+    private static ResourceEntry WithService(ResourceEntry entry, IReadOnlyList<EnvironmentStackSpec> specs)
+    {
+        var spec = specs.FirstOrDefault(s => s.Environment == entry.Environment)?.Spec;
+        if (spec is not { IsEcsDeploy: true } || entry is not ResourceEntry<RoleSpec, RoleState> role || entry.Key != ResourceKeys.DeployRole)
+        {
+            return entry;
+        }
+
+        var service = new EcsServiceState(
+            "prod", "shop-web", true, true, null,
+            $"arn:aws:ecs:{spec.Region}:{Account}:task-definition/{ResourceSchemaCheck.ParameterStandIns["EcsTaskDefinitionFamily"]}:7",
+            ResourceSchemaCheck.ParameterStandIns["EcsTaskRoleArn"],
+            ResourceSchemaCheck.ParameterStandIns["EcsExecutionRoleArn"],
+            ["web"]);
+        return role with { Desired = RoleSpec.From(new Pipectl.Core.Policies.EcsPolicies(spec).DeployRole(service), role.Desired.Tags) };
+    }
+
     private static IReadOnlyList<EnvironmentStackSpec> One(StackSpec spec) => [new EnvironmentStackSpec(null, spec)];
 
     private static string NameOf(object state) => state switch
@@ -267,6 +397,9 @@ public sealed class StackTemplateTests
         PipelineState s => s.Declaration.Name,
         RuleState s => s.Name,
         ReportGroupState s => s.Name,
+        DistributionState s => s.OriginAccessControlName!,
+        ConnectionState s => s.Name,
+        EcrRepositoryState s => s.Name,
         _ => throw new ArgumentException(state.GetType().Name),
     };
 
@@ -280,6 +413,9 @@ public sealed class StackTemplateTests
         ResourceEntry<PipelineSpec, PipelineState> e => e.Desired.DifferencesFrom((PipelineState)state),
         ResourceEntry<RuleSpec, RuleState> e => e.Desired.DifferencesFrom((RuleState)state),
         ResourceEntry<ReportGroupSpec, ReportGroupState> e => e.Desired.DifferencesFrom((ReportGroupState)state),
+        ResourceEntry<DistributionSpec, DistributionState> e => e.Desired.DifferencesFrom((DistributionState)state),
+        ResourceEntry<ConnectionSpec, ConnectionState> e => e.Desired.DifferencesFrom((ConnectionState)state),
+        ResourceEntry<EcrRepositorySpec, EcrRepositoryState> e => e.Desired.DifferencesFrom((EcrRepositoryState)state),
         _ => throw new ArgumentException(entry.Key),
     };
 

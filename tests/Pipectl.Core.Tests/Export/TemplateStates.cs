@@ -37,6 +37,15 @@ public static class TemplateStates
                     S(p["ExportConfig"]!, "ExportConfigType"),
                     Tags(p)),
                 "AWS::CodePipeline::Pipeline" => new PipelineState($"template:{id}", Declaration(p), Tags(p)),
+                "AWS::CloudFront::Distribution" => Distribution(id, p, resources),
+                "AWS::CodeStarConnections::Connection" => new ConnectionState(S(p, "ConnectionName")!, $"template:{id}", S(p, "ProviderType")!, "PENDING", Tags(p)),
+                "AWS::ECR::Repository" => new EcrRepositoryState(
+                    S(p, "RepositoryName")!,
+                    $"template:{id}",
+                    $"template:{id}",
+                    p["ImageScanningConfiguration"]?["ScanOnPush"] is { } scan && (bool)scan,
+                    S(p["LifecyclePolicy"], "LifecyclePolicyText"),
+                    Tags(p)),
                 "AWS::Events::Rule" => new RuleState(
                     S(p, "Name")!,
                     $"template:{id}",
@@ -82,7 +91,35 @@ public static class TemplateStates
             OutputArtifacts = a["OutputArtifacts"]?.AsArray().Select(i => S(i!, "Name")!).ToList() ?? [],
             RoleArn = S(a, "RoleArn"),
         }).ToList())).ToList(),
+        Triggers = p["Triggers"]?.AsArray().Select(t => new PipelineTrigger(
+            S(t!["GitConfiguration"], "SourceActionName")!,
+            t["GitConfiguration"]!["Push"]![0]!["Branches"]!["Includes"]!.AsArray().Select(b => (string)b!).ToList(),
+            t["GitConfiguration"]!["Push"]![0]!["FilePaths"]?["Includes"]?.AsArray().Select(f => (string)f!).ToList() ?? [])).ToList() ?? [],
     };
+
+    /// <summary>A distribution as CloudFront would read it back, its origin access control named by the resource it references.</summary>
+    private static DistributionState Distribution(string id, JsonObject p, JsonObject resources)
+    {
+        var config = p["DistributionConfig"]!;
+        var origin = config["Origins"]![0]!;
+        var accessControl = S(origin, "OriginAccessControlId") is { } reference && reference.StartsWith("getatt:", StringComparison.Ordinal)
+            ? S(resources[reference["getatt:".Length..].Split('.')[0]]!["Properties"]!["OriginAccessControlConfig"], "Name")
+            : null;
+        var behavior = config["DefaultCacheBehavior"]!;
+        return new DistributionState(
+            $"template:{id}",
+            $"template:{id}",
+            "template",
+            "Deployed",
+            config["Enabled"] is { } enabled && (bool)enabled,
+            S(origin, "DomainName")!,
+            accessControl,
+            S(behavior, "ViewerProtocolPolicy")!,
+            S(config, "DefaultRootObject")!,
+            S(behavior, "CachePolicyId"),
+            config["CustomErrorResponses"]?.AsArray().Select(e => DistributionSpec.ErrorResponse((int)e!["ErrorCode"]!, S(e, "ResponsePagePath"), ((int)e["ResponseCode"]!).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList() ?? [],
+            Tags(p));
+    }
 
     private static BucketState Bucket(JsonObject p, JsonObject resources)
     {

@@ -103,12 +103,35 @@ public sealed class CloudFrontSiteTests
     public void A_distribution_as_wanted_has_no_differences_and_a_drifted_one_lists_each_setting()
     {
         var desired = DesiredStack.From(CloudFront()).Desired<DistributionSpec, DistributionState>(ResourceKeys.Distribution);
-        var same = new DistributionState("E1", DistributionArn, "d1.cloudfront.net", "Deployed", true, desired.OriginDomain, desired.Name, "redirect-to-https", "index.html", DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, desired.Tags);
+        var same = new DistributionState("E1", DistributionArn, "d1.cloudfront.net", "Deployed", true, desired.OriginDomain, desired.Name, "redirect-to-https", "index.html", DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, desired.Tags)
+        {
+            ViewerRequestFunction = desired.FunctionName,
+            ViewerRequestFunctionCode = DistributionSpec.IndexFunctionCode,
+        };
 
         Assert.Empty(desired.DifferencesFrom(same));
         var drifted = desired.DifferencesFrom(same with { ViewerProtocolPolicy = "allow-all", Enabled = false, ErrorResponses = [] });
         Assert.Equal(3, drifted.Count);
         Assert.Contains(drifted, d => d.StartsWith("viewer protocol policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_index_function_is_named_for_the_stack_and_region_and_a_missing_or_changed_one_is_a_difference()
+    {
+        var desired = DesiredStack.From(CloudFront()).Desired<DistributionSpec, DistributionState>(ResourceKeys.Distribution);
+        var same = new DistributionState("E1", DistributionArn, "d1.cloudfront.net", "Deployed", true, desired.OriginDomain, desired.Name, "redirect-to-https", "index.html", DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, desired.Tags)
+        {
+            ViewerRequestFunction = desired.FunctionName,
+            ViewerRequestFunctionCode = DistributionSpec.IndexFunctionCode,
+        };
+
+        Assert.Equal($"{CloudFront().StackName}-site-index-{CloudFront().Region}", desired.FunctionName);
+        Assert.Contains("request.uri += 'index.html';", DistributionSpec.IndexFunctionCode, StringComparison.Ordinal);
+        Assert.Contains("request.uri += '/index.html';", DistributionSpec.IndexFunctionCode, StringComparison.Ordinal);
+        Assert.Equal(
+            [$"viewer-request function: (none) -> {desired.FunctionName}", "viewer-request function code: none -> index.html rewrite"],
+            desired.DifferencesFrom(same with { ViewerRequestFunction = null, ViewerRequestFunctionCode = null }));
+        Assert.Equal(["viewer-request function code: other code -> index.html rewrite"], desired.DifferencesFrom(same with { ViewerRequestFunctionCode = "function handler(e) { return e.request; }" }));
     }
 
     [Fact]

@@ -111,6 +111,18 @@ public sealed class EcsDeployTests
     }
 
     [Fact]
+    public void Roles_of_the_task_definition_the_deploy_role_as_read_may_not_pass_are_named()
+    {
+        var passesOld = new EcsPolicies(Ecs()).DeployRole(Service()).InlinePolicy.ToJson();
+        var moved = Service(taskRole: "arn:aws:iam::123456789012:role/web-task-v2");
+
+        Assert.Empty(EcsPolicies.RolesNotPassable(Service(), passesOld));
+        Assert.Equal(["arn:aws:iam::123456789012:role/web-task-v2"], EcsPolicies.RolesNotPassable(moved, passesOld));
+        Assert.Equal([TaskRole, ExecutionRole], EcsPolicies.RolesNotPassable(Service(), null));
+        Assert.Contains("pipectl bootstrap", EcsPolicies.PassRoleDrift(["x"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lambda_compute_is_refused_for_a_container_deploy_which_builds_with_Docker()
     {
         var spec = Ecs() with { ComputeType = "BUILD_LAMBDA_2GB", BuildImage = "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20" };

@@ -48,6 +48,20 @@ public sealed class InitCommandTests
         Assert.Equal(File.ReadAllText(RepositoryRoot.Of("buildspecs/static-site.yml")), File.ReadAllText(Path.Combine(folder, "buildspec.yml")));
     }
 
+    [Fact]
+    public async Task Init_ends_with_how_to_get_the_code_into_the_pipeline()
+    {
+        using var folder = new TempFolder();
+
+        var run = await AuthoringRun.InAsync(folder.Path, "init", "--name", "web");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stderr.TrimEnd().Split('\n');
+        Assert.Contains(lines, l => l.Contains("pipectl bootstrap --seed .", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("git remote add origin <cloneUrlHttp that bootstrap prints> && git push -u origin main", StringComparison.Ordinal));
+        Assert.StartsWith("Every push to the branch then starts the pipeline", lines[^1], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pipectl.yaml")]
     [InlineData("buildspec.yml")]

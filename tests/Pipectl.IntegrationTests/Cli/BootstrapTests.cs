@@ -128,9 +128,12 @@ public sealed class BootstrapTests(MotoServer moto)
         var approval = (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages.Single(s => s.Name == "Approval").Actions[0];
         Assert.Equal(topicArn, approval.Configuration!["NotificationArn"]);
 
+        Assert.Contains($"pipectl: note: SNS sent ops@example.com a message to confirm the subscription to topic {stack}-approvals: approval e-mails arrive only after the approver opens it", run.Stderr, StringComparison.Ordinal);
+
         var again = await Pipectl("bootstrap", "--name", stack, "--approval-email", "ops@example.com");
         Assert.All(Actions(again).Values, a => Assert.Equal("unchanged", a));
         Assert.Single(await session.Sns.ListSubscriptionsByTopicAsync(topicArn));
+        Assert.DoesNotContain("confirm the subscription", again.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

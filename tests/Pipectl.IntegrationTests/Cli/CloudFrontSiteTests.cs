@@ -26,6 +26,7 @@ public sealed class CloudFrontSiteTests(MotoServer moto)
     {
         var stack = "cf" + Guid.NewGuid().ToString("N")[..8];
         var site = $"{stack}-site-123456789012-us-east-1";
+        var function = $"{stack}-site-index-us-east-1";
 
         var first = await Pipectl("bootstrap", "--name", stack, "--site", "cloudfront");
 
@@ -51,6 +52,16 @@ public sealed class CloudFrontSiteTests(MotoServer moto)
             Assert.Equal(distribution.ChildText("ARN"), read.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceArn").GetString());
             var stages = (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages!.Select(s => s.Name).ToList();
             Assert.Equal("Invalidate", stages[^1]);
+
+            // /about/ is served from about/index.html: the default behaviour runs the published index function on viewer requests.
+            var (config, _) = await session.CloudFront.GetDistributionConfigAsync(distribution.ChildText("Id")!, CancellationToken.None);
+            var association = config.Child("DefaultCacheBehavior").Child("FunctionAssociations").Child("Items")!.Elements().Single();
+            Assert.Equal($"arn:aws:cloudfront::123456789012:function/{function}", association.ChildText("FunctionARN"));
+            Assert.Equal("viewer-request", association.ChildText("EventType"));
+            var live = System.Text.Encoding.UTF8.GetString(await session.CloudFront.GetFunctionCodeAsync(function, "LIVE", CancellationToken.None));
+            Assert.Equal(global::Pipectl.Core.Resources.DistributionSpec.IndexFunctionCode, live);
+            var (summary, _) = await session.CloudFront.DescribeFunctionAsync(function, "LIVE", CancellationToken.None);
+            Assert.Equal("cloudfront-js-2.0", summary.Child("FunctionConfig").ChildText("Runtime"));
         }
 
         var again = await Pipectl("bootstrap", "--name", stack, "--site", "cloudfront");
@@ -70,6 +81,8 @@ public sealed class CloudFrontSiteTests(MotoServer moto)
         Assert.True(finish.ExitCode == 0, finish.Stderr);
         Assert.Equal("deleted", Actions(finish)[$"AWS::CloudFront::Distribution {site}"]);
         Assert.All(Actions(finish).Where(a => !a.Key.StartsWith("AWS::CloudFront", StringComparison.Ordinal)), a => Assert.Equal("not-found", a.Value));
+        using var after = TestSessions.For(moto);
+        await Assert.ThrowsAsync<global::Pipectl.Aws.Errors.AwsResourceNotFoundException>(() => after.CloudFront.DescribeFunctionAsync(function, "DEVELOPMENT", CancellationToken.None));
     }
 
     /// <summary>The bucket's website index document, or null when it has no website configuration.</summary>

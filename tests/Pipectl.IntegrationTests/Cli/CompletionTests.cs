@@ -14,6 +14,13 @@ public sealed class CompletionTests
     [InlineData("status --output ", "json text")]
     [InlineData("init --template ", "docker-ecs node static-site")]
     [InlineData("completion ", "bash fish pwsh zsh --help")]
+    [InlineData("bootstrap --site ", "cloudfront s3-website")]
+    [InlineData("plan --deploy ", "ecs s3")]
+    [InlineData("bootstrap --pipeline-type ", "V1 V2")]
+    [InlineData("create-build --source-type ", "CODECOMMIT CODEPIPELINE")]
+    [InlineData("bootstrap --test-input ", "build source")]
+    [InlineData("bootstrap --compute-type BUILD_LAMBDA_1", "BUILD_LAMBDA_10GB BUILD_LAMBDA_1GB")]
+    [InlineData("status --region eu-central-", "eu-central-1 eu-central-2")]
     public async Task The_bash_script_completes_verbs_options_and_values(string line, string expected)
     {
         var script = (await CliRun.RunAsync("completion", "bash")).Stdout;

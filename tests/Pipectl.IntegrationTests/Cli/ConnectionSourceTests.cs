@@ -66,7 +66,8 @@ public sealed class ConnectionSourceTests(MotoServer moto)
         Assert.Equal("Source", pipeline.Triggers!.Single().GitConfiguration.SourceActionName);
         var policy = (await session.Iam.GetRolePolicyAsync($"{stack}-codepipeline-role", "pipectl-least-privilege")).PolicyJson;
         Assert.Contains(arn, policy, StringComparison.Ordinal);
-        Assert.Contains("codestar-connections:UseConnection", policy, StringComparison.Ordinal);
+        Assert.Contains("codeconnections:UseConnection", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("codestar-connections:UseConnection", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("codecommit:", policy, StringComparison.Ordinal);
 
         var again = await Pipectl("bootstrap", "--name", stack, "--source", "github:octo/site");
@@ -148,7 +149,7 @@ public sealed class ConnectionSourceTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task Export_refuses_a_connection_source_in_one_line()
+    public async Task Export_declares_the_connection_and_the_push_trigger()
     {
         var folder = Directory.CreateTempSubdirectory("pipectl-export-source-");
         try
@@ -158,9 +159,12 @@ public sealed class ConnectionSourceTests(MotoServer moto)
 
             var run = await CliRun.RunAsync("export", "-f", file);
 
-            Assert.Equal(2, run.ExitCode);
-            Assert.Contains("github:octo/site", run.Stderr, StringComparison.Ordinal);
-            Assert.Equal(string.Empty, run.Stdout);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Contains("Type: AWS::CodeStarConnections::Connection", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("ProviderType: GitHub", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("FullRepositoryId: octo/site", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("${Connection.ConnectionArn}", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("ProviderType: CodeStarSourceConnection", run.Stdout, StringComparison.Ordinal);
         }
         finally
         {

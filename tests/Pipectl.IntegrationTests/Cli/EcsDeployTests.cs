@@ -231,6 +231,32 @@ public sealed class EcsDeployTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_task_definition_moved_to_other_roles_outside_pipectl_is_shown_by_the_dry_run_with_the_bootstrap_that_fixes_it()
+    {
+        var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
+        var (cluster, service) = (stack + "-c", stack + "-s");
+        await EcsFixture.CreateServiceAsync(moto, cluster, service, "web");
+        var first = await Pipectl(["bootstrap", .. EcsArgs(stack, cluster, service)]);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var moved = $"arn:aws:iam::{EcsFixture.Account}:role/{stack}-task-v2";
+        await EcsFixture.MoveToTaskRoleAsync(moto, cluster, service, "web", moved);
+
+        var dryRun = await Pipectl(["bootstrap", "--dry-run", .. EcsArgs(stack, cluster, service)]);
+        var fixedRun = await Pipectl(["bootstrap", .. EcsArgs(stack, cluster, service)]);
+        var after = await Pipectl(["bootstrap", "--dry-run", .. EcsArgs(stack, cluster, service)]);
+
+        Assert.True(dryRun.ExitCode == 0, dryRun.Stderr);
+        var role = Resources(dryRun)[$"AWS::IAM::Role {stack}-deploy-role"];
+        Assert.Equal("would-update", role.GetProperty("action").GetString());
+        Assert.Contains("`pipectl bootstrap` updates the deploy role", role.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains(moved, Strings(Statement(role, "PassTaskRolesToEcsTasks").GetProperty("Resource")));
+        Assert.Equal(0, dryRun.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+        Assert.True(fixedRun.ExitCode == 0, fixedRun.Stderr);
+        Assert.Equal("unchanged", Resources(after)[$"AWS::IAM::Role {stack}-deploy-role"].GetProperty("action").GetString());
+        Assert.Equal(0, (await Pipectl(["teardown", .. EcsArgs(stack, cluster, service), "--yes"])).ExitCode);
+    }
+
+    [Fact]
     public async Task The_ecs_app_sample_plans_against_its_service_and_validates()
     {
         await EcsFixture.CreateServiceAsync(moto, "ecs-app", "ecs-app-web", "web");
@@ -249,13 +275,16 @@ public sealed class EcsDeployTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task Export_refuses_a_container_deploy_in_one_line()
+    public async Task Export_declares_a_container_deploy_and_asks_for_the_services_roles_as_parameters()
     {
         var run = await CliRun.RunAsync("export", "--name", "demo", "--deploy", "ecs", "--ecs-cluster", "prod", "--ecs-service", "web");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Stdout);
-        Assert.Contains("--deploy ecs cannot be exported yet", run.Stderr, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Type: AWS::ECR::Repository", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("EcsTaskRoleArn:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("EcsExecutionRoleArn:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("${EcsTaskRoleArn}", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stderr);
     }
 
     [Fact]

@@ -29,6 +29,14 @@ internal static class EcsFixture
         ecs.create_service(cluster="{{cluster}}", serviceName="{{service}}", taskDefinition=td["taskDefinition"]["taskDefinitionArn"], desiredCount=1)
         """);
 
+    /// <summary>The service moved, outside pipectl, to a new task definition revision whose task role is <paramref name="taskRole"/>.</summary>
+    public static Task MoveToTaskRoleAsync(MotoServer moto, string cluster, string service, string container, string taskRole) => BotoAsync(moto, $$"""
+        ecs = client("ecs")
+        td = ecs.register_task_definition(family="{{service}}", taskRoleArn="{{taskRole}}", executionRoleArn="{{ExecutionRole(service)}}",
+            containerDefinitions=[{"name": "{{container}}", "image": "nginx", "memory": 128}])
+        ecs.update_service(cluster="{{cluster}}", service="{{service}}", taskDefinition=td["taskDefinition"]["taskDefinitionArn"])
+        """);
+
     /// <summary>One image in <paramref name="repository"/>, tagged <paramref name="tag"/>.</summary>
     public static Task PushImageAsync(MotoServer moto, string repository, string tag) => BotoAsync(moto, $$"""
         import json

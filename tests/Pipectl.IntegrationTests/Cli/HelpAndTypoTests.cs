@@ -12,7 +12,7 @@ public sealed class HelpAndTypoTests
         var run = await CliRun.RunAsync("bootsrap", "--name", "demo");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("pipectl: unknown command \"bootsrap\"; did you mean bootstrap?", run.Stderr);
+        Assert.Equal("pipectl: unknown command \"bootsrap\"; did you mean bootstrap?", run.Stderr.TrimEnd());
         Assert.Equal(string.Empty, run.Stdout);
     }
 

@@ -176,7 +176,7 @@ public sealed class TestStageAgainstMotoTests(MotoServer moto)
         Assert.Equal(GroupArn(stack), group.GetProperty("desired").GetProperty("arn").GetString());
         var policy = Resource(plan, $"{stack}-test-role").GetProperty("desired").GetProperty("inlinePolicies").EnumerateObject().Single().Value;
         var reports = policy.GetProperty("Statement").EnumerateArray().Single(s => s.GetProperty("Sid").GetString() == "WriteTestReports");
-        Assert.Equal(["codebuild:BatchPutCodeCoverages", "codebuild:BatchPutTestCases", "codebuild:CreateReport", "codebuild:UpdateReport"], Strings(reports.GetProperty("Action")).Order(StringComparer.Ordinal));
+        Assert.Equal(["codebuild:BatchPutCodeCoverages", "codebuild:BatchPutTestCases", "codebuild:CreateReport", "codebuild:CreateReportGroup", "codebuild:UpdateReport"], Strings(reports.GetProperty("Action")).Order(StringComparer.Ordinal));
         Assert.Equal([GroupArn(stack)], Strings(reports.GetProperty("Resource")));
     }
 

@@ -41,29 +41,39 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
-    public async Task A_plaintext_variable_named_like_a_token_gets_the_warning_bootstrap_gives()
+    public async Task A_CloudFront_site_exports_its_distribution_and_a_plaintext_secret_gets_the_bootstrap_warning()
     {
-        using var folder = new TempFolder();
-        var file = folder.Write("pipectl.yaml", "name: shop\nregion: us-east-1\nbuild:\n  environmentVariables:\n    API_TOKEN: hunter2-plain\n    SITE_TITLE: The Shop\n");
+        var folder = Directory.CreateTempSubdirectory("pipectl-export-cdn-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "pipectl.yaml");
+            await File.WriteAllTextAsync(file, "name: cdn\nsite: cloudfront\nbuild:\n  environmentVariables:\n    API_TOKEN: abc123\n");
 
-        var run = await CliProcess.RunAsync(Empty, "export", "-f", file);
+            var run = await CliProcess.RunAsync(Empty, "export", "-f", file, "--json");
 
-        Assert.True(run.ExitCode == 0, run.Stderr);
-        var warning = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("pipectl: warning: build variable API_TOKEN is PLAINTEXT but its name says TOKEN", warning, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2-plain", run.Stderr, StringComparison.Ordinal);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            var resources = JsonNode.Parse(run.Stdout)!["Resources"]!.AsObject();
+            Assert.Equal("AWS::CloudFront::Distribution", (string?)resources["Distribution"]!["Type"]);
+            Assert.Equal("AWS::CloudFront::OriginAccessControl", (string?)resources["DistributionAccessControl"]!["Type"]);
+            Assert.Contains("${Distribution.Id}", resources["SiteBucketPolicy"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal(
+                "pipectl: warning: build variable API_TOKEN is PLAINTEXT but its name says TOKEN: anyone who can read the CodeBuild project sees its value; keep it in Parameter Store or Secrets Manager and write `API_TOKEN: {type: PARAMETER_STORE, value: /path/to/parameter}` (or type: SECRETS_MANAGER)",
+                run.Stderr.Trim());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Theory]
     [InlineData("--format", "terraform", "--format \"terraform\": the only template format is cloudformation.")]
     [InlineData("--name", "Bad_Name", "--name")]
-    [InlineData("--site", "cloudfront", "--site cloudfront cannot be exported yet")]
     public async Task Bad_input_is_one_line_and_exit_2(string option, string value, string message)
     {
         string[] args = option switch
         {
             "--format" => ["export", "-f", Sample, option, value],
-            "--site" => ["export", "--name", "demo", option, value],
             _ => ["export", option, value],
         };
         var run = await CliProcess.RunAsync(Empty, args);

@@ -58,6 +58,42 @@ public sealed class MotoCloudFrontPatchTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task A_function_needs_If_Match_for_each_change_publishes_to_LIVE_and_cannot_be_deleted_while_a_distribution_uses_it()
+    {
+        using var session = TestSessions.For(moto);
+        var name = "ml-fn-" + Guid.NewGuid().ToString("N")[..8];
+        var code = "async function handler(event) { return event.request; }"u8.ToArray();
+        var cf = session.CloudFront;
+
+        var (created, etag) = await cf.CreateFunctionAsync(name, "launcher test", "cloudfront-js-2.0", code, new Dictionary<string, string>(), CancellationToken.None);
+        Assert.Equal("DEVELOPMENT", created.Child("FunctionMetadata").ChildText("Stage"));
+        var noLive = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => cf.GetFunctionCodeAsync(name, "LIVE", CancellationToken.None));
+        Assert.Equal("NoSuchFunctionExists", noLive.Code);
+        var badRuntime = await Assert.ThrowsAnyAsync<AwsApiException>(() => cf.CreateFunctionAsync(name + "x", "c", "nodejs20.x", code, new Dictionary<string, string>(), CancellationToken.None));
+        Assert.Equal("InvalidArgument", badRuntime.Code);
+        var missing = await Assert.ThrowsAnyAsync<AwsApiException>(() => cf.PublishFunctionAsync(name, string.Empty, CancellationToken.None));
+        Assert.Equal("InvalidIfMatchVersion", missing.Code);
+        var stale = await Assert.ThrowsAnyAsync<AwsApiException>(() => cf.PublishFunctionAsync(name, "E-OTHER", CancellationToken.None));
+        Assert.Equal("PreconditionFailed", stale.Code);
+
+        // A distribution may associate only a published function.
+        var arn = created.Child("FunctionMetadata").ChildText("FunctionARN")!;
+        var unpublished = await Assert.ThrowsAnyAsync<AwsApiException>(() => cf.CreateDistributionWithTagsAsync(WithTags(Config(Guid.NewGuid().ToString("N"), enabled: true, functionArn: arn)), CancellationToken.None));
+        Assert.Equal("InvalidFunctionAssociation", unpublished.Code);
+        await cf.PublishFunctionAsync(name, etag!, CancellationToken.None);
+        Assert.Equal(code, await cf.GetFunctionCodeAsync(name, "LIVE", CancellationToken.None));
+        var (distribution, _) = await cf.CreateDistributionWithTagsAsync(WithTags(Config(Guid.NewGuid().ToString("N"), enabled: true, functionArn: arn)), CancellationToken.None);
+        var (config, _) = await cf.GetDistributionConfigAsync(distribution.ChildText("Id")!, CancellationToken.None);
+        Assert.Equal(arn, config.Descendants().Single(e => e.Name.LocalName == "FunctionARN").Value);
+
+        var inUse = await Assert.ThrowsAnyAsync<AwsApiException>(() => cf.DeleteFunctionAsync(name, etag!, CancellationToken.None));
+        Assert.Equal("FunctionInUse", inUse.Code);
+        var (_, updatedETag) = await cf.UpdateFunctionAsync(name, "launcher test", "cloudfront-js-2.0", "async function handler(e) { return e.request; }"u8.ToArray(), etag!, CancellationToken.None);
+        Assert.NotEqual(etag, updatedETag);
+        Assert.Equal(code, await cf.GetFunctionCodeAsync(name, "LIVE", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_missing_If_Match_is_InvalidIfMatchVersion_and_an_access_control_is_deleted_only_unused_with_its_etag()
     {
         // CloudFront API Reference, UpdateDistribution / DeleteDistribution / DeleteOriginAccessControl errors:
@@ -93,7 +129,7 @@ public sealed class MotoCloudFrontPatchTests(MotoServer moto)
     private static XElement WithTags(XElement config) =>
         new(Ns + "DistributionConfigWithTags", config, new XElement(Ns + "Tags", new XElement(Ns + "Items")));
 
-    private static XElement Config(string reference, bool enabled, string accessControl = "OAC-TEST") => new(
+    private static XElement Config(string reference, bool enabled, string accessControl = "OAC-TEST", string? functionArn = null) => new(
         Ns + "DistributionConfig",
         new XElement(Ns + "CallerReference", reference),
         new XElement(Ns + "Origins", new XElement(Ns + "Quantity", 1), new XElement(Ns + "Items", new XElement(
@@ -102,7 +138,12 @@ public sealed class MotoCloudFrontPatchTests(MotoServer moto)
             new XElement(Ns + "DomainName", "site.s3.us-east-1.amazonaws.com"),
             new XElement(Ns + "S3OriginConfig", new XElement(Ns + "OriginAccessIdentity", string.Empty)),
             new XElement(Ns + "OriginAccessControlId", accessControl)))),
-        new XElement(Ns + "DefaultCacheBehavior", new XElement(Ns + "TargetOriginId", "o"), new XElement(Ns + "ViewerProtocolPolicy", "redirect-to-https")),
+        new XElement(
+            Ns + "DefaultCacheBehavior",
+            new XElement(Ns + "TargetOriginId", "o"),
+            new XElement(Ns + "ViewerProtocolPolicy", "redirect-to-https"),
+            functionArn is null ? null : new XElement(Ns + "FunctionAssociations", new XElement(Ns + "Quantity", 1), new XElement(Ns + "Items", new XElement(
+                Ns + "FunctionAssociation", new XElement(Ns + "FunctionARN", functionArn), new XElement(Ns + "EventType", "viewer-request"))))),
         new XElement(Ns + "Comment", "patch test"),
         new XElement(Ns + "Enabled", enabled ? "true" : "false"));
 }

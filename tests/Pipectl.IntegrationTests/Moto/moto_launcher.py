@@ -709,8 +709,11 @@ def install_responder(responder) -> None:
     werkzeug_app.DomainDispatcherApplication.__call__ = call
 
 
+CONNECTIONS = ConnectionsResponder()
+
+
 def patch_codeconnections() -> None:
-    install_responder(ConnectionsResponder())
+    install_responder(CONNECTIONS)
 
 
 # ---- CodeBuild report groups ------------------------------------------------------------------------------
@@ -871,8 +874,11 @@ class ReportGroupsResponder:
         return {"reportArn": arn}
 
 
+REPORT_GROUPS = ReportGroupsResponder()
+
+
 def patch_report_groups() -> None:
-    install_responder(ReportGroupsResponder())
+    install_responder(REPORT_GROUPS)
 
 
 # ---- CloudFront -----------------------------------------------------------------------------------------
@@ -976,6 +982,293 @@ def patch_cloudfront() -> None:
     cloudfront_responses.CloudFrontResponse.delete_origin_access_control = delete_origin_access_control_response
 
 
+# ---- Resource Groups Tagging API --------------------------------------------------------------------------
+
+
+def patch_tagging() -> None:
+    """Resource Groups Tagging API Reference, "Services that support the Resource Groups Tagging API"
+    (https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/supported-services.html): "The
+    GetResources, GetTagKeys, and GetTagValues operations support all resource types" (IAM users and roles
+    excepted). moto 5.2.1's GetResources knows neither CodePipeline pipelines, CodeBuild projects and report
+    groups, CodeCommit repositories, ECR repositories, EventBridge rules nor CodeConnections connections: it
+    answers an empty list for them. This yields them too, for the request's region, filtered as GetResources
+    documents: every TagFilter's Key must be there (with one of its Values when it has any), and a
+    ResourceTypeFilters entry is "service" or "service:resourceType"."""
+    from moto.codebuild.models import codebuild_backends
+    from moto.codecommit.models import codecommit_backends
+    from moto.codepipeline.models import codepipeline_backends
+    from moto.ecr.models import ecr_backends
+    from moto.events.models import events_backends
+    from moto.resourcegroupstaggingapi import models
+
+    def wanted(types, service, kind) -> bool:
+        return not types or service in types or f"{service}:{kind}" in types
+
+    def matches(tag_filters, tags) -> bool:
+        held = {t["Key"]: t["Value"] for t in tags}
+        return all(f["Key"] in held and (not f.get("Values") or held[f["Key"]] in f["Values"]) for f in tag_filters or [])
+
+    def as_list(tags: dict) -> list:
+        return [{"Key": k, "Value": v} for k, v in tags.items()]
+
+    def missing(backend, types):
+        account, region = backend.account_id, backend.region_name
+        if wanted(types, "codepipeline", "pipeline"):
+            for pipeline in codepipeline_backends[account][region].pipelines.values():
+                yield pipeline._arn, as_list(pipeline.tags)
+        if wanted(types, "codebuild", "project"):
+            for project in codebuild_backends[account][region].codebuild_projects.values():
+                yield project.arn, [{"Key": t["key"], "Value": t["value"]} for t in project.tags or []]
+        if wanted(types, "codebuild", "report-group"):
+            for arn, group in list(REPORT_GROUPS.groups.items()):
+                if f":{region}:{account}:" in arn:
+                    yield arn, [{"Key": t["key"], "Value": t["value"]} for t in group.get("tags") or []]
+        if wanted(types, "codecommit", "repository"):
+            commit = codecommit_backends[account][region]
+            for repository in commit.repositories.values():
+                arn = repository.repository_metadata["Arn"]
+                yield arn, as_list(getattr(commit, "pipectl_tags", {}).get(arn, {}))
+        if wanted(types, "ecr", "repository"):
+            ecr = ecr_backends[account][region]
+            for repository in ecr.repositories.values():
+                yield repository.arn, ecr.tagger.list_tags_for_resource(repository.arn)["tags"]
+        if wanted(types, "events", "rule"):
+            events = events_backends[account][region]
+            for bus in events.event_buses.values():
+                for rule in bus.rules.values():
+                    yield rule.arn, events.tagger.list_tags_for_resource(rule.arn)["Tags"]
+        if wanted(types, "codeconnections", "connection") or wanted(types, "codestar-connections", "connection"):
+            for arn in list(CONNECTIONS.connections):
+                service = arn.split(":")[2]
+                if f":{region}:" in arn and wanted(types, service, "connection"):
+                    yield arn, as_list(CONNECTIONS.tags.get(arn, {}))
+
+    original = models.ResourceGroupsTaggingAPIBackend._get_resources_generator
+
+    def generator(self, tag_filters=None, resource_type_filters=None):
+        yield from original(self, tag_filters=tag_filters, resource_type_filters=resource_type_filters)
+        for arn, tags in missing(self, resource_type_filters or []):
+            if tags and matches(tag_filters, tags):
+                yield {"ResourceARN": arn, "Tags": tags}
+
+    models.ResourceGroupsTaggingAPIBackend._get_resources_generator = generator
+
+
+# ---- CloudFront Functions ---------------------------------------------------------------------------------
+
+
+class FunctionsResponder:
+    """moto 5.2.1 has no CloudFront Functions: this answers them (REST-XML, API 2020-05-31) in memory, as the
+    CloudFront API Reference documents them. CreateFunction (POST /function: Name 1-64 of [a-zA-Z0-9-_], runtime
+    cloudfront-js-1.0 or cloudfront-js-2.0, code at most 10 KB, FunctionAlreadyExists 409) makes the DEVELOPMENT
+    stage; PublishFunction copies it to LIVE; UpdateFunction replaces DEVELOPMENT's config and code; DeleteFunction
+    removes both stages and refuses a function a distribution still associates (FunctionInUse 409). Every change
+    needs If-Match with the DEVELOPMENT stage's current ETag: none is InvalidIfMatchVersion (400), another is
+    PreconditionFailed (412). DescribeFunction and GetFunction read a stage (?Stage=DEVELOPMENT|LIVE, DEVELOPMENT
+    when absent); an unknown function or stage is NoSuchFunctionExists (404).
+    """
+
+    ACCOUNT = "123456789012"
+    PREFIX = "/2020-05-31/function"
+    XMLNS = "http://cloudfront.amazonaws.com/doc/2020-05-31/"
+
+    def __init__(self):
+        import threading
+
+        self.functions = {}  # name -> {"DEVELOPMENT": stage, "LIVE": stage?, "tags": {...}}
+        self.lock = threading.Lock()
+
+    def handles(self, environ) -> bool:
+        path = environ.get("PATH_INFO", "")
+        return path == self.PREFIX or path.startswith(self.PREFIX + "/")
+
+    def reset(self) -> None:
+        with self.lock:
+            self.functions.clear()
+
+    def __call__(self, environ, start_response):
+        import urllib.parse
+
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        parts = environ["PATH_INFO"][len(self.PREFIX):].strip("/").split("/")
+        name = urllib.parse.unquote(parts[0]) if parts and parts[0] else None
+        suffix = parts[1] if len(parts) > 1 else None
+        stage = urllib.parse.parse_qs(environ.get("QUERY_STRING", "")).get("Stage", ["DEVELOPMENT"])[0]
+        if_match = environ.get("HTTP_IF_MATCH")
+        method = environ["REQUEST_METHOD"]
+        try:
+            with self.lock:
+                if method == "POST" and name is None:
+                    return self.create(start_response, body)
+                if method == "GET" and suffix == "describe":
+                    found = self.stage(name, stage)
+                    return self.xml(start_response, "200 OK", self.summary(name, found), found["etag"])
+                if method == "GET" and suffix is None and name:
+                    found = self.stage(name, stage)
+                    start_response("200 OK", [("Content-Type", "application/octet-stream"), ("ETag", found["etag"]),
+                                              ("Content-Length", str(len(found["code"]))), ("x-amzn-RequestId", "pipectl-functions-responder")])
+                    return [found["code"]]
+                if method == "POST" and suffix == "publish":
+                    development = self.matching(name, if_match)
+                    live = dict(development, stage="LIVE", etag=self.etag(), modified=self.now())
+                    self.functions[name]["LIVE"] = live
+                    return self.xml(start_response, "200 OK", self.summary(name, live), None)
+                if method == "PUT" and suffix is None and name:
+                    development = self.matching(name, if_match)
+                    config, code = self.request_config(body, "UpdateFunctionRequest")
+                    development.update(config=config, code=code, etag=self.etag(), modified=self.now())
+                    return self.xml(start_response, "200 OK", self.summary(name, development), development["etag"])
+                if method == "DELETE" and suffix is None and name:
+                    self.matching(name, if_match)
+                    if self.associated(name):
+                        raise CloudFrontError("FunctionInUse", "Cannot delete function, it's in use by one or more distributions.", "409 Conflict")
+                    del self.functions[name]
+                    start_response("204 No Content", [("x-amzn-RequestId", "pipectl-functions-responder")])
+                    return [b""]
+            raise CloudFrontError("UnsupportedOperation", f"{method} {environ['PATH_INFO']} is not answered by the launcher", "400 Bad Request")
+        except CloudFrontError as error:
+            return self.error(start_response, error)
+
+    @staticmethod
+    def now():
+        import datetime
+
+        return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+    @staticmethod
+    def etag():
+        import uuid
+
+        return "E" + uuid.uuid4().hex[:13].upper()
+
+    def request_config(self, body, root_name):
+        import base64
+        import xml.etree.ElementTree as ET
+
+        try:
+            root = ET.fromstring(body)
+        except ET.ParseError:
+            raise CloudFrontError("InvalidArgument", "The request body is not valid XML.", "400 Bad Request")
+        ns = "{" + self.XMLNS + "}"
+        if root.tag != ns + root_name:
+            raise CloudFrontError("InvalidArgument", f"The request body must be a {root_name}.", "400 Bad Request")
+        config = root.find(ns + "FunctionConfig")
+        runtime = config.findtext(ns + "Runtime") if config is not None else None
+        if runtime not in ("cloudfront-js-1.0", "cloudfront-js-2.0"):
+            raise CloudFrontError("InvalidArgument", f"Runtime {runtime} is not valid: cloudfront-js-1.0 or cloudfront-js-2.0.", "400 Bad Request")
+        code = base64.b64decode(root.findtext(ns + "FunctionCode") or "")
+        if not code:
+            raise CloudFrontError("InvalidArgument", "FunctionCode is required.", "400 Bad Request")
+        if len(code) > 10 * 1024:
+            raise CloudFrontError("FunctionSizeLimitExceeded", "The function is larger than 10 KB.", "413 Request Entity Too Large")
+        tags = {t.findtext(ns + "Key"): t.findtext(ns + "Value") or "" for t in root.iter(ns + "Tag")}
+        return {"Comment": config.findtext(ns + "Comment") or "", "Runtime": runtime, "_tags": tags}, code
+
+    def create(self, start_response, body):
+        import xml.etree.ElementTree as ET
+
+        config, code = self.request_config(body, "CreateFunctionRequest")
+        name = ET.fromstring(body).findtext("{" + self.XMLNS + "}Name") or ""
+        if not re.fullmatch(r"[a-zA-Z0-9\-_]{1,64}", name):
+            raise CloudFrontError("InvalidArgument", f"Function name {name} is not valid: 1-64 of a-z A-Z 0-9 - _.", "400 Bad Request")
+        if name in self.functions:
+            raise CloudFrontError("FunctionAlreadyExists", f"A function with the name {name} already exists.", "409 Conflict")
+        now = self.now()
+        development = {"stage": "DEVELOPMENT", "config": config, "code": code, "etag": self.etag(), "created": now, "modified": now}
+        self.functions[name] = {"DEVELOPMENT": development, "tags": config.pop("_tags")}
+        return self.xml(start_response, "201 Created", self.summary(name, development), development["etag"],
+                        location=f"https://cloudfront.amazonaws.com/2020-05-31/function/arn:aws:cloudfront::{self.ACCOUNT}:function/{name}")
+
+    def stage(self, name, stage):
+        found = self.functions.get(name, {}).get(stage)
+        if found is None:
+            raise CloudFrontError("NoSuchFunctionExists", f"The function {name} does not exist in stage {stage}.", "404 Not Found")
+        return found
+
+    def matching(self, name, if_match):
+        development = self.stage(name, "DEVELOPMENT")
+        if not if_match:
+            raise CloudFrontError("InvalidIfMatchVersion", "The If-Match version is missing or not valid.", "400 Bad Request")
+        if if_match != development["etag"]:
+            raise CloudFrontError("PreconditionFailed", "The If-Match version does not match the function's current version.", "412 Precondition Failed")
+        return development
+
+    def associated(self, name) -> bool:
+        from moto.cloudfront.models import cloudfront_backends
+
+        arn = f"arn:aws:cloudfront::{self.ACCOUNT}:function/{name}"
+        for distribution in cloudfront_backends[self.ACCOUNT]["aws"].distributions.values():
+            associations = distribution.distribution_config.DefaultCacheBehavior.function_associations
+            if any(item.get("FunctionARN") == arn for item in associations.get("Items") or []):
+                return True
+        return False
+
+    def summary(self, name, stage):
+        from xml.sax.saxutils import escape
+
+        status = "UNPUBLISHED" if "LIVE" not in self.functions[name] else ("DEPLOYED" if self.associated(name) else "UNASSOCIATED")
+        config = stage["config"]
+        return (f'<FunctionSummary xmlns="{self.XMLNS}"><Name>{escape(name)}</Name><Status>{status}</Status>'
+                f'<FunctionConfig><Comment>{escape(config["Comment"])}</Comment><Runtime>{config["Runtime"]}</Runtime></FunctionConfig>'
+                f'<FunctionMetadata><FunctionARN>arn:aws:cloudfront::{self.ACCOUNT}:function/{escape(name)}</FunctionARN>'
+                f'<Stage>{stage["stage"]}</Stage><CreatedTime>{stage["created"]}</CreatedTime>'
+                f'<LastModifiedTime>{stage["modified"]}</LastModifiedTime></FunctionMetadata></FunctionSummary>')
+
+    @staticmethod
+    def xml(start_response, status, text, etag, location=None):
+        data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + text).encode()
+        headers = [("Content-Type", "text/xml"), ("Content-Length", str(len(data))), ("x-amzn-RequestId", "pipectl-functions-responder")]
+        headers += [("ETag", etag)] if etag else []
+        headers += [("Location", location)] if location else []
+        start_response(status, headers)
+        return [data]
+
+    def error(self, start_response, error):
+        from xml.sax.saxutils import escape
+
+        data = (f'<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="{self.XMLNS}"><Error><Type>Sender</Type>'
+                f'<Code>{error.code}</Code><Message>{escape(error.message)}</Message></Error>'
+                f'<RequestId>pipectl-functions-responder</RequestId></ErrorResponse>').encode()
+        start_response(error.status, [("Content-Type", "text/xml"), ("Content-Length", str(len(data))), ("x-amzn-RequestId", "pipectl-functions-responder")])
+        return [data]
+
+
+class CloudFrontError(Exception):
+    def __init__(self, code, message, status):
+        super().__init__(message)
+        self.code, self.message, self.status = code, message, status
+
+
+def patch_cloudfront_functions() -> None:
+    from moto.cloudfront import models
+    from moto.cloudfront.exceptions import CloudFrontException
+
+    responder = FunctionsResponder()
+    install_responder(responder)
+
+    original_behavior_init = models.DefaultCacheBehaviour.__init__
+
+    def behavior_init(self, config):
+        # CloudFront API Reference, DefaultCacheBehavior.FunctionAssociations: "A list of CloudFront functions that
+        # are associated with this cache behavior." moto dropped them (always Quantity 0). CloudFront refuses an
+        # association with a function that has no LIVE stage ("InvalidFunctionAssociation": the function must be
+        # published, Developer Guide "Associate functions with distributions").
+        original_behavior_init(self, config)
+        associations = config.get("FunctionAssociations") or {"Quantity": 0}
+        items = associations.get("Items") or []
+        items = items if isinstance(items, list) else [items]
+        for item in items:
+            name = (item.get("FunctionARN") or "").rsplit("function/", 1)[-1]
+            if "LIVE" not in responder.functions.get(name, {}):
+                raise CloudFrontException("InvalidFunctionAssociation", f"The function {item.get('FunctionARN')} is not published (no LIVE stage).")
+            if item.get("EventType") not in ("viewer-request", "viewer-response"):
+                raise CloudFrontException("InvalidFunctionAssociation", f"Event type {item.get('EventType')} is not valid for a CloudFront function.")
+        self.function_associations = {"Quantity": len(items), **({"Items": items} if items else {})}
+
+    models.DefaultCacheBehaviour.__init__ = behavior_init
+
+
 def patch_all() -> None:
     require_version()
     patch_codebuild()
@@ -986,6 +1279,8 @@ def patch_all() -> None:
     patch_codeconnections()
     patch_report_groups()
     patch_cloudfront()
+    patch_cloudfront_functions()
+    patch_tagging()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ using Pipectl.IntegrationTests.Cli;
 
 namespace Pipectl.IntegrationTests.Operate;
 
-/// <summary><c>pipectl list</c> end to end against a loopback CodePipeline and STS (the account names the pipeline ARNs).</summary>
+/// <summary><c>pipectl list</c> end to end against a loopback tagging API, CodePipeline and STS.</summary>
 public sealed class ListCliTests
 {
     [Fact]
@@ -15,10 +15,7 @@ public sealed class ListCliTests
             Responder = request => ScriptedCodePipeline.Operation(request) switch
             {
                 null when ScriptedCodePipeline.IsCallerIdentity(request) => ScriptedCodePipeline.CallerIdentity,
-                "ListPipelines" => WireReply.Json("""{"pipelines":[{"name":"web-pipeline"},{"name":"hand-made"}]}"""),
-                "ListTagsForResource" when request.BodyText.Contains(":web-pipeline", StringComparison.Ordinal) =>
-                    WireReply.Json("""{"tags":[{"key":"pipectl:stack","value":"web"}]}"""),
-                "ListTagsForResource" => WireReply.Json("""{"tags":[{"key":"team","value":"ops"}]}"""),
+                "GetResources" => WireReply.Json("""{"ResourceTagMappingList":[{"ResourceARN":"arn:aws:codepipeline:us-east-1:123456789012:web-pipeline","Tags":[{"Key":"pipectl:stack","Value":"web"}]}]}"""),
                 "ListPipelineExecutions" => WireReply.Json(PipelineReplies.Executions("Succeeded")),
                 var other => WireReply.JsonError(400, "ValidationException", $"unexpected {other}"),
             },
@@ -32,8 +29,9 @@ public sealed class ListCliTests
         Assert.Equal("web", stack.GetProperty("stack").GetString());
         Assert.Equal("web-pipeline", stack.GetProperty("pipeline").GetString());
         Assert.Equal("Succeeded", stack.GetProperty("latestStatus").GetString());
-        Assert.Contains(server.Requests, r => r.BodyText == """{"resourceArn":"arn:aws:codepipeline:us-east-1:123456789012:web-pipeline"}""");
-        Assert.All(server.Requests.Where(r => r.Target is not null), r => ModelAssert.JsonRequestConforms("codepipeline", ScriptedCodePipeline.Operation(r)!, r));
+        // Two runs (JSON, text): one GetResources page each.
+        Assert.Equal(2, server.Requests.Count(r => ScriptedCodePipeline.Operation(r) == "GetResources" && r.BodyText.Contains("\"pipectl:stack\"", StringComparison.Ordinal)));
+        Assert.All(server.Requests.Where(r => r.Target is not null), r => ModelAssert.JsonRequestConforms(ScriptedCodePipeline.Operation(r) == "GetResources" ? "resourcegroupstaggingapi" : "codepipeline", ScriptedCodePipeline.Operation(r)!, r));
         Assert.Equal(0, text.ExitCode);
         Assert.Matches(@"(?m)^STACK\s+PIPELINE\s+LATEST\n^web\s+web-pipeline\s+Succeeded$", text.Stdout);
     }
