@@ -75,6 +75,56 @@ public sealed class DistributionDriverAgainstMotoTests(MotoServer moto)
         Assert.Null(await driver.ReadAsync(spec, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_hand_made_access_control_named_like_the_site_bucket_is_neither_adopted_nor_deleted()
+    {
+        using var session = Session();
+        var spec = Desired(UniqueStack());
+        var driver = new DistributionDriver(session.CloudFront, SilentProgress.Instance) { PollInterval = TimeSpan.FromMilliseconds(10) };
+        var handMade = await session.CloudFront.CreateOriginAccessControlAsync(spec.Name, "made by hand", CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<ProvisioningException>(() => driver.CreateAsync(spec, CancellationToken.None));
+
+        Assert.Contains($"origin access control {spec.Name} already exists and was not created by pipectl", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await driver.ReadAsync(spec, CancellationToken.None));
+        Assert.Null(await driver.ReadToDeleteAsync(spec, CancellationToken.None));
+        Assert.NotNull(await session.CloudFront.GetOriginAccessControlETagAsync(handMade, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_teardown_stopped_right_after_deleting_the_distribution_is_finished_by_the_next_one()
+    {
+        using var session = Session();
+        var spec = Desired(UniqueStack());
+        var driver = new DistributionDriver(session.CloudFront, SilentProgress.Instance) { PollInterval = TimeSpan.FromMilliseconds(10) };
+        var created = await driver.CreateAsync(spec, CancellationToken.None);
+
+        // The first teardown runs up to DeleteDistribution and is killed before it reaches the access control.
+        using var killed = new KilledBeforeAccessControl(moto.Endpoint);
+        var first = new DistributionDriver(killed, SilentProgress.Instance) { PollInterval = TimeSpan.FromMilliseconds(10) };
+        await Assert.ThrowsAsync<OperationCanceledException>(() => first.DeleteAsync(created, CancellationToken.None));
+        Assert.Null(await driver.ReadAsync(spec, CancellationToken.None));
+
+        var left = await driver.ReadToDeleteAsync(spec, CancellationToken.None);
+
+        Assert.NotNull(left);
+        Assert.True(left.OnlyAccessControlLeft);
+        Assert.True(StackOwnership.IsOwnedBy(left, spec.Tags));
+        await driver.DeleteAsync(left, CancellationToken.None);
+        Assert.Null(await driver.ReadToDeleteAsync(spec, CancellationToken.None));
+        var accessControls = await session.CloudFront.ListOriginAccessControlsAsync(null, CancellationToken.None);
+        Assert.DoesNotContain(accessControls.Descendants(), e => e.Name.LocalName == "Name" && e.Value == spec.Name);
+    }
+
+    /// <summary>A CloudFront client whose process dies (here: the run is cancelled) as it turns to the access control.</summary>
+    private sealed class KilledBeforeAccessControl(string endpoint) : Pipectl.Aws.CloudFront.CloudFrontClient(
+        new Amazon.Runtime.BasicAWSCredentials("testing", "testing"),
+        new Pipectl.Aws.Runtime.PipectlClientConfig<Pipectl.Aws.Runtime.CloudFrontFacts> { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" })
+    {
+        public override Task<System.Xml.Linq.XElement> ListOriginAccessControlsAsync(string? marker, CancellationToken cancellationToken) =>
+            throw new OperationCanceledException("killed after DeleteDistribution");
+    }
+
     private static System.Xml.Linq.XElement Namespaced(System.Xml.Linq.XElement element) => new(
         Pipectl.Aws.CloudFront.CloudFrontClient.Xmlns + element.Name.LocalName,
         element.HasElements ? element.Elements().Select(Namespaced) : element.Value);

@@ -6,6 +6,7 @@ using Pipectl.Aws.Runtime;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
+using Pipectl.Core.Stacks;
 
 namespace Pipectl.Aws.Provisioning;
 
@@ -25,6 +26,10 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
     private const string OriginId = "site-bucket";
     private const string DevelopmentStage = "DEVELOPMENT";
     private const string LiveStage = "LIVE";
+
+    private const string DistributionAlreadyExists = "DistributionAlreadyExists";
+
+    private const string OriginAccessControlAlreadyExists = "OriginAccessControlAlreadyExists";
 
     public string Type => ResourceTypes.Distribution;
 
@@ -58,12 +63,36 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
 
     public async Task<DistributionState> CreateAsync(DistributionSpec desired, CancellationToken cancellationToken)
     {
-        var accessControl = await AccessControlIdAsync(desired.Name, cancellationToken).ConfigureAwait(false)
-            ?? await cloudFront.CreateOriginAccessControlAsync(desired.Name, $"pipectl: CloudFront reads s3://{desired.Name}", cancellationToken).ConfigureAwait(false);
+        var accessControl = await OwnAccessControlAsync(desired, usedBy: null, cancellationToken).ConfigureAwait(false);
         var function = await PublishedFunctionAsync(desired, cancellationToken).ConfigureAwait(false);
+
+        // The caller reference comes from the stack's own access control (one per account and name, so two bootstraps
+        // of one stack at once share it; a new one after a teardown): CloudFront then makes one distribution for both,
+        // and answers the second create with the first's distribution or DistributionAlreadyExists.
+        try
+        {
+            return await CreateDistributionAsync(desired, accessControl, function, CallerReferenceFor(accessControl), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsApiException e) when (e.ErrorCode == DistributionAlreadyExists)
+        {
+            if (await ReadAsync(desired, cancellationToken).ConfigureAwait(false) is { } made && StackOwnership.IsOwnedBy(made, desired.Tags))
+            {
+                return made;
+            }
+
+            // The reference belonged to a distribution deleted since (CloudFront may remember it): a fresh one.
+            return await CreateDistributionAsync(desired, accessControl, function, $"pipectl-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The caller reference of the stack's distribution: derived from its access control's id.</summary>
+    public static string CallerReferenceFor(string accessControlId) => $"pipectl-{accessControlId}";
+
+    private async Task<DistributionState> CreateDistributionAsync(DistributionSpec desired, string accessControl, string function, string callerReference, CancellationToken cancellationToken)
+    {
         var withTags = new XElement(
             CloudFrontClient.Xmlns + "DistributionConfigWithTags",
-            Config(desired, accessControl, function, callerReference: $"pipectl-{Guid.NewGuid():N}"),
+            Config(desired, accessControl, function, callerReference),
             new XElement(CloudFrontClient.Xmlns + "Tags", new XElement(CloudFrontClient.Xmlns + "Items", desired.Tags.Select(tag =>
                 new XElement(CloudFrontClient.Xmlns + "Tag", new XElement(CloudFrontClient.Xmlns + "Key", tag.Key), new XElement(CloudFrontClient.Xmlns + "Value", tag.Value))))));
         var (distribution, _) = await cloudFront.CreateDistributionWithTagsAsync(withTags, cancellationToken).ConfigureAwait(false);
@@ -73,8 +102,7 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
     public async Task<DistributionState> UpdateAsync(DistributionSpec desired, DistributionState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)
     {
         var (current, etag) = await cloudFront.GetDistributionConfigAsync(actual.Id, cancellationToken).ConfigureAwait(false);
-        var accessControl = await AccessControlIdAsync(desired.Name, cancellationToken).ConfigureAwait(false)
-            ?? await cloudFront.CreateOriginAccessControlAsync(desired.Name, $"pipectl: CloudFront reads s3://{desired.Name}", cancellationToken).ConfigureAwait(false);
+        var accessControl = await OwnAccessControlAsync(desired, actual.OriginAccessControlId, cancellationToken).ConfigureAwait(false);
 
         var function = await PublishedFunctionAsync(desired, cancellationToken).ConfigureAwait(false);
 
@@ -88,22 +116,21 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
     {
         try
         {
-            var (config, etag) = await cloudFront.GetDistributionConfigAsync(actual.Id, cancellationToken).ConfigureAwait(false);
-            if (IsTrue(config.ChildText("Enabled")))
+            if (!actual.OnlyAccessControlLeft)
             {
-                config.Child("Enabled")!.Value = "false";
-                await cloudFront.UpdateDistributionAsync(actual.Id, Namespaced(config), etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                await DeleteDistributionAsync(actual, cancellationToken).ConfigureAwait(false);
             }
-
-            var deployedETag = await DeployedAsync(actual, cancellationToken).ConfigureAwait(false);
-            await cloudFront.DeleteDistributionAsync(actual.Id, deployedETag, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsResourceNotFoundException)
         {
             // Deleted by an earlier run that stopped before the access control.
         }
 
-        if (actual.OriginAccessControlName is { } name && await AccessControlIdAsync(name, cancellationToken).ConfigureAwait(false) is { } accessControl)
+        // Only the access control pipectl made for this stack (its description is the record), or the one the stack's
+        // own distribution signed with: never another one that merely has the site bucket's name.
+        var owned = (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c =>
+            c.Name == actual.OriginAccessControlName && (c.Id == actual.OriginAccessControlId || c.Description == RecordOf(actual.OriginAccessControlName, actual.Tags)));
+        if (owned.Id is { Length: > 0 } accessControl)
         {
             try
             {
@@ -119,6 +146,20 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
         {
             await DeleteFunctionAsync(function, DistributionSpec.FunctionCommentFor(bucket), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Disables the distribution, waits until that has deployed, and deletes it.</summary>
+    private async Task DeleteDistributionAsync(DistributionState actual, CancellationToken cancellationToken)
+    {
+        var (config, etag) = await cloudFront.GetDistributionConfigAsync(actual.Id, cancellationToken).ConfigureAwait(false);
+        if (IsTrue(config.ChildText("Enabled")))
+        {
+            config.Child("Enabled")!.Value = "false";
+            await cloudFront.UpdateDistributionAsync(actual.Id, Namespaced(config), etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        var deployedETag = await DeployedAsync(actual, cancellationToken).ConfigureAwait(false);
+        await cloudFront.DeleteDistributionAsync(actual.Id, deployedETag, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -236,17 +277,89 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
         return null;
     }
 
-    private async Task<string?> AccessControlIdAsync(string name, CancellationToken cancellationToken) =>
-        (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Name == name).Id;
-
-    private async Task<List<(string Id, string Name)>> AccessControlsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A teardown also finds the stack's origin access control when the distribution is gone (a teardown stopped right
+    /// after deleting it): the next one deletes what is left. It is found by its record, never by its name alone.
+    /// </summary>
+    public async Task<DistributionState?> ReadToDeleteAsync(DistributionSpec desired, CancellationToken cancellationToken)
     {
-        var found = new List<(string Id, string Name)>();
+        var state = await ReadAsync(desired, cancellationToken).ConfigureAwait(false);
+        if (state is not null)
+        {
+            return state;
+        }
+
+        var record = RecordOf(desired.Name, desired.Tags);
+        var left = (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Name == desired.Name && c.Description == record);
+        return left.Id is not { Length: > 0 } id
+            ? null
+            : new DistributionState(string.Empty, string.Empty, string.Empty, DistributionState.DeployedStatus, false, desired.OriginDomain, desired.Name, string.Empty, string.Empty, null, [], desired.Tags)
+            {
+                OriginAccessControlId = id,
+                ViewerRequestFunction = desired.FunctionName,
+            };
+    }
+
+    /// <summary>
+    /// What pipectl records on the origin access control it creates (an access control has no tags): its description
+    /// names the stack and region that own it. Only an access control with this record, or the one the stack's own
+    /// distribution already signs with, is used or deleted; one merely named like the site bucket is neither.
+    /// </summary>
+    public static string RecordOf(string? bucket, IReadOnlyDictionary<string, string> stackTags)
+    {
+        ArgumentNullException.ThrowIfNull(stackTags);
+        stackTags.TryGetValue(StackDefaults.StackTagKey, out var stack);
+        stackTags.TryGetValue(StackOwnership.RegionTagKey, out var region);
+        return $"pipectl stack {stack} in {region}: CloudFront reads s3://{bucket}";
+    }
+
+    /// <summary>
+    /// The id of the stack's own access control for <paramref name="desired"/>: the one with its record, or the one the
+    /// stack's distribution signs with (<paramref name="usedBy"/>: made before the record was written); created when
+    /// there is none. One of that name made by someone else is refused, neither adopted nor changed.
+    /// </summary>
+    private async Task<string> OwnAccessControlAsync(DistributionSpec desired, string? usedBy, CancellationToken cancellationToken)
+    {
+        var record = RecordOf(desired.Name, desired.Tags);
+        var named = (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).Where(c => c.Name == desired.Name).ToList();
+        if (named.FirstOrDefault(c => c.Description == record || (usedBy is not null && c.Id == usedBy)).Id is { Length: > 0 } own)
+        {
+            return own;
+        }
+
+        if (named.Count > 0)
+        {
+            throw new ProvisioningException(
+                $"CloudFront origin access control {desired.Name} already exists and was not created by pipectl for this stack: pipectl neither uses nor deletes it. Delete or rename it yourself, or give the site bucket another name (--site-bucket).")
+            {
+                RerunHelps = false,
+            };
+        }
+
+        try
+        {
+            return await cloudFront.CreateOriginAccessControlAsync(desired.Name, record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsApiException e) when (e.ErrorCode == OriginAccessControlAlreadyExists)
+        {
+            // Another run of this stack made it a moment ago (names are unique in an account): use that one, if it is ours.
+            if ((await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Name == desired.Name && c.Description == record).Id is { Length: > 0 } theirs)
+            {
+                return theirs;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<List<(string Id, string Name, string Description)>> AccessControlsAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<(string Id, string Name, string Description)>();
         string? marker = null;
         do
         {
             var list = await cloudFront.ListOriginAccessControlsAsync(marker, cancellationToken).ConfigureAwait(false);
-            found.AddRange(list.Child("Items")?.Elements().Select(c => (c.ChildText("Id") ?? string.Empty, c.ChildText("Name") ?? string.Empty)) ?? []);
+            found.AddRange(list.Child("Items")?.Elements().Select(c => (c.ChildText("Id") ?? string.Empty, c.ChildText("Name") ?? string.Empty, c.ChildText("Description") ?? string.Empty)) ?? []);
             marker = IsTrue(list.ChildText("IsTruncated")) ? list.ChildText("NextMarker") : null;
         }
         while (marker is not null);
@@ -285,6 +398,7 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
             errors,
             await cloudFront.ListTagsForResourceAsync(arn, cancellationToken).ConfigureAwait(false))
         {
+            OriginAccessControlId = string.IsNullOrEmpty(accessControlId) ? null : accessControlId,
             ViewerRequestFunction = function,
             ViewerRequestFunctionCode = function is null ? null : await LiveCodeAsync(function, cancellationToken).ConfigureAwait(false),
         };

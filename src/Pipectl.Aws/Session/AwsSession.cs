@@ -160,6 +160,7 @@ public sealed class AwsSession : IDisposable
 
         var region = ResolveRegion(options.Region, profile, environment);
         var endpoints = new EndpointOverrides(options.EndpointUrl, environment);
+        SdkRuntimeDependencies.UseEndpoints(endpoints);
         KnownRegions.Check(region, endpoints.Any(ServiceIds));
         var maxErrorRetry = string.IsNullOrWhiteSpace(environment("AWS_MAX_ATTEMPTS")) ? DefaultMaxErrorRetry : (int?)null;
         return new AwsSession(

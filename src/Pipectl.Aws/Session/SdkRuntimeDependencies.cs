@@ -30,6 +30,31 @@ public static class SdkRuntimeDependencies
 {
     private static int _registered;
 
+    private static EndpointOverrides? _endpoints;
+
+    /// <summary>
+    /// Where the credential providers' own requests go (AssumeRole, SSO): the endpoint settings of the session being
+    /// made (--endpoint-url, AWS_ENDPOINT_URL_STS / _SSO / _SSO_OIDC, AWS_ENDPOINT_URL), so that a run pointed at an
+    /// emulator sends nothing, not even the credential chain's requests, to AWS. Set by <see cref="AwsSession.Create"/>.
+    /// </summary>
+    public static void UseEndpoints(EndpointOverrides endpoints) => Volatile.Write(ref _endpoints, endpoints);
+
+    /// <summary><paramref name="config"/> sent to the endpoint the settings name for <paramref name="serviceId"/>, if any.</summary>
+    internal static TConfig Directed<TConfig>(TConfig config, string serviceId, RegionEndpoint? region) where TConfig : ClientConfig
+    {
+        if (Volatile.Read(ref _endpoints)?.For(serviceId) is { } endpoint)
+        {
+            config.ServiceURL = endpoint;
+            config.AuthenticationRegion = (region ?? RegionEndpoint.USEast1).SystemName;
+        }
+        else
+        {
+            config.RegionEndpoint = region ?? RegionEndpoint.USEast1;
+        }
+
+        return config;
+    }
+
     public static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1)
@@ -41,12 +66,12 @@ public static class SdkRuntimeDependencies
         registry.RegisterSSOClient(context =>
         {
             var data = context.SSOClientContextData;
-            return new AmazonSSOClient(new AnonymousAWSCredentials(), WithProxy(new AmazonSSOConfig { RegionEndpoint = data.Region }, data.ProxySettings));
+            return new AmazonSSOClient(new AnonymousAWSCredentials(), WithProxy(Directed(new AmazonSSOConfig(), "SSO", data.Region), data.ProxySettings));
         });
         registry.RegisterSSOOIDCClient(context =>
         {
             var data = context.SSOOIDCClientContextData;
-            return new AmazonSSOOIDCClient(new AnonymousAWSCredentials(), WithProxy(new AmazonSSOOIDCConfig { RegionEndpoint = data.Region }, data.ProxySettings));
+            return new AmazonSSOOIDCClient(new AnonymousAWSCredentials(), WithProxy(Directed(new AmazonSSOOIDCConfig(), "SSO OIDC", data.Region), data.ProxySettings));
         });
         registry.RegisterSecurityTokenServiceClient(context =>
         {
@@ -105,7 +130,7 @@ public static class SdkRuntimeDependencies
         }
 
         private AmazonSecurityTokenServiceClient Client(AWSCredentials credentials) =>
-            new(credentials, WithProxy(new AmazonSecurityTokenServiceConfig { RegionEndpoint = region ?? RegionEndpoint.USEast1 }, proxy));
+            new(credentials, WithProxy(Directed(new AmazonSecurityTokenServiceConfig(), "STS", region), proxy));
 
         /// <summary>
         /// The credentials AssumeRole must be signed with: those of the source of the profile that names the

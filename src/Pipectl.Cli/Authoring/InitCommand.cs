@@ -10,7 +10,8 @@ namespace Pipectl.Cli.Authoring;
 /// <summary>
 /// <c>pipectl init [--template static-site|node] [--name NAME] [--force]</c>: writes a
 /// <c>pipectl.yaml</c> and a <c>buildspec.yml</c> into the current folder, both clean for <c>validate</c>.
-/// An existing file is never overwritten without <c>--force</c> (exit 2, naming it, nothing written).
+/// An existing file is never overwritten without <c>--force</c> (exit 2, naming it, nothing written), and a symbolic
+/// link is never written through, even with <c>--force</c>.
 /// </summary>
 public static partial class InitCommand
 {
@@ -70,6 +71,15 @@ public static partial class InitCommand
             (StackFileParser.DefaultFileName, template.StackFile(name)),
             (BuildspecFileName, template.Buildspec),
         };
+        foreach (var (file, _) in files)
+        {
+            // A link is never written through (it could point anywhere outside the folder), --force or not.
+            if (new FileInfo(Path.Combine(directory, file)).LinkTarget is { } target)
+            {
+                throw new UsageException($"init: {file} in {directory} is a symbolic link (to {target}); pipectl does not write through links: remove it first (nothing was written).");
+            }
+        }
+
         if (!force)
         {
             foreach (var (file, _) in files)
@@ -83,7 +93,18 @@ public static partial class InitCommand
 
         foreach (var (file, text) in files)
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, file), text, cancellationToken).ConfigureAwait(false);
+            // Written beside the target and renamed over it: a rename replaces a link made meanwhile instead of following it.
+            var path = Path.Combine(directory, file);
+            var staging = Path.Combine(directory, $".{file}.pipectl-{Guid.NewGuid():N}");
+            try
+            {
+                await File.WriteAllTextAsync(staging, text, cancellationToken).ConfigureAwait(false);
+                File.Move(staging, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(staging);
+            }
         }
 
         if (settings.Json)

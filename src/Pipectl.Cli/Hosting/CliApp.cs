@@ -11,7 +11,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
         // Everything printed from here on passes one sanitizer (control characters, escape sequences, URL passwords).
-        console = console.Sanitized();
+        console = console.Sanitized(EndpointUrls.SecretsOf(EndpointUrls.SettingsIn(args, Environment.GetEnvironmentVariables())));
         var options = new GlobalOptions();
         var root = BuildRoot(options, console);
         var parse = root.Parse(args);

@@ -10,7 +10,7 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTermina
     {
         var terminal = !Console.IsErrorRedirected;
         var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        return new CliConsole(Console.Out, Console.Error, terminal, terminal && !noColor, !Console.IsInputRedirected && !Console.IsOutputRedirected, Console.In);
+        return new CliConsole(Console.Out, Console.Error, terminal, terminal && !noColor, !Console.IsInputRedirected, Console.In);
     }
 
     /// <summary>
@@ -22,10 +22,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTermina
     private readonly TextWriter? _terminal;
 
     /// <summary>This console with stdout and stderr behind <see cref="Output.SanitizingWriter"/>: the one place output is cleaned.</summary>
-    public CliConsole Sanitized() => Out is Output.SanitizingWriter ? this : this with
+    public CliConsole Sanitized(IReadOnlyList<string>? secrets = null) => Out is Output.SanitizingWriter ? this : this with
     {
-        Out = new Output.SanitizingWriter(Out, UseColor),
-        Error = new Output.SanitizingWriter(Error, UseColor),
+        Out = new Output.SanitizingWriter(Out, UseColor, secrets),
+        Error = new Output.SanitizingWriter(Error, UseColor, secrets),
         Terminal = Terminal,
     };
 

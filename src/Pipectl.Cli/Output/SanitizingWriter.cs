@@ -9,7 +9,8 @@ namespace Pipectl.Cli.Output;
 /// reaches the terminal; line feeds and tabs stay) and has any password in a URL replaced by <c>***</c>.
 /// pipectl's own cursor control (the spinner, the watch redraw) goes to <see cref="CliConsole.Terminal"/> instead.
 /// </summary>
-public sealed class SanitizingWriter(TextWriter inner, bool allowColor) : TextWriter
+/// <param name="secrets">Strings never shown (the endpoint passwords of this run, <see cref="EndpointUrls.SecretsOf"/>).</param>
+public sealed class SanitizingWriter(TextWriter inner, bool allowColor, IReadOnlyList<string>? secrets = null) : TextWriter
 {
     private readonly TerminalText.Filter _filter = new(allowColor, keepLineBreaks: true);
     private readonly Lock _gate = new();
@@ -22,9 +23,9 @@ public sealed class SanitizingWriter(TextWriter inner, bool allowColor) : TextWr
 
     public override void Write(char[] buffer, int index, int count) => Emit(buffer.AsSpan(index, count));
 
-    public override void Write(string? value) => Emit(EndpointUrls.Redact(value ?? string.Empty));
+    public override void Write(string? value) => Emit(EndpointUrls.Redact(value ?? string.Empty, secrets));
 
-    public override void WriteLine(string? value) => Emit(EndpointUrls.Redact(value ?? string.Empty) + NewLine);
+    public override void WriteLine(string? value) => Emit(EndpointUrls.Redact(value ?? string.Empty, secrets) + NewLine);
 
     public override Task WriteAsync(char value)
     {

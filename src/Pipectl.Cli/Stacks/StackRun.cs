@@ -124,6 +124,13 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             RunTrace.Mark("stack found");
         }
 
+        // A name given with the account in it (--site-bucket NAME-artifacts-ACCOUNT-REGION, or another environment's
+        // bucket) clashes with a default only once the account is known: checked again, before the first write.
+        if (teardown is null && _account is not null && StackNameClashes.Find(specs) is { Count: > 0 } clashes)
+        {
+            throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", clashes.Select(e => e.ToString())) + $" (in account {_account}). Nothing was written.");
+        }
+
         var graph = StackGraph.For(specs, found);
         StackRunResult result;
         if (teardown is not null)
@@ -363,17 +370,16 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             await console.Error.WriteLineAsync(line).ConfigureAwait(false);
         }
 
-        await console.Error.WriteAsync("Delete them? Type 'yes' to continue: ").ConfigureAwait(false);
-        var answer = await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        return answer?.Trim().ToLowerInvariant() is "yes" or "y";
+        return await TerminalQuestion.AskAsync(console, "Delete them? Type 'yes' to continue: ", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// --require-approval broadening and the plan widens permissions: on a terminal, show the widening
     /// statements and ask; without one, refuse (exit 2) before anything is written.
     /// </summary>
-    private async Task<bool> ConfirmWideningAsync(IReadOnlyList<ResourceOutcome> widening, CancellationToken cancellationToken)
+    private async Task<bool> ConfirmWideningAsync(IReadOnlyList<ResourceOutcome> plan, CancellationToken cancellationToken)
     {
+        var widening = plan.Where(o => o.Widens).ToList();
         var what = string.Join(", ", widening.Select(r => $"{r.Type} {r.Name}"));
         if (!console.StdinIsTerminal)
         {
@@ -391,9 +397,12 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             }
         }
 
-        await console.Error.WriteAsync("Apply these permission changes? Type 'yes' to continue: ").ConfigureAwait(false);
-        var answer = await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        return answer?.Trim().ToLowerInvariant() is "yes" or "y";
+        foreach (var line in KindChanges.Of(plan))
+        {
+            await console.Error.WriteLineAsync($"  {style.Warn("note")}   {line}").ConfigureAwait(false);
+        }
+
+        return await TerminalQuestion.AskAsync(console, "Apply these permission changes? Type 'yes' to continue: ", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>With --output json, a failure before the run still prints the one document, with its error.</summary>

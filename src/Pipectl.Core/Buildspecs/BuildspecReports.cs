@@ -18,7 +18,10 @@ public static class BuildspecReports
 
     private static readonly string[] CoverageFormats = ["CLOVERXML", "COBERTURAXML", "JACOCOXML", "SIMPLECOV"];
 
-    /// <summary>The declared reports in the buildspec's order (an empty entry collects nothing and is left out).</summary>
+    /// <summary>
+    /// The declared reports in the buildspec's order. An entry whose body is not a mapping collects nothing and is left
+    /// out; an empty name is kept, so that the rules refuse it instead of dropping it silently.
+    /// </summary>
     public static IReadOnlyList<BuildspecReport> Read(string? buildspec)
     {
         if (string.IsNullOrWhiteSpace(buildspec))
@@ -35,7 +38,13 @@ public static class BuildspecReports
         var found = new List<BuildspecReport>();
         foreach (var (key, value) in reports.Children)
         {
-            if (key is not YamlScalarNode { Value: { Length: > 0 } name } || value is not YamlMappingNode report)
+            if (key is YamlScalarNode { Value: "" })
+            {
+                found.Add(new BuildspecReport(string.Empty, TestType));
+                continue;
+            }
+
+            if (key is not YamlScalarNode { Value: { } name } || value is not YamlMappingNode report)
             {
                 continue;
             }

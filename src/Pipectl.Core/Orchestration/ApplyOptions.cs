@@ -19,8 +19,9 @@ public sealed record ApplyOptions
     public Func<CancellationToken, Task<Exception?>>? Preflight { get; init; }
 
     /// <summary>
-    /// Asked, when not a dry run, after every read and before the first write, with the updates that widen
-    /// permissions (when there are any): false stops the run with nothing written. Null: never asked.
+    /// Asked, when not a dry run, after every read and before the first write, when an update widens permissions,
+    /// with the whole plan (<see cref="ResourceOutcome.Widens"/> marks what widens; the rest tells what else changes,
+    /// such as the site type or the deploy target): false stops the run with nothing written. Null: never asked.
     /// </summary>
     public Func<IReadOnlyList<ResourceOutcome>, CancellationToken, Task<bool>>? ApproveWidening { get; init; }
 

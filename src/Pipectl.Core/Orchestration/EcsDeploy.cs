@@ -37,7 +37,7 @@ internal static class EcsDeploy
         var policies = new EcsPolicies(spec);
         var uri = RepositoryUri(spec);
         var repository = new EcrRepositorySpec(spec.EcrRepositoryName, ScanOnPush: true, EcrRepositorySpec.KeepNewest(spec.EcrImagesToKeep), tags);
-        var service = new EcsServiceSpec(spec.Ecs.Cluster ?? string.Empty, spec.Ecs.Service ?? string.Empty, spec.ContainerName);
+        var service = new EcsServiceSpec(spec.Ecs.Cluster ?? string.Empty, spec.Ecs.Service ?? string.Empty, spec.ContainerName) { AccountId = spec.AccountId, Region = spec.Region };
 
         var projectAt = entries.FindIndex(e => e.Key == ResourceKeys.BuildProject);
         var project = (ResourceEntry<BuildProjectSpec, BuildProjectState>)entries[projectAt];

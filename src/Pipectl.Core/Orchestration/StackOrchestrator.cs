@@ -64,8 +64,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         {
             // The plan comes from the reads just made: asking costs no request.
             var plan = await Task.WhenAll(run.Select(r => r.PlanAsync(context, cancellationToken))).ConfigureAwait(false);
-            var widening = plan.Where(o => o.Widens).ToList();
-            if (widening.Count > 0 && !await approve(widening, cancellationToken).ConfigureAwait(false))
+            if (plan.Any(o => o.Widens) && !await approve(plan, cancellationToken).ConfigureAwait(false))
             {
                 return new StackRunResult([], new Dictionary<string, string>(), new ProvisioningException(NotApprovedMessage) { RerunHelps = false });
             }

@@ -27,6 +27,15 @@ public sealed record DistributionState(
     IReadOnlyList<string> ErrorResponses,
     IReadOnlyDictionary<string, string> Tags) : ITaggedState
 {
+    /// <summary>The id of the origin's access control, or null when it has none (or it was not read).</summary>
+    public string? OriginAccessControlId { get; init; }
+
+    /// <summary>
+    /// True when only the stack's origin access control is left (a teardown stopped after deleting the
+    /// distribution): there is no distribution, <see cref="Id"/> is empty, and deleting removes the access control.
+    /// </summary>
+    public bool OnlyAccessControlLeft => Id.Length == 0;
+
     /// <summary>CloudFront's status once a change has reached every edge location.</summary>
     public const string DeployedStatus = "Deployed";
 

@@ -36,6 +36,12 @@ public sealed partial record ConnectionSource(string Prefix, string ProviderType
         }
 
         var repository = value[(colon + 1)..];
+        if (repository.Length > FullRepositoryIdMaxLength)
+        {
+            problem = $"repository paths are at most {FullRepositoryIdMaxLength} characters (CodePipeline's FullRepositoryId); this one has {repository.Length}";
+            return null;
+        }
+
         var segments = repository.Split('/');
         // GitHub and Bitbucket have exactly an owner and a repository; GitLab groups nest.
         var nestingAllowed = prefix == "gitlab";
@@ -47,9 +53,35 @@ public sealed partial record ConnectionSource(string Prefix, string ProviderType
             return null;
         }
 
-        return new ConnectionSource(prefix, providerType, repository);
+        problem = segments.Select(s => SegmentProblem(prefix, s)).FirstOrDefault(p => p is not null);
+        return problem is null ? new ConnectionSource(prefix, providerType, repository) : null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
+    /// <summary>CodePipeline's <c>FullRepositoryId</c> of a CodeStarSourceConnection action: at most 1,000 characters (GitLab paths nest).</summary>
+    public const int FullRepositoryIdMaxLength = 1000;
+
+    /// <summary>
+    /// What no provider allows in one path segment: <c>.</c> and <c>..</c> (reserved names, and a path that climbs), and a
+    /// leading hyphen (GitHub, GitLab and Bitbucket names start with a letter, digit, '_' or '.'); GitLab also refuses a
+    /// path ending in <c>.git</c> or <c>.atom</c>.
+    /// </summary>
+    private static string? SegmentProblem(string prefix, string segment)
+    {
+        if (segment is "." or "..")
+        {
+            return $"'{segment}' is not a repository or owner name";
+        }
+
+        if (segment.StartsWith('-'))
+        {
+            return $"owner and repository names do not start with '-': {segment}";
+        }
+
+        return prefix == "gitlab" && (segment.EndsWith(".git", StringComparison.Ordinal) || segment.EndsWith(".atom", StringComparison.Ordinal))
+            ? $"GitLab paths do not end in .git or .atom: {segment}"
+            : null;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,100}\z")]
     private static partial Regex Segment();
 }

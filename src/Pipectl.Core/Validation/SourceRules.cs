@@ -46,6 +46,10 @@ public static class SourceRules
             {
                 yield return new ValidationError(StackOptionNames.ConnectionArn, arn, ConnectionArns.Rule);
             }
+            else if (ConnectionArns.PartitionOf(arn) != Naming.AwsPartition.ForRegion(spec.Region))
+            {
+                yield return new ValidationError(StackOptionNames.ConnectionArn, arn, $"the ARN is in partition {ConnectionArns.PartitionOf(arn)}, the region {spec.Region} in {Naming.AwsPartition.ForRegion(spec.Region)}: CodePipeline uses a connection of its own partition and region");
+            }
             else if (ConnectionArns.RegionOf(arn) != spec.Region)
             {
                 yield return new ValidationError(StackOptionNames.ConnectionArn, arn, $"the connection is in {ConnectionArns.RegionOf(arn)}, the pipeline in {spec.Region}: CodePipeline uses a connection of its own region");

@@ -69,8 +69,9 @@ public sealed class StackSpecValidator
         names.Check(StackOptionNames.EventsRoleName, "EventBridge role", spec.EventsRoleName, derived.EventsRole, RoleNameRules);
         names.Check(StackOptionNames.ArtifactBucketName, "artifact bucket", spec.ArtifactBucketName, derived.ArtifactBucket, BucketNameRules, isBucket: true);
         names.Check(StackOptionNames.SiteBucketName, "site bucket", spec.SiteBucketName, derived.SiteBucket, BucketNameRules, isBucket: true);
-        if (spec.HasApprovalTopic)
+        if (spec.HasApprovalTopic || !string.Equals(spec.ApprovalTopicName, derived.ApprovalTopic, StringComparison.Ordinal))
         {
+            // A topic name given without an approval e-mail (teardown --approval-topic-name) is still checked: teardown looks it up.
             names.Check(StackOptionNames.ApprovalTopicName, "SNS approval topic", spec.ApprovalTopicName, derived.ApprovalTopic, TopicNameRules);
         }
 

@@ -53,6 +53,6 @@ public static partial class TestStageRules
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]*\z")]
     private static partial Regex ReportName();
 }

@@ -231,7 +231,7 @@ public sealed class DistributionDriverWireTests
             ("PUT", "/2020-05-31/distribution/E1/config") => Xml(Distribution("InProgress"), "ETAG-UPDATED"),
             ("POST", "/2020-05-31/distribution") => new WireReply(201, Distribution("InProgress"), "text/xml", new Dictionary<string, string> { ["ETag"] = "ETAG-NEW" }),
             ("GET", "/2020-05-31/tagging") => Xml($"<Tags xmlns=\"{Ns}\"><Items><Tag><Key>pipectl:stack</Key><Value>demo</Value></Tag><Tag><Key>pipectl:region</Key><Value>eu-west-2</Value></Tag></Items></Tags>"),
-            ("GET", "/2020-05-31/origin-access-control") => Xml($"<OriginAccessControlList xmlns=\"{Ns}\"><IsTruncated>false</IsTruncated><Items>{(HasAccessControl ? $"<OriginAccessControlSummary><Id>OAC1</Id><Name>{Desired.Name}</Name></OriginAccessControlSummary>" : string.Empty)}</Items></OriginAccessControlList>"),
+            ("GET", "/2020-05-31/origin-access-control") => Xml($"<OriginAccessControlList xmlns=\"{Ns}\"><IsTruncated>false</IsTruncated><Items>{(HasAccessControl ? $"<OriginAccessControlSummary><Id>OAC1</Id><Name>{Desired.Name}</Name><Description>{DistributionDriver.RecordOf(Desired.Name, Desired.Tags)}</Description></OriginAccessControlSummary>" : string.Empty)}</Items></OriginAccessControlList>"),
             ("POST", "/2020-05-31/origin-access-control") => Created(new WireReply(201, $"<OriginAccessControl xmlns=\"{Ns}\"><Id>OAC1</Id></OriginAccessControl>", "text/xml")),
             ("GET", "/2020-05-31/origin-access-control/OAC1") => Xml($"<OriginAccessControl xmlns=\"{Ns}\"><Id>OAC1</Id></OriginAccessControl>", "ETAG-OAC"),
             ("DELETE", _) => new WireReply(204, string.Empty, "text/xml"),

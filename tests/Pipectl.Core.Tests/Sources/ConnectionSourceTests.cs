@@ -30,6 +30,14 @@ public sealed class ConnectionSourceTests
     [InlineData("GitHub:octo/site", "github:OWNER/REPO")]
     [InlineData("github:octo/si te", "letters, digits")]
     [InlineData("gitlab:group/", "GROUP/REPO")]
+    [InlineData("github:octo/repo\n", "letters, digits")]
+    [InlineData("gitlab:group/repo\n", "letters, digits")]
+    [InlineData("bitbucket:team/repo\n", "letters, digits")]
+    [InlineData("github:../..", "'..' is not a repository or owner name")]
+    [InlineData("github:./site", "'.' is not a repository or owner name")]
+    [InlineData("github:-/-", "do not start with '-'")]
+    [InlineData("github:-octo/site", "do not start with '-'")]
+    [InlineData("gitlab:group/site.atom", ".atom")]
     public void Malformed_sources_are_refused_with_the_rule(string value, string rule)
     {
         var errors = Errors(GitHub(s => s with { Source = value }));
@@ -46,6 +54,8 @@ public sealed class ConnectionSourceTests
     [InlineData("arn:aws:codecommit:us-east-1:123456789012:demo", false)]
     [InlineData("arn:aws:codeconnections:us-east-1:123456789012:host/abc", false)]
     [InlineData("4f1c2a43-7a5b-4b7e-9a57-2b8f6e0b7c11", false)]
+    [InlineData("arn:aws:codeconnections:us-east-1:123456789012:connection/4f1c2a43-7a5b-4b7e-9a57-2b8f6e0b7c11\n", false)]
+    [InlineData("arn:aws-cn:codeconnections:us-east-1:123456789012:connection/4f1c2a43-7a5b-4b7e-9a57-2b8f6e0b7c11", false)]
     public void Connection_arns_must_have_the_documented_shape(string arn, bool valid)
     {
         var errors = Errors(GitHub(s => s with { ConnectionArn = arn }));

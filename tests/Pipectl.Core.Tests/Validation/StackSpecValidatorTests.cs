@@ -339,12 +339,14 @@ public sealed class StackSpecValidatorTests
     }
 
     [Fact]
-    public void Topic_name_is_checked_only_when_approvals_are_mailed()
+    public void Topic_name_is_checked_whenever_it_is_given_not_only_when_approvals_are_mailed()
     {
+        // teardown --approval-topic-name looks the topic up: a broken name there is bad input too (issue 29).
         var spec = TestStacks.Demo() with { ApprovalTopicName = "topic.x" };
 
-        Assert.Empty(Validate(spec));
+        Assert.Single(ErrorsOn("--approval-topic-name", spec));
         Assert.Single(ErrorsOn("--approval-topic-name", spec with { ApprovalEmail = "ops@example.com" }));
+        Assert.Empty(Validate(TestStacks.Demo()));
     }
 
     [Theory]

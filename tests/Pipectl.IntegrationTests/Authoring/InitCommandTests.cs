@@ -94,6 +94,26 @@ public sealed class InitCommandTests
         Assert.StartsWith("# pipectl.yaml", folder.Read("pipectl.yaml"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pipectl.yaml")]
+    [InlineData("buildspec.yml")]
+    public async Task Init_with_force_never_writes_through_a_symbolic_link(string linked)
+    {
+        using var folder = new TempFolder();
+        using var outside = new TempFolder();
+        var target = outside.Write("precious.txt", "outside\n");
+        File.CreateSymbolicLink(Path.Combine(folder.Path, linked), target);
+
+        var run = await AuthoringRun.InAsync(folder.Path, "init", "--force");
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"{linked} in {folder.Path} is a symbolic link", line, StringComparison.Ordinal);
+        Assert.Equal("outside\n", File.ReadAllText(target));
+        Assert.Equal(linked == "pipectl.yaml", folder.Exists("pipectl.yaml"));
+        Assert.Equal(linked == "buildspec.yml", folder.Exists("buildspec.yml"));
+    }
+
     [Fact]
     public async Task Init_rejects_an_unknown_template()
     {

@@ -159,6 +159,38 @@ public sealed class EcsDeployTests(MotoServer moto)
         Assert.Contains($"ECR repository {stack}: every image in it will be deleted", withImages, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("task", "*", "holds a wildcard")]
+    [InlineData("task", "arn:aws:iam::123456789012:role/*", "holds a wildcard")]
+    [InlineData("task", "arn:aws:iam::999999999999:role/Admin", "is not a role of account 123456789012")]
+    [InlineData("exec", "arn:aws:iam::999999999999:role/Admin", "is not a role of account 123456789012")]
+    [InlineData("task", "arn:aws-cn:iam::123456789012:role/x", "is not a role of account 123456789012 (partition aws)")]
+    [InlineData("task", "arn:aws:iam::123456789012:user/x", "is not an IAM role ARN")]
+    [InlineData("task", "arn:aws:iam::123456789012:role/bad name", "is not an IAM role ARN")]
+    [InlineData("family", "fam*", "holds a wildcard")]
+    public async Task A_hostile_value_read_from_ECS_is_refused_naming_it_and_where_it_came_from_with_nothing_written(string field, string value, string problem)
+    {
+        var stack = "ecs" + Guid.NewGuid().ToString("N")[..8];
+        var service = stack + "-s";
+        await EcsFixture.CreateServiceAsync(
+            moto,
+            stack + "-c",
+            service,
+            "web",
+            field == "family" ? value : service,
+            field == "task" ? value : EcsFixture.TaskRole(service),
+            field == "exec" ? value : EcsFixture.ExecutionRole(service));
+
+        var run = await Pipectl(["bootstrap", .. EcsArgs(stack, stack + "-c", service)]);
+
+        Assert.Equal(1, run.ExitCode);
+        var message = run.Json.GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains(value, message, StringComparison.Ordinal);
+        Assert.Contains(problem, message, StringComparison.Ordinal);
+        Assert.Contains(field == "family" ? "(DescribeServices)" : "(DescribeTaskDefinition)", message, StringComparison.Ordinal);
+        Assert.Equal(0, run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+    }
+
     [Fact]
     public async Task A_missing_service_or_cluster_is_refused_after_the_reads_with_nothing_written()
     {

@@ -17,10 +17,14 @@ internal static class EcsFixture
     public static string ExecutionRole(string prefix) => $"arn:aws:iam::{Account}:role/{prefix}-exec";
 
     /// <summary>Cluster <paramref name="cluster"/> with service <paramref name="service"/> whose task definition has container <paramref name="container"/>.</summary>
-    public static Task CreateServiceAsync(MotoServer moto, string cluster, string service, string container) => BotoAsync(moto, $$"""
+    public static Task CreateServiceAsync(MotoServer moto, string cluster, string service, string container) =>
+        CreateServiceAsync(moto, cluster, service, container, service, TaskRole(service), ExecutionRole(service));
+
+    /// <summary>As <see cref="CreateServiceAsync(MotoServer, string, string, string)"/>, with the task definition's family and roles as given (hostile ones too).</summary>
+    public static Task CreateServiceAsync(MotoServer moto, string cluster, string service, string container, string family, string taskRole, string executionRole) => BotoAsync(moto, $$"""
         ecs = client("ecs")
         ecs.create_cluster(clusterName="{{cluster}}")
-        td = ecs.register_task_definition(family="{{service}}", taskRoleArn="{{TaskRole(service)}}", executionRoleArn="{{ExecutionRole(service)}}",
+        td = ecs.register_task_definition(family="{{family}}", taskRoleArn="{{taskRole}}", executionRoleArn="{{executionRole}}",
             containerDefinitions=[{"name": "{{container}}", "image": "nginx", "memory": 128}])
         ecs.create_service(cluster="{{cluster}}", serviceName="{{service}}", taskDefinition=td["taskDefinition"]["taskDefinitionArn"], desiredCount=1)
         """);

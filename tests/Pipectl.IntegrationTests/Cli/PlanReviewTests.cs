@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipectl.Cli.Hosting;
 using Pipectl.IntegrationTests.Authoring;
 using Pipectl.IntegrationTests.Moto;
 
@@ -19,14 +18,7 @@ public sealed class PlanReviewTests(MotoServer moto)
     private Task<CliRun> PipectlText(params string[] args) => CliRun.RunAsync(Args(args, json: false));
 
     /// <summary>A run with a person at the terminal who answers <paramref name="answer"/>.</summary>
-    private async Task<CliRun> OnTerminal(string answer, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var console = new CliConsole(stdout, stderr, false, false, true, new StringReader(answer + "\n"));
-        var exit = await CliApp.RunAsync(Args(args), console, CancellationToken.None);
-        return new CliRun(exit, stdout.ToString(), stderr.ToString());
-    }
+    private Task<CliRun> OnTerminal(string answer, params string[] args) => CliRun.OnTerminalAsync(answer, Args(args));
 
     private static JsonElement Resource(CliRun run, string name) =>
         run.Json.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == name);

@@ -20,7 +20,21 @@ public sealed class CliChild : IDisposable
     private CliChild(string[] args)
     {
         _home = Directory.CreateTempSubdirectory("pipectl-child-").FullName;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "pipectl.dll"), .. args])
+        _process = Process.Start(StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "pipectl.dll"), .. args], _home))!;
+        _process.StandardInput.Close();
+        _stdout = _process.StandardOutput.ReadToEndAsync();
+        _stderr = _process.StandardError.ReadToEndAsync();
+    }
+
+    public int Id => _process.Id;
+
+    /// <summary>
+    /// <paramref name="program"/> with redirected streams and only the test's environment: PATH, the .NET root, a
+    /// fresh <paramref name="home"/>, test credentials, no profile and no instance metadata.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> args, string home)
+    {
+        var start = new ProcessStartInfo(program, args)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -29,21 +43,16 @@ public sealed class CliChild : IDisposable
         };
         start.Environment.Clear();
         start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH");
-        start.Environment["HOME"] = _home;
+        start.Environment["HOME"] = home;
         start.Environment["DOTNET_ROOT"] = Environment.GetEnvironmentVariable("DOTNET_ROOT");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_home, "no-config");
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_home, "no-credentials");
-        _process = Process.Start(start)!;
-        _process.StandardInput.Close();
-        _stdout = _process.StandardOutput.ReadToEndAsync();
-        _stderr = _process.StandardError.ReadToEndAsync();
+        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(home, "no-config");
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home, "no-credentials");
+        return start;
     }
-
-    public int Id => _process.Id;
 
     public bool Killed { get; private set; }
 
