@@ -31,7 +31,7 @@ public sealed class DoctorTests(MotoServer moto)
 
         Assert.Equal(1, run.ExitCode);
         var failed = run.Stdout.Split('\n').Where(l => l.Contains("failed:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(15, failed.Count);
+        Assert.Equal(16, failed.Count);
         Assert.All(failed, line => Assert.Contains("cannot connect", line));
         Assert.DoesNotContain("   at ", run.Stdout + run.Stderr);
     }
@@ -44,7 +44,7 @@ public sealed class DoctorTests(MotoServer moto)
         Assert.Equal(0, run.ExitCode);
         var count = int.Parse(System.Text.RegularExpressions.Regex.Match(run.Stderr, @"Checking (\d+) services").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var services = run.Stdout.Split('\n').Where(l => l.EndsWith(" ok", StringComparison.Ordinal)).ToList();
-        Assert.Equal(15, count);
+        Assert.Equal(16, count);
         Assert.Equal(count, services.Count);
         Assert.Contains(services, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^CloudWatch Logs  +ok$"));
         Assert.Contains(services, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^S3 Control  +ok$"));
