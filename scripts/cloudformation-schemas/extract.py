@@ -17,6 +17,7 @@ import cfnlint.version
 
 TYPES = [
     "AWS::CloudFront::Distribution",
+    "AWS::CloudFront::Function",
     "AWS::CloudFront::OriginAccessControl",
     "AWS::CodeBuild::Project",
     "AWS::CodeBuild::ReportGroup",

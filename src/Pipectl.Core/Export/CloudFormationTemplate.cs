@@ -22,6 +22,7 @@ public static class CloudFormationTemplate
     private const string BucketPolicySuffix = "Policy";
     private const string SubscriptionSuffix = "Subscription";
     private const string AccessControlSuffix = "AccessControl";
+    private const string IndexFunctionSuffix = "IndexFunction";
 
     /// <summary>The parameter the ECS task role's ARN is given in (only the deploying account knows it).</summary>
     public const string EcsTaskRoleParameter = "EcsTaskRoleArn";
@@ -213,8 +214,10 @@ public static class CloudFormationTemplate
 
     private static IEnumerable<(string, JsonObject)> Distribution(string id, DistributionSpec spec)
     {
-        // As DistributionDriver creates them: the origin access control first, then the distribution reading through it.
+        // As DistributionDriver creates them: the origin access control and the published viewer-request index
+        // function first, then the distribution reading through the one and running the other.
         var accessControl = id + AccessControlSuffix;
+        var indexFunction = id + IndexFunctionSuffix;
         yield return (accessControl, Resource("AWS::CloudFront::OriginAccessControl", new JsonObject
         {
             ["OriginAccessControlConfig"] = new JsonObject
@@ -225,6 +228,18 @@ public static class CloudFormationTemplate
                 ["SigningBehavior"] = "always",
                 ["SigningProtocol"] = "sigv4",
             },
+        }));
+        yield return (indexFunction, Resource("AWS::CloudFront::Function", new JsonObject
+        {
+            ["Name"] = TemplateTokens.Render(spec.FunctionName),
+            ["AutoPublish"] = true,
+            ["FunctionCode"] = DistributionSpec.IndexFunctionCode,
+            ["FunctionConfig"] = new JsonObject
+            {
+                ["Comment"] = TemplateTokens.Render(spec.FunctionComment),
+                ["Runtime"] = DistributionSpec.FunctionRuntime,
+            },
+            ["Tags"] = Tags(spec.Tags),
         }));
         const string OriginId = "site-bucket";
         yield return (id, Resource("AWS::CloudFront::Distribution", new JsonObject
@@ -247,6 +262,11 @@ public static class CloudFormationTemplate
                     ["ViewerProtocolPolicy"] = DistributionSpec.ViewerProtocolPolicy,
                     ["Compress"] = true,
                     ["CachePolicyId"] = DistributionSpec.CachingOptimizedPolicyId,
+                    ["FunctionAssociations"] = new JsonArray(new JsonObject
+                    {
+                        ["EventType"] = DistributionSpec.FunctionEventType,
+                        ["FunctionARN"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray(indexFunction, "FunctionARN") },
+                    }),
                 },
                 ["CustomErrorResponses"] = new JsonArray(DistributionSpec.ErrorCodes.Select(code => (JsonNode?)new JsonObject
                 {

@@ -192,6 +192,20 @@ public sealed class StackTemplateTests
     }
 
     [Fact]
+    public void The_distribution_runs_the_published_index_function_the_template_declares()
+    {
+        var resources = Template("CloudFront site, approval mail")["Resources"]!.AsObject();
+
+        var function = resources["DistributionIndexFunction"]!;
+        Assert.Equal("AWS::CloudFront::Function", (string?)function["Type"]);
+        Assert.Equal("${StackName}-site-index-${AWS::Region}", (string?)function["Properties"]!["Name"]!["Fn::Sub"]);
+        Assert.True((bool)function["Properties"]!["AutoPublish"]!);
+        var association = resources["Distribution"]!["Properties"]!["DistributionConfig"]!["DefaultCacheBehavior"]!["FunctionAssociations"]!.AsArray().Single()!;
+        Assert.Equal("viewer-request", (string?)association["EventType"]);
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Fn::GetAtt"] = new JsonArray("DistributionIndexFunction", "FunctionARN") }, association["FunctionARN"]));
+    }
+
+    [Fact]
     public void Each_environment_names_its_own_distribution()
     {
         var resources = Template("multi-env, CloudFront site in each environment")["Resources"]!.AsObject();
@@ -199,6 +213,8 @@ public sealed class StackTemplateTests
         Assert.Contains("${StagingDistribution.Id}", resources["StagingSiteBucketPolicy"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("ProductionDistribution", resources["StagingSiteBucketPolicy"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("${ProductionDistribution.Id}", resources["ProductionInvalidationRole"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("ProductionDistributionIndexFunction", resources["ProductionDistribution"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("StagingDistributionIndexFunction", resources["ProductionDistribution"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

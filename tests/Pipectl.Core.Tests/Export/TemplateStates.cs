@@ -97,7 +97,11 @@ public static class TemplateStates
             t["GitConfiguration"]!["Push"]![0]!["FilePaths"]?["Includes"]?.AsArray().Select(f => (string)f!).ToList() ?? [])).ToList() ?? [],
     };
 
-    /// <summary>A distribution as CloudFront would read it back, its origin access control named by the resource it references.</summary>
+    /// <summary>
+    /// A distribution as CloudFront would read it back, its origin access control named by the resource it references
+    /// and its viewer-request function by the <c>AWS::CloudFront::Function</c> it references (that function's code is
+    /// what runs only when the template publishes it: AutoPublish).
+    /// </summary>
     private static DistributionState Distribution(string id, JsonObject p, JsonObject resources)
     {
         var config = p["DistributionConfig"]!;
@@ -106,6 +110,7 @@ public static class TemplateStates
             ? S(resources[reference["getatt:".Length..].Split('.')[0]]!["Properties"]!["OriginAccessControlConfig"], "Name")
             : null;
         var behavior = config["DefaultCacheBehavior"]!;
+        var function = AssociatedFunction(behavior, DistributionSpec.FunctionEventType, resources);
         return new DistributionState(
             $"template:{id}",
             $"template:{id}",
@@ -118,8 +123,20 @@ public static class TemplateStates
             S(config, "DefaultRootObject")!,
             S(behavior, "CachePolicyId"),
             config["CustomErrorResponses"]?.AsArray().Select(e => DistributionSpec.ErrorResponse((int)e!["ErrorCode"]!, S(e, "ResponsePagePath"), ((int)e["ResponseCode"]!).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList() ?? [],
-            Tags(p));
+            Tags(p))
+        {
+            ViewerRequestFunction = S(function, "Name"),
+            ViewerRequestFunctionCode = function?["AutoPublish"] is { } published && (bool)published ? S(function, "FunctionCode") : null,
+        };
     }
+
+    /// <summary>The properties of the template function a behaviour's <paramref name="eventType"/> association references, or null.</summary>
+    private static JsonNode? AssociatedFunction(JsonNode behavior, string eventType, JsonObject resources) =>
+        behavior["FunctionAssociations"]?.AsArray().FirstOrDefault(a => S(a!, "EventType") == eventType) is { } association
+            && S(association, "FunctionARN") is { } arn && arn.StartsWith("getatt:", StringComparison.Ordinal)
+            && resources[arn["getatt:".Length..].Split('.')[0]] is { } function && (string?)function["Type"] == "AWS::CloudFront::Function"
+            ? function["Properties"]
+            : null;
 
     private static BucketState Bucket(JsonObject p, JsonObject resources)
     {
