@@ -10,7 +10,7 @@ public static class AwsErrors
     {
         "EntityAlreadyExists", "RepositoryNameExistsException", "ResourceAlreadyExistsException",
         "BucketAlreadyOwnedByYou", "BucketAlreadyExists", "PipelineNameInUseException", "ResourceInUseException",
-        "ResourceConflictException", "RepositoryAlreadyExistsException",
+        "ResourceConflictException", "RepositoryAlreadyExistsException", "ParameterAlreadyExists",
     };
 
     private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal)

@@ -27,17 +27,41 @@ public class StackRecordStore(SsmClient ssm)
         }
     }
 
-    /// <summary>Writes <paramref name="record"/>: a new parameter carries the stack's tags, an existing one is overwritten.</summary>
-    public virtual Task WriteAsync(StackRecord record, bool exists, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="record"/> and returns what was written: a new parameter carries the stack's tags (AWS
+    /// takes tags only without Overwrite), an existing one is overwritten. When another run created the parameter since
+    /// this run read none (ParameterAlreadyExists), its record is read again and this one is written over it with
+    /// <see cref="StackRecord.Over"/>, keeping the other run's settings pending. PutParameter has no expected-version
+    /// condition, so the overwrite is last-writer-wins, as every overwrite of the record is.
+    /// </summary>
+    public virtual async Task<StackRecord> WriteAsync(StackRecord record, bool exists, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var request = new PutParameterRequest(ParameterName(record.Stack), record.ToJson(), $"pipectl's record of the stack {record.Stack} (settings, no secrets)")
+        if (!exists)
         {
-            Overwrite = exists,
-            Tags = exists ? null : [.. StackOwnership.TagsFor(record.Stack, record.Region).Select(t => new SsmTag(t.Key, t.Value))],
-        };
-        return ssm.PutParameterAsync(request, cancellationToken);
+            try
+            {
+                await PutAsync(record, false, cancellationToken).ConfigureAwait(false);
+                return record;
+            }
+            catch (AwsResourceExistsException)
+            {
+                record = record.Over(await ReadAsync(record.Stack, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        await PutAsync(record, true, cancellationToken).ConfigureAwait(false);
+        return record;
     }
+
+    private Task PutAsync(StackRecord record, bool overwrite, CancellationToken cancellationToken) =>
+        ssm.PutParameterAsync(
+            new PutParameterRequest(ParameterName(record.Stack), record.ToJson(), $"pipectl's record of the stack {record.Stack} (settings, no secrets)")
+            {
+                Overwrite = overwrite,
+                Tags = overwrite ? null : [.. StackOwnership.TagsFor(record.Stack, record.Region).Select(t => new SsmTag(t.Key, t.Value))],
+            },
+            cancellationToken);
 
     /// <summary>Deletes the record; true when there was one.</summary>
     public virtual async Task<bool> DeleteAsync(string stackName, CancellationToken cancellationToken)

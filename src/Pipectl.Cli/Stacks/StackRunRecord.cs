@@ -137,8 +137,7 @@ internal sealed partial class StackRun
             return;
         }
 
-        await new StackRecordStore(session.Ssm).WriteAsync(record, _record is not null, cancellationToken).ConfigureAwait(false);
-        _record = record;
+        _record = await new StackRecordStore(session.Ssm).WriteAsync(record, _record is not null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -167,7 +166,8 @@ internal sealed partial class StackRun
 
         if (removed.Failure is null)
         {
-            await RememberAsync(session, pruning.Next.Settled(), cancellationToken).ConfigureAwait(false);
+            // Pending settings a concurrent run left in the record (StackRecord.Over) were not removed here: they stay.
+            await RememberAsync(session, pruning.Next.SettledAfter(_record), cancellationToken).ConfigureAwait(false);
         }
 
         return applied with { Resources = [.. applied.Resources, .. Shown(removed.Resources, pruning.KeptForData)], Failure = removed.Failure };

@@ -31,8 +31,9 @@ public sealed record StackRecord
     public List<RecordedEnvironment> Pending { get; init; } = [];
 
     /// <summary>Every settings the record names, current first: whatever of them exists belongs to the stack.</summary>
-    public IEnumerable<RecordedEnvironment> All =>
-        Environments.Select(e => new RecordedEnvironment(e.Key, e.Value)).Concat(Pending);
+    public IEnumerable<RecordedEnvironment> All => Current.Concat(Pending);
+
+    private IEnumerable<RecordedEnvironment> Current => Environments.Select(e => new RecordedEnvironment(e.Key, e.Value));
 
     /// <summary>
     /// The record after a run that wants <paramref name="now"/> in the environments it covers: those settings become
@@ -75,6 +76,24 @@ public sealed record StackRecord
 
     /// <summary>This record with nothing pending (the removed parts are gone).</summary>
     public StackRecord Settled() => this with { Pending = [] };
+
+    /// <summary>
+    /// This record written over <paramref name="other"/>, a record another run wrote meanwhile: this record's settings
+    /// stay current, and every settings of <paramref name="other"/> (current or pending) that is not current here is
+    /// kept pending, so nothing the other run may have made is forgotten (docs/stack-record.md, Concurrent runs).
+    /// </summary>
+    public StackRecord Over(StackRecord? other)
+    {
+        var current = Current.ToHashSet();
+        return this with { Pending = [.. Pending.Concat(other?.All ?? []).Distinct().Where(p => !current.Contains(p))] };
+    }
+
+    /// <summary>
+    /// This record (the one a run planned) with nothing pending but what <paramref name="written"/>, the record the run
+    /// actually wrote, holds pending beyond this plan: settings a concurrent run left, which this run did not remove.
+    /// </summary>
+    public StackRecord SettledAfter(StackRecord? written) =>
+        this with { Pending = [.. (written?.Pending ?? []).Except(Pending).Except(Current)] };
 
     /// <summary>True when both say the same (written again only when not).</summary>
     public bool SameAs(StackRecord? other) => other is not null && ToJson() == other.ToJson();

@@ -33,6 +33,7 @@ public static class BotocoreModels
         ["ecr"] = "2015-09-21",
         ["ecs"] = "2014-11-13",
         ["resourcegroupstaggingapi"] = "2017-01-26",
+        ["ssm"] = "2014-11-06",
     };
 
     public static string Directory => DataDirectory.Value;

@@ -115,8 +115,8 @@ public sealed class TerminalOutputTests
             Responder = request => ScriptedCodePipeline.Operation(request) switch
             {
                 null when ScriptedCodePipeline.IsCallerIdentity(request) => ScriptedCodePipeline.CallerIdentity,
-                "ListPipelines" => Pipectl.Aws.Tests.Wire.WireReply.Json("""{"pipelines":[{"name":"web-pipeline"}]}"""),
-                "ListTagsForResource" => Pipectl.Aws.Tests.Wire.WireReply.Json("""{"tags":[{"key":"pipectl:stack","value":"web\nforged  row-pipeline  Succeeded\u001b]0;t\u0007"}]}"""),
+                // GetResources returns each tag as it is stored: the hostile value comes back whole.
+                "GetResources" => Pipectl.Aws.Tests.Wire.WireReply.Json("""{"ResourceTagMappingList":[{"ResourceARN":"arn:aws:codepipeline:us-east-1:123456789012:web-pipeline","Tags":[{"Key":"pipectl:stack","Value":"web\nforged  row-pipeline  Succeeded\u001b]0;t\u0007"}]}]}"""),
                 "ListPipelineExecutions" => Pipectl.Aws.Tests.Wire.WireReply.Json(PipelineReplies.Executions("Succeeded")),
                 var other => Pipectl.Aws.Tests.Wire.WireReply.JsonError(400, "ValidationException", $"unexpected {other}"),
             },

@@ -81,8 +81,7 @@ public sealed class JsonErrorTests
     public async Task List_says_once_that_the_statuses_could_not_be_read_however_many_pipelines_there_are()
     {
         var script = new ScriptedCodePipeline()
-            .On("ListPipelines", """{"pipelines":[{"name":"a-pipeline"},{"name":"b-pipeline"},{"name":"c-pipeline"}]}""")
-            .On("ListTagsForResource", """{"tags":[{"key":"pipectl:stack","value":"s"}]}""")
+            .On("GetResources", """{"ResourceTagMappingList":[""" + string.Join(',', new[] { "a", "b", "c" }.Select(p => $$"""{"ResourceARN":"arn:aws:codepipeline:us-east-1:123456789012:{{p}}-pipeline","Tags":[{"Key":"pipectl:stack","Value":"s"}]}""")) + "]}")
             .On("ListPipelineExecutions", WireReply.JsonError(400, "AccessDeniedException", "User is not authorized to perform: codepipeline:ListPipelineExecutions"));
         using var server = script.Serve();
 
