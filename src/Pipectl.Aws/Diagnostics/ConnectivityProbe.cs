@@ -30,7 +30,7 @@ public sealed class ConnectivityProbe(AwsSession session)
         }
         catch (AwsAccessDeniedException e)
         {
-            return new ServiceCheck(name, false, $"access denied ({e.Code}): {e.Message}");
+            return new ServiceCheck(name, false, $"access denied ({e.Code}): {e.Message}", endpoint);
         }
         catch (AwsApiException e) when (e.StatusCode is >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError)
         {
@@ -39,7 +39,7 @@ public sealed class ConnectivityProbe(AwsSession session)
         }
         catch (AmazonServiceException e) when (e.StatusCode == System.Net.HttpStatusCode.Forbidden || e.ErrorCode is "AccessDenied" or "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "InvalidClientTokenId" or "ExpiredToken")
         {
-            return new ServiceCheck(name, false, $"access denied ({e.ErrorCode}): {e.Message}");
+            return new ServiceCheck(name, false, $"access denied ({e.ErrorCode}): {e.Message}", endpoint);
         }
         catch (AmazonServiceException e) when (e.StatusCode is >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError && e.ErrorCode is not null)
         {
@@ -47,7 +47,7 @@ public sealed class ConnectivityProbe(AwsSession session)
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or SocketException or IOException or TaskCanceledException)
         {
-            return new ServiceCheck(name, false, endpoint is null ? Describe(e) : $"{Describe(e)} ({endpoint})");
+            return new ServiceCheck(name, false, Describe(e), endpoint);
         }
     }
 

@@ -62,13 +62,17 @@ public static class DoctorCommand
         };
         lines.AddRange(report.Services.Select(s => s.Ok
             ? $"{Label(s.Name)}{style.Good("ok")}"
-            : $"{Label(s.Name)}{style.Bad("failed")}: {s.Error}"));
+            : $"{Label(s.Name)}{style.Bad("failed")}: {Failure(s, report.Region)}"));
         lines.AddRange(report.Connections.Select(c => $"{Label("connection")}{TerminalText.Inline(c.Name)} ({c.ProviderType}) {(c.Status == Pipectl.Core.Sources.ConnectionConsole.Available ? style.Good(c.Status) : style.Warn(c.Status))}"));
         foreach (var line in lines)
         {
             await console.Out.WriteLineAsync(line).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Why <paramref name="check"/> failed and the endpoint it used (its userinfo masked): an overridden one, or AWS's default.</summary>
+    private static string Failure(ServiceCheck check, string region) =>
+        $"{check.Error} (endpoint {(check.Endpoint is { } endpoint ? Hosting.EndpointUrls.MaskUserinfo(endpoint) : $"AWS's default for {region}")})";
 
     private static string ToJson(ConnectivityReport report) => JsonText.Write(writer =>
     {
@@ -84,7 +88,7 @@ public static class DoctorCommand
             writer.WriteStartObject();
             writer.WriteString("name", service.Name);
             writer.WriteBoolean("ok", service.Ok);
-            writer.WriteString("error", service.Error);
+            writer.WriteString("error", service.Ok ? service.Error : Failure(service, report.Region));
             writer.WriteEndObject();
         }
 

@@ -28,9 +28,9 @@ internal static class ConnectionSources
             // The ARN does not say which provider a connection serves: the read does, and a connection of another
             // provider than the source's is refused after that read, before the first write (CodePipeline would
             // accept the pipeline and fail its first source action).
-            Check = state => state is not null && spec.ConnectionArn is not null && spec.ConnectionSource is { } source && !string.Equals(state.ProviderType, source.ProviderType, StringComparison.Ordinal)
+            Check = state => ArnProblem(spec, state) ?? (state is not null && spec.ConnectionArn is not null && spec.ConnectionSource is { } source && !string.Equals(state.ProviderType, source.ProviderType, StringComparison.Ordinal)
                 ? $"{StackOptionNames.ConnectionArn} {spec.ConnectionArn} is a {state.ProviderType} connection, but {StackOptionNames.Source} {source.Display} needs a {source.ProviderType} one: pass a {source.ProviderType} connection, or leave {StackOptionNames.ConnectionArn} out to let pipectl create one. Nothing was changed."
-                : null,
+                : null),
             Outputs = state => state is null
                 ? new Dictionary<string, string>()
                 : new Dictionary<string, string> { [StackOutputs.ConnectionArn] = state.Arn, [StackOutputs.ConnectionStatus] = state.Status },
@@ -51,6 +51,26 @@ internal static class ConnectionSources
             DependsOn = [.. role.DependsOn, ResourceKeys.Connection],
             DesiredAtApply = (context, _) => Task.FromResult(RoleSpec.From(new StackPolicies(With(spec, context.Outputs)).PipelineRole, tags)),
         };
+    }
+
+    /// <summary>
+    /// The ARN of an existing connection as CodeConnections answered it (GetConnection for a given ARN, ListConnections
+    /// for one found by name), when it is not a connection of this account and region without wildcards, or null: the
+    /// pipeline role's policy grants <c>codeconnections:UseConnection</c> on it.
+    /// </summary>
+    private static string? ArnProblem(StackSpec spec, ConnectionState? actual)
+    {
+        if (actual is null || spec.AccountId is not { Length: 12 } account || spec.Region.Length == 0)
+        {
+            return null;
+        }
+
+        var problem = Validation.ReadValueRules.ArnProblem(actual.Arn, ["codeconnections", "codestar-connections"], "connection", null, AwsPartition.ForRegion(spec.Region), spec.Region, account)
+            ?? (Sources.ConnectionArns.IsValid(actual.Arn) ? null : $"is not a connection ARN ({Sources.ConnectionArns.Rule})");
+        var source = spec.ConnectionArn is null ? $"connection {spec.ConnectionName} (ListConnections)" : $"connection {spec.ConnectionArn} (GetConnection)";
+        return problem is null
+            ? null
+            : $"the ARN of {Validation.SafeFragment.Visible(source)} \"{Validation.SafeFragment.Visible(actual.Arn)}\" {problem}: pipectl writes into a policy only values that name this account and region, without wildcards. Nothing was changed.";
     }
 
     /// <summary><paramref name="spec"/> naming the connection the run converged (its ARN is known only once it exists).</summary>

@@ -59,6 +59,7 @@ internal static class EcsDeploy
         {
             NameOption = StackOptionNames.EcrRepository,
             KeepOnTeardown = (state, options) => options.DeleteImages ? null : state.KeptForImages,
+            Check = state => RepositoryProblem(spec, state),
             Outputs = state => new Dictionary<string, string> { [StackOutputs.EcrRepositoryUri] = state?.Uri ?? uri },
         });
 
@@ -84,6 +85,29 @@ internal static class EcsDeploy
             Check = service.Problem,
             Outputs = state => state?.ServiceArn is { } arn ? new Dictionary<string, string> { [StackOutputs.EcsServiceArn] = arn } : new Dictionary<string, string>(),
         });
+    }
+
+    /// <summary>
+    /// The ARN or URI of an existing repository as ECR describes it, when it is not this account's and region's own
+    /// repository of this name (either would reach the build role's policy and the build's push target), or null.
+    /// </summary>
+    private static string? RepositoryProblem(StackSpec spec, EcrRepositoryState? actual)
+    {
+        if (actual is null || spec.AccountId is not { Length: 12 } account || spec.Region.Length == 0)
+        {
+            return null;
+        }
+
+        var partition = AwsPartition.ForRegion(spec.Region);
+        var source = $"of ECR repository {spec.EcrRepositoryName} (DescribeRepositories)";
+        var values = new (string Value, string What, string? Problem)[]
+        {
+            (actual.Arn, $"the ARN {source}", Validation.ReadValueRules.ArnProblem(actual.Arn, ["ecr"], "repository", spec.EcrRepositoryName, partition, spec.Region, account)),
+            (actual.Uri, $"the URI {source}", Validation.ReadValueRules.ExactProblem(actual.Uri, RepositoryUri(spec))),
+        };
+        return values.FirstOrDefault(v => v.Problem is not null) is { Problem: { } problem } bad
+            ? $"{bad.What} \"{Validation.SafeFragment.Visible(bad.Value)}\" {problem}: pipectl writes into a policy only values that name this account and region, without wildcards. Nothing was changed."
+            : null;
     }
 
     /// <summary>Where the build pushes: <c>ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME</c> (a placeholder account when unknown).</summary>

@@ -59,6 +59,41 @@ public static partial class ReadValueRules
         return name is not null && path.Split('/')[^1] != name && path.Split('/')[^1].Split(':')[0] != name ? $"does not name {name}" : null;
     }
 
+    /// <summary>
+    /// Why <paramref name="arn"/> is not an ARN of one of <paramref name="services"/> (<c>ecr</c>; <c>codeconnections</c> or
+    /// <c>codestar-connections</c>) for a <paramref name="resourceType"/> of <paramref name="account"/> in
+    /// <paramref name="region"/> whose path is <paramref name="name"/> (any, when null), or null.
+    /// </summary>
+    public static string? ArnProblem(string arn, IReadOnlyCollection<string> services, string resourceType, string? name, string partition, string region, string account)
+    {
+        ArgumentNullException.ThrowIfNull(arn);
+        ArgumentNullException.ThrowIfNull(services);
+        if (HasWildcard(arn))
+        {
+            return "holds a wildcard";
+        }
+
+        var match = ServiceArn().Match(arn);
+        if (!match.Success || !services.Contains(match.Groups["service"].Value) || match.Groups["type"].Value != resourceType)
+        {
+            return $"is not a {resourceType} ARN (arn:PARTITION:{services.First()}:REGION:ACCOUNT:{resourceType}/...)";
+        }
+
+        if (match.Groups["partition"].Value != partition || match.Groups["region"].Value != region || match.Groups["account"].Value != account)
+        {
+            return $"is not in account {account}, region {region} (partition {partition})";
+        }
+
+        return name is not null && match.Groups["path"].Value != name ? $"does not name {name}" : null;
+    }
+
+    /// <summary>Why <paramref name="value"/>, read from AWS, is not exactly <paramref name="expected"/> (what pipectl derives itself), or null.</summary>
+    public static string? ExactProblem(string value, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return HasWildcard(value) ? "holds a wildcard" : string.Equals(value, expected, StringComparison.Ordinal) ? null : $"is not {expected}";
+    }
+
     private static bool HasWildcard(string value) => value.Contains('*', StringComparison.Ordinal) || value.Contains('?', StringComparison.Ordinal);
 
     [GeneratedRegex(@"^arn:(?<partition>aws(-[a-z]+)*):iam::(?<account>\d{12}):role/(?:[A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}\z")]
@@ -66,6 +101,9 @@ public static partial class ReadValueRules
 
     [GeneratedRegex(@"^arn:(?<partition>aws(-[a-z]+)*):ecs:(?<region>[a-z0-9-]+):(?<account>\d{12}):(?<type>[a-z-]+)/(?<path>.+)\z")]
     private static partial Regex EcsArn();
+
+    [GeneratedRegex(@"^arn:(?<partition>aws(-[a-z]+)*):(?<service>[a-z-]+):(?<region>[a-z0-9-]+):(?<account>\d{12}):(?<type>[a-z-]+)/(?<path>.+)\z")]
+    private static partial Regex ServiceArn();
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,255}:\d+\z")]
     private static partial Regex TaskDefinitionPath();

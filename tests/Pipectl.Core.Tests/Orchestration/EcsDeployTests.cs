@@ -236,6 +236,28 @@ public sealed class EcsDeployTests
         Assert.Equal("demo", DeployedStages.Of(TestStacks.Demo(), deployed).ApplyTo(TestStacks.Demo()).EcrRepositoryName);
     }
 
+    [Theory]
+    [InlineData("arn:aws:ecr:us-east-1:123456789012:repository/*", "123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", "the ARN", "holds a wildcard")]
+    [InlineData("arn:aws:ecr:us-east-1:999999999999:repository/demo", "123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", "the ARN", "is not in account 123456789012, region us-east-1 (partition aws)")]
+    [InlineData("arn:aws-cn:ecr:us-east-1:123456789012:repository/demo", "123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", "the ARN", "is not in account 123456789012, region us-east-1 (partition aws)")]
+    [InlineData("arn:aws:ecr:eu-west-1:123456789012:repository/demo", "123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", "the ARN", "is not in account 123456789012, region us-east-1")]
+    [InlineData("arn:aws:ecr:us-east-1:123456789012:image/demo", "123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", "the ARN", "is not a repository ARN")]
+    [InlineData("arn:aws:ecr:us-east-1:123456789012:repository/other", "123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", "the ARN", "does not name demo")]
+    [InlineData("*", "123456789012.dkr.ecr.us-east-1.amazonaws.com/demo", "the ARN", "holds a wildcard")]
+    [InlineData("arn:aws:ecr:us-east-1:123456789012:repository/demo", "123456789012.dkr.ecr.us-east-1.amazonaws.com/*", "the URI", "holds a wildcard")]
+    [InlineData("arn:aws:ecr:us-east-1:123456789012:repository/demo", "999999999999.dkr.ecr.us-east-1.amazonaws.com/demo", "the URI", "is not 123456789012.dkr.ecr.us-east-1.amazonaws.com/demo")]
+    public async Task A_hostile_repository_ARN_or_URI_read_from_ECR_is_refused_naming_it_and_where_it_came_from_before_any_write(string arn, string uri, string which, string problem)
+    {
+        var drivers = new StackOrchestratorTests.RecordingDrivers { Existing = true, EcrAnswer = (arn, uri) };
+
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(DesiredStack.From(Ecs()), StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        var value = which == "the ARN" ? arn : uri;
+        Assert.Contains($"{which} of ECR repository demo (DescribeRepositories) \"{value}\" {problem}", result.Failure!.Message, StringComparison.Ordinal);
+        Assert.All(drivers.Calls, c => Assert.StartsWith("read", c, StringComparison.Ordinal));
+    }
+
     /// <summary>Drivers for a plan whose only read is the service (the deploy role's completion).</summary>
     private sealed class ReadingDrivers(EcsServiceState service) : IStackDrivers
     {

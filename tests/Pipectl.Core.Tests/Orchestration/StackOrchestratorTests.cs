@@ -278,6 +278,12 @@ public sealed class StackOrchestratorTests
         /// <summary>The one resource that exists, untagged: somebody else's under one of the stack's names.</summary>
         public string? ForeignName { get; init; }
 
+        /// <summary>The ARN CodeConnections answers for a connection (a hostile or broken reply), instead of a good one.</summary>
+        public string? ConnectionArnAnswer { get; init; }
+
+        /// <summary>The ARN and URI ECR answers for a repository (a hostile or broken reply), instead of good ones.</summary>
+        public (string Arn, string Uri)? EcrAnswer { get; init; }
+
         public IResourceDriver<RepositorySpec, RepositoryState> Repositories => Make<RepositorySpec, RepositoryState>(ResourceTypes.Repository, s => new RepositoryState(s.Name, "arn:" + s.Name, RepositoryDescription ?? s.Description, "https://clone/" + s.Name, null, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<BucketSpec, BucketState> Buckets => Make<BucketSpec, BucketState>(ResourceTypes.Bucket, s => new BucketState(s.Name, "arn:" + s.Name, s.Versioning, s.DefaultEncryption, s.PublicAccessBlock, s.Policy, s.Website, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
@@ -292,11 +298,11 @@ public sealed class StackOrchestratorTests
 
         public IResourceDriver<RuleSpec, RuleState> Rules => Make<RuleSpec, RuleState>(ResourceTypes.Rule, s => new RuleState(s.Name, "arn:" + s.Name, s.EventPattern, true, [s.Target], s.Tags));
 
-        public IResourceDriver<ConnectionSpec, ConnectionState> Connections => Make<ConnectionSpec, ConnectionState>(ResourceTypes.Connection, s => new ConnectionState(s.Name, s.Arn ?? "arn:aws:codeconnections:us-east-1:123456789012:connection/made-by-aws", s.ProviderType, "PENDING", Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
+        public IResourceDriver<ConnectionSpec, ConnectionState> Connections => Make<ConnectionSpec, ConnectionState>(ResourceTypes.Connection, s => new ConnectionState(s.Name, ConnectionArnAnswer ?? s.Arn ?? "arn:aws:codeconnections:us-east-1:123456789012:connection/made-by-aws", s.ProviderType, "PENDING", Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<DistributionSpec, DistributionState> Distributions => Make<DistributionSpec, DistributionState>(ResourceTypes.Distribution, s => new DistributionState("E1", "arn:aws:cloudfront::123456789012:distribution/E1", "d1.cloudfront.net", DistributionState.DeployedStatus, true, s.OriginDomain, s.Name, DistributionSpec.ViewerProtocolPolicy, DistributionSpec.DefaultRootObject, DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, s.Tags) { ViewerRequestFunction = s.FunctionName, ViewerRequestFunctionCode = DistributionSpec.IndexFunctionCode });
 
-        public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories => Make<EcrRepositorySpec, EcrRepositoryState>(ResourceTypes.EcrRepository, s => new EcrRepositoryState(s.Name, $"arn:aws:ecr:us-east-1:123456789012:repository/{s.Name}", $"123456789012.dkr.ecr.us-east-1.amazonaws.com/{s.Name}", s.ScanOnPush, s.LifecyclePolicy, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
+        public IResourceDriver<EcrRepositorySpec, EcrRepositoryState> EcrRepositories => Make<EcrRepositorySpec, EcrRepositoryState>(ResourceTypes.EcrRepository, s => new EcrRepositoryState(s.Name, EcrAnswer?.Arn ?? $"arn:aws:ecr:us-east-1:123456789012:repository/{s.Name}", EcrAnswer?.Uri ?? $"123456789012.dkr.ecr.us-east-1.amazonaws.com/{s.Name}", s.ScanOnPush, s.LifecyclePolicy, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));
 
         public IResourceDriver<EcsServiceSpec, EcsServiceState> EcsServices => new EmptyAccountDrivers().EcsServices;
         public IResourceDriver<ReportGroupSpec, ReportGroupState> ReportGroups => Make<ReportGroupSpec, ReportGroupState>(ResourceTypes.ReportGroup, s => new ReportGroupState(s.Name, s.Arn, s.Type, ReportGroupSpec.NoExport, Untagged || ForeignName == s.Name ? new Dictionary<string, string>() : s.Tags));

@@ -122,4 +122,40 @@ public sealed class ConnectionStackTests
         Assert.Equal((ResourceAction.Kept, "kept by --keep-connection"), kept.Resources.Where(r => r.Type == ResourceTypes.Connection).Select(r => (r.Action, r.Note)).Single());
         Assert.Equal(ResourceAction.Deleted, deleted.Resources.Single(r => r.Type == ResourceTypes.Connection).Action);
     }
+
+    [Theory]
+    [InlineData(null, "*", "holds a wildcard")]
+    [InlineData(null, "arn:aws:codeconnections:us-east-1:123456789012:connection/*", "holds a wildcard")]
+    [InlineData(null, "arn:aws:codeconnections:us-east-1:999999999999:connection/abc", "is not in account 123456789012, region us-east-1 (partition aws)")]
+    [InlineData(null, "arn:aws:codeconnections:eu-west-1:123456789012:connection/abc", "is not in account 123456789012, region us-east-1")]
+    [InlineData(null, "arn:aws-cn:codeconnections:us-east-1:123456789012:connection/abc", "is not in account 123456789012, region us-east-1 (partition aws)")]
+    [InlineData(null, "arn:aws:codeconnections:us-east-1:123456789012:host/abc", "is not a connection ARN")]
+    [InlineData(null, "arn:aws:iam::123456789012:role/abc", "is not a connection ARN")]
+    [InlineData(null, "arn:aws:codeconnections:us-east-1:123456789012:connection/a b", "is not a connection ARN")]
+    [InlineData(GivenArn, "arn:aws:codeconnections:us-east-1:999999999999:connection/abc", "is not in account 123456789012")]
+    public async Task A_hostile_connection_ARN_read_from_AWS_is_refused_naming_it_and_where_it_came_from_before_any_write(string? given, string answered, string problem)
+    {
+        var drivers = new StackOrchestratorTests.RecordingDrivers { Existing = true, ConnectionArnAnswer = answered };
+
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(DesiredStack.From(GitHub(s => s with { ConnectionArn = given })), StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        var message = result.Failure!.Message;
+        Assert.Contains($"\"{answered}\" {problem}", message, StringComparison.Ordinal);
+        Assert.Contains(given is null ? "connection demo-github (ListConnections)" : $"connection {given} (GetConnection)", message, StringComparison.Ordinal);
+        Assert.All(drivers.Calls, c => Assert.StartsWith("read", c, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:codeconnections:us-east-1:123456789012:connection/abc-1")]
+    [InlineData("arn:aws:codestar-connections:us-east-1:123456789012:connection/abc-1")]
+    public async Task A_connection_ARN_of_this_account_and_region_read_from_AWS_is_used(string answered)
+    {
+        var drivers = new StackOrchestratorTests.RecordingDrivers { Existing = true, ConnectionArnAnswer = answered };
+
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(DesiredStack.From(GitHub()), StackParts.All, new ApplyOptions(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(answered, result.Outputs[StackOutputs.ConnectionArn]);
+    }
 }

@@ -67,6 +67,24 @@ public sealed class DoctorTests(MotoServer moto)
         Assert.StartsWith(variable + "=", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_service_that_answers_access_denied_is_named_with_the_endpoint_it_used_its_password_masked()
+    {
+        using var proxy = new Pipectl.IntegrationTests.Faults.FaultProxy(moto.Endpoint, _ => Pipectl.IntegrationTests.Faults.InjectedFault.Reply("AccessDenied", HttpStatusCode.Forbidden, "denied by the test"));
+        var endpoint = $"http://user:pw-Qz7Doctor@127.0.0.1:{proxy.Port}";
+
+        var text = await CliRun.RunAsync("doctor", "--endpoint-url", endpoint, "--region", "us-east-1");
+        var json = await CliRun.RunAsync("doctor", "--endpoint-url", endpoint, "--region", "us-east-1", "--output", "json");
+
+        Assert.Equal((1, 1), (text.ExitCode, json.ExitCode));
+        var failed = text.Stdout.Split('\n').Where(l => l.Contains("failed:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(16, failed.Count);
+        Assert.All(failed, line => Assert.EndsWith($"(endpoint http://***@127.0.0.1:{proxy.Port})", line.TrimEnd(), StringComparison.Ordinal));
+        Assert.Contains(failed, line => line.Contains("access denied", StringComparison.Ordinal));
+        Assert.All(json.Json.GetProperty("services").EnumerateArray(), s => Assert.EndsWith($"(endpoint http://***@127.0.0.1:{proxy.Port})", s.GetProperty("error").GetString(), StringComparison.Ordinal));
+        Assert.DoesNotContain("Qz7Doctor", text.Stdout + text.Stderr + json.Stdout + json.Stderr, StringComparison.Ordinal);
+    }
+
     internal static int ClosedPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
