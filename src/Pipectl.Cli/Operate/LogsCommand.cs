@@ -89,7 +89,7 @@ public static class LogsCommand
                     foreach (var e in _printed)
                     {
                         writer.WriteStartObject();
-                        writer.WriteString("timestamp", e.Timestamp is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null);
+                        writer.WriteString("timestamp", e.Timestamp is { } ms ? JsonText.Timestamp(DateTimeOffset.FromUnixTimeMilliseconds(ms)) : null);
                         writer.WriteString("message", TerminalText.Inline(e.Message?.TrimEnd('\n', '\r')));
                         writer.WriteEndObject();
                     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipectl.Cli.Output;
 using Pipectl.Core.Operations;
 
 namespace Pipectl.Cli.Operate;
@@ -111,7 +112,7 @@ public static class StatusJson
     {
         if (time is { } value)
         {
-            writer.WriteString(name, value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString(name, JsonText.Timestamp(value));
         }
         else
         {

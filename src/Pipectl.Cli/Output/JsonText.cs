@@ -6,6 +6,13 @@ namespace Pipectl.Cli.Output;
 /// <summary>Writes one indented JSON document with Utf8JsonWriter (no reflection, AOT-safe).</summary>
 public static class JsonText
 {
+    /// <summary>
+    /// Every time a JSON document carries, in one form: ISO 8601 in UTC with milliseconds, <c>2026-12-07T03:04:05.123Z</c>
+    /// (docs/CONTRACT.md), whatever the offset AWS or the machine gave it.
+    /// </summary>
+    public static string Timestamp(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Write(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();

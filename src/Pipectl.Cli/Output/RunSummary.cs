@@ -1,5 +1,6 @@
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
+using Pipectl.Core.Validation;
 
 namespace Pipectl.Cli.Output;
 
@@ -20,7 +21,8 @@ public static class RunSummary
     {
         var counts = report.Listed.GroupBy(r => r.Action).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWire()}");
         var where = $"stack {report.Stack} in {report.Region}{(report.Account is null ? string.Empty : $" (account {report.Account})")}";
-        var head = report.DryRun ? $"Plan for {where}, nothing changed" : succeeded ? $"Done: {where}" : $"Stopped: {where}";
+        var head = report.ErrorCode == ErrorCodes.StackNotFound ? $"Not found: {where}"
+            : report.DryRun ? $"Plan for {where}, nothing changed" : succeeded ? $"Done: {where}" : $"Stopped: {where}";
         yield return string.Empty;
         var listed = string.Join(", ", counts);
         yield return listed.Length == 0 ? $"{style.Bold(head)}: no resource was listed." : $"{style.Bold(head)}: {listed}.";

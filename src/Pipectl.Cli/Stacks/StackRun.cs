@@ -151,6 +151,12 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             {
                 await ForgetAsync(session, cancellationToken).ConfigureAwait(false);
             }
+
+            // Nothing at all of the stack in this region (a mistyped name, the wrong region): not a finished teardown.
+            if (result.Failure is null && _record is null && result.Resources.All(r => r.Action == ResourceAction.NotFound))
+            {
+                result = result with { Failure = new StackNotFoundException(_stackName, _region, _account) };
+            }
         }
         else
         {
@@ -203,7 +209,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             var (code, line) = VerbRunner.Classify(failure);
             await WriteAsync(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
-            if (failure is not ProvisioningException { RerunHelps: false })
+            if (failure is not (ProvisioningException { RerunHelps: false } or StackNotFoundException))
             {
                 await console.Error.WriteLineAsync(StoppedLine(session.Counter.Mutating, result.Resources)).ConfigureAwait(false);
             }

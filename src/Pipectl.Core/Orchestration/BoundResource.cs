@@ -40,7 +40,7 @@ internal abstract class BoundResource(ResourceEntry entry)
     public abstract string? CloudFormationStack { get; }
 
     /// <summary>After <see cref="ReadAsync"/>: the outcome that reports a refused resource, left as it is.</summary>
-    public abstract ResourceOutcome Refused();
+    public abstract ResourceOutcome Refused(string stackName, string region);
 
     /// <summary>
     /// After <see cref="ReadAsync"/>: what <see cref="ApplyAsync"/> would do, from the read already made, for the

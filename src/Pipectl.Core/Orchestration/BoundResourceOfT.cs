@@ -78,10 +78,11 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
     public string CloudFormationRefusal(string cloudFormationStack) =>
         $"{Type} {entry.Name} belongs to the CloudFormation stack {cloudFormationStack}: pipectl never changes or deletes what CloudFormation manages, and nothing was changed. Update or delete it through CloudFormation (aws cloudformation delete-stack --stack-name {cloudFormationStack}).";
 
-    public override ResourceOutcome Refused() =>
+    public override ResourceOutcome Refused(string stackName, string region) =>
         new(Type, entry.Name, Actual is { } actual ? driver.ArnOf(actual) : null, ResourceAction.Kept)
         {
-            Note = CloudFormationStack is { } managedBy ? $"{StackTeardown.CloudFormationNote} {managedBy}: left alone" : StackTeardown.NotOwnedNote,
+            Note = CloudFormationStack is { } managedBy ? $"{StackTeardown.CloudFormationNote} {managedBy}: left alone"
+                : Actual is { } owned ? StackTeardown.NotOwnedNoteOf(owned, stackName, region) : StackTeardown.NotOwnedNote,
         };
 
     public override object DesiredState => entry.Desired;
@@ -138,7 +139,7 @@ internal sealed class BoundResource<TSpec, TState>(ResourceEntry<TSpec, TState> 
         var arn = driver.ArnOf(actual);
         if (!StackOwnership.IsOwnedBy(actual, stackName, region))
         {
-            return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.Kept) { Note = entry.UseExisting ? StackOrchestrator.AdoptedNote : StackTeardown.NotOwnedNote };
+            return new ResourceOutcome(Type, entry.Name, arn, ResourceAction.Kept) { Note = entry.UseExisting ? StackOrchestrator.AdoptedNote : StackTeardown.NotOwnedNoteOf(actual, stackName, region) };
         }
 
         if (keepReason is not null)

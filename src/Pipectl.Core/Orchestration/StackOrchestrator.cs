@@ -48,7 +48,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
         var refused = run.Select(r => (Resource: r, Reason: r.Refusal(graph.StackName, graph.Region))).Where(r => r.Reason is not null).ToList();
         if (refused.Count > 0)
         {
-            var outcomes = refused.Select(r => r.Resource.Described(r.Resource.Refused())).ToList();
+            var outcomes = refused.Select(r => r.Resource.Described(r.Resource.Refused(graph.StackName, graph.Region))).ToList();
             outcomes.ForEach(progress.Settled);
             var others = refused.Count > 1 ? $" The same holds for {string.Join(", ", outcomes.Skip(1).Select(o => $"{o.Type} {o.Name}"))}." : string.Empty;
             return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(refused[0].Reason + others));

@@ -19,6 +19,10 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
     public const string NotOwnedNote = "not made by pipectl for this stack: left alone";
     public const string CloudFormationNote = "managed by the CloudFormation stack";
 
+    /// <summary>Why a resource that is not this stack's own in this region is kept: the stack's own in another region says where.</summary>
+    public static string NotOwnedNoteOf(object state, string stackName, string region) =>
+        StackOwnership.OtherRegionOf(state, stackName, region) is { } other ? $"belongs to stack {stackName} in {other}: left alone" : NotOwnedNote;
+
     public Task<StackRunResult> RemoveAsync(DesiredStack stack, TeardownOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stack);
@@ -45,7 +49,7 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         var managed = resources.Values.Where(r => r.CloudFormationStack is not null).ToList();
         if (managed.Count > 0)
         {
-            var outcomes = managed.Select(r => r.Refused()).ToList();
+            var outcomes = managed.Select(r => r.Refused(graph.StackName, graph.Region)).ToList();
             outcomes.ForEach(progress.Settled);
             var stacks = string.Join(", ", managed.Select(r => r.CloudFormationStack).Distinct(StringComparer.Ordinal));
             return new StackRunResult(outcomes, new Dictionary<string, string>(), new ProvisioningException(

@@ -30,6 +30,9 @@ public static class ErrorCodes
     /// <summary>approve / reject: several approvals are waiting and --stage did not choose one.</summary>
     public const string SeveralPendingApprovals = "SeveralPendingApprovals";
 
+    /// <summary>teardown: nothing of the stack was found in the region (every resource not-found).</summary>
+    public const string StackNotFound = "StackNotFound";
+
     /// <summary>Every code above, as docs/CONTRACT.md lists them.</summary>
-    public static IReadOnlyList<string> Published { get; } = [BadInput, Provisioning, DeletionDeferred, ServicesFailed, NoPendingApproval, SeveralPendingApprovals];
+    public static IReadOnlyList<string> Published { get; } = [BadInput, Provisioning, DeletionDeferred, ServicesFailed, NoPendingApproval, SeveralPendingApprovals, StackNotFound];
 }

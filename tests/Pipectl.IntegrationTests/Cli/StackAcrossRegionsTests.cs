@@ -32,6 +32,10 @@ public sealed class StackAcrossRegionsTests(MotoServer moto)
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("action").GetString());
         Assert.Equal(roles.Order(), kept.Keys.Order());
         Assert.All(kept.Values, action => Assert.Equal("kept", action));
+        var notes = westTeardown.Json.GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("type").GetString() == "AWS::IAM::Role")
+            .Select(r => r.GetProperty("note").GetString());
+        Assert.All(notes, note => Assert.Equal($"belongs to stack {stack} in us-east-1: left alone", note));
         Assert.Equal(before, await SnapshotAsync(session, roles));
         var east = await Pipectl("us-east-1", "bootstrap", "--name", stack);
         Assert.Equal(0, east.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());

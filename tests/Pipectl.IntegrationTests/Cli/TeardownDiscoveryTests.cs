@@ -133,8 +133,10 @@ public sealed class TeardownDiscoveryTests(MotoServer moto)
         var buckets = ((await session.S3.ListBucketsAsync()).Buckets ?? []).Select(b => b.BucketName);
         Assert.DoesNotContain(buckets, b => b.StartsWith($"{stack}-", StringComparison.Ordinal));
 
+        // Nothing of the stack is left: the next teardown deletes nothing and says no stack of that name is there.
         var again = await Pipectl("teardown", "--name", stack, "--yes");
-        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.True(again.ExitCode == 1, again.Stderr);
+        Assert.Equal("StackNotFound", again.Json.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(0, Mutating(again));
     }
 

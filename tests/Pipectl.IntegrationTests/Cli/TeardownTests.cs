@@ -144,9 +144,29 @@ public sealed class TeardownTests(MotoServer moto)
 
         var second = await Pipectl("teardown", "--name", stack, "--yes");
 
-        Assert.Equal(0, second.ExitCode);
+        // Nothing of the stack was found at all: not a finished teardown, but a name or region to check.
+        Assert.Equal(1, second.ExitCode);
         Assert.All(Actions(second).Values, a => Assert.Equal("not-found", a));
         Assert.Equal(0, second.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+        Assert.Equal("StackNotFound", second.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains($"pipectl: no stack named {stack} was found in us-east-1 (account {Account}): nothing was deleted.", second.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_teardown_of_a_name_never_made_says_no_stack_was_found_in_the_region_and_exits_1()
+    {
+        var stack = UniqueStack();
+
+        var text = await CliRun.RunAsync(["teardown", "--name", stack, "--yes", "--endpoint-url", moto.Endpoint, "--region", "eu-west-1"]);
+        var plan = await Pipectl("teardown", "--name", stack, "--dry-run");
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains($"Not found: stack {stack} in eu-west-1", text.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing left to delete", text.Stdout, StringComparison.Ordinal);
+        Assert.Single(text.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.StartsWith("pipectl: ", StringComparison.Ordinal));
+        Assert.Contains($"pipectl: no stack named {stack} was found in eu-west-1", text.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, plan.ExitCode);
+        Assert.Equal("StackNotFound", plan.Json.GetProperty("error").GetProperty("code").GetString());
     }
 
     [Fact]
@@ -164,6 +184,12 @@ public sealed class TeardownTests(MotoServer moto)
         using var session = TestSessions.For(moto);
         await session.CodeCommit.GetRepositoryAsync(stack);
         await session.S3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = $"{stack}-site-{Account}-us-east-1" });
+
+        // What a teardown finds and keeps is found: the stack is there, so the teardown is done (exit 0).
+        var again = await Pipectl("teardown", "--name", stack, "--yes", "--keep-repo", "--keep-buckets");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(3, Actions(again).Values.Count(a => a == "kept"));
+        Assert.False(again.Json.TryGetProperty("error", out _));
     }
 
     /// <summary>Writes object versions and delete markers; returns how many entries the bucket then lists.</summary>

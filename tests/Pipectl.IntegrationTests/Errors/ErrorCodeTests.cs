@@ -23,6 +23,7 @@ public sealed class ErrorCodeTests
         { new RegionUnavailableException("no region"), "BadInput" },
         { new ProvisioningException("the bucket is someone else's"), "Provisioning" },
         { new DeletionDeferredException("the distribution is being disabled"), "DeletionDeferred" },
+        { new StackNotFoundException("demo", "eu-west-1", null), "StackNotFound" },
         { new AwsAccessDeniedException("AccessDeniedException", "denied", "req-1", HttpStatusCode.BadRequest, ErrorType.Sender, null), "AccessDeniedException" },
         { new ProvisioningException("emptying failed", new AwsAccessDeniedException("AccessDenied", "denied", "req-2", HttpStatusCode.Forbidden, ErrorType.Sender, null)), "AccessDenied" },
     };
@@ -37,9 +38,9 @@ public sealed class ErrorCodeTests
     {
         var contract = File.ReadAllText(RepositoryRoot.Of("docs/CONTRACT.md"));
         var sentence = Regex.Match(contract, @"pipectl's own codes are exactly:(?<list>.*?)never derived", RegexOptions.Singleline).Groups["list"].Value;
-        var published = Regex.Matches(sentence, "`(?<code>[A-Za-z]+)`").Select(m => m.Groups["code"].Value).Where(c => c is not ("doctor" or "approve" or "reject")).ToList();
+        var published = Regex.Matches(sentence, "`(?<code>[A-Za-z]+)`").Select(m => m.Groups["code"].Value).Where(c => c is not ("doctor" or "approve" or "reject" or "teardown")).ToList();
 
-        Assert.Equal(["BadInput", "Provisioning", "DeletionDeferred", "ServicesFailed", "NoPendingApproval", "SeveralPendingApprovals"], published);
+        Assert.Equal(["BadInput", "Provisioning", "DeletionDeferred", "ServicesFailed", "NoPendingApproval", "SeveralPendingApprovals", "StackNotFound"], published);
         Assert.Equal(published, ErrorCodes.Published);
     }
 }

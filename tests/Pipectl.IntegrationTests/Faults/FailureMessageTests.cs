@@ -104,8 +104,11 @@ public sealed class FailureMessageTests(MotoServer moto)
         Assert.Equal(["iam:GetRole", "iam:GetRole", "iam:GetRole", "iam:GetRole"], proxy.Log.Where(e => e.Operation.StartsWith("iam:", StringComparison.Ordinal)).Select(e => e.Operation));
         Assert.DoesNotContain(proxy.Log, e => e.Operation.Contains(":Create", StringComparison.Ordinal) || e.Operation.StartsWith("s3:PUT", StringComparison.Ordinal));
         Assert.DoesNotContain("created", run.Stdout);
+
+        // Nothing was made, so a teardown finds no stack of that name (exit 1) and deletes nothing.
         var teardown = await CliRun.RunAsync(FaultRuns.Args(moto.Endpoint, "teardown", "--name", stack, "--yes"));
-        Assert.True(teardown.ExitCode == 0, teardown.Stderr);
+        Assert.True(teardown.ExitCode == 1, teardown.Stderr);
+        Assert.Contains($"no stack named {stack} was found in us-east-1", teardown.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class BuildLogCliTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(BuildId, run.Json.GetProperty("build").GetProperty("id").GetString());
         Assert.Equal("only line", run.Json.GetProperty("events")[0].GetProperty("message").GetString());
+        Assert.Equal("2023-11-14T22:13:20.000Z", run.Json.GetProperty("events")[0].GetProperty("timestamp").GetString());
         var list = server.Requests.First(r => ScriptedCodePipeline.Operation(r) == "ListActionExecutions");
         Assert.Contains("\"pipelineExecutionId\":\"e-1\"", list.BodyText);
     }
@@ -126,6 +127,26 @@ public sealed class BuildLogCliTests
         Assert.Equal(BuildId, build.GetProperty("id").GetString());
         Assert.Equal(Group, build.GetProperty("logGroup").GetString());
         Assert.Equal("npm ERR! Test failed.", build.GetProperty("lastLines")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Status_json_writes_every_time_as_iso_8601_utc_with_milliseconds()
+    {
+        using var server = Pipeline(PipelineReplies.StateBuildFailed(BuildId), PipelineReplies.Executions("Failed"))
+            .On("BatchGetBuilds", Build("FAILED", complete: true))
+            .On("GetLogEvents", Events("f/9", "npm ERR! Test failed."))
+            .Serve();
+
+        var run = await RunAsync(server, "status", "--name", "demo", "--output", "json");
+
+        var latest = run.Json.GetProperty("latestExecution");
+        var times = new List<string?> { latest.GetProperty("startTime").GetString(), latest.GetProperty("lastUpdateTime").GetString() };
+        times.AddRange(run.Json.GetProperty("stages").EnumerateArray()
+            .SelectMany(s => s.GetProperty("actions").EnumerateArray())
+            .Select(a => a.GetProperty("lastChange").GetString())
+            .Where(t => t is not null));
+        Assert.True(times.Count >= 3, string.Join(", ", times));
+        Assert.All(times, t => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", t));
     }
 
     [Fact]
