@@ -21,17 +21,18 @@ public static class StatusCommand
         command.Options.Add(operate.PollInterval);
         OperatedRun.SetAction(command, options, operate, console, run => run.Parse.GetValue(operate.Watch)
             ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock, new TestResultsReader(run.Session.CodeBuild)).RunAsync("status", null, _ => { }, run.Token)
-            : ShowAsync(run.Operations, run.BuildLogs, new TestResultsReader(run.Session.CodeBuild), run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session), EcsRoleDriftLine.ReaderFor(run.Target, run.Session)));
+            : ShowAsync(run.Operations, run.BuildLogs, new TestResultsReader(run.Session.CodeBuild), run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session), EcsRoleDriftLine.ReaderFor(run.Target, run.Session), ApprovalSubscriptionLine.ReaderFor(run.Target, run.Session, console)));
         return command;
     }
 
-    private static async Task<int> ShowAsync(PipelineOperations operations, BuildLogs logs, TestResultsReader testResults, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection, Func<CancellationToken, Task<IReadOnlyList<string>>>? readRoleDrift)
+    private static async Task<int> ShowAsync(PipelineOperations operations, BuildLogs logs, TestResultsReader testResults, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection, Func<CancellationToken, Task<IReadOnlyList<string>>>? readRoleDrift, Func<CancellationToken, Task<ApprovalSubscriptionLine.Subscription?>>? readSubscription)
     {
         var status = await operations.ReadStatusAsync(target.PipelineName, cancellationToken).ConfigureAwait(false);
         var failedBuild = await FailedBuild.FindAsync(logs, status, cancellationToken).ConfigureAwait(false);
         var tests = await TestResultsView.FindAsync(testResults, status, cancellationToken).ConfigureAwait(false);
         var connection = readConnection is null ? null : await readConnection(cancellationToken).ConfigureAwait(false);
         var roleDrift = readRoleDrift is null ? null : await readRoleDrift(cancellationToken).ConfigureAwait(false);
+        var subscription = readSubscription is null ? null : await readSubscription(cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             await console.Out.WriteLineAsync(JsonText.Write(writer =>
@@ -43,6 +44,7 @@ public static class StatusCommand
                 tests?.WriteJson(writer);
                 ConnectionStatusLine.WriteJson(writer, connection);
                 EcsRoleDriftLine.WriteJson(writer, roleDrift);
+                ApprovalSubscriptionLine.WriteJson(writer, subscription);
                 writer.WriteEndObject();
             })).ConfigureAwait(false);
         }
@@ -61,6 +63,11 @@ public static class StatusCommand
             if (roleDrift is { Count: > 0 })
             {
                 await console.Out.WriteLineAsync(EcsRoleDriftLine.Text(roleDrift, new TextStyle(console.UseColor))).ConfigureAwait(false);
+            }
+
+            if (subscription is not null && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor)) is { } pending)
+            {
+                await console.Out.WriteLineAsync(pending).ConfigureAwait(false);
             }
         }
 

@@ -1,0 +1,98 @@
+using Pipectl.Aws.Tests.Operations;
+using Pipectl.Aws.Tests.Wire;
+using static Pipectl.IntegrationTests.Operate.OperateCli;
+
+namespace Pipectl.IntegrationTests.Operate;
+
+/// <summary><c>pipectl status -f</c> of a stack with an approval e-mail shows a subscription not yet confirmed.</summary>
+public sealed class ApprovalSubscriptionStatusCliTests
+{
+    private const string TopicArn = "arn:aws:sns:us-east-1:" + ScriptedCodePipeline.Account + ":shop-production-approvals";
+
+    private static string Sample => Pipectl.IntegrationTests.Authoring.RepositoryRoot.Of("samples/multi-env/pipectl.yaml");
+
+    private static bool IsListSubscriptions(RecordedRequest r) => r.Target is null && r.BodyText.Contains("Action=ListSubscriptionsByTopic", StringComparison.Ordinal);
+
+    private static WireServer Serve(WireReply subscriptions)
+    {
+        var server = Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress")).Serve();
+        var pipeline = server.Responder!;
+        server.Responder = r => IsListSubscriptions(r) ? subscriptions : pipeline(r);
+        return server;
+    }
+
+    private static WireReply Subscriptions(string subscriptionArn) => WireReply.Xml($"""
+        <ListSubscriptionsByTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+          <ListSubscriptionsByTopicResult><Subscriptions><member>
+            <TopicArn>{TopicArn}</TopicArn><Protocol>email</Protocol><SubscriptionArn>{subscriptionArn}</SubscriptionArn>
+            <Owner>{ScriptedCodePipeline.Account}</Owner><Endpoint>releases@example.com</Endpoint>
+          </member></Subscriptions></ListSubscriptionsByTopicResult>
+          <ResponseMetadata><RequestId>{WireReply.RequestId}</RequestId></ResponseMetadata>
+        </ListSubscriptionsByTopicResponse>
+        """);
+
+    [Fact]
+    public async Task A_pending_subscription_is_shown_with_why_no_email_arrives()
+    {
+        using var server = Serve(Subscriptions("PendingConfirmation"));
+
+        var run = await RunAsync(server, "status", "-f", Sample, "--env", "production");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains(run.Stdout.Split('\n'), l => l.StartsWith("approval e-mail releases@example.com  pending confirmation: approval e-mails arrive only after the approver", StringComparison.Ordinal));
+        var list = Assert.Single(server.Requests, IsListSubscriptions);
+        ModelAssert.QueryRequestConforms("sns", "ListSubscriptionsByTopic", list);
+        ModelAssert.SignedFor(list, "sns", "us-east-1");
+        Assert.Contains("TopicArn=" + Uri.EscapeDataString(TopicArn), list.BodyText, StringComparison.Ordinal);
+        Assert.Equal(4, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_confirmed_subscription_is_not_shown_and_the_json_says_confirmed()
+    {
+        using var server = Serve(Subscriptions(TopicArn + ":80289ba6-0fd4-4079-afb4-ce8c8260f0ca"));
+
+        var text = await RunAsync(server, "status", "-f", Sample, "--env", "production");
+        var json = await RunAsync(server, "status", "-f", Sample, "--env", "production", "--output", "json");
+
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.DoesNotContain("approval e-mail", text.Stdout, StringComparison.Ordinal);
+        var member = json.Json.GetProperty("approvalSubscription");
+        Assert.Equal(("releases@example.com", "confirmed"), (member.GetProperty("endpoint").GetString(), member.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task The_json_says_pending_confirmation()
+    {
+        using var server = Serve(Subscriptions("PendingConfirmation"));
+
+        var run = await RunAsync(server, "status", "-f", Sample, "--env", "production", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("pending-confirmation", run.Json.GetProperty("approvalSubscription").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_failed_read_is_a_warning_and_status_still_succeeds()
+    {
+        using var server = Serve(WireReply.XmlError(403, "AuthorizationError", "not allowed"));
+
+        var run = await RunAsync(server, "status", "-f", Sample, "--env", "production");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("pipectl: warning: could not read the subscriptions of approval topic shop-production-approvals", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Deploy", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stack_without_an_approval_email_sends_no_subscription_request()
+    {
+        using var server = Serve(Subscriptions("PendingConfirmation"));
+
+        var run = await RunAsync(server, "status", "-f", Sample, "--env", "staging");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.DoesNotContain(server.Requests, IsListSubscriptions);
+        Assert.Equal(["GetPipelineState", "ListPipelineExecutions"], Operations(server));
+    }
+}
