@@ -69,8 +69,9 @@ public static class CloudFormationTemplate
                 var resource = (JsonObject)WithAttributes(produced, attributes);
 
                 // A resource that reads another's attribute already waits for it: CloudFormation (and cfn-lint) want no DependsOn then.
+                // DependsOn is a set to CloudFormation: listed in logical-ID order, so the template does not change with the order parts add entries in.
                 var text = resource.ToJsonString();
-                var waits = dependsOn.Where(d => !text.Contains("${" + d + ".", StringComparison.Ordinal) && !text.Contains($"\"Fn::GetAtt\":[\"{d}\"", StringComparison.Ordinal)).ToList();
+                var waits = dependsOn.Where(d => !text.Contains("${" + d + ".", StringComparison.Ordinal) && !text.Contains($"\"Fn::GetAtt\":[\"{d}\"", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
                 if (waits.Count > 0 && !resource.ContainsKey("DependsOn"))
                 {
                     resource["DependsOn"] = Strings(waits);

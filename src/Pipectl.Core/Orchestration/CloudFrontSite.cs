@@ -12,7 +12,7 @@ namespace Pipectl.Core.Orchestration;
 /// distribution's id, so what names it (the site bucket's policy, the invalidation role's policy and the
 /// project's <c>DISTRIBUTION_ID</c>) is completed at apply time from the distribution read back.
 /// </summary>
-internal static class CloudFrontSite
+internal sealed class CloudFrontSite : IStackComponent
 {
     /// <summary>The environment variable the invalidation buildspec reads the distribution id from.</summary>
     public const string DistributionIdVariable = "DISTRIBUTION_ID";
@@ -42,6 +42,27 @@ internal static class CloudFrontSite
     {
         FunctionName = StackNames.SiteIndexFunction(spec.StackName, spec.Region),
     };
+
+    /// <summary>
+    /// Adds the private site bucket (its policy names the distribution, completed at apply time), the distribution
+    /// and the Invalidate stage's project and role.
+    /// </summary>
+    public void Contribute(StackBuilder stack)
+    {
+        var spec = stack.Spec;
+        var bucket = new BucketSpec(spec.SiteBucketName, spec.Region, Versioning: false, DefaultEncryption: true, PublicAccessBlock.AllBlocked, stack.Policies.CloudFrontSiteBucketPolicy(NewDistributionArn(spec)).ToJson(), Website: null, stack.Tags);
+        var added = stack.Add(new ResourceEntry<BucketSpec, BucketState>(ResourceKeys.SiteBucket, StackParts.Buckets, [], bucket, d => d.Buckets)
+        {
+            NameOption = StackOptionNames.SiteBucketName,
+            DesiredAtApply = BucketAtApply(spec, stack.Policies, bucket),
+            Outputs = _ => new Dictionary<string, string> { [StackOutputs.SiteBucket] = spec.SiteBucketName },
+        });
+
+        // The pipeline's Deploy action writes into the bucket while it runs, and its Invalidate action names the project.
+        stack.Pipeline.WaitFor(added.Key);
+        stack.AddAll(Entries(spec, stack.Policies, stack.Tags, bucket));
+        stack.Pipeline.WaitFor(ResourceKeys.InvalidationProject);
+    }
 
     /// <summary>
     /// The distribution depends on the site bucket, its origin: the bucket is created first (CloudFront's origin check

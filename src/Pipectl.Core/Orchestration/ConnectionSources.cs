@@ -9,17 +9,18 @@ namespace Pipectl.Core.Orchestration;
 /// <summary>
 /// The entries of a stack whose source is GitHub, GitLab or Bitbucket: a CodeConnections connection takes the
 /// place of the CodeCommit repository, and (V2) the pipeline's push trigger that of the EventBridge rule and
-/// its role, so those three entries are absent. AWS picks a new connection's ARN, which the pipeline's source
+/// its role (<see cref="StackComponents"/> adds neither). AWS picks a new connection's ARN, which the pipeline's source
 /// action and the pipeline role's policy name: both take it from the connection's outputs when they converge.
 /// </summary>
-internal static class ConnectionSources
+internal sealed class ConnectionSources : IStackComponent
 {
-    /// <summary>Turns the CodeCommit entries of <paramref name="entries"/> into the connection's.</summary>
-    public static void Replace(List<ResourceEntry> entries, StackSpec spec, IReadOnlyDictionary<string, string> tags)
+    /// <summary>Adds the connection; the pipeline and its role take its ARN from the run's outputs.</summary>
+    public void Contribute(StackBuilder stack)
     {
-        entries.RemoveAll(e => e.Key is ResourceKeys.Repository or ResourceKeys.Rule or ResourceKeys.EventsRole);
+        var spec = stack.Spec;
+        var tags = stack.Tags;
         var connection = new ConnectionSpec(spec.ConnectionArn ?? spec.ConnectionName, spec.ConnectionSource?.ProviderType ?? string.Empty, spec.ConnectionArn, tags);
-        entries.Insert(0, new ResourceEntry<ConnectionSpec, ConnectionState>(ResourceKeys.Connection, StackParts.Repository | StackParts.Pipeline, [], connection, d => d.Connections)
+        var added = stack.Add(new ResourceEntry<ConnectionSpec, ConnectionState>(ResourceKeys.Connection, StackParts.Repository | StackParts.Pipeline, [], connection, d => d.Connections)
         {
             // One connection serves every environment of a stack file, as the repository would.
             Shared = true,
@@ -36,21 +37,7 @@ internal static class ConnectionSources
                 : new Dictionary<string, string> { [StackOutputs.ConnectionArn] = state.Arn, [StackOutputs.ConnectionStatus] = state.Status },
         });
 
-        var pipelineAt = entries.FindIndex(e => e.Key == ResourceKeys.Pipeline);
-        var pipeline = (ResourceEntry<PipelineSpec, PipelineState>)entries[pipelineAt];
-        entries[pipelineAt] = pipeline with
-        {
-            DependsOn = [.. pipeline.DependsOn, ResourceKeys.Connection],
-            DesiredAtApply = (context, _) => Task.FromResult(pipeline.Desired with { Declaration = PipelineDeclarationFactory.Create(With(spec, context.Outputs)) }),
-        };
-
-        var roleAt = entries.FindIndex(e => e.Key == ResourceKeys.PipelineRole);
-        var role = (ResourceEntry<RoleSpec, RoleState>)entries[roleAt];
-        entries[roleAt] = role with
-        {
-            DependsOn = [.. role.DependsOn, ResourceKeys.Connection],
-            DesiredAtApply = (context, _) => Task.FromResult(RoleSpec.From(new StackPolicies(With(spec, context.Outputs)).PipelineRole, tags)),
-        };
+        stack.Pipeline.CompleteFrom(added.Key, With);
     }
 
     /// <summary>

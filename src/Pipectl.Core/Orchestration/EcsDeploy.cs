@@ -13,7 +13,7 @@ namespace Pipectl.Core.Orchestration;
 /// variables the buildspec needs; and the deploy role is the ECS one. That role may pass the task definition's own
 /// roles, which only the service's read tells: it is completed at apply time from that read.
 /// </summary>
-internal static class EcsDeploy
+internal sealed class EcsDeploy : IStackComponent
 {
     /// <summary>The registry URI of the repository: what the buildspec tags and pushes.</summary>
     public const string RepositoryUriVariable = "REPOSITORY_URI";
@@ -30,32 +30,17 @@ internal static class EcsDeploy
     /// <summary>The build variables pipectl sets on a container stack's project; a stack file may not set them itself.</summary>
     public static IReadOnlyList<string> Variables { get; } = [RepositoryUriVariable, ContainerNameVariable, AccountIdVariable, RegionVariable];
 
-    /// <summary>Turns the S3 deploy entries of <paramref name="entries"/> into the ECS deploy's.</summary>
-    public static void Replace(List<ResourceEntry> entries, StackSpec spec, IReadOnlyDictionary<string, string> tags)
+    /// <summary>Adds the ECR repository, the ECS service (read only) and the ECS deploy role; asks the build to push there.</summary>
+    public void Contribute(StackBuilder stack)
     {
-        entries.RemoveAll(e => e.Key == ResourceKeys.SiteBucket);
+        var spec = stack.Spec;
+        var tags = stack.Tags;
         var policies = new EcsPolicies(spec);
         var uri = RepositoryUri(spec);
         var repository = new EcrRepositorySpec(spec.EcrRepositoryName, ScanOnPush: true, EcrRepositorySpec.KeepNewest(spec.EcrImagesToKeep), tags);
         var service = new EcsServiceSpec(spec.Ecs.Cluster ?? string.Empty, spec.Ecs.Service ?? string.Empty, spec.ContainerName) { AccountId = spec.AccountId, Region = spec.Region };
 
-        var projectAt = entries.FindIndex(e => e.Key == ResourceKeys.BuildProject);
-        var project = (ResourceEntry<BuildProjectSpec, BuildProjectState>)entries[projectAt];
-        var variables = new Dictionary<string, BuildVariable>(project.Desired.EnvironmentVariables, StringComparer.Ordinal)
-        {
-            [RepositoryUriVariable] = new(uri),
-            [ContainerNameVariable] = new(spec.ContainerName),
-            [AccountIdVariable] = new(spec.AccountId ?? StackNames.AccountPlaceholder),
-            [RegionVariable] = new(spec.Region),
-        };
-
-        // The build pushes into the repository: it is created first, and deleted only after the project.
-        entries[projectAt] = project with
-        {
-            DependsOn = [.. project.DependsOn, ResourceKeys.EcrRepository],
-            Desired = project.Desired with { Privileged = true, EnvironmentVariables = variables },
-        };
-        entries.Insert(projectAt, new ResourceEntry<EcrRepositorySpec, EcrRepositoryState>(ResourceKeys.EcrRepository, StackParts.Build, [], repository, d => d.EcrRepositories)
+        var registry = stack.Add(new ResourceEntry<EcrRepositorySpec, EcrRepositoryState>(ResourceKeys.EcrRepository, StackParts.Build, [], repository, d => d.EcrRepositories)
         {
             NameOption = StackOptionNames.EcrRepository,
             KeepOnTeardown = (state, options) => options.DeleteImages ? null : state.KeptForImages,
@@ -63,12 +48,29 @@ internal static class EcsDeploy
             Outputs = state => new Dictionary<string, string> { [StackOutputs.EcrRepositoryUri] = state?.Uri ?? uri },
         });
 
-        var roleAt = entries.FindIndex(e => e.Key == ResourceKeys.DeployRole);
-        var role = (ResourceEntry<RoleSpec, RoleState>)entries[roleAt];
-        entries[roleAt] = role with
+        // The build pushes into the repository: it is created first, and deleted only after the project.
+        stack.Build.WaitFor(registry.Key);
+        stack.Build.RunPrivileged();
+        stack.Build.Set(RepositoryUriVariable, new(uri));
+        stack.Build.Set(ContainerNameVariable, new(spec.ContainerName));
+        stack.Build.Set(AccountIdVariable, new(spec.AccountId ?? StackNames.AccountPlaceholder));
+        stack.Build.Set(RegionVariable, new(spec.Region));
+
+        var ecsService = stack.Add(new ResourceEntry<EcsServiceSpec, EcsServiceState>(ResourceKeys.EcsService, StackParts.Pipeline, [], service, d => d.EcsServices)
         {
-            DependsOn = [.. role.DependsOn, ResourceKeys.EcsService],
-            Desired = RoleSpec.From(policies.DeployRole(null), tags),
+            // Used as it is: never modified or deleted, reported as adopted.
+            UseExisting = true,
+            ExistingOption = $"{StackOptionNames.EcsCluster} and {StackOptionNames.EcsService}",
+            Check = service.Problem,
+            Outputs = state => state?.ServiceArn is { } arn ? new Dictionary<string, string> { [StackOutputs.EcsServiceArn] = arn } : new Dictionary<string, string>(),
+        });
+
+        // The deploy role trusts the pipeline role by ARN (IAM checks that principal only when the trust policy is
+        // written), and may pass the task definition's own roles, which only the service's read tells.
+        stack.Add(new ResourceEntry<RoleSpec, RoleState>(ResourceKeys.DeployRole, StackParts.Pipeline, [ResourceKeys.PipelineRole, ecsService.Key], RoleSpec.From(policies.DeployRole(null), tags), d => d.Roles)
+        {
+            NameOption = StackOptionNames.DeployRoleName,
+            NeededOnlyToCreate = [ResourceKeys.PipelineRole],
             DesiredAtApply = async (context, ct) => RoleSpec.From(policies.DeployRole(await context.Drivers.EcsServices.ReadAsync(service, ct).ConfigureAwait(false)), tags),
             // A dry run that would change which roles the deploy role passes has found a task definition moved to other
             // roles outside pipectl: say what that breaks and that a bootstrap fixes it.
@@ -76,14 +78,6 @@ internal static class EcsDeploy
                 context.Options.DryRun && outcome.Action == ResourceAction.WouldUpdate && outcome.ChangeDetails().Any(d => d.Statement == EcsPolicies.PassTaskRolesSid)
                     ? outcome with { Note = $"the task definition's roles changed outside pipectl: {EcsPolicies.PassRoleDriftAdvice}" }
                     : outcome),
-        };
-        entries.Insert(roleAt, new ResourceEntry<EcsServiceSpec, EcsServiceState>(ResourceKeys.EcsService, StackParts.Pipeline, [], service, d => d.EcsServices)
-        {
-            // Used as it is: never modified or deleted, reported as adopted.
-            UseExisting = true,
-            ExistingOption = $"{StackOptionNames.EcsCluster} and {StackOptionNames.EcsService}",
-            Check = service.Problem,
-            Outputs = state => state?.ServiceArn is { } arn ? new Dictionary<string, string> { [StackOutputs.EcsServiceArn] = arn } : new Dictionary<string, string>(),
         });
     }
 

@@ -11,13 +11,16 @@ namespace Pipectl.Core.Orchestration;
 /// per report of the test buildspec (<see cref="StackSpec.ReportGroupName"/>), the test project's role (writing
 /// reports into exactly those groups) and the project, which the pipeline's Test action names.
 /// </summary>
-internal static class TestStageEntries
+internal sealed class TestStageEntries : IStackComponent
 {
     /// <summary>Both verbs that make what the pipeline's stages run converge the Test stage's resources.</summary>
     private const StackParts Parts = StackParts.Build | StackParts.Pipeline;
 
-    public static void Add(List<ResourceEntry> entries, StackSpec spec, StackPolicies policies, IReadOnlyDictionary<string, string> tags)
+    public void Contribute(StackBuilder stack)
     {
+        var spec = stack.Spec;
+        var policies = stack.Policies;
+        var tags = stack.Tags;
         if (spec.Test is not { } test)
         {
             return;
@@ -30,7 +33,7 @@ internal static class TestStageEntries
             var name = spec.ReportGroupName(report.Name);
             var key = ResourceKeys.ReportGroup(report.Name);
             groupKeys.Add(key);
-            entries.Add(new ResourceEntry<ReportGroupSpec, ReportGroupState>(key, Parts, [], new ReportGroupSpec(name, arns.ReportGroup(name), report.Type, tags), d => d.ReportGroups));
+            stack.Add(new ResourceEntry<ReportGroupSpec, ReportGroupState>(key, Parts, [], new ReportGroupSpec(name, arns.ReportGroup(name), report.Type, tags), d => d.ReportGroups));
         }
 
         var project = new BuildProjectSpec(
@@ -44,21 +47,15 @@ internal static class TestStageEntries
             arns.Role(spec.TestRoleName),
             StackNames.BuildLogGroup(spec.TestProjectName),
             tags);
-        entries.Add(new ResourceEntry<RoleSpec, RoleState>(ResourceKeys.TestRole, Parts, [], RoleSpec.From(policies.TestRole(), tags), d => d.Roles));
+        stack.Add(new ResourceEntry<RoleSpec, RoleState>(ResourceKeys.TestRole, Parts, [], RoleSpec.From(policies.TestRole(), tags), d => d.Roles));
 
         // The project's builds write into the report groups: they go only after the project (teardown walks this reversed).
-        entries.Add(new ResourceEntry<BuildProjectSpec, BuildProjectState>(ResourceKeys.TestProject, Parts, [ResourceKeys.TestRole, ResourceKeys.ArtifactBucket, .. groupKeys], project, d => d.BuildProjects)
+        stack.Add(new ResourceEntry<BuildProjectSpec, BuildProjectState>(ResourceKeys.TestProject, Parts, [ResourceKeys.TestRole, ResourceKeys.ArtifactBucket, .. groupKeys], project, d => d.BuildProjects)
         {
             NeededOnlyToCreate = [ResourceKeys.TestRole],
         });
 
-        var pipelineAt = entries.FindIndex(e => e.Key == ResourceKeys.Pipeline);
-        var pipeline = (ResourceEntry<PipelineSpec, PipelineState>)entries[pipelineAt];
-        entries[pipelineAt] = pipeline with
-        {
-            // CodePipeline checks the Test action's project exists when the pipeline is created or updated.
-            DependsOn = [.. pipeline.DependsOn, ResourceKeys.TestProject],
-            NeededOnlyToCreate = [.. pipeline.NeededOnlyToCreate, ResourceKeys.TestProject],
-        };
+        // CodePipeline checks the Test action's project exists when the pipeline is created or updated.
+        stack.Pipeline.WaitFor(ResourceKeys.TestProject, onlyToCreate: true);
     }
 }
