@@ -59,6 +59,11 @@ public static class StackVerbs
         }
 
         command.Options.Add(ApprovalMode.Option);
+        if (!planOnly)
+        {
+            command.Options.Add(stack.SkipPermissionCheck);
+        }
+
         if (parts == StackParts.All)
         {
             command.Options.Add(stack.AllowDelete);
