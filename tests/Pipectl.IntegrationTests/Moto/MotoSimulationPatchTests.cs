@@ -96,6 +96,22 @@ public sealed class MotoSimulationPatchTests(MotoServer moto)
         Assert.Equal("NoSuchEntity", e.Code);
     }
 
+    [Fact]
+    public async Task A_role_with_a_path_is_found_by_its_ARN_with_the_path_only()
+    {
+        using var session = TestSessions.For(moto);
+        var name = MotoIamPrincipals.Unique("sim-path");
+        var role = await session.Iam.CreateRoleAsync(new CreateRoleRequest(name, """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":"sts:AssumeRole"}]}""", Path: "/deployers/"));
+        await session.Iam.PutRolePolicyAsync(name, "inline", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""");
+
+        var decisions = await session.Iam.SimulatePrincipalPolicyAsync(role.Arn, ["s3:CreateBucket"], [Bucket]);
+        var withoutPath = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.Iam.SimulatePrincipalPolicyAsync($"arn:aws:iam::123456789012:role/{name}", ["s3:CreateBucket"], [Bucket]));
+
+        Assert.Equal($"arn:aws:iam::123456789012:role/deployers/{name}", role.Arn);
+        Assert.Equal("allowed", Decision(decisions, "s3:CreateBucket", Bucket));
+        Assert.Equal("NoSuchEntity", withoutPath.Code);
+    }
+
     private static string Decision(IReadOnlyList<IamSimulatedDecision> decisions, string action, string resource) =>
         Assert.Single(decisions, d => d.Action == action && d.Resource == resource).Decision;
 }

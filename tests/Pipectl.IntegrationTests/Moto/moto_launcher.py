@@ -1334,19 +1334,24 @@ def patch_iam_simulation() -> None:
         return [parsed(next(v.document for v in p.versions if v.is_default)) for p in policies.values()]
 
     def documents_of(backend, arn: str) -> list:
+        # An IAM ARN holds the entity's path (IAM User Guide, "IAM identifiers"): one spelled with another path
+        # names no entity, so it is NoSuchEntity, as for an unknown name.
         kind, _, rest = arn.split(":", 5)[-1].partition("/")
         name = rest.rsplit("/", 1)[-1]
+        entity = {"user": backend.get_user, "role": backend.get_role, "group": backend.get_group}.get(kind, lambda n: None)(name)
+        if entity is None or getattr(entity, "arn", arn) != arn:
+            raise IAMNotFoundException(f"The entity {arn} cannot be found.")
         if kind == "user":
-            user = backend.get_user(name)
+            user = entity
             docs = [parsed(d) for d in user.policies.values()] + managed(user.managed_policies)
             for group in backend.get_groups_for_user(name):
                 docs += [parsed(d) for d in group.policies.values()] + managed(group.managed_policies)
             return docs
         if kind == "role":
-            role = backend.get_role(name)
+            role = entity
             return [parsed(d) for d in role.policies.values()] + managed(role.managed_policies)
         if kind == "group":
-            group = backend.get_group(name)
+            group = entity
             return [parsed(d) for d in group.policies.values()] + managed(group.managed_policies)
         raise IAMNotFoundException(f"The entity {arn} cannot be found.")
 
