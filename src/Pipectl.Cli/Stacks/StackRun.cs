@@ -325,7 +325,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         var result = await new CallerPermissions(session.Iam).CheckAsync(_callerArn ?? string.Empty, writes, cancellationToken).ConfigureAwait(false);
         if (result.NotChecked is { } why)
         {
-            await console.Error.WriteLineAsync($"pipectl: warning: {why}.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"pipectl: warning: {why} before the first write; {command} goes on.").ConfigureAwait(false);
         }
 
         return result.Failure;

@@ -21,7 +21,10 @@ public sealed class PermissionsDeniedException(string principal, IReadOnlyList<P
     private static string MessageOf(string principal, IReadOnlyList<PlannedWrite> denied)
     {
         ArgumentNullException.ThrowIfNull(denied);
-        var list = string.Join("; ", denied.Select(d => $"{d.Action} on {d.Resource}"));
-        return $"{principal} is not allowed {denied.Count} of the requests this run needs (IAM policy simulation of its identity policies): {list}. Nothing was written. Allow them (docs/permissions.md lists every action), or pass --skip-permission-check to run without the check.";
+        return $"{principal} is not allowed {denied.Count} of the requests this run needs (IAM policy simulation of its identity policies): {List(denied)}. Nothing was written. Allow them (docs/permissions.md lists every action), or pass --skip-permission-check to run without the check.";
     }
+
+    /// <summary>The denied requests in one line: <c>action on resource; action on resource</c>.</summary>
+    public static string List(IReadOnlyList<PlannedWrite> denied) =>
+        string.Join("; ", (denied ?? throw new ArgumentNullException(nameof(denied))).Select(d => $"{d.Action} on {d.Resource}"));
 }

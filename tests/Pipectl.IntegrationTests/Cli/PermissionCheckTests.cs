@@ -103,6 +103,32 @@ public sealed class PermissionCheckTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Doctor_reports_what_a_default_stacks_bootstrap_would_be_denied_as_a_failed_check()
+    {
+        using var principals = new MotoIamPrincipals(moto);
+        var user = MotoIamPrincipals.Unique("pd-user");
+        await principals.UserAsync(user, AllButCreatePipeline);
+        var (id, secret) = await principals.AccessKeyAsync(user);
+        var environment = new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = id, ["AWS_SECRET_ACCESS_KEY"] = secret };
+
+        var json = await CliProcess.RunAsync(environment, "doctor", "--endpoint-url", moto.Endpoint, "--region", "us-east-1", "--output", "json").WaitAsync(TimeSpan.FromMinutes(3));
+        var text = await CliProcess.RunAsync(environment, "doctor", "--endpoint-url", moto.Endpoint, "--region", "us-east-1").WaitAsync(TimeSpan.FromMinutes(3));
+        var fallback = await CliRun.RunAsync("doctor", "--endpoint-url", moto.Endpoint, "--region", "us-east-1", "--output", "json");
+
+        Assert.Equal((1, 1), (json.ExitCode, text.ExitCode));
+        var permissions = json.Json.GetProperty("permissions");
+        Assert.True(permissions.GetProperty("checked").GetBoolean());
+        var denied = Assert.Single(permissions.GetProperty("denied").EnumerateArray());
+        Assert.Equal("codepipeline:CreatePipeline", denied.GetProperty("action").GetString());
+        Assert.Equal($"arn:aws:codepipeline:us-east-1:{Account}:pipectl-doctor-pipeline", denied.GetProperty("resource").GetString());
+        Assert.Equal("PermissionsDenied", json.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.All(json.Json.GetProperty("services").EnumerateArray(), s => Assert.True(s.GetProperty("ok").GetBoolean()));
+        Assert.Contains(text.Stdout.Split('\n'), l => l.StartsWith("permissions ", StringComparison.Ordinal) && l.Contains("failed", StringComparison.Ordinal) && l.Contains("codepipeline:CreatePipeline on", StringComparison.Ordinal));
+        Assert.True(fallback.ExitCode == 0, fallback.Stderr);
+        Assert.False(fallback.Json.GetProperty("permissions").GetProperty("checked").GetBoolean());
+    }
+
+    [Fact]
     public async Task An_assumed_role_session_is_simulated_on_its_role()
     {
         var stack = Stack("pr");
