@@ -59,10 +59,7 @@ public static class StackVerbs
         }
 
         command.Options.Add(ApprovalMode.Option);
-        if (!planOnly)
-        {
-            command.Options.Add(stack.SkipPermissionCheck);
-        }
+        command.Options.Add(stack.SkipPermissionCheck);
 
         if (parts == StackParts.All)
         {
