@@ -362,4 +362,89 @@ public sealed class IamWireTests
         Assert.All(server.Requests, r => ModelAssert.QueryRequestConforms("iam", "ListRoleTags", r));
         Assert.All(server.Requests, r => ModelAssert.SignedFor(r, "iam", "us-east-1"));
     }
+
+    [Fact]
+    public async Task SimulatePrincipalPolicy_sends_actions_and_resources_as_member_lists_and_reads_every_page()
+    {
+        using var server = new WireServer().Reply(
+            WireReply.Xml($"""
+                <SimulatePrincipalPolicyResponse xmlns="{Ns}">
+                <SimulatePrincipalPolicyResult>
+                  <IsTruncated>true</IsTruncated>
+                  <Marker>page-2</Marker>
+                  <EvaluationResults>
+                    <member>
+                      <EvalActionName>codepipeline:CreatePipeline</EvalActionName>
+                      <EvalResourceName>arn:aws:codepipeline:us-east-1:123456789012:demo-pipeline</EvalResourceName>
+                      <EvalDecision>explicitDeny</EvalDecision>
+                      <ResourceSpecificResults>
+                        <member>
+                          <EvalResourceName>arn:aws:codepipeline:us-east-1:123456789012:demo-pipeline</EvalResourceName>
+                          <EvalResourceDecision>explicitDeny</EvalResourceDecision>
+                        </member>
+                      </ResourceSpecificResults>
+                      <MatchedStatements><member><SourcePolicyId>deny</SourcePolicyId></member></MatchedStatements>
+                    </member>
+                  </EvaluationResults>
+                </SimulatePrincipalPolicyResult>
+                <ResponseMetadata><RequestId>r1</RequestId></ResponseMetadata>
+                </SimulatePrincipalPolicyResponse>
+                """),
+            WireReply.Xml($"""
+                <SimulatePrincipalPolicyResponse xmlns="{Ns}">
+                <SimulatePrincipalPolicyResult>
+                  <IsTruncated>false</IsTruncated>
+                  <EvaluationResults>
+                    <member>
+                      <EvalActionName>codebuild:CreateProject</EvalActionName>
+                      <EvalResourceName>*</EvalResourceName>
+                      <EvalDecision>allowed</EvalDecision>
+                    </member>
+                  </EvaluationResults>
+                </SimulatePrincipalPolicyResult>
+                <ResponseMetadata><RequestId>r2</RequestId></ResponseMetadata>
+                </SimulatePrincipalPolicyResponse>
+                """));
+        using var session = WireSession.For(server, region: "eu-west-1");
+
+        var decisions = await session.Iam.SimulatePrincipalPolicyAsync(
+            "arn:aws:iam::123456789012:user/dev",
+            ["codepipeline:CreatePipeline", "codebuild:CreateProject"],
+            ["arn:aws:codepipeline:us-east-1:123456789012:demo-pipeline", "arn:aws:codebuild:us-east-1:123456789012:project/demo-build"]);
+
+        Assert.Equal(
+            [
+                new IamSimulatedDecision("codepipeline:CreatePipeline", "arn:aws:codepipeline:us-east-1:123456789012:demo-pipeline", "explicitDeny"),
+                new IamSimulatedDecision("codebuild:CreateProject", "*", "allowed"),
+            ],
+            decisions);
+        Assert.False(decisions[0].Allowed);
+        Assert.True(decisions[1].Allowed);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.False(server.Requests[0].Form.ContainsKey("Marker"));
+        Assert.Equal("page-2", server.Requests[1].Form["Marker"]);
+        foreach (var request in server.Requests)
+        {
+            ModelAssert.QueryRequestConforms("iam", "SimulatePrincipalPolicy", request);
+            ModelAssert.SignedFor(request, "iam", "us-east-1");
+            Assert.Equal("arn:aws:iam::123456789012:user/dev", request.Form["PolicySourceArn"]);
+            Assert.Equal("codepipeline:CreatePipeline", request.Form["ActionNames.member.1"]);
+            Assert.Equal("codebuild:CreateProject", request.Form["ActionNames.member.2"]);
+            Assert.Equal("arn:aws:codepipeline:us-east-1:123456789012:demo-pipeline", request.Form["ResourceArns.member.1"]);
+            Assert.Equal("arn:aws:codebuild:us-east-1:123456789012:project/demo-build", request.Form["ResourceArns.member.2"]);
+            Assert.Equal("1000", request.Form["MaxItems"]);
+        }
+    }
+
+    [Fact]
+    public async Task SimulatePrincipalPolicy_AccessDenied_is_an_access_denied_failure()
+    {
+        using var server = new WireServer().Reply(WireReply.XmlError(403, "AccessDenied", "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:SimulatePrincipalPolicy"));
+        using var session = WireSession.For(server);
+
+        var e = await Assert.ThrowsAsync<AwsAccessDeniedException>(() => session.Iam.SimulatePrincipalPolicyAsync("arn:aws:iam::123456789012:user/dev", ["s3:CreateBucket"], ["arn:aws:s3:::b"]));
+
+        Assert.Equal("AccessDenied", e.Code);
+        Assert.Single(server.Requests);
+    }
 }

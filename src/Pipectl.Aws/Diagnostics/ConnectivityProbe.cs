@@ -18,7 +18,7 @@ public sealed class ConnectivityProbe(AwsSession session)
         var probe = new ServiceProbe(session, cancellationToken);
         var results = await Task.WhenAll(AwsServices.All.Select(s => CheckAsync(s.Id, session.EndpointFor(s.Id), () => s.Probe(probe)))).ConfigureAwait(false);
         var endpoint = session.EndpointFor(AwsServices.StsId);
-        return new ConnectivityReport(probe.Account, session.Region, endpoint, session.CredentialSource, results) { Connections = probe.Connections };
+        return new ConnectivityReport(probe.Account, session.Region, endpoint, session.CredentialSource, results) { Connections = probe.Connections, CallerArn = probe.CallerArn };
     }
 
     private static async Task<ServiceCheck> CheckAsync(string name, string? endpoint, Func<Task> call)

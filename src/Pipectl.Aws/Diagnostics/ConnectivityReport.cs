@@ -7,4 +7,7 @@ public sealed record ConnectivityReport(string? Account, string Region, string? 
 
     /// <summary>The region's CodeConnections connections (the first 100) and their states: a PENDING one makes its pipeline's source fail.</summary>
     public IReadOnlyList<ConnectionCheck> Connections { get; init; } = [];
+
+    /// <summary>The caller's ARN as STS named it, or null when STS did not answer.</summary>
+    public string? CallerArn { get; init; }
 }

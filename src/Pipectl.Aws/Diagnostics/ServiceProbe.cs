@@ -24,6 +24,9 @@ public sealed class ServiceProbe(AwsSession session, CancellationToken cancellat
 
     public IReadOnlyList<ConnectionCheck> Connections { get; set; } = [];
 
+    /// <summary>The caller's ARN as STS named it (for the permission check), or null.</summary>
+    public string? CallerArn { get; set; }
+
     public void AccountFound(string account) => _account.TrySetResult(account);
 
     public void AccountFailed(Exception failure) => _account.TrySetException(failure);

@@ -45,6 +45,16 @@ public sealed record IamRolePolicy(string RoleName, string PolicyName, string Po
     public string PolicyJson => IamPolicyText.Decode(PolicyDocument) ?? string.Empty;
 }
 
+/// <summary>
+/// One decision of SimulatePrincipalPolicy: <see cref="Decision"/> is <c>allowed</c>, <c>explicitDeny</c> or
+/// <c>implicitDeny</c> for <see cref="Action"/> on <see cref="Resource"/> (an ARN, or <c>*</c>).
+/// </summary>
+public sealed record IamSimulatedDecision(string Action, string Resource, string Decision)
+{
+    /// <summary>True when the identity policies allow the action on the resource.</summary>
+    public bool Allowed => string.Equals(Decision, "allowed", StringComparison.Ordinal);
+}
+
 /// <summary>Decodes the URL-encoded policy documents IAM returns.</summary>
 public static class IamPolicyText
 {

@@ -31,7 +31,9 @@ public static class AwsServices
         {
             try
             {
-                p.AccountFound((await p.Session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), p.CancellationToken).ConfigureAwait(false)).Account);
+                var identity = await p.Session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), p.CancellationToken).ConfigureAwait(false);
+                p.CallerArn = identity.Arn;
+                p.AccountFound(identity.Account);
             }
             catch (Exception e)
             {

@@ -80,6 +80,9 @@ public sealed class StackOptions
 
     public Option<bool> NoApproval { get; } = new(StackOptionNames.NoApproval) { Description = "Drop the approval stage and approval email the stack has: bootstrap removes the approval topic" };
 
+    /// <summary>bootstrap and the create verbs: write without simulating the caller's permissions first (docs/permissions.md).</summary>
+    public Option<bool> SkipPermissionCheck { get; } = new(StackOptionNames.SkipPermissionCheck) { Description = "Do not check the caller's IAM permissions (policy simulation) before the first write" };
+
     /// <summary>bootstrap only: delete what the stack no longer has without a terminal to confirm on.</summary>
     public Option<bool> AllowDelete { get; } = new(StackOptionNames.AllowDelete) { Description = "Delete the parts the stack no longer has (the plan lists them as would-delete) without asking; required to delete them without a terminal" };
 

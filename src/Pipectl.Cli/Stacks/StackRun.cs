@@ -29,6 +29,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
     private string? _region;
     private string? _stackName;
     private string? _account;
+    private string? _callerArn;
     private AwsSession? _session;
     private string? _filePath;
     private StackRecord? _record;
@@ -98,12 +99,14 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             // first reads go out alongside GetCallerIdentity instead of after it. A teardown also asks the tagging
             // API for everything tagged as the stack's (alongside too), then reads the stages each deployed
             // pipeline runs, so one given only --name also removes every environment and every optional part.
-            var account = AccountAsync(session, cancellationToken);
+            var identity = session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+            var account = AccountAsync(identity, cancellationToken);
             var finding = teardown is null ? null : new StackFinder(session.Tagging).FindAsync(_stackName, _region, cancellationToken);
             var recordRead = new StackRecordStore(session.Ssm).ReadAsync(_stackName, cancellationToken);
             readers = new AwsStackDrivers(session, account, SilentProgress.Instance) { DeleteImages = teardown?.DeleteImages ?? false };
             early = StartEarlyReads(readers, file, buildspec, removal, cancellationToken);
             _account = await account.ConfigureAwait(false);
+            _callerArn = (await identity.ConfigureAwait(false)).Arn;
             _record = await recordRead.ConfigureAwait(false);
             RunTrace.Mark("account known");
             found = finding is null ? null : (await finding.ConfigureAwait(false)).Within(parse.GetValue(options.Environment));
@@ -171,6 +174,9 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
 
                 // The account's Block Public Access decides whether a public site can exist at all: asked alongside the reads, before anything is created.
                 Preflight = drivers is AwsStackDrivers aws && parts.HasFlag(StackParts.Buckets) ? async ct => await PublicSiteRefusalAsync(aws, specs, ct).ConfigureAwait(false) : null,
+
+                // The caller's identity policies against the plan's requests: after the reads, before the first write, only when something is written.
+                CheckWrites = offline || parse.GetValue(options.SkipPermissionCheck) ? null : (plan, ct) => CheckPermissionsAsync(session, plan, ct),
             };
             var pruning = offline ? null : await PlanPruningAsync(session, readers!, graph, specs, cancellationToken).ConfigureAwait(false);
             if (pruning is not null && !settings.DryRun && !await ConfirmPruningAsync(pruning, cancellationToken).ConfigureAwait(false))
@@ -227,8 +233,8 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         return ExitCodes.Success;
     }
 
-    private static Task<string> AccountAsync(AwsSession session, CancellationToken cancellationToken) =>
-        session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ContinueWith(
+    private static Task<string> AccountAsync(Task<GetCallerIdentityResponse> identity, CancellationToken cancellationToken) =>
+        identity.ContinueWith(
             t => t.GetAwaiter().GetResult().Account,
             cancellationToken,
             TaskContinuationOptions.ExecuteSynchronously,
@@ -306,6 +312,23 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
 
         var block = await aws.AccountPublicAccess.ReadAsync(cancellationToken).ConfigureAwait(false);
         return specs.Select(s => PublicSitePreflight.Refusal(block, s.Spec)).FirstOrDefault(r => r is not null);
+    }
+
+    /// <summary>
+    /// The permission check before the first write: the caller's identity policies simulated on every request of the
+    /// plan. Denied requests stop the run (<see cref="PermissionsDeniedException"/>); a caller that cannot be simulated
+    /// is warned about, and the run goes on.
+    /// </summary>
+    private async Task<Exception?> CheckPermissionsAsync(AwsSession session, IReadOnlyList<ResourceOutcome> plan, CancellationToken cancellationToken)
+    {
+        var writes = PlannedWrites.Of(plan, _region!, _account!);
+        var result = await new CallerPermissions(session.Iam).CheckAsync(_callerArn ?? string.Empty, writes, cancellationToken).ConfigureAwait(false);
+        if (result.NotChecked is { } why)
+        {
+            await console.Error.WriteLineAsync($"pipectl: warning: {why} before the first write; {command} goes on.").ConfigureAwait(false);
+        }
+
+        return result.Failure;
     }
 
     /// <summary>

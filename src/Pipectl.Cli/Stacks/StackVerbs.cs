@@ -59,6 +59,8 @@ public static class StackVerbs
         }
 
         command.Options.Add(ApprovalMode.Option);
+        command.Options.Add(stack.SkipPermissionCheck);
+
         if (parts == StackParts.All)
         {
             command.Options.Add(stack.AllowDelete);

@@ -26,6 +26,14 @@ public sealed record ApplyOptions
     public Func<IReadOnlyList<ResourceOutcome>, CancellationToken, Task<bool>>? ApproveWidening { get; init; }
 
     /// <summary>
+    /// Asked, when not a dry run and the plan creates or changes something, after every read and before the first
+    /// write (and before <see cref="ApproveWidening"/>), with the whole plan (<see cref="PlannedWrites"/> gives its
+    /// requests): a non-null answer ends the run there, with nothing written (the caller's permission check). A plan
+    /// with nothing to write is never asked about. Null: never asked.
+    /// </summary>
+    public Func<IReadOnlyList<ResourceOutcome>, CancellationToken, Task<Exception?>>? CheckWrites { get; init; }
+
+    /// <summary>
     /// Reads started while the caller's account was being asked for (<see cref="Orchestration.EarlyReads"/>): the
     /// run uses them instead of reading those resources again. None by default.
     /// </summary>

@@ -60,11 +60,16 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
             StackExists = run.Any(r => r.Exists && !r.Entry.UseExisting),
             Outputs = produced,
         };
-        if (!options.DryRun && options.ApproveWidening is { } approve)
+        if (!options.DryRun && (options.ApproveWidening is not null || options.CheckWrites is not null))
         {
             // The plan comes from the reads just made: asking costs no request.
             var plan = await Task.WhenAll(run.Select(r => r.PlanAsync(context, cancellationToken))).ConfigureAwait(false);
-            if (plan.Any(o => o.Widens) && !await approve(plan, cancellationToken).ConfigureAwait(false))
+            if (options.CheckWrites is { } checkWrites && PlannedWrites.HasWrites(plan) && await checkWrites(plan, cancellationToken).ConfigureAwait(false) is { } refusal)
+            {
+                return new StackRunResult([], new Dictionary<string, string>(), refusal);
+            }
+
+            if (options.ApproveWidening is { } approve && plan.Any(o => o.Widens) && !await approve(plan, cancellationToken).ConfigureAwait(false))
             {
                 return new StackRunResult([], new Dictionary<string, string>(), new ProvisioningException(NotApprovedMessage) { RerunHelps = false });
             }

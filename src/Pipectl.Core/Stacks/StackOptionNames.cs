@@ -87,6 +87,9 @@ public static class StackOptionNames
     /// <summary>Lets bootstrap delete what the stack no longer has without a terminal to confirm on.</summary>
     public const string AllowDelete = "--allow-delete";
 
+    /// <summary>Writes without simulating the caller's IAM permissions first.</summary>
+    public const string SkipPermissionCheck = "--skip-permission-check";
+
     /// <summary>The value of <see cref="Source"/> that goes back to the stack's CodeCommit repository.</summary>
     public const string CodeCommitSource = "codecommit";
 

@@ -33,6 +33,9 @@ public static class ErrorCodes
     /// <summary>teardown: nothing of the stack was found in the region (every resource not-found).</summary>
     public const string StackNotFound = "StackNotFound";
 
+    /// <summary>bootstrap / create verbs: the caller's identity policies do not allow requests of the plan (nothing was written); doctor: the same for a default stack.</summary>
+    public const string PermissionsDenied = "PermissionsDenied";
+
     /// <summary>Every code above, as docs/CONTRACT.md lists them.</summary>
-    public static IReadOnlyList<string> Published { get; } = [BadInput, Provisioning, DeletionDeferred, ServicesFailed, NoPendingApproval, SeveralPendingApprovals, StackNotFound];
+    public static IReadOnlyList<string> Published { get; } = [BadInput, Provisioning, DeletionDeferred, ServicesFailed, NoPendingApproval, SeveralPendingApprovals, StackNotFound, PermissionsDenied];
 }

@@ -100,6 +100,41 @@ public sealed class StackOrchestratorTests
     }
 
     [Fact]
+    public async Task A_refusing_write_check_is_asked_with_the_plan_after_the_reads_and_stops_the_run_before_any_write()
+    {
+        var drivers = new RecordingDrivers();
+        IReadOnlyList<ResourceOutcome>? asked = null;
+        var refusal = new PermissionsDeniedException("arn:aws:iam::123456789012:user/dev", [new PlannedWrite("codepipeline:CreatePipeline", "arn:aws:codepipeline:us-east-1:123456789012:demo-pipeline")]);
+        var options = new ApplyOptions { CheckWrites = (plan, _) => { asked = plan; return Task.FromResult<Exception?>(refusal); } };
+
+        var result = await new StackOrchestrator(drivers, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.All, options, CancellationToken.None);
+
+        Assert.Same(refusal, result.Failure);
+        Assert.Empty(result.Resources);
+        Assert.DoesNotContain(drivers.Calls, c => c.StartsWith("create", StringComparison.Ordinal) || c.StartsWith("update", StringComparison.Ordinal));
+        Assert.NotNull(asked);
+        Assert.Equal(10, asked.Count);
+        Assert.All(asked, o => Assert.Equal(ResourceAction.WouldCreate, o.Action));
+        Assert.Contains(PlannedWrites.Of(asked, "us-east-1", "123456789012"), w => w == new PlannedWrite("codepipeline:CreatePipeline", "arn:aws:codepipeline:us-east-1:123456789012:demo-pipeline"));
+    }
+
+    [Fact]
+    public async Task The_write_check_is_never_asked_about_a_plan_with_nothing_to_write_nor_in_a_dry_run()
+    {
+        var asked = 0;
+        var options = new ApplyOptions { CheckWrites = (_, _) => { asked++; return Task.FromResult<Exception?>(new InvalidOperationException("asked")); } };
+
+        var noOp = await new StackOrchestrator(new RecordingDrivers { Existing = true, BranchExists = true }, SilentProgress.Instance).ApplyAsync(Stack(), StackParts.Repository | StackParts.Buckets, options, CancellationToken.None);
+        var dryRun = await new StackOrchestrator(new RecordingDrivers(), SilentProgress.Instance).ApplyAsync(Stack(), StackParts.All, options with { DryRun = true }, CancellationToken.None);
+
+        Assert.True(noOp.Succeeded, noOp.Failure?.Message);
+        Assert.Equal(3, noOp.Resources.Count);
+        Assert.All(noOp.Resources, r => Assert.Equal(ResourceAction.Unchanged, r.Action));
+        Assert.True(dryRun.Succeeded);
+        Assert.Equal(0, asked);
+    }
+
+    [Fact]
     public async Task Only_the_requested_parts_are_handled()
     {
         var drivers = new RecordingDrivers();

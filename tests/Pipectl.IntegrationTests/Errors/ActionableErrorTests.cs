@@ -33,7 +33,7 @@ public sealed class ActionableErrorTests(MotoServer moto)
         var run = await Pipectl(proxy.Endpoint, "create-repo", "--name", stack, "--seed", seed);
 
         Assert.Equal(1, run.ExitCode);
-        var error = FaultRuns.StderrLines(run)[0];
+        var error = FaultRuns.ErrorLines(run)[0];
         Assert.StartsWith($"pipectl: CodeCommit GetBranch on repository {stack} failed: Http500 (HTTP 500, request id ", error);
         Assert.Contains("Hint: the endpoint does not seem to implement CodeCommit GetBranch", error);
         Assert.DoesNotContain("   at ", run.Stderr);
@@ -97,7 +97,7 @@ public sealed class ActionableErrorTests(MotoServer moto)
         var run = await Pipectl(proxy.Endpoint, "create-repo", "--name", stack);
 
         Assert.Equal(1, run.ExitCode);
-        var line = FaultRuns.StderrLines(run)[0];
+        var line = FaultRuns.ErrorLines(run)[0];
         Assert.StartsWith($"pipectl: CodeCommit CreateRepository on repository {stack} failed: OperationNotAllowedException (HTTP 400, request id ", line);
         Assert.Contains("Hint: CodeCommit was closed to accounts without a repository", line);
     }

@@ -40,7 +40,7 @@ public sealed class ErrorCodeTests
         var sentence = Regex.Match(contract, @"pipectl's own codes are exactly:(?<list>.*?)never derived", RegexOptions.Singleline).Groups["list"].Value;
         var published = Regex.Matches(sentence, "`(?<code>[A-Za-z]+)`").Select(m => m.Groups["code"].Value).Where(c => c is not ("doctor" or "approve" or "reject" or "teardown")).ToList();
 
-        Assert.Equal(["BadInput", "Provisioning", "DeletionDeferred", "ServicesFailed", "NoPendingApproval", "SeveralPendingApprovals", "StackNotFound"], published);
+        Assert.Equal(["BadInput", "Provisioning", "DeletionDeferred", "ServicesFailed", "NoPendingApproval", "SeveralPendingApprovals", "StackNotFound", "PermissionsDenied"], published);
         Assert.Equal(published, ErrorCodes.Published);
     }
 }

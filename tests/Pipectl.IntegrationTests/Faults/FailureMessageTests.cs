@@ -123,7 +123,7 @@ public sealed class FailureMessageTests(MotoServer moto)
 
         Assert.True(watch.Elapsed < FaultProxy.StallTime / 2, $"took {watch.Elapsed}");
         Assert.Equal(1, run.ExitCode);
-        var line = Assert.Single(FaultRuns.StderrLines(run));
+        var line = Assert.Single(FaultRuns.ErrorLines(run));
         Assert.Equal("pipectl: timed out after 3 s (--timeout). A re-run finishes what was started; `pipectl teardown` removes it.", line);
 
         var rerun = await CliRun.RunAsync(FaultRuns.Args(moto.Endpoint, "bootstrap", "--name", stack));

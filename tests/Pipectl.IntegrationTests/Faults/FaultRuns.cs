@@ -34,6 +34,9 @@ internal static class FaultRuns
     /// <summary>The stderr lines of a run (progress lines, waits and errors).</summary>
     public static string[] StderrLines(CliRun run) => run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>The stderr lines but warnings (the emulator's default caller, which IAM cannot simulate, is warned about before the first write).</summary>
+    public static string[] ErrorLines(CliRun run) => [.. StderrLines(run).Where(l => !l.StartsWith("pipectl: warning:", StringComparison.Ordinal))];
+
     /// <summary>The "action" of every resource in a run's JSON report, by "type name".</summary>
     public static Dictionary<string, string> Actions(CliRun run) =>
         run.Json.GetProperty("resources").EnumerateArray().ToDictionary(

@@ -1269,6 +1269,127 @@ def patch_cloudfront_functions() -> None:
     models.DefaultCacheBehaviour.__init__ = behavior_init
 
 
+# IAM User Guide, "Policy evaluation logic" (reference_policies_evaluation-logic.html) and IAM API Reference,
+# "SimulatePrincipalPolicy": the identity-based policies of a user (inline, attached managed, and its groups'
+# inline and attached) or of a role (inline and attached) decide each action on each resource: an explicit Deny
+# wins, then an Allow, else implicitDeny. Action/NotAction match case-insensitively, Resource/NotResource as the
+# ARN is spelled, both with the * and ? wildcards ("IAM JSON policy elements: Action", "...: Resource").
+# No request context is passed (ContextEntries is not modelled): a Condition is evaluated with every key missing
+# (condition_holds: a missing key fails a condition, except the negated and ...IfExists operators), so an Allow
+# with a condition on a key allows nothing, and a Deny applies wherever its condition holds without the key; an
+# unmodelled operator counts as holding in a Deny and failing in an Allow. A policy variable (${...}) in a
+# Resource is not substituted: such a Deny counts as applying and such an Allow as not. Never more lenient than
+# AWS. Permissions boundaries, SCPs and resource-based policies are not evaluated (AWS's simulator reads the
+# boundary and SCPs too; moto models neither).
+def simulate_decision(documents, action: str, resource: str) -> str:
+    def matches(patterns, value: str, ignore_case: bool) -> bool:
+        patterns = patterns if isinstance(patterns, list) else [patterns]
+        flags = re.IGNORECASE if ignore_case else 0
+        return any(re.fullmatch(re.escape(p).replace(r"\*", ".*").replace(r"\?", "."), value, flags) for p in patterns)
+
+    def resource_applies(statement, effect) -> bool:
+        for key, wanted in (("Resource", True), ("NotResource", False)):
+            if key in statement:
+                patterns = statement[key] if isinstance(statement[key], list) else [statement[key]]
+                if any("${" in p for p in patterns):
+                    return effect == "Deny"
+                return matches(patterns, resource, False) == wanted
+        return False
+
+    allowed = False
+    for document in documents:
+        statements = document.get("Statement", [])
+        for statement in statements if isinstance(statements, list) else [statements]:
+            effect = statement.get("Effect")
+            if "Action" in statement and not matches(statement["Action"], action, True):
+                continue
+            if "NotAction" in statement and matches(statement["NotAction"], action, True):
+                continue
+            if "Action" not in statement and "NotAction" not in statement:
+                continue
+            if not resource_applies(statement, effect):
+                continue
+            if not conditions_hold(statement.get("Condition", {}), {}, effect):
+                continue
+            if effect == "Deny":
+                return "explicitDeny"
+            if effect == "Allow":
+                allowed = True
+    return "allowed" if allowed else "implicitDeny"
+
+
+def patch_iam_simulation() -> None:
+    from urllib.parse import unquote
+
+    from moto.core.responses import ActionResult
+    from moto.iam.exceptions import NotFoundException as IAMNotFoundException
+    from moto.iam.responses import IamResponse
+
+    def parsed(document) -> dict:
+        text = document if isinstance(document, str) else json.dumps(document)
+        text = text.strip()
+        return json.loads(unquote(text) if text.startswith("%") else text)
+
+    def managed(policies) -> list:
+        return [parsed(next(v.document for v in p.versions if v.is_default)) for p in policies.values()]
+
+    def documents_of(backend, arn: str) -> list:
+        # An IAM ARN holds the entity's path (IAM User Guide, "IAM identifiers"): one spelled with another path
+        # names no entity, so it is NoSuchEntity, as for an unknown name.
+        kind, _, rest = arn.split(":", 5)[-1].partition("/")
+        name = rest.rsplit("/", 1)[-1]
+        entity = {"user": backend.get_user, "role": backend.get_role, "group": backend.get_group}.get(kind, lambda n: None)(name)
+        if entity is None or getattr(entity, "arn", arn) != arn:
+            raise IAMNotFoundException(f"The entity {arn} cannot be found.")
+        if kind == "user":
+            user = entity
+            docs = [parsed(d) for d in user.policies.values()] + managed(user.managed_policies)
+            for group in backend.get_groups_for_user(name):
+                docs += [parsed(d) for d in group.policies.values()] + managed(group.managed_policies)
+            return docs
+        if kind == "role":
+            role = entity
+            return [parsed(d) for d in role.policies.values()] + managed(role.managed_policies)
+        if kind == "group":
+            group = entity
+            return [parsed(d) for d in group.policies.values()] + managed(group.managed_policies)
+        raise IAMNotFoundException(f"The entity {arn} cannot be found.")
+
+    def simulate_principal_policy(self):
+        params = self._get_params()
+        arn = params.get("PolicySourceArn") or ""
+        actions = params.get("ActionNames") or []
+        resources = params.get("ResourceArns") or ["*"]
+        page = int(params.get("MaxItems") or 100)
+        start = int(params.get("Marker") or 0)
+        documents = documents_of(self.backend, arn)
+        results = []
+        for action in actions:
+            for resource in resources:
+                decision = simulate_decision(documents, action, resource)
+                results.append({
+                    "EvalActionName": action,
+                    "EvalResourceName": resource,
+                    "EvalDecision": decision,
+                    "MatchedStatements": [],
+                    "MissingContextValues": [],
+                    "ResourceSpecificResults": [{
+                        "EvalResourceName": resource,
+                        "EvalResourceDecision": decision,
+                        "MatchedStatements": [],
+                        "MissingContextValues": [],
+                    }],
+                })
+        chunk = results[start:start + page]
+        more = start + page < len(results)
+        result = {"EvaluationResults": chunk, "IsTruncated": more}
+        if more:
+            result["Marker"] = str(start + page)
+        return ActionResult(result)
+
+    IamResponse.simulate_principal_policy = simulate_principal_policy
+
+
 def patch_all() -> None:
     require_version()
     patch_codebuild()
@@ -1281,6 +1402,7 @@ def patch_all() -> None:
     patch_cloudfront()
     patch_cloudfront_functions()
     patch_tagging()
+    patch_iam_simulation()
 
 
 if __name__ == "__main__":
