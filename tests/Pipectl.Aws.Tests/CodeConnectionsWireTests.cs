@@ -40,8 +40,12 @@ public sealed class CodeConnectionsWireTests
         var state = await new ConnectionDriver(session.CodeConnections).CreateAsync(new ConnectionSpec("demo-github", "GitHub", null, Tags), CancellationToken.None);
 
         Assert.Equal((Arn, "PENDING"), (state.Arn, state.Status));
-        var request = server.LastRequest;
+        var request = server.Requests[0];
         Conforms("CreateConnection", request);
+
+        // Then the name is listed again: no other run made a copy at the same time.
+        Conforms("ListConnections", server.Requests[1]);
+        Assert.Equal(2, server.Requests.Count);
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal("demo-github", body.RootElement.GetProperty("ConnectionName").GetString());
         Assert.Equal("GitHub", body.RootElement.GetProperty("ProviderType").GetString());
@@ -116,6 +120,87 @@ public sealed class CodeConnectionsWireTests
 
         Assert.All(server.Requests, r => Conforms("DeleteConnection", r));
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    private const string LowerArn = "arn:aws:codeconnections:eu-west-2:123456789012:connection/0a000000-0000-4000-8000-000000000000";
+    private const string HigherArn = "arn:aws:codeconnections:eu-west-2:123456789012:connection/ff000000-0000-4000-8000-000000000000";
+
+    private static string Listed(params string[] arns) =>
+        "{\"Connections\":[" + string.Join(",", arns.Select(a => $$"""{"ConnectionName":"demo-github","ConnectionArn":"{{a}}","ProviderType":"GitHub","OwnerAccountId":"123456789012","ConnectionStatus":"PENDING"}""")) + "]}";
+
+    private static string Operation(RecordedRequest request) => request.Target!.Split('.')[^1];
+
+    /// <summary>A server that answers like CodeConnections with the two copies two runs made, tagged as the stack's.</summary>
+    private static WireServer TwoCopies(string made, string other, List<string> deleted) => new()
+    {
+        Responder = request => Operation(request) switch
+        {
+            "CreateConnection" => Json10($$"""{"ConnectionArn":"{{made}}"}"""),
+            "ListConnections" => Json10(Listed([.. new[] { made, other }.Except(deleted)])),
+            "ListTagsForResource" => Json10("""{"Tags":[{"Key":"pipectl:stack","Value":"demo"},{"Key":"pipectl:region","Value":"eu-west-2"}]}"""),
+            "GetConnection" when JsonDocument.Parse(request.Body).RootElement.GetProperty("ConnectionArn").GetString() is { } arn && !deleted.Contains(arn) =>
+                Json10($$$"""{"Connection":{"ConnectionName":"demo-github","ConnectionArn":"{{{arn}}}","ProviderType":"GitHub","OwnerAccountId":"123456789012","ConnectionStatus":"PENDING"}}"""),
+            "DeleteConnection" => Delete(request, deleted),
+            _ => WireReply.JsonError(400, "ResourceNotFoundException", "not found"),
+        },
+    };
+
+    private static WireReply Delete(RecordedRequest request, List<string> deleted)
+    {
+        deleted.Add(JsonDocument.Parse(request.Body).RootElement.GetProperty("ConnectionArn").GetString()!);
+        return Json10("{}");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_create_that_meets_a_copy_the_other_run_made_keeps_the_lowest_ARN_and_deletes_the_other_pending_copy(bool madeIsLower)
+    {
+        var (made, other) = madeIsLower ? (LowerArn, HigherArn) : (HigherArn, LowerArn);
+        var deleted = new List<string>();
+        using var server = TwoCopies(made, other, deleted);
+        using var session = WireSession.For(server);
+
+        var state = await new ConnectionDriver(session.CodeConnections).CreateAsync(new ConnectionSpec("demo-github", "GitHub", null, Tags), CancellationToken.None);
+
+        Assert.Equal(LowerArn, state.Arn);
+        Assert.Equal([HigherArn], deleted);
+        Assert.Empty(state.OwnedCopies);
+        Assert.All(server.Requests, r => Conforms(Operation(r), r));
+        Assert.Equal(["CreateConnection", "ListConnections", "ListTagsForResource", "GetConnection", "DeleteConnection"], server.Requests.Select(Operation));
+    }
+
+    [Fact]
+    public async Task A_read_by_name_picks_the_copy_every_run_keeps_and_teardown_deletes_every_owned_copy()
+    {
+        var deleted = new List<string>();
+        using var server = TwoCopies(HigherArn, LowerArn, deleted);
+        using var session = WireSession.For(server);
+        var driver = new ConnectionDriver(session.CodeConnections);
+
+        var byName = await driver.ReadAsync(new ConnectionSpec("demo-github", "GitHub", null, Tags), CancellationToken.None);
+        var byArn = await driver.ReadToDeleteAsync(new ConnectionSpec("demo-github", "GitHub", HigherArn, Tags), CancellationToken.None);
+        await driver.DeleteAsync(byArn!, CancellationToken.None);
+
+        Assert.Equal(LowerArn, byName!.Arn);
+        Assert.Equal([HigherArn], byName.OwnedCopies);
+        Assert.Equal(HigherArn, byArn!.Arn);
+        Assert.Equal([LowerArn], byArn.OwnedCopies);
+        Assert.Equal([HigherArn, LowerArn], deleted);
+    }
+
+    [Fact]
+    public async Task A_connection_the_stack_does_not_own_is_read_for_teardown_with_no_look_for_copies()
+    {
+        using var server = new WireServer().Reply(
+            Json10($$"""{"Connection":{{ConnectionJson("AVAILABLE")}}}"""),
+            Json10("""{"Tags":[{"Key":"team","Value":"web"}]}"""));
+        using var session = WireSession.For(server);
+
+        var state = await new ConnectionDriver(session.CodeConnections).ReadToDeleteAsync(new ConnectionSpec(Arn, "GitHub", Arn, Tags), CancellationToken.None);
+
+        Assert.Empty(state!.OwnedCopies);
+        Assert.Equal(["GetConnection", "ListTagsForResource"], server.Requests.Select(Operation));
     }
 
     [Fact]

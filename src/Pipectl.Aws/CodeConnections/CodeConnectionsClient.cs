@@ -25,22 +25,26 @@ public class CodeConnectionsClient(AWSCredentials credentials, PipectlClientConf
         InvokeJsonAsync("ListConnections", request, Json.ListConnectionsRequest, Json.ListConnectionsReply, cancellationToken);
 
     /// <summary>The first connection named <paramref name="name"/> of <paramref name="providerType"/>, following NextToken; null when none.</summary>
-    public virtual async Task<Connection?> FindConnectionAsync(string name, string providerType, CancellationToken cancellationToken = default)
+    public virtual async Task<Connection?> FindConnectionAsync(string name, string providerType, CancellationToken cancellationToken = default) =>
+        (await FindConnectionsAsync(name, providerType, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <summary>
+    /// Every connection named <paramref name="name"/> of <paramref name="providerType"/>, following NextToken (CreateConnection
+    /// documents no error for a name the account has, so there may be several).
+    /// </summary>
+    public virtual async Task<IReadOnlyList<Connection>> FindConnectionsAsync(string name, string providerType, CancellationToken cancellationToken = default)
     {
+        var found = new List<Connection>();
         string? token = null;
         do
         {
             var page = await ListConnectionsAsync(new ListConnectionsRequest(providerType, MaxResults, token), cancellationToken).ConfigureAwait(false);
-            if ((page.Connections ?? []).FirstOrDefault(c => c.ConnectionName == name) is { } found)
-            {
-                return found;
-            }
-
+            found.AddRange((page.Connections ?? []).Where(c => c.ConnectionName == name && c.ConnectionArn is not null));
             token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
         }
         while (token is not null);
 
-        return null;
+        return found;
     }
 
     /// <summary>Deletes a connection; <c>ResourceNotFoundException</c> when it is gone.</summary>

@@ -7,10 +7,18 @@ namespace Pipectl.Aws.Provisioning;
 
 /// <summary>
 /// The CodeConnections connection of a GitHub, GitLab or Bitbucket source. One given by ARN is read with
-/// GetConnection; pipectl's own is found by name among the provider's connections (names are unique in an
-/// account). A new connection is PENDING: only the console finishes the provider's handshake, so pipectl
-/// creates it, tags it and reports its state. Tags are merged, never replaced; a connection cannot change
-/// provider, so a provider that differs stops the run instead of being "updated".
+/// GetConnection; pipectl's own is found by name among the provider's connections. A new connection is PENDING: only
+/// the console finishes the provider's handshake, so pipectl creates it, tags it and reports its state. Tags are
+/// merged, never replaced; a connection cannot change provider, so a provider that differs stops the run instead of
+/// being "updated".
+/// <para>
+/// Names are not a lock: the CodeConnections API Reference documents no error of CreateConnection for a name the
+/// account already has (https://docs.aws.amazon.com/codeconnections/latest/APIReference/API_CreateConnection.html:
+/// LimitExceededException, ResourceNotFoundException, ResourceUnavailableException only), so two bootstraps of one
+/// stack at once each make one. After a create the driver lists the name again; of the copies whose tags say they are
+/// the stack's it keeps one, chosen the same way by every run (an AVAILABLE one first, then the lowest ARN), and
+/// deletes the other PENDING ones. A read by name picks the same one, and teardown deletes every owned copy.
+/// </para>
 /// </summary>
 public sealed class ConnectionDriver(CodeConnectionsClient connections) : IResourceDriver<ConnectionSpec, ConnectionState>
 {
@@ -34,21 +42,34 @@ public sealed class ConnectionDriver(CodeConnectionsClient connections) : IResou
         }
         else
         {
-            found = await connections.FindConnectionAsync(desired.Name, desired.ProviderType, cancellationToken).ConfigureAwait(false);
+            var named = await connections.FindConnectionsAsync(desired.Name, desired.ProviderType, cancellationToken).ConfigureAwait(false);
+            if (named.Count > 1)
+            {
+                // Copies made by runs at once: the one every run keeps, with the other owned copies (teardown deletes them).
+                return Kept(await StatesAsync(named, cancellationToken).ConfigureAwait(false), desired);
+            }
+
+            found = named.FirstOrDefault();
         }
 
-        if (found?.ConnectionArn is not { } foundArn)
+        return found?.ConnectionArn is null ? null : await StateAsync(found, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What teardown needs: the connection, and when it is the stack's own, every other copy of its name the stack owns
+    /// (one more ListConnections for a connection read by ARN; none for a connection the stack does not own).
+    /// </summary>
+    public async Task<ConnectionState?> ReadToDeleteAsync(ConnectionSpec desired, CancellationToken cancellationToken)
+    {
+        var state = await ReadAsync(desired, cancellationToken).ConfigureAwait(false);
+        if (state is null || desired.Arn is null || !StackOwnership.IsOwnedBy(state, desired.Tags))
         {
-            return null;
+            return state;
         }
 
-        var tags = await connections.ListTagsForResourceAsync(foundArn, cancellationToken).ConfigureAwait(false);
-        return new ConnectionState(
-            found.ConnectionName ?? desired.Name,
-            foundArn,
-            found.ProviderType ?? string.Empty,
-            found.ConnectionStatus ?? string.Empty,
-            (tags.Tags ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));
+        var named = await connections.FindConnectionsAsync(state.Name, state.ProviderType, cancellationToken).ConfigureAwait(false);
+        var others = await StatesAsync([.. named.Where(c => c.ConnectionArn != state.Arn)], cancellationToken).ConfigureAwait(false);
+        return state with { OwnedCopies = [.. others.Where(c => StackOwnership.IsOwnedBy(c, desired.Tags)).Select(c => c.Arn)] };
     }
 
     public async Task<ConnectionState> CreateAsync(ConnectionSpec desired, CancellationToken cancellationToken)
@@ -56,7 +77,89 @@ public sealed class ConnectionDriver(CodeConnectionsClient connections) : IResou
         var tags = desired.Tags.Select(t => new ConnectionTag(t.Key, t.Value)).ToList();
         var reply = await connections.CreateConnectionAsync(new CreateConnectionRequest(desired.Name, desired.ProviderType, tags), cancellationToken).ConfigureAwait(false);
         // AWS documents every connection made through the API as PENDING until the console completes it.
-        return new ConnectionState(desired.Name, reply.ConnectionArn, desired.ProviderType, Core.Sources.ConnectionConsole.Pending, desired.Tags);
+        var made = new ConnectionState(desired.Name, reply.ConnectionArn, desired.ProviderType, Core.Sources.ConnectionConsole.Pending, desired.Tags);
+
+        // Another run of the stack may have made one of this name at the same time: keep the one both keep.
+        var others = (await connections.FindConnectionsAsync(desired.Name, desired.ProviderType, cancellationToken).ConfigureAwait(false))
+            .Where(c => c.ConnectionArn != made.Arn).ToList();
+        if (others.Count == 0)
+        {
+            return made;
+        }
+
+        var kept = Kept([made, .. await StatesAsync(others, cancellationToken).ConfigureAwait(false)], desired);
+        foreach (var copy in kept.OwnedCopies)
+        {
+            await DeleteCopyIfPendingAsync(copy, cancellationToken).ConfigureAwait(false);
+        }
+
+        return kept with { OwnedCopies = [] };
+    }
+
+    /// <summary>
+    /// Of <paramref name="copies"/> (one name and provider), the stack's own that every run keeps (an AVAILABLE one first,
+    /// then the lowest ARN), with the stack's other copies in <see cref="ConnectionState.OwnedCopies"/>; when none is the
+    /// stack's, the lowest ARN (its tags then say whose it is).
+    /// </summary>
+    private static ConnectionState Kept(IReadOnlyList<ConnectionState> copies, ConnectionSpec desired)
+    {
+        static IOrderedEnumerable<ConnectionState> Ordered(IEnumerable<ConnectionState> states) =>
+            states.OrderBy(c => c.Status == Core.Sources.ConnectionConsole.Available ? 0 : 1).ThenBy(c => c.Arn, StringComparer.Ordinal);
+
+        var owned = copies.Where(c => StackOwnership.IsOwnedBy(c, desired.Tags)).ToList();
+        if (owned.Count == 0)
+        {
+            return Ordered(copies).First();
+        }
+
+        var kept = Ordered(owned).First();
+        return kept with { OwnedCopies = [.. owned.Where(c => c.Arn != kept.Arn).Select(c => c.Arn)] };
+    }
+
+    /// <summary>Deletes a copy the stack made that nobody has completed (a PENDING one); an AVAILABLE copy stays.</summary>
+    private async Task DeleteCopyIfPendingAsync(string arn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var copy = (await connections.GetConnectionAsync(arn, cancellationToken).ConfigureAwait(false)).Connection;
+            if (copy?.ConnectionStatus == Core.Sources.ConnectionConsole.Pending)
+            {
+                await connections.DeleteConnectionAsync(arn, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            // The other run deleted it already.
+        }
+    }
+
+    private async Task<ConnectionState> StateAsync(Connection found, CancellationToken cancellationToken)
+    {
+        var tags = await connections.ListTagsForResourceAsync(found.ConnectionArn!, cancellationToken).ConfigureAwait(false);
+        return new ConnectionState(
+            found.ConnectionName ?? string.Empty,
+            found.ConnectionArn!,
+            found.ProviderType ?? string.Empty,
+            found.ConnectionStatus ?? string.Empty,
+            (tags.Tags ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<ConnectionState>> StatesAsync(IReadOnlyList<Connection> found, CancellationToken cancellationToken)
+    {
+        var states = new List<ConnectionState>();
+        foreach (var connection in found)
+        {
+            try
+            {
+                states.Add(await StateAsync(connection, cancellationToken).ConfigureAwait(false));
+            }
+            catch (AwsResourceNotFoundException)
+            {
+                // Deleted since the list (by the other run).
+            }
+        }
+
+        return states;
     }
 
     public async Task<ConnectionState> UpdateAsync(ConnectionSpec desired, ConnectionState actual, IReadOnlyList<string> changes, CancellationToken cancellationToken)
@@ -87,13 +190,16 @@ public sealed class ConnectionDriver(CodeConnectionsClient connections) : IResou
 
     public async Task DeleteAsync(ConnectionState actual, CancellationToken cancellationToken)
     {
-        try
+        foreach (var arn in actual.OwnedCopies.Prepend(actual.Arn))
         {
-            await connections.DeleteConnectionAsync(actual.Arn, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsResourceNotFoundException)
-        {
-            // Already gone: an earlier teardown got this far.
+            try
+            {
+                await connections.DeleteConnectionAsync(arn, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsResourceNotFoundException)
+            {
+                // Already gone: an earlier teardown got this far.
+            }
         }
     }
 }

@@ -31,6 +31,8 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
 
     private const string OriginAccessControlAlreadyExists = "OriginAccessControlAlreadyExists";
 
+    private const string FunctionAlreadyExists = "FunctionAlreadyExists";
+
     public string Type => ResourceTypes.Distribution;
 
     /// <summary>Leave a disabled distribution for a later teardown instead of waiting for it to deploy (--no-wait).</summary>
@@ -68,25 +70,42 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
 
         // The caller reference comes from the stack's own access control (one per account and name, so two bootstraps
         // of one stack at once share it; a new one after a teardown): CloudFront then makes one distribution for both,
-        // and answers the second create with the first's distribution or DistributionAlreadyExists.
-        try
+        // and answers the second create with DistributionAlreadyExists (CloudFront API Reference, DistributionConfig:
+        // "If CallerReference is a value that you already sent in a previous request to create a distribution,
+        // CloudFront returns a DistributionAlreadyExists error"), and the loser adopts the winner's distribution.
+        // A reference whose distribution was deleted since (the access control outlived it) stays taken: the next
+        // reference of the same sequence is tried, so two runs at once still agree on one.
+        for (var attempt = 1; ; attempt++)
         {
-            return await CreateDistributionAsync(desired, accessControl, function, CallerReferenceFor(accessControl), cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsApiException e) when (e.ErrorCode == DistributionAlreadyExists)
-        {
-            if (await ReadAsync(desired, cancellationToken).ConfigureAwait(false) is { } made && StackOwnership.IsOwnedBy(made, desired.Tags))
+            try
             {
-                return made;
+                return await CreateDistributionAsync(desired, accessControl, function, CallerReferenceFor(accessControl, attempt), cancellationToken).ConfigureAwait(false);
             }
+            catch (AwsApiException e) when (e.ErrorCode == DistributionAlreadyExists)
+            {
+                if (await ReadAsync(desired, cancellationToken).ConfigureAwait(false) is { } made)
+                {
+                    return StackOwnership.IsOwnedBy(made, desired.Tags)
+                        ? made
+                        : throw new ProvisioningException($"CloudFront distribution {made.Id} serves s3://{desired.Name} and is not this stack's (its tags say otherwise): pipectl neither uses nor deletes it.") { RerunHelps = false };
+                }
 
-            // The reference belonged to a distribution deleted since (CloudFront may remember it): a fresh one.
-            return await CreateDistributionAsync(desired, accessControl, function, $"pipectl-{Guid.NewGuid():N}", cancellationToken).ConfigureAwait(false);
+                if (attempt == MaxCallerReferences)
+                {
+                    throw;
+                }
+            }
         }
     }
 
-    /// <summary>The caller reference of the stack's distribution: derived from its access control's id.</summary>
-    public static string CallerReferenceFor(string accessControlId) => $"pipectl-{accessControlId}";
+    /// <summary>How many caller references of an access control's sequence a create tries (each taken one was a deleted distribution's).</summary>
+    private const int MaxCallerReferences = 5;
+
+    /// <summary>
+    /// The caller reference of the stack's distribution: derived from its access control's id (<paramref name="attempt"/>
+    /// 1), then <c>-2</c>, <c>-3</c>, ... for the distributions made after an earlier one with that access control was deleted.
+    /// </summary>
+    public static string CallerReferenceFor(string accessControlId, int attempt = 1) => attempt == 1 ? $"pipectl-{accessControlId}" : $"pipectl-{accessControlId}-{attempt}";
 
     private async Task<DistributionState> CreateDistributionAsync(DistributionSpec desired, string accessControl, string function, string callerReference, CancellationToken cancellationToken)
     {
@@ -127,9 +146,12 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
         }
 
         // Only the access control pipectl made for this stack (its description is the record), or the one the stack's
-        // own distribution signed with: never another one that merely has the site bucket's name.
-        var owned = (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c =>
-            c.Name == actual.OriginAccessControlName && (c.Id == actual.OriginAccessControlId || c.Description == RecordOf(actual.OriginAccessControlName, actual.Tags)));
+        // own distribution signed with: never another one that merely has the site bucket's name. Once the
+        // distribution and its access control are both gone, only the index function is left to delete.
+        var owned = actual.OnlyAccessControlLeft && actual.OriginAccessControlId is null
+            ? default
+            : (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c =>
+                c.Name == actual.OriginAccessControlName && (c.Id == actual.OriginAccessControlId || c.Description == RecordOf(actual.OriginAccessControlName, actual.Tags)));
         if (owned.Id is { Length: > 0 } accessControl)
         {
             try
@@ -177,9 +199,19 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
         }
         catch (AwsResourceNotFoundException)
         {
-            var (created, createdETag) = await cloudFront.CreateFunctionAsync(desired.FunctionName, desired.FunctionComment, DistributionSpec.FunctionRuntime, code, desired.Tags, cancellationToken).ConfigureAwait(false);
-            await cloudFront.PublishFunctionAsync(desired.FunctionName, createdETag ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            return FunctionArn(created);
+            try
+            {
+                var (created, createdETag) = await cloudFront.CreateFunctionAsync(desired.FunctionName, desired.FunctionComment, DistributionSpec.FunctionRuntime, code, desired.Tags, cancellationToken).ConfigureAwait(false);
+                await cloudFront.PublishFunctionAsync(desired.FunctionName, createdETag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                return FunctionArn(created);
+            }
+            catch (AwsApiException e) when (e.ErrorCode == FunctionAlreadyExists)
+            {
+                // Another run of this stack made it a moment ago (CloudFront API Reference, CreateFunction: a function's
+                // name is unique in the account, FunctionAlreadyExists): read it again, and use it only when its comment
+                // says it is this stack's (below).
+                (summary, etag) = await cloudFront.DescribeFunctionAsync(desired.FunctionName, DevelopmentStage, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (summary.Child("FunctionConfig").ChildText("Comment") != desired.FunctionComment)
@@ -291,13 +323,42 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
 
         var record = RecordOf(desired.Name, desired.Tags);
         var left = (await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Name == desired.Name && c.Description == record);
-        return left.Id is not { Length: > 0 } id
-            ? null
-            : new DistributionState(string.Empty, string.Empty, string.Empty, DistributionState.DeployedStatus, false, desired.OriginDomain, desired.Name, string.Empty, string.Empty, null, [], desired.Tags)
-            {
-                OriginAccessControlId = id,
-                ViewerRequestFunction = desired.FunctionName,
-            };
+        if (left.Id is { Length: > 0 } id)
+        {
+            return Leftovers(desired, id);
+        }
+
+        // A teardown stopped after the access control and before the index function: the function alone, when its
+        // comment says it is this stack's (one more read, only for a stack whose distribution is gone).
+        return await OwnFunctionExistsAsync(desired.FunctionName, desired.FunctionComment, cancellationToken).ConfigureAwait(false)
+            ? Leftovers(desired, accessControlId: null)
+            : null;
+    }
+
+    /// <summary>What is left of the stack's distribution once it is deleted: its access control (when not null) and index function.</summary>
+    private static DistributionState Leftovers(DistributionSpec desired, string? accessControlId) =>
+        new(string.Empty, string.Empty, string.Empty, DistributionState.DeployedStatus, false, desired.OriginDomain, desired.Name, string.Empty, string.Empty, null, [], desired.Tags)
+        {
+            OriginAccessControlId = accessControlId,
+            ViewerRequestFunction = desired.FunctionName,
+        };
+
+    private async Task<bool> OwnFunctionExistsAsync(string name, string comment, CancellationToken cancellationToken)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var (summary, _) = await cloudFront.DescribeFunctionAsync(name, DevelopmentStage, cancellationToken).ConfigureAwait(false);
+            return summary.Child("FunctionConfig").ChildText("Comment") == comment;
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -329,11 +390,7 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
 
         if (named.Count > 0)
         {
-            throw new ProvisioningException(
-                $"CloudFront origin access control {desired.Name} already exists and was not created by pipectl for this stack: pipectl neither uses nor deletes it. Delete or rename it yourself, or give the site bucket another name (--site-bucket).")
-            {
-                RerunHelps = false,
-            };
+            throw NotOurs(desired.Name);
         }
 
         try
@@ -342,15 +399,23 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
         }
         catch (AwsApiException e) when (e.ErrorCode == OriginAccessControlAlreadyExists)
         {
-            // Another run of this stack made it a moment ago (names are unique in an account): use that one, if it is ours.
+            // Another run of this stack made it a moment ago (CloudFront API Reference, CreateOriginAccessControl:
+            // OriginAccessControlAlreadyExists, 409, for a name the account has): use that one only if its record says
+            // it is this stack's; one someone else made just now is refused like one found before.
             if ((await AccessControlsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Name == desired.Name && c.Description == record).Id is { Length: > 0 } theirs)
             {
                 return theirs;
             }
 
-            throw;
+            throw NotOurs(desired.Name);
         }
     }
+
+    private static ProvisioningException NotOurs(string accessControl) => new(
+        $"CloudFront origin access control {accessControl} already exists and was not created by pipectl for this stack: pipectl neither uses nor deletes it. Delete or rename it yourself, or give the site bucket another name (--site-bucket).")
+    {
+        RerunHelps = false,
+    };
 
     private async Task<List<(string Id, string Name, string Description)>> AccessControlsAsync(CancellationToken cancellationToken)
     {

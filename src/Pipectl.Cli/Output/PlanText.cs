@@ -44,13 +44,13 @@ public static class PlanText
     public static string HeaderMark(ResourceOutcome outcome, TextStyle style) =>
         outcome.Widens ? "  " + style.Bad(WidensMark) : string.Empty;
 
-    private static IEnumerable<string> Settings(JsonObject settings, int indent)
+    private static IEnumerable<string> Settings(JsonObject settings, int indent, bool named = true)
     {
         var pad = new string(' ', indent);
         foreach (var (key, value) in settings)
         {
-            // The name is on the resource's (or item's) own line already.
-            if (value is null || key == "name")
+            // The name is on the resource's (or item's) own line already; a nested object's (a distribution's function) is not.
+            if (value is null || (named && key == "name"))
             {
                 continue;
             }
@@ -70,7 +70,7 @@ public static class PlanText
             else if (value is JsonObject nested)
             {
                 yield return $"{pad}{key}:";
-                foreach (var line in Settings(nested, indent + 2))
+                foreach (var line in Settings(nested, indent + 2, named: false))
                 {
                     yield return line;
                 }

@@ -121,9 +121,10 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         if (found is not null)
         {
             specs = found.Specs(specs);
+            specs = parse.GetValue(options.Environment) is null ? [.. specs, .. DeployedStages.RecordedCloudFrontEnvironments(_record, specs)] : specs;
             var reader = new DeployedStagesReader(session.CodePipeline, session.CodeBuild);
             var deployed = await Task.WhenAll(specs.Select(s => reader.ReadAsync(s.Spec, cancellationToken))).ConfigureAwait(false);
-            specs = [.. specs.Select((s, i) => s with { Spec = deployed[i].ApplyTo(s.Spec) })];
+            specs = [.. specs.Select((s, i) => s with { Spec = deployed[i].WithRecorded(_record, s.Environment, s.Spec).ApplyTo(s.Spec) })];
             RunTrace.Mark("stack found");
         }
 

@@ -40,7 +40,7 @@ internal sealed class CloudFrontSite : IStackComponent
         $"pipectl {spec.StackName}: website from s3://{spec.SiteBucketName}",
         tags)
     {
-        FunctionName = StackNames.SiteIndexFunction(spec.StackName, spec.Region),
+        FunctionName = spec.SiteIndexFunctionName,
     };
 
     /// <summary>

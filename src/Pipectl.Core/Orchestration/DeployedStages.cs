@@ -1,4 +1,5 @@
 using Pipectl.Core.Pipelines;
+using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Orchestration;
@@ -52,6 +53,47 @@ public sealed record DeployedStages(bool CloudFrontSite, string? TestInput, stri
         return action is not null && action.Configuration.TryGetValue("ClusterName", out var cluster) && action.Configuration.TryGetValue("ServiceName", out var service)
             ? new EcsDeployment { Cluster = cluster, Service = service }
             : null;
+    }
+
+    /// <summary>
+    /// These stages, with the CloudFront site the stack's record remembers (docs/stack-record.md) for
+    /// <paramref name="environment"/> of <paramref name="spec"/> (current or pending settings, on the spec's site bucket):
+    /// a teardown stopped after deleting the distribution (the pipeline and the Invalidate project may be gone too) still
+    /// leaves the site's origin access control and index function, which only the distribution's entry removes. The
+    /// record is deleted last, so the next teardown given only <c>--name</c>, or a stack file that no longer says
+    /// <c>cloudfront</c>, walks that entry again. A record that never said <c>cloudfront</c> adds nothing (no request).
+    /// </summary>
+    public DeployedStages WithRecorded(StackRecord? record, string? environment, StackSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return CloudFrontSite || spec.IsCloudFrontSite || !HadCloudFrontSite(record, environment, spec.SiteBucketName) ? this : this with { CloudFrontSite = true };
+    }
+
+    /// <summary>True when settings of <paramref name="environment"/> the record names had a CloudFront site on <paramref name="siteBucket"/>.</summary>
+    public static bool HadCloudFrontSite(StackRecord? record, string? environment, string siteBucket) =>
+        record?.All.Any(e => e.Environment == (environment ?? StackRecord.SingleStack)
+            && string.Equals(e.Settings.Site, SiteTypes.CloudFront, StringComparison.Ordinal)
+            && string.Equals(e.Settings.SiteBucketName, siteBucket, StringComparison.Ordinal)) == true;
+
+    /// <summary>
+    /// The environments the record says had a CloudFront site that <paramref name="specs"/> (a whole-stack teardown's)
+    /// lacks: tag discovery finds an environment by its pipeline, projects, rule or topic, all of which a teardown
+    /// stopped after the distribution may have deleted already. Each is named as <see cref="FoundStack.ForEnvironment"/> names it.
+    /// </summary>
+    public static IReadOnlyList<EnvironmentStackSpec> RecordedCloudFrontEnvironments(StackRecord? record, IReadOnlyList<EnvironmentStackSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (record is null || specs.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. record.All
+            .Where(e => e.Environment != StackRecord.SingleStack && string.Equals(e.Settings.Site, SiteTypes.CloudFront, StringComparison.Ordinal))
+            .Select(e => e.Environment)
+            .Distinct(StringComparer.Ordinal)
+            .Where(e => specs.All(s => s.Environment != e))
+            .Select(e => FoundStack.ForEnvironment(specs[0].Spec, e))];
     }
 
     /// <summary>The repository name in a build project's <c>REPOSITORY_URI</c> (<c>registry/name</c>), or null.</summary>

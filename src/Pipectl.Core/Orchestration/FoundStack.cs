@@ -108,6 +108,7 @@ public sealed class FoundStack
             SiteBucketName = own.SiteBucketName,
             ApprovalTopicName = own.ApprovalTopicName,
             TestProjectName = own.TestProjectName,
+            SiteIndexFunctionName = own.SiteIndexFunctionName,
         });
     }
 

@@ -30,6 +30,14 @@ public static class DesiredDocument
             ["defaultRootObject"] = DistributionSpec.DefaultRootObject,
             ["cachePolicy"] = DistributionSpec.CachingOptimizedPolicyId,
             ["errorResponses"] = new JsonArray([.. DistributionSpec.ErrorResponses.Select(r => (JsonNode)JsonValue.Create(r))]),
+            ["viewerRequestFunction"] = distribution.FunctionName.Length == 0 ? null : new JsonObject
+            {
+                ["name"] = distribution.FunctionName,
+                ["eventType"] = DistributionSpec.FunctionEventType,
+                ["runtime"] = DistributionSpec.FunctionRuntime,
+                ["comment"] = distribution.FunctionComment,
+                ["code"] = DistributionSpec.IndexFunctionSummary,
+            },
         },
         ReportGroupSpec group => new JsonObject { ["name"] = group.Name, ["arn"] = group.Arn, ["type"] = group.Type, ["export"] = ReportGroupSpec.NoExport },
         RepositorySpec repository => new JsonObject { ["name"] = repository.Name, ["description"] = repository.Description },

@@ -53,6 +53,10 @@ public sealed record DistributionSpec(string Name, string OriginDomain, string C
         }
         """;
 
+    /// <summary>How a plan shows the index function's code: what it does, where it comes from, and its size.</summary>
+    public static string IndexFunctionSummary { get; } =
+        $"index.html rewrite: /about/ and /about read about/index.html (AWS's example-function-add-index, {IndexFunctionCode.Length} chars)";
+
     /// <summary>
     /// The viewer-request CloudFront Function pipectl creates for this distribution (1-64 of a-z A-Z 0-9 - _). pipectl
     /// owns the function of this name whose comment is <see cref="FunctionComment"/>.

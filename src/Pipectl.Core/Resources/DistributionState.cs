@@ -31,8 +31,9 @@ public sealed record DistributionState(
     public string? OriginAccessControlId { get; init; }
 
     /// <summary>
-    /// True when only the stack's origin access control is left (a teardown stopped after deleting the
-    /// distribution): there is no distribution, <see cref="Id"/> is empty, and deleting removes the access control.
+    /// True when only what the distribution used is left (a teardown stopped after deleting the distribution): there is
+    /// no distribution, <see cref="Id"/> is empty, and deleting removes the access control (<see cref="OriginAccessControlId"/>,
+    /// null when it is gone too) and the index function (<see cref="ViewerRequestFunction"/>).
     /// </summary>
     public bool OnlyAccessControlLeft => Id.Length == 0;
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipectl.Core.Naming;
 
 namespace Pipectl.Core.Stacks;
 
@@ -159,6 +160,9 @@ public sealed record RecordedSpec
 
     public required string TestProjectName { get; init; }
 
+    /// <summary>The CloudFront site's index function when it is not the name derived from the stack (an environment's); else null.</summary>
+    public string? SiteIndexFunctionName { get; init; }
+
     public required string BuildImage { get; init; }
 
     public required string ComputeType { get; init; }
@@ -218,6 +222,7 @@ public sealed record RecordedSpec
             SiteBucketName = spec.SiteBucketName,
             ApprovalTopicName = spec.ApprovalTopicName,
             TestProjectName = spec.TestProjectName,
+            SiteIndexFunctionName = spec.SiteIndexFunctionName == StackNames.SiteIndexFunction(spec.StackName, spec.Region) ? null : spec.SiteIndexFunctionName,
             BuildImage = spec.BuildImage,
             ComputeType = spec.ComputeType,
             SourceType = spec.SourceType,
@@ -259,6 +264,7 @@ public sealed record RecordedSpec
         SiteBucketName = SiteBucketName,
         ApprovalTopicName = ApprovalTopicName,
         TestProjectName = TestProjectName,
+        SiteIndexFunctionName = SiteIndexFunctionName ?? StackNames.SiteIndexFunction(StackName, region),
         BuildImage = BuildImage,
         ComputeType = ComputeType,
         SourceType = SourceType,

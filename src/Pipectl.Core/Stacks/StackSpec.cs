@@ -114,6 +114,13 @@ public sealed record StackSpec
     /// <summary>The CodeBuild project of the pipeline's Invalidate stage (CloudFront sites).</summary>
     public string InvalidationProjectName => $"{BuildProjectName}-invalidate";
 
+    /// <summary>
+    /// The viewer-request CloudFront Function of a CloudFront site: <c>&lt;name&gt;-site-index-&lt;region&gt;</c>, for an
+    /// environment of a stack file <c>&lt;name&gt;-&lt;env&gt;-site-index-&lt;region&gt;</c> (CloudFront Function names are unique
+    /// in the account, so each environment's distribution needs its own).
+    /// </summary>
+    public string SiteIndexFunctionName { get => _siteIndexFunctionName ?? StackNames.SiteIndexFunction(StackName, Region); init => _siteIndexFunctionName = value; }
+
     /// <summary>The role of <see cref="InvalidationProjectName"/>.</summary>
     public string InvalidationRoleName => $"{PipelineName}-invalidate-role";
 
@@ -185,6 +192,9 @@ public sealed record StackSpec
     // Set by FromStackName (so an environment's is <name>-<env>-test); a spec built otherwise derives it from StackName.
     private readonly string? _testProjectName;
 
+    // Set by FromStackName (so an environment's is <name>-<env>-site-index-<region>); otherwise derived from StackName.
+    private readonly string? _siteIndexFunctionName;
+
     /// <summary>True when the pipeline has a manual approval stage: <see cref="Approval"/> or an <see cref="ApprovalEmail"/>.</summary>
     public bool HasApprovalStage => Approval || ApprovalEmail is not null;
 
@@ -225,6 +235,7 @@ public sealed record StackSpec
             SiteBucketName = given.SiteBucketName ?? names.SiteBucket,
             ApprovalTopicName = given.ApprovalTopicName ?? names.ApprovalTopic,
             TestProjectName = $"{stackName}-test",
+            SiteIndexFunctionName = StackNames.SiteIndexFunction(stackName, region),
         };
     }
 }

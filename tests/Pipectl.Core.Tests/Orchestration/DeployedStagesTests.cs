@@ -1,5 +1,6 @@
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Pipelines;
+using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Tests.Orchestration;
@@ -37,6 +38,53 @@ public sealed class DeployedStagesTests
 
         Assert.True(completed.IsCloudFrontSite);
         Assert.False(completed.HasTestStage);
+    }
+
+    private static StackRecord Record(params (string Environment, StackSpec Spec)[] settings) => new()
+    {
+        Stack = "demo",
+        Region = "us-east-1",
+        Environments = settings.Take(1).ToDictionary(s => s.Environment, s => RecordedSpec.Of(s.Spec), StringComparer.Ordinal),
+        Pending = [.. settings.Skip(1).Select(s => new RecordedEnvironment(s.Environment, RecordedSpec.Of(s.Spec)))],
+    };
+
+    [Fact]
+    public void A_record_that_had_a_cloudfront_site_makes_the_site_cloudfront_when_the_pipeline_is_gone()
+    {
+        var bare = TestStacks.Demo();
+        var cloudFront = bare with { Site = SiteTypes.CloudFront };
+
+        // Current settings, or pending ones (a stack file that dropped the site, not yet pruned).
+        Assert.True(DeployedStages.None.WithRecorded(Record((StackRecord.SingleStack, cloudFront)), null, bare).ApplyTo(bare).IsCloudFrontSite);
+        Assert.True(DeployedStages.None.WithRecorded(Record((StackRecord.SingleStack, bare), (StackRecord.SingleStack, cloudFront)), null, bare).ApplyTo(bare).IsCloudFrontSite);
+        Assert.True(DeployedStages.None.WithRecorded(Record(("prod", cloudFront)), "prod", bare).CloudFrontSite);
+    }
+
+    [Fact]
+    public void A_record_without_a_cloudfront_site_of_that_environment_and_bucket_adds_nothing()
+    {
+        var bare = TestStacks.Demo();
+        var cloudFront = bare with { Site = SiteTypes.CloudFront };
+
+        Assert.Equal(DeployedStages.None, DeployedStages.None.WithRecorded(null, null, bare));
+        Assert.Equal(DeployedStages.None, DeployedStages.None.WithRecorded(Record((StackRecord.SingleStack, bare)), null, bare));
+        Assert.Equal(DeployedStages.None, DeployedStages.None.WithRecorded(Record(("staging", cloudFront)), "prod", bare));
+        Assert.Equal(DeployedStages.None, DeployedStages.None.WithRecorded(Record((StackRecord.SingleStack, cloudFront with { SiteBucketName = "another-site" })), null, bare));
+    }
+
+    [Fact]
+    public void Recorded_cloudfront_environments_the_teardown_did_not_find_are_added_named_as_a_stack_file_names_them()
+    {
+        var bare = TestStacks.Demo();
+        var cloudFront = bare with { Site = SiteTypes.CloudFront };
+        var given = new List<EnvironmentStackSpec> { new("staging", bare) };
+
+        var added = DeployedStages.RecordedCloudFrontEnvironments(Record(("staging", cloudFront), ("prod", cloudFront), ("dev", bare)), given);
+
+        var prod = Assert.Single(added);
+        Assert.Equal("prod", prod.Environment);
+        Assert.Equal(Pipectl.Core.Orchestration.FoundStack.ForEnvironment(bare, "prod").Spec.SiteBucketName, prod.Spec.SiteBucketName);
+        Assert.Empty(DeployedStages.RecordedCloudFrontEnvironments(null, given));
     }
 
     [Fact]

@@ -21,6 +21,24 @@ public sealed class StackFileSpecsTests
     private static StackFile MultiEnv => Parse(RepositoryFiles.Read("samples/multi-env/pipectl.yaml"));
 
     [Fact]
+    public void Each_environment_gets_its_own_cloudfront_index_function_which_the_record_and_tag_discovery_keep()
+    {
+        var specs = MultiEnv.ToSpecs(Region, Account);
+
+        // CloudFront Function names are unique in the account: one per environment's distribution.
+        Assert.Equal(["shop-staging-site-index-us-east-1", "shop-production-site-index-us-east-1"], specs.Select(s => s.Spec.SiteIndexFunctionName));
+        var recorded = RecordedSpec.Of(specs[0].Spec);
+        Assert.Equal("shop-staging-site-index-us-east-1", recorded.ToSpec(Region, Account).SiteIndexFunctionName);
+        Assert.Equal("shop-staging-site-index-us-east-1", Pipectl.Core.Orchestration.FoundStack.ForEnvironment(specs[1].Spec, "staging").Spec.SiteIndexFunctionName);
+
+        // A single stack keeps the name it always had, and its record does not spell it out.
+        var single = StackSpec.FromStackName("shop", Region, Account);
+        Assert.Equal("shop-site-index-us-east-1", single.SiteIndexFunctionName);
+        Assert.Null(RecordedSpec.Of(single).SiteIndexFunctionName);
+        Assert.Equal("shop-site-index-us-east-1", RecordedSpec.Of(single).ToSpec(Region, Account).SiteIndexFunctionName);
+    }
+
+    [Fact]
     public void Each_environment_gets_its_own_pipeline_trigger_roles_site_bucket_and_topic()
     {
         var specs = MultiEnv.ToSpecs(Region, Account);

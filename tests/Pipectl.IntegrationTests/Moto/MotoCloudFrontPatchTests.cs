@@ -126,6 +126,54 @@ public sealed class MotoCloudFrontPatchTests(MotoServer moto)
             e => e.Value == accessControl);
     }
 
+    [Fact]
+    public async Task An_access_control_name_is_taken_once_per_account_until_it_is_deleted()
+    {
+        // CloudFront API Reference, CreateOriginAccessControl: OriginAccessControlAlreadyExists (409) for a name the
+        // account already has; moto 5.2.1 made a second control of one name.
+        using var session = TestSessions.For(moto);
+        var name = "oac-" + Guid.NewGuid().ToString("N")[..12];
+        var first = await session.CloudFront.CreateOriginAccessControlAsync(name, "first", CancellationToken.None);
+
+        var again = await Assert.ThrowsAnyAsync<AwsApiException>(() => session.CloudFront.CreateOriginAccessControlAsync(name, "second", CancellationToken.None));
+
+        Assert.Equal("OriginAccessControlAlreadyExists", again.Code);
+        Assert.Single((await session.CloudFront.ListOriginAccessControlsAsync(null, CancellationToken.None)).Descendants(), e => e.Name.LocalName == "Name" && e.Value == name);
+        var etag = await session.CloudFront.GetOriginAccessControlETagAsync(first, CancellationToken.None);
+        await session.CloudFront.DeleteOriginAccessControlAsync(first, etag!, CancellationToken.None);
+        Assert.NotEqual(first, await session.CloudFront.CreateOriginAccessControlAsync(name, "after the delete", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_caller_reference_sent_once_is_DistributionAlreadyExists_even_after_its_distribution_is_deleted()
+    {
+        // CloudFront API Reference, DistributionConfig.CallerReference: "If CallerReference is a value that you already
+        // sent in a previous request to create a distribution, CloudFront returns a DistributionAlreadyExists error."
+        // moto 5.2.1 compared only with the distributions that still exist.
+        using var session = TestSessions.For(moto);
+        var reference = Guid.NewGuid().ToString("N");
+        var (created, _) = await session.CloudFront.CreateDistributionWithTagsAsync(WithTags(Config(reference, enabled: false)), CancellationToken.None);
+        var id = created.ChildText("Id")!;
+
+        var twice = await Assert.ThrowsAnyAsync<AwsApiException>(() => session.CloudFront.CreateDistributionWithTagsAsync(WithTags(Config(reference, enabled: false)), CancellationToken.None));
+        Assert.Equal("DistributionAlreadyExists", twice.Code);
+
+        // The launcher deploys a distribution after it has been looked at twice.
+        string? etag = null;
+        for (var look = 0; look < 3 && etag is null; look++)
+        {
+            var (distribution, latest) = await session.CloudFront.GetDistributionAsync(id, CancellationToken.None);
+            etag = distribution.ChildText("Status") == "Deployed" ? latest : null;
+        }
+
+        await session.CloudFront.DeleteDistributionAsync(id, etag!, CancellationToken.None);
+
+        var afterDelete = await Assert.ThrowsAnyAsync<AwsApiException>(() => session.CloudFront.CreateDistributionWithTagsAsync(WithTags(Config(reference, enabled: false)), CancellationToken.None));
+        Assert.Equal("DistributionAlreadyExists", afterDelete.Code);
+        var (fresh, _) = await session.CloudFront.CreateDistributionWithTagsAsync(WithTags(Config(Guid.NewGuid().ToString("N"), enabled: false)), CancellationToken.None);
+        Assert.NotEqual(id, fresh.ChildText("Id"));
+    }
+
     private static XElement WithTags(XElement config) =>
         new(Ns + "DistributionConfigWithTags", config, new XElement(Ns + "Tags", new XElement(Ns + "Items")));
 

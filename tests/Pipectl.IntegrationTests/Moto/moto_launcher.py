@@ -981,6 +981,38 @@ def patch_cloudfront() -> None:
 
     cloudfront_responses.CloudFrontResponse.delete_origin_access_control = delete_origin_access_control_response
 
+    original_create_control = models.CloudFrontBackend.create_origin_access_control
+
+    def create_origin_access_control(self, config_dict):
+        # CloudFront API Reference, CreateOriginAccessControl
+        # (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateOriginAccessControl.html), errors:
+        # OriginAccessControlAlreadyExists (409). CloudFront answers it for a Name another origin access control of the
+        # account already has ("An origin access control with the same name already exists."). moto took any name twice.
+        name = config_dict.get("Name")
+        if any(control.name == name for control in self.origin_access_controls.values()):
+            raise CloudFrontException("OriginAccessControlAlreadyExists", "An origin access control with the same name already exists.")
+        return original_create_control(self, config_dict)
+
+    models.CloudFrontBackend.create_origin_access_control = create_origin_access_control
+
+    original_create_with_tags = models.CloudFrontBackend.create_distribution_with_tags
+
+    def create_distribution_with_tags(self, distribution_config, tags):
+        # CloudFront API Reference, DistributionConfig.CallerReference
+        # (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html): "If
+        # CallerReference is a value that you already sent in a previous request to create a distribution, CloudFront
+        # returns a DistributionAlreadyExists error." moto compared only with the distributions that still exist, so a
+        # reference of a deleted distribution made a new one; here every reference sent once stays taken.
+        used = self.__dict__.setdefault("pipectl_caller_references", {})
+        reference = distribution_config.get("CallerReference")
+        if reference in used and used[reference] not in self.distributions:
+            raise models.DistributionAlreadyExists(used[reference])
+        dist, location, etag = original_create_with_tags(self, distribution_config, tags)
+        used[reference] = dist.distribution_id
+        return dist, location, etag
+
+    models.CloudFrontBackend.create_distribution_with_tags = create_distribution_with_tags
+
 
 # ---- Resource Groups Tagging API --------------------------------------------------------------------------
 
