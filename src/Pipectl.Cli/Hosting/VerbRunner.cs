@@ -71,6 +71,7 @@ public static class VerbRunner
     {
         UsageException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.LocalFiles.LocalFileException => (ExitCodes.BadInput, e.Message),
+        Pipectl.Core.StackFiles.StackSelectionException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, AwsFailureText.Brief(e) is { } facts ? $"{e.Message.TrimEnd('.')} ({facts})." : e.Message),
         Pipectl.Core.Provisioning.StackNotFoundException => (ExitCodes.Failed, e.Message),
         CredentialsUnavailableException => (ExitCodes.BadInput, e.Message),

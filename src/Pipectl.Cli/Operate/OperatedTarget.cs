@@ -17,19 +17,15 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
 
     public static OperatedTarget From(ParseResult parse, OperateOptions options, CliConsole console)
     {
-        var stack = parse.GetValue(options.Name) ?? string.Empty;
         var overridden = parse.GetValue(options.PipelineName);
-        if (DefaultStackFile.Choose(parse.GetValue(options.File), stack, console) is { } path)
+        var selection = DefaultStackFile.Select(parse.GetValue(options.File), parse.GetValue(options.Name), parse.GetValue(options.Environment), console);
+        if (selection.FilePath is { } path)
         {
-            var (file, environment) = FromFile(path, parse.GetValue(options.Environment), stack);
+            var (file, environment) = FromFile(path, selection.Environment);
             return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}") { Spec = file };
         }
 
-        if (parse.GetValue(options.Environment) is { } orphan)
-        {
-            throw new UsageException($"--env \"{Pipectl.Core.Validation.SafeFragment.Visible(orphan)}\": environments come from a stack file: add -f pipectl.yaml (nothing was sent)");
-        }
-
+        var stack = selection.Name!;
         var (name, error) = OperatedPipeline.Resolve(stack, overridden);
         if (name is null)
         {
@@ -41,23 +37,11 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
     }
 
     /// <summary>The stack and pipeline a stack file (and --env) name; the region does not change the names.</summary>
-    private static (Pipectl.Core.Stacks.StackSpec Spec, string? Environment) FromFile(string path, string? environment, string stack)
+    private static (Pipectl.Core.Stacks.StackSpec Spec, string? Environment) FromFile(string path, string? environment)
     {
-        if (stack.Length > 0)
-        {
-            throw new UsageException($"--name \"{Pipectl.Core.Validation.SafeFragment.Visible(stack)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them (nothing was sent)");
-        }
-
         var file = Stacks.LocalInputs.ReadStackFile(path, allowOutsidePaths: true);
-        try
-        {
-            var chosen = file.ToSpec(environment, "us-east-1", null);
-            return (chosen.Spec, chosen.Environment);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
-        }
+        var chosen = file.ToSpec(environment, "us-east-1", null);
+        return (chosen.Spec, chosen.Environment);
     }
 
     /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1, the JSON error with --output json).</summary>

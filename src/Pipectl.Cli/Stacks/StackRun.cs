@@ -43,7 +43,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         var buildspec = teardown is null && parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
         var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed), parse.GetValue(options.SeedAllowSecret) ?? [], console.Error) : null;
         var file = LoadStackFile();
-        _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or run it where a pipectl.yaml is, or pass -f FILE).");
+        _stackName = file?.Name ?? parse.GetValue(options.Name)!; // the selection required --name without a file
         _region = settings.Region ?? file?.Region ?? AwsSession.TryResolveRegion(null, settings.Profile);
         string? note = null;
         if (_region is null)
@@ -246,27 +246,20 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             : EarlyReads.ForTeardown(withoutAccount, removal, readers, cancellationToken);
     }
 
-    /// <summary>The stack file given with -f, checked, or null. Errors carry file:line:column.</summary>
+    /// <summary>The stack file -f (or ./pipectl.yaml) names, checked, or null for a stack named by --name. Errors carry file:line:column.</summary>
     private StackFile? LoadStackFile()
     {
-        var path = DefaultStackFile.Choose(parse.GetValue(options.File), parse.GetValue(options.Name), console);
-        if (path is null)
+        // A teardown finds a stack's environments by its tags: --env may come with --name alone.
+        var selection = DefaultStackFile.Select(parse.GetValue(options.File), parse.GetValue(options.Name), parse.GetValue(options.Environment), console, environmentByTags: teardown is not null);
+        if (selection.FilePath is not { } path)
         {
-            if (teardown is null && parse.GetValue(options.Environment) is { } environment)
-            {
-                throw new UsageException($"--env \"{Pipectl.Core.Validation.SafeFragment.Visible(environment)}\": environments come from a stack file: add -f pipectl.yaml.");
-            }
-
             return null;
         }
 
-        if (parse.GetValue(options.Name) is { } name)
-        {
-            throw new UsageException($"--name \"{Pipectl.Core.Validation.SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
-        }
-
         _filePath = path;
-        return LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
+        var file = LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
+        StackSelection.EnvironmentIn(file, selection.Environment, oneRequired: false);
+        return file;
     }
 
     /// <summary>One spec per environment to handle (all of the file's, or the one --env names).</summary>
