@@ -31,11 +31,8 @@ public static class ExportCommand
         };
         var json = new Option<bool>("--json") { Description = "Print the template as JSON (also --output json); YAML by default" };
         var retain = new Option<bool>("--retain") { Description = "DeletionPolicy and UpdateReplacePolicy Retain on every resource: what a resource import of a live stack needs" };
-        var command = new Command("export", "Print a CloudFormation template that creates the same stack as bootstrap (YAML; --json for JSON); nothing is sent to AWS.");
-        foreach (var option in stack.For(StackParts.All).Where(o => o != stack.Seed && o != stack.SeedAllowSecret))
-        {
-            command.Options.Add(option);
-        }
+        var command = new Command("export", "Print a CloudFormation template that creates the same stack as bootstrap (YAML; --json for JSON); nothing is sent to AWS. Takes every stack option; --seed, --seed-allow-secret and --wait-connection are ignored.");
+        stack.AddTo(command);
 
         command.Options.Add(format);
         command.Options.Add(json);

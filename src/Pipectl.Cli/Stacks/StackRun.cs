@@ -268,11 +268,11 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         if (file is null)
         {
             return Remembered(file) is { } remembered && accountId is not null
-                ? [new EnvironmentStackSpec(null, options.Overrides(parse, buildspec).ApplyToRemembered(remembered.ToSpec(_region!, accountId)))]
-                : [new EnvironmentStackSpec(null, options.ToSpec(parse, _region!, accountId, buildspec))];
+                ? [new EnvironmentStackSpec(null, Overrides(buildspec).ApplyToRemembered(remembered.ToSpec(_region!, accountId)))]
+                : [new EnvironmentStackSpec(null, Overrides(buildspec).ApplyTo(StackSpec.FromStackName(_stackName!, _region!, accountId)))];
         }
 
-        var overrides = options.Overrides(parse, buildspec);
+        var overrides = Overrides(buildspec);
         try
         {
             return parse.GetValue(options.Environment) is { } environment
@@ -284,6 +284,10 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
         }
     }
+
+    /// <summary>The command line's overrides; a teardown ignores --no-test-stage and --no-approval (it removes what the stack has).</summary>
+    private StackOverrides Overrides(string? buildspec) =>
+        teardown is null ? options.Overrides(parse, buildspec) : options.Overrides(parse, buildspec) with { DropTestStage = false, DropApproval = false };
 
     /// <summary>The environments of a stack file share the repository: it stays when one --env is torn down.</summary>
     private TeardownOptions TeardownOptionsFor(TeardownSwitches switches) =>
