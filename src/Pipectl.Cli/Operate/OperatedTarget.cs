@@ -3,6 +3,7 @@ using Pipectl.Aws.Errors;
 using Pipectl.Cli.Hosting;
 using Pipectl.Core.Operations;
 using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
 
 namespace Pipectl.Cli.Operate;
 
@@ -32,8 +33,24 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
             throw new UsageException($"{error} (nothing was sent)");
         }
 
-        var arguments = string.IsNullOrWhiteSpace(overridden) ? $"--name {stack}" : $"--name {stack} --pipeline-name {name}";
-        return new OperatedTarget(stack, name, arguments);
+        return new OperatedTarget(stack, name, Arguments(parse, options, stack));
+    }
+
+    /// <summary>
+    /// --name and the stack options given (the operator verbs take every one), so that a suggested command (bootstrap,
+    /// start, status) works as typed. A stack that has a record needs nothing more: bootstrap --name starts from it.
+    /// </summary>
+    private static string Arguments(ParseResult parse, OperateOptions options, string stack)
+    {
+        try
+        {
+            return StackArguments.For(options.Stack.Overrides(parse, null, readFiles: false).ApplyTo(StackSpec.FromStackName(stack, "us-east-1", null)));
+        }
+        catch (ArgumentException)
+        {
+            // Options that do not make a stack together: the name alone still finds the pipeline.
+            return $"{StackOptionNames.Name} {StackArguments.Quote(stack)}";
+        }
     }
 
     /// <summary>The stack and pipeline a stack file (and --env) name; the region does not change the names.</summary>
@@ -54,7 +71,7 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         catch (AwsResourceNotFoundException e)
         {
             throw new Pipectl.Core.Provisioning.ProvisioningException(
-                $"no pipeline \"{PipelineName}\" in {region}: create it with `pipectl bootstrap --name {StackName}`, or pass --pipeline-name", e);
+                $"no pipeline \"{PipelineName}\" in {region}: create it with `pipectl bootstrap {NameArguments}`, or pass --pipeline-name", e);
         }
     }
 }

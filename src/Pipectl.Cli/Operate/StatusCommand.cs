@@ -65,7 +65,7 @@ public static class StatusCommand
                 await console.Out.WriteLineAsync(EcsRoleDriftLine.Text(roleDrift, new TextStyle(console.UseColor))).ConfigureAwait(false);
             }
 
-            if (subscription is not null && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor)) is { } pending)
+            if (subscription is not null && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor), target.NameArguments) is { } pending)
             {
                 await console.Out.WriteLineAsync(pending).ConfigureAwait(false);
             }

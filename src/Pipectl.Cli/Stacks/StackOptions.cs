@@ -149,7 +149,10 @@ public sealed class StackOptions
     }
 
     /// <summary>What the command line says, as overrides of a stack file (unset options are null).</summary>
-    public StackOverrides Overrides(ParseResult parse, string? buildspecContent) => new()
+    /// <param name="parse">The command line.</param>
+    /// <param name="buildspecContent">The content of --buildspec, read by the caller.</param>
+    /// <param name="readFiles">False for a verb that ignores the local files (--test-buildspec is then not read).</param>
+    public StackOverrides Overrides(ParseResult parse, string? buildspecContent, bool readFiles = true) => new()
     {
         Names = NameOverrides(parse),
         RepositoryDescription = parse.GetValue(RepositoryDescription),
@@ -161,7 +164,7 @@ public sealed class StackOptions
         BuildspecContent = buildspecContent,
 
         // Read (and checked, exit 2) wherever the options become a spec, before anything is sent.
-        TestBuildspecContent = LocalInputs.ReadBuildspec(parse.GetResult(TestBuildspec) is null ? null : parse.GetValue(TestBuildspec), StackOptionNames.TestBuildspec),
+        TestBuildspecContent = readFiles ? LocalInputs.ReadBuildspec(parse.GetResult(TestBuildspec) is null ? null : parse.GetValue(TestBuildspec), StackOptionNames.TestBuildspec) : null,
         TestInput = parse.GetResult(TestInput) is null ? null : parse.GetValue(TestInput),
         Approval = parse.GetValue(Approval) ? true : null,
         ApprovalEmail = parse.GetValue(ApprovalEmail),

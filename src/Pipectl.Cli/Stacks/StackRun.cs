@@ -32,6 +32,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
     private AwsSession? _session;
     private string? _filePath;
     private StackRecord? _record;
+    private IReadOnlyList<EnvironmentStackSpec>? _specs;
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
 
         var candidates = Specs(file, PlaceholderAccount, buildspec);
         Validate(candidates);
+        _specs = candidates;
         CheckDrops();
         if (parse.GetResult(options.TestInput) is not null && candidates.Any(c => !c.Spec.HasTestStage))
         {
@@ -131,6 +133,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", clashes.Select(e => e.ToString())) + $" (in account {_account}). Nothing was written.");
         }
 
+        _specs = specs;
         var graph = StackGraph.For(specs, found);
         StackRunResult result;
         if (teardown is not null)
@@ -190,7 +193,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         if (result.Failure is null && teardown is null && !settings.DryRun && specs[0].Spec.ConnectionSource is { } source)
         {
             // A new connection is PENDING until a person finishes the handshake: say how, and wait with --wait-connection.
-            var outputs = await new ConnectionFollowUp(console, session, parse.GetValue(options.WaitConnection)).RunAsync(specs[0].Spec, source, result.Outputs, cancellationToken).ConfigureAwait(false);
+            var outputs = await new ConnectionFollowUp(console, session, parse.GetValue(options.WaitConnection), StackArgs()).RunAsync(specs[0].Spec, source, result.Outputs, cancellationToken).ConfigureAwait(false);
             result = result with { Outputs = outputs };
         }
 
@@ -315,27 +318,41 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
     {
         (null, 0) => $"pipectl: {command} stopped before changing anything.",
         (null, _) when resources.Any(r => r.Action is ResourceAction.Unchanged or ResourceAction.Updated) =>
-            $"pipectl: {command} stopped before the stack was complete; run it again to finish (the stack was there before this run: `{TeardownCommand()}` would remove all of it, not only what this run made).",
-        (null, _) => $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `{TeardownCommand()}` to remove what was made{SharedKeptNote(resources)}.",
+            $"pipectl: {command} stopped before the stack was complete; run `pipectl {command} {StackArgs()}` again to finish (the stack was there before this run: `{TeardownCommand()}` would remove all of it, not only what this run made).",
+        (null, _) => $"pipectl: {command} stopped before the stack was complete; run `pipectl {command} {StackArgs()}` again to finish, or `{TeardownCommand()}` to remove what was made{SharedKeptNote(resources)}.",
         (_, 0) => "pipectl: teardown stopped before deleting anything.",
         _ => $"pipectl: teardown stopped part way; what is left is listed above: run `{TeardownCommand()}` again to finish.",
     };
 
-    /// <summary>The teardown of what this run acts on: the same stack file (and --env) or --name, and region.</summary>
-    private string TeardownCommand()
+    /// <summary>The teardown of what this run acts on: the same stack file (and --env) or --name, the stack's options, and region.</summary>
+    private string TeardownCommand() => $"pipectl teardown {StackArgs()}";
+
+    /// <summary>
+    /// The options that name this run's stack again, so a suggested command works as typed: the same stack file (and
+    /// --env), or --name with every option the stack was made with (its settings, remembered ones included; see
+    /// <see cref="StackArguments"/>), and the region.
+    /// </summary>
+    private string StackArgs()
     {
-        var what = _filePath is null ? $"--name {_stackName}" : $"-f {Quoted(_filePath)}";
+        var what = _filePath is not null ? $"-f {StackArguments.Quote(_filePath)}"
+            : _specs is [{ Spec: { } spec }, ..] ? StackArguments.For(spec)
+            : $"--name {StackArguments.Quote(_stackName ?? parse.GetValue(options.Name) ?? string.Empty)}";
         var environment = parse.GetValue(options.Environment) is { } env ? $" --env {Pipectl.Core.Validation.SafeFragment.Visible(env)}" : string.Empty;
-        return $"pipectl teardown {what}{environment} --region {_region}";
+        var region = _region is null ? string.Empty : $" --region {_region}";
+        return $"{what}{environment}{region}";
     }
+
+    /// <summary>After Ctrl-C or --timeout: the re-run that finishes and the teardown that removes, with the stack's options; nothing for a dry run.</summary>
+    public string? InterruptedHint() => settings.DryRun ? null
+        : teardown is not null ? $"A re-run of `{TeardownCommand()}` finishes it."
+        : $"A re-run (`pipectl {command} {StackArgs()}`) finishes what was started; `{TeardownCommand()}` removes it.";
 
     /// <summary>An --env run that created the shared repository: its teardown leaves the repository to the other environments.</summary>
     private string SharedKeptNote(IReadOnlyList<ResourceOutcome> resources) =>
         parse.GetValue(options.Environment) is not null && resources.FirstOrDefault(r => r.Action == ResourceAction.Created && r.Type is ResourceTypes.Repository or ResourceTypes.Connection) is { } shared
-            ? $" (it keeps the shared {shared.Type} {shared.Name}, which `pipectl teardown -f {Quoted(_filePath ?? string.Empty)} --region {_region}` removes with every environment)"
+            ? $" (it keeps the shared {shared.Type} {shared.Name}, which `pipectl teardown -f {StackArguments.Quote(_filePath ?? string.Empty)} --region {_region}` removes with every environment)"
             : string.Empty;
 
-    private static string Quoted(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'" : path;
 
     /// <summary>
     /// On a terminal without --yes: list what would be deleted (reads only) and ask. With --yes, in a dry
@@ -386,7 +403,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         var what = string.Join(", ", widening.Select(r => $"{r.Type} {r.Name}"));
         if (!console.StdinIsTerminal)
         {
-            throw new UsageException($"--require-approval broadening: the plan widens permissions ({what}) and there is no terminal to confirm on. Review it with `pipectl plan` (or --dry-run), then run again with --require-approval never. Nothing was written.");
+            throw new UsageException($"--require-approval broadening: the plan widens permissions ({what}) and there is no terminal to confirm on. Review it with `pipectl plan {StackArgs()}` (or --dry-run), then run again with --require-approval never. Nothing was written.");
         }
 
         var style = new TextStyle(console.UseColor);

@@ -42,7 +42,7 @@ public static class StackVerbs
             var settings = options.Read(parse);
             var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets), parse.GetValue(keepConnection)) { NoWait = parse.GetValue(noWait), DeleteImages = parse.GetValue(deleteImages) };
             var run = new StackRun("teardown", StackParts.All, parse, settings, stack, console, switches);
-            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
+            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync, run.InterruptedHint);
         });
         return command;
     }
@@ -61,7 +61,7 @@ public static class StackVerbs
         {
             var settings = planOnly ? options.Read(parse) with { DryRun = true } : options.Read(parse);
             var run = new StackRun(name, parts, parse, settings, stack, console);
-            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
+            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync, run.InterruptedHint);
         });
         return command;
     }
