@@ -375,14 +375,16 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
 
         var style = new TextStyle(console.UseColor);
         await console.Error.WriteLineAsync($"pipectl will delete {doomed.Count} resources of stack {_stackName} in {_region} (account {_account}):").ConfigureAwait(false);
+        var kept = plan.Resources.Where(r => r.Action == ResourceAction.Kept).ToList();
+        var width = ResourceLine.TypeWidth(doomed.Concat(kept).Select(r => r.Type));
         foreach (var resource in doomed)
         {
-            await console.Error.WriteLineAsync($"  {style.Bad("delete")} {resource.Type,-28} {resource.Name}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"  {style.Bad("delete")} {ResourceLine.Column(resource.Type, width)} {resource.Name}").ConfigureAwait(false);
         }
 
-        foreach (var resource in plan.Resources.Where(r => r.Action == ResourceAction.Kept))
+        foreach (var resource in kept)
         {
-            await console.Error.WriteLineAsync($"  {style.Dim("keep")}   {resource.Type,-28} {resource.Name} ({resource.Note})").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"  {style.Dim("keep")}   {ResourceLine.Column(resource.Type, width)} {resource.Name} ({resource.Note})").ConfigureAwait(false);
         }
 
         foreach (var line in await TeardownLosses.DescribeAsync(new Pipectl.Aws.Operations.StackContents(session.CodeCommit, session.S3), doomed, cancellationToken).ConfigureAwait(false))
@@ -408,9 +410,10 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
 
         var style = new TextStyle(console.UseColor);
         await console.Error.WriteLineAsync($"pipectl: this run widens permissions of stack {_stackName} in {_region}:").ConfigureAwait(false);
+        var width = ResourceLine.TypeWidth(widening.Select(r => r.Type));
         foreach (var resource in widening)
         {
-            await console.Error.WriteLineAsync($"  {style.Warn("update")} {resource.Type,-28} {TerminalText.Inline(resource.Name)}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"  {style.Warn("update")} {ResourceLine.Column(resource.Type, width)} {TerminalText.Inline(resource.Name)}").ConfigureAwait(false);
             foreach (var change in resource.ChangeDetails().Where(c => c.Widens))
             {
                 await console.Error.WriteLineAsync($"    {style.Bad("+")} {TerminalText.Inline(change.Line)}").ConfigureAwait(false);
