@@ -33,7 +33,9 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
             throw new UsageException($"{error} (nothing was sent)");
         }
 
-        return new OperatedTarget(stack, name, Arguments(parse, options, stack));
+        // The stack options given (every stack verb takes them) describe the stack when no file does: an
+        // --approval-email given to status says which subscription to show.
+        return new OperatedTarget(stack, name, Arguments(parse, options, stack)) { Spec = parse.GetValue(options.Stack.ApprovalEmail) is null ? null : OptionsSpec(parse, options, stack) };
     }
 
     /// <summary>
@@ -44,7 +46,7 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
     {
         try
         {
-            return StackArguments.For(options.Stack.Overrides(parse, null, readFiles: false).ApplyTo(StackSpec.FromStackName(stack, "us-east-1", null)));
+            return StackArguments.For(OptionsSpec(parse, options, stack));
         }
         catch (ArgumentException)
         {
@@ -52,6 +54,10 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
             return $"{StackOptionNames.Name} {StackArguments.Quote(stack)}";
         }
     }
+
+    /// <summary>The stack as the options given describe it (local files not read).</summary>
+    private static StackSpec OptionsSpec(ParseResult parse, OperateOptions options, string stack) =>
+        options.Stack.Overrides(parse, null, readFiles: false).ApplyTo(StackSpec.FromStackName(stack, "us-east-1", null));
 
     /// <summary>The stack and pipeline a stack file (and --env) name; the region does not change the names.</summary>
     private static (Pipectl.Core.Stacks.StackSpec Spec, string? Environment) FromFile(string path, string? environment)
