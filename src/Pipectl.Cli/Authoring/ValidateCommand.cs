@@ -137,14 +137,18 @@ public static class ValidateCommand
             yield break;
         }
 
-        // Parse errors first; on a clean file, Load also checks the buildspec file it names (under that file's path).
-        var (file, errors) = StackFileParser.Load(display, directory);
-        if (file is not null && !errors.Any(e => e.IsError))
+        // One pass: the file's own problems (each at its line and column), the buildspec files it names, and the
+        // rules of the stack it describes, checked on what the file gives (a broken value left at its default) as
+        // bootstrap checks them: the account any 12 digits, the region the file's (or us-east-1). Each of those is
+        // reported at the key it is about, unless a problem was already reported on that line.
+        var (file, found) = StackFileParser.LoadPartial(display, directory);
+        var errors = found.ToList();
+        if (file is not null)
         {
-            // The names every environment derives (lengths, clashes) are checked as bootstrap checks them; the
-            // account is any 12 digits, the region the file's (or us-east-1).
-            errors = [.. errors, .. new StackSpecValidator().ValidateAll(file.ToSpecs(file.Region ?? "us-east-1", AwsConstraints.AccountIdStandIn))
-                .Select(e => new Diagnostic(display, 1, 1, e.ToString()))];
+            var stackErrors = StackFileLocations.Locate(display, text, StackRules(file))
+                .Where(d => !errors.Any(e => e.File == d.File && e.Line == d.Line));
+            errors = [.. errors, .. stackErrors];
+            errors = [.. errors.OrderBy(d => d.File == display ? 0 : 1).ThenBy(d => d.Line).ThenBy(d => d.Column)];
         }
 
         yield return new FileResult(display, errors.Where(d => d.File == display).ToList());
@@ -168,6 +172,20 @@ public static class ValidateCommand
             {
                 yield return new FileResult(buildspecDisplay, warnings);
             }
+        }
+    }
+
+    /// <summary>The rules the stack of <paramref name="file"/> breaks, every environment's.</summary>
+    private static IReadOnlyList<ValidationError> StackRules(StackFile file)
+    {
+        try
+        {
+            return new StackSpecValidator().ValidateAll(file.ToSpecs(file.Region ?? "us-east-1", AwsConstraints.AccountIdStandIn));
+        }
+        catch (ArgumentException)
+        {
+            // A file whose problems already stop it from becoming a stack: those problems are reported.
+            return [];
         }
     }
 

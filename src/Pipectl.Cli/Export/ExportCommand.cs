@@ -31,11 +31,8 @@ public static class ExportCommand
         };
         var json = new Option<bool>("--json") { Description = "Print the template as JSON (also --output json); YAML by default" };
         var retain = new Option<bool>("--retain") { Description = "DeletionPolicy and UpdateReplacePolicy Retain on every resource: what a resource import of a live stack needs" };
-        var command = new Command("export", "Print a CloudFormation template that creates the same stack as bootstrap (YAML; --json for JSON); nothing is sent to AWS.");
-        foreach (var option in stack.For(StackParts.All).Where(o => o != stack.Seed && o != stack.SeedAllowSecret))
-        {
-            command.Options.Add(option);
-        }
+        var command = new Command("export", "Print a CloudFormation template that creates the same stack as bootstrap (YAML; --json for JSON); nothing is sent to AWS. Takes every stack option; --seed, --seed-allow-secret and --wait-connection are ignored.");
+        stack.AddTo(command);
 
         command.Options.Add(format);
         command.Options.Add(json);
@@ -43,7 +40,7 @@ public static class ExportCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, stack, parse.GetValue(format), parse.GetValue(json) || settings.Json, parse.GetValue(retain), console), cancellationToken);
+            return VerbRunner.RunAsync(console, settings, _ => RunAsync(parse, stack, parse.GetValue(format), parse.GetValue(json) || settings.Json, parse.GetValue(retain), console), cancellationToken, Output.ErrorJson.Reporter("export", settings, console));
         });
         return command;
     }
@@ -57,7 +54,7 @@ public static class ExportCommand
 
         var buildspec = LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec));
         var file = LoadStackFile(parse, options, console);
-        var stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or run it where a pipectl.yaml is, or pass -f FILE).");
+        var stackName = file?.Name ?? parse.GetValue(options.Name)!; // the selection required --name without a file
 
         // Checked as bootstrap checks them, in a concrete region and account: a template of names AWS refuses helps nobody.
         var region = file?.Region ?? CheckRegion;
@@ -91,17 +88,15 @@ public static class ExportCommand
 
     private static StackFile? LoadStackFile(ParseResult parse, StackOptions options, CliConsole console)
     {
-        var path = DefaultStackFile.Choose(parse.GetValue(options.File), parse.GetValue(options.Name), console);
-        if (path is null)
+        var selection = DefaultStackFile.Select(parse.GetValue(options.File), parse.GetValue(options.Name), parse.GetValue(options.Environment), console);
+        if (selection.FilePath is not { } path)
         {
-            return parse.GetValue(options.Environment) is { } environment
-                ? throw new UsageException($"--env \"{SafeFragment.Visible(environment)}\": environments come from a stack file: add -f pipectl.yaml.")
-                : null;
+            return null;
         }
 
-        return parse.GetValue(options.File) is not null && parse.GetValue(options.Name) is { } name
-            ? throw new UsageException($"--name \"{SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.")
-            : LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
+        var file = LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
+        StackSelection.EnvironmentIn(file, selection.Environment, oneRequired: false);
+        return file;
     }
 
     /// <summary>The stack's specs under <paramref name="stackName"/> in <paramref name="region"/> and <paramref name="accountId"/> (real values or tokens).</summary>

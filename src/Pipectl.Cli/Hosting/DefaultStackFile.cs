@@ -3,27 +3,27 @@ using Pipectl.Core.StackFiles;
 namespace Pipectl.Cli.Hosting;
 
 /// <summary>
-/// Which stack file a verb reads. <c>-f FILE</c> names it; without -f, <c>./pipectl.yaml</c> is used when it
-/// exists (as Terraform and Copilot use their files). <c>--name</c> means "the stack of that name, from the
-/// options": next to -f it is an error (exit 2, checked by the verb), and it wins over the default file,
-/// which is then not read (a note on stderr says so).
+/// Which stack a verb acts on: <see cref="StackSelection.Choose"/> (the one set of rules for -f, --name and --env)
+/// given whether <c>./pipectl.yaml</c> exists, with its note (the default file skipped for --name) on stderr.
 /// </summary>
 public static class DefaultStackFile
 {
-    /// <summary>The file to read, or null for none.</summary>
-    public static string? Choose(string? explicitPath, string? name, CliConsole console)
+    /// <summary>The selection of <paramref name="file"/>, <paramref name="name"/> and <paramref name="environment"/>; a broken rule throws <see cref="StackSelectionException"/> (exit 2).</summary>
+    public static StackSelection Select(string? file, string? name, string? environment, CliConsole console, bool environmentByTags = false)
     {
-        if (explicitPath is not null || !File.Exists(StackFileParser.DefaultFileName))
+        var selection = StackSelection.Choose(new StackSelectionRequest
         {
-            return explicitPath;
+            File = file,
+            Name = name,
+            Environment = environment,
+            DefaultFileExists = file is null && File.Exists(StackFileParser.DefaultFileName),
+            EnvironmentByTags = environmentByTags,
+        });
+        if (selection.Note is { } note)
+        {
+            console.Error.WriteLine($"pipectl: {note}");
         }
 
-        if (!string.IsNullOrEmpty(name))
-        {
-            console.Error.WriteLine($"pipectl: --name {name} given, so ./{StackFileParser.DefaultFileName} is not read (to use it, drop --name or pass -f {StackFileParser.DefaultFileName} alone).");
-            return null;
-        }
-
-        return StackFileParser.DefaultFileName;
+        return selection;
     }
 }

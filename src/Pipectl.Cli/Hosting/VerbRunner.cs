@@ -15,7 +15,11 @@ public static class VerbRunner
     /// Runs a verb with a token that Ctrl-C cancels and, with --timeout, that expires: the verb stops at its
     /// next await, a cancelled run exits 130 and a timed-out one exits 1, both saying how to finish.
     /// </summary>
-    public static async Task<int> RunAsync(CliConsole console, GlobalSettings settings, Func<CancellationToken, Task<int>> verb, CancellationToken cancellationToken, Func<Exception, Task>? reportFailure = null)
+    /// <param name="interruptedHint">
+    /// What to do after an interruption (Ctrl-C or --timeout), with the stack's own options (a stack verb: the re-run
+    /// and the teardown); null for a verb that changes nothing or whose change needs no follow-up (status --watch, logs).
+    /// </param>
+    public static async Task<int> RunAsync(CliConsole console, GlobalSettings settings, Func<CancellationToken, Task<int>> verb, CancellationToken cancellationToken, Func<Exception, Task>? reportFailure = null, Func<string?>? interruptedHint = null)
     {
         using var deadline = new CancellationTokenSource();
         if (settings.Timeout is { } timeout)
@@ -30,12 +34,12 @@ public static class VerbRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await console.Error.WriteLineAsync("pipectl: cancelled. A re-run finishes what was started; `pipectl teardown` removes it.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"pipectl: cancelled.{Hint(interruptedHint)}").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            await console.Error.WriteLineAsync($"pipectl: timed out after {settings.Timeout!.Value.TotalSeconds:0} s (--timeout). A re-run finishes what was started; `pipectl teardown` removes it.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"pipectl: timed out after {settings.Timeout!.Value.TotalSeconds:0} s (--timeout).{Hint(interruptedHint)}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
         catch (Exception e)
@@ -56,6 +60,8 @@ public static class VerbRunner
         }
     }
 
+    private static string Hint(Func<string?>? hint) => hint?.Invoke() is { Length: > 0 } line ? " " + line : string.Empty;
+
     /// <summary>
     /// The exit code and the one-line message of a failure. A failed AWS request names its service,
     /// operation, resource, HTTP status and request id, and a hint where one is known (AwsFailureText);
@@ -71,6 +77,7 @@ public static class VerbRunner
     {
         UsageException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.LocalFiles.LocalFileException => (ExitCodes.BadInput, e.Message),
+        Pipectl.Core.StackFiles.StackSelectionException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, AwsFailureText.Brief(e) is { } facts ? $"{e.Message.TrimEnd('.')} ({facts})." : e.Message),
         Pipectl.Core.Provisioning.StackNotFoundException => (ExitCodes.Failed, e.Message),
         Pipectl.Core.Provisioning.PermissionsDeniedException => (ExitCodes.Failed, e.Message),

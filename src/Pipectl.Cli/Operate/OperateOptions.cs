@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Pipectl.Cli.Hosting;
-using Pipectl.Core.Stacks;
+using Pipectl.Cli.Stacks;
 
 namespace Pipectl.Cli.Operate;
 
@@ -10,22 +10,23 @@ public sealed class OperateOptions
     /// <summary>How long a watch waits between two looks when not told otherwise.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
-    public Option<string?> Name { get; } = new(StackOptionNames.Name) { Description = "Stack name (the pipeline is <name>-pipeline); required unless -f or ./pipectl.yaml names it" };
+    /// <summary>The stack options: an operator verb takes every one (the options a stack was made with can be passed to any verb) and reads only those that choose the pipeline.</summary>
+    public StackOptions Stack { get; } = new();
 
-    public Option<string?> File { get; } = new("--file", "-f") { Description = "A stack file naming the stack (default: ./pipectl.yaml when present and --name is not given)" };
+    public Option<string?> Name => Stack.Name;
 
-    public Option<string?> Environment { get; } = new("--env") { Description = "The environment of the stack file whose pipeline to use" };
+    public Option<string?> File => Stack.File;
 
-    /// <summary>Adds the options that say which pipeline a verb acts on.</summary>
+    public Option<string?> Environment => Stack.Environment;
+
+    public Option<string?> PipelineName => Stack.PipelineName;
+
+    /// <summary>Adds every stack option (those that say which pipeline a verb acts on, and the rest, ignored).</summary>
     public void AddTargetTo(Command command)
     {
-        foreach (var option in new Option[] { Name, PipelineName, File, Environment })
-        {
-            command.Options.Add(option);
-        }
+        Stack.AddTo(command);
+        command.Description += " Takes every stack option; only -f, --name, --env and --pipeline-name are read, the others are ignored.";
     }
-
-    public Option<string?> PipelineName { get; } = new(StackOptionNames.PipelineName) { Description = "Pipeline (default: <name>-pipeline)" };
 
     public Option<bool> Watch { get; } = new("--watch") { Description = "Follow the execution until it settles: exit 0 when it succeeded, 1 when it failed or was stopped (stops at --timeout)" };
 

@@ -3,6 +3,7 @@ using Pipectl.Aws.Errors;
 using Pipectl.Cli.Hosting;
 using Pipectl.Core.Operations;
 using Pipectl.Core.StackFiles;
+using Pipectl.Core.Stacks;
 
 namespace Pipectl.Cli.Operate;
 
@@ -17,47 +18,53 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
 
     public static OperatedTarget From(ParseResult parse, OperateOptions options, CliConsole console)
     {
-        var stack = parse.GetValue(options.Name) ?? string.Empty;
         var overridden = parse.GetValue(options.PipelineName);
-        if (DefaultStackFile.Choose(parse.GetValue(options.File), stack, console) is { } path)
+        var selection = DefaultStackFile.Select(parse.GetValue(options.File), parse.GetValue(options.Name), parse.GetValue(options.Environment), console);
+        if (selection.FilePath is { } path)
         {
-            var (file, environment) = FromFile(path, parse.GetValue(options.Environment), stack);
+            var (file, environment) = FromFile(path, selection.Environment);
             return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}") { Spec = file };
         }
 
-        if (parse.GetValue(options.Environment) is { } orphan)
-        {
-            throw new UsageException($"--env \"{Pipectl.Core.Validation.SafeFragment.Visible(orphan)}\": environments come from a stack file: add -f pipectl.yaml (nothing was sent)");
-        }
-
+        var stack = selection.Name!;
         var (name, error) = OperatedPipeline.Resolve(stack, overridden);
         if (name is null)
         {
             throw new UsageException($"{error} (nothing was sent)");
         }
 
-        var arguments = string.IsNullOrWhiteSpace(overridden) ? $"--name {stack}" : $"--name {stack} --pipeline-name {name}";
-        return new OperatedTarget(stack, name, arguments);
+        // The stack options given (every stack verb takes them) describe the stack when no file does: an
+        // --approval-email given to status says which subscription to show.
+        return new OperatedTarget(stack, name, Arguments(parse, options, stack)) { Spec = parse.GetValue(options.Stack.ApprovalEmail) is null ? null : OptionsSpec(parse, options, stack) };
     }
 
-    /// <summary>The stack and pipeline a stack file (and --env) name; the region does not change the names.</summary>
-    private static (Pipectl.Core.Stacks.StackSpec Spec, string? Environment) FromFile(string path, string? environment, string stack)
+    /// <summary>
+    /// --name and the stack options given (the operator verbs take every one), so that a suggested command (bootstrap,
+    /// start, status) works as typed. A stack that has a record needs nothing more: bootstrap --name starts from it.
+    /// </summary>
+    private static string Arguments(ParseResult parse, OperateOptions options, string stack)
     {
-        if (stack.Length > 0)
-        {
-            throw new UsageException($"--name \"{Pipectl.Core.Validation.SafeFragment.Visible(stack)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them (nothing was sent)");
-        }
-
-        var file = Stacks.LocalInputs.ReadStackFile(path, allowOutsidePaths: true);
         try
         {
-            var chosen = file.ToSpec(environment, "us-east-1", null);
-            return (chosen.Spec, chosen.Environment);
+            return StackArguments.For(OptionsSpec(parse, options, stack));
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+            // Options that do not make a stack together: the name alone still finds the pipeline.
+            return $"{StackOptionNames.Name} {StackArguments.Quote(stack)}";
         }
+    }
+
+    /// <summary>The stack as the options given describe it (local files not read).</summary>
+    private static StackSpec OptionsSpec(ParseResult parse, OperateOptions options, string stack) =>
+        options.Stack.Overrides(parse, null, readFiles: false).ApplyTo(StackSpec.FromStackName(stack, "us-east-1", null));
+
+    /// <summary>The stack and pipeline a stack file (and --env) name; the region does not change the names.</summary>
+    private static (Pipectl.Core.Stacks.StackSpec Spec, string? Environment) FromFile(string path, string? environment)
+    {
+        var file = Stacks.LocalInputs.ReadStackFile(path, allowOutsidePaths: true);
+        var chosen = file.ToSpec(environment, "us-east-1", null);
+        return (chosen.Spec, chosen.Environment);
     }
 
     /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1, the JSON error with --output json).</summary>
@@ -70,7 +77,7 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         catch (AwsResourceNotFoundException e)
         {
             throw new Pipectl.Core.Provisioning.ProvisioningException(
-                $"no pipeline \"{PipelineName}\" in {region}: create it with `pipectl bootstrap --name {StackName}`, or pass --pipeline-name", e);
+                $"no pipeline \"{PipelineName}\" in {region}: create it with `pipectl bootstrap {NameArguments}`, or pass --pipeline-name", e);
         }
     }
 }

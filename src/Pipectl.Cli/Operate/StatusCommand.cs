@@ -20,9 +20,25 @@ public static class StatusCommand
         command.Options.Add(operate.Watch);
         command.Options.Add(operate.PollInterval);
         OperatedRun.SetAction(command, options, operate, console, run => run.Parse.GetValue(operate.Watch)
-            ? new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock, new TestResultsReader(run.Session.CodeBuild)).RunAsync("status", null, _ => { }, run.Token)
+            ? WatchAsync(run, operate, console, clock)
             : ShowAsync(run.Operations, run.BuildLogs, new TestResultsReader(run.Session.CodeBuild), run.Target, run.Settings, console, clock, run.Token, ConnectionStatusLine.ReaderFor(run.Target, run.Session), EcsRoleDriftLine.ReaderFor(run.Target, run.Session), ApprovalSubscriptionLine.ReaderFor(run.Target, run.Session, console)));
         return command;
+    }
+
+    /// <summary>
+    /// status --watch: a pending approval e-mail is said once on stderr before the watch (an approval reached during the
+    /// watch is mailed only once the subscription is confirmed), then the execution is followed.
+    /// </summary>
+    private static async Task<int> WatchAsync(OperatedRun run, OperateOptions operate, CliConsole console, TimeProvider clock)
+    {
+        if (!run.Settings.Json && ApprovalSubscriptionLine.ReaderFor(run.Target, run.Session, console) is { } read
+            && await read(run.Token).ConfigureAwait(false) is { } subscription
+            && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor), run.Target.NameArguments) is { } pending)
+        {
+            await console.Error.WriteLineAsync(pending).ConfigureAwait(false);
+        }
+
+        return await new ExecutionWatchRun(run.Operations, run.BuildLogs, run.Target, run.Settings, console, run.Parse.GetValue(operate.PollInterval), clock, new TestResultsReader(run.Session.CodeBuild)).RunAsync("status", null, _ => { }, run.Token).ConfigureAwait(false);
     }
 
     private static async Task<int> ShowAsync(PipelineOperations operations, BuildLogs logs, TestResultsReader testResults, OperatedTarget target, GlobalSettings settings, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, Func<CancellationToken, Task<Pipectl.Core.Resources.ConnectionState?>>? readConnection, Func<CancellationToken, Task<IReadOnlyList<string>>>? readRoleDrift, Func<CancellationToken, Task<ApprovalSubscriptionLine.Subscription?>>? readSubscription)
@@ -65,7 +81,7 @@ public static class StatusCommand
                 await console.Out.WriteLineAsync(EcsRoleDriftLine.Text(roleDrift, new TextStyle(console.UseColor))).ConfigureAwait(false);
             }
 
-            if (subscription is not null && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor)) is { } pending)
+            if (subscription is not null && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor), target.NameArguments) is { } pending)
             {
                 await console.Out.WriteLineAsync(pending).ConfigureAwait(false);
             }

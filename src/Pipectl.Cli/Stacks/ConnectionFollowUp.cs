@@ -13,7 +13,7 @@ namespace Pipectl.Cli.Stacks;
 /// finish the handshake (stderr), and with <c>--wait-connection</c> wait for it with progress. The run still
 /// succeeds while the connection is PENDING: everything else exists, and the pipeline's source fails until it is done.
 /// </summary>
-internal sealed class ConnectionFollowUp(CliConsole console, AwsSession session, bool wait)
+internal sealed class ConnectionFollowUp(CliConsole console, AwsSession session, bool wait, string stackArguments)
 {
     /// <summary>A progress line at most this often while the status stays the same.</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(30);
@@ -28,7 +28,7 @@ internal sealed class ConnectionFollowUp(CliConsole console, AwsSession session,
 
         var arn = outputs[StackOutputs.ConnectionArn];
         var name = spec.ConnectionArn is null ? spec.ConnectionName : arn;
-        foreach (var line in ConnectionConsole.Steps(name, source.ProviderType, spec.Region))
+        foreach (var line in ConnectionConsole.Steps(name, source.ProviderType, spec.Region, stackArguments))
         {
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
         }

@@ -6,8 +6,7 @@ using Pipectl.Core.Stacks;
 namespace Pipectl.Cli.Stacks;
 
 /// <summary>
-/// The options of the stack verbs, defined once. Every verb takes --name and the name overrides; the build
-/// and pipeline settings are taken by the verbs they concern (and by bootstrap).
+/// The options of the stack verbs, defined once: every stack verb takes every one of them (<see cref="All"/>).
 /// </summary>
 public sealed class StackOptions
 {
@@ -124,113 +123,39 @@ public sealed class StackOptions
     public Option<bool> AllowOutsidePaths { get; } = new("--allow-outside-paths") { Description = "Let paths in the stack file (build.buildspec) name files outside its folder" };
 
     /// <summary>
-    /// The options a verb of these parts takes: the stack, and only the names of what the parts make or
-    /// refer to (create-repo does not list --rule-name). Teardown (all parts) takes every name.
+    /// Every stack option, in one fixed order. Every stack verb (plan, bootstrap, the create-* verbs, wire-trigger,
+    /// teardown, export and the operator verbs) takes all of them, so the options a stack was made with can be
+    /// passed to any verb; a verb ignores those it does not need (its help says which).
     /// </summary>
-    public IEnumerable<Option> For(Pipectl.Core.Orchestration.StackParts parts)
+    public IReadOnlyList<Option> All =>
+    [
+        Name, File, Environment, AllowOutsidePaths,
+        RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch, ExistingRepository,
+        Source, ConnectionArn, RepositoryDescription, Seed, SeedAllowSecret, WaitConnection,
+        PrivateSite, Site,
+        Deploy, EcsCluster, EcsService, ContainerName, EcrRepository, EcrKeepImages,
+        Image, ComputeType, SourceType, Privileged, Buildspec,
+        TestBuildspec, TestInput, NoTestStage,
+        Approval, ApprovalEmail, NoApproval, PipelineType,
+    ];
+
+    /// <summary>The options that choose the stack (and its pipeline): the only ones the operator verbs read.</summary>
+    public IReadOnlyList<Option> Selecting => [Name, File, Environment, PipelineName];
+
+    /// <summary>Adds every stack option to <paramref name="command"/>.</summary>
+    public void AddTo(System.CommandLine.Command command)
     {
-        yield return Name;
-        yield return File;
-        yield return Environment;
-        yield return AllowOutsidePaths;
-        foreach (var option in NamesFor(parts))
+        foreach (var option in All)
         {
-            yield return option;
+            command.Options.Add(option);
         }
-
-        // The source decides which resources the stack has (a connection, or the repository and the rule): every verb takes it.
-        yield return Source;
-        yield return ConnectionArn;
-
-        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Repository))
-        {
-            yield return RepositoryDescription;
-            yield return Seed;
-            yield return SeedAllowSecret;
-        }
-
-        if ((parts & (Pipectl.Core.Orchestration.StackParts.Repository | Pipectl.Core.Orchestration.StackParts.Pipeline)) != 0)
-        {
-            yield return WaitConnection;
-        }
-
-        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets))
-        {
-            yield return PrivateSite;
-        }
-
-        // Teardown (no parts) must know a CloudFront site to remove its distribution.
-        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Buckets) || parts == Pipectl.Core.Orchestration.StackParts.None)
-        {
-            yield return Site;
-        }
-
-        // The deploy target decides which resources the stack has (an ECR repository and the service, no website
-        // bucket), as the source does: every verb takes it.
-        yield return Deploy;
-        yield return EcsCluster;
-        yield return EcsService;
-        yield return ContainerName;
-        yield return EcrRepository;
-        yield return EcrKeepImages;
-
-        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Build))
-        {
-            yield return Image;
-            yield return ComputeType;
-            yield return SourceType;
-            yield return Privileged;
-            yield return Buildspec;
-        }
-
-        // Teardown (no parts) must know the Test stage to remove its project, role and report groups.
-        if ((parts & (Pipectl.Core.Orchestration.StackParts.Build | Pipectl.Core.Orchestration.StackParts.Pipeline)) != 0 || parts == Pipectl.Core.Orchestration.StackParts.None)
-        {
-            yield return TestBuildspec;
-            yield return TestInput;
-            if (parts != Pipectl.Core.Orchestration.StackParts.None)
-            {
-                yield return NoTestStage;
-            }
-        }
-
-        if (parts.HasFlag(Pipectl.Core.Orchestration.StackParts.Pipeline))
-        {
-            yield return Approval;
-            yield return ApprovalEmail;
-            yield return NoApproval;
-            yield return PipelineType;
-        }
-    }
-
-    private IEnumerable<Option> NamesFor(Pipectl.Core.Orchestration.StackParts parts)
-    {
-        var wanted = new HashSet<Option>();
-        void Use(Pipectl.Core.Orchestration.StackParts part, params Option[] options)
-        {
-            if (parts.HasFlag(part) || parts == Pipectl.Core.Orchestration.StackParts.None)
-            {
-                wanted.UnionWith(options);
-            }
-        }
-
-        Use(Pipectl.Core.Orchestration.StackParts.Repository, RepositoryName, Branch);
-        Use(Pipectl.Core.Orchestration.StackParts.Buckets, ArtifactBucket, SiteBucket);
-        Use(Pipectl.Core.Orchestration.StackParts.Build, BuildProjectName, BuildRoleName, RepositoryName, Branch, ArtifactBucket);
-        Use(Pipectl.Core.Orchestration.StackParts.Pipeline, PipelineName, PipelineRoleName, DeployRoleName, ApprovalTopicName, RepositoryName, Branch, BuildProjectName, ArtifactBucket, SiteBucket);
-        Use(Pipectl.Core.Orchestration.StackParts.Trigger, RuleName, EventsRoleName, PipelineName, RepositoryName, Branch);
-        if (wanted.Contains(RepositoryName))
-        {
-            // Wherever the repository is named, it may be one the user made: --existing-repo says to use it as is.
-            wanted.Add(ExistingRepository);
-        }
-
-        // In one fixed order, whatever the parts.
-        return new Option[] { RepositoryName, BuildProjectName, PipelineName, RuleName, BuildRoleName, PipelineRoleName, DeployRoleName, EventsRoleName, ArtifactBucket, SiteBucket, ApprovalTopicName, Branch, ExistingRepository }.Where(wanted.Contains);
     }
 
     /// <summary>What the command line says, as overrides of a stack file (unset options are null).</summary>
-    public StackOverrides Overrides(ParseResult parse, string? buildspecContent) => new()
+    /// <param name="parse">The command line.</param>
+    /// <param name="buildspecContent">The content of --buildspec, read by the caller.</param>
+    /// <param name="readFiles">False for a verb that ignores the local files (--test-buildspec is then not read).</param>
+    public StackOverrides Overrides(ParseResult parse, string? buildspecContent, bool readFiles = true) => new()
     {
         Names = NameOverrides(parse),
         RepositoryDescription = parse.GetValue(RepositoryDescription),
@@ -242,7 +167,7 @@ public sealed class StackOptions
         BuildspecContent = buildspecContent,
 
         // Read (and checked, exit 2) wherever the options become a spec, before anything is sent.
-        TestBuildspecContent = LocalInputs.ReadBuildspec(parse.GetResult(TestBuildspec) is null ? null : parse.GetValue(TestBuildspec), StackOptionNames.TestBuildspec),
+        TestBuildspecContent = readFiles ? LocalInputs.ReadBuildspec(parse.GetResult(TestBuildspec) is null ? null : parse.GetValue(TestBuildspec), StackOptionNames.TestBuildspec) : null,
         TestInput = parse.GetResult(TestInput) is null ? null : parse.GetValue(TestInput),
         Approval = parse.GetValue(Approval) ? true : null,
         ApprovalEmail = parse.GetValue(ApprovalEmail),
@@ -268,10 +193,6 @@ public sealed class StackOptions
     };
 
     private static bool IsCodeCommit(string? source) => string.Equals(source, StackOptionNames.CodeCommitSource, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The stack as the options alone describe it, for the given account (null: unknown).</summary>
-    public StackSpec ToSpec(ParseResult parse, string region, string? accountId, string? buildspecContent) =>
-        Overrides(parse, buildspecContent).ApplyTo(StackSpec.FromStackName(parse.GetValue(Name)!, region, accountId));
 
     private StackNameOverrides NameOverrides(ParseResult parse) => new()
     {

@@ -33,6 +33,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
     private AwsSession? _session;
     private string? _filePath;
     private StackRecord? _record;
+    private IReadOnlyList<EnvironmentStackSpec>? _specs;
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         var buildspec = teardown is null && parts.HasFlag(StackParts.Build) ? LocalInputs.ReadBuildspec(parse.GetValue(options.Buildspec)) : null;
         var seed = teardown is null && parts.HasFlag(StackParts.Repository) ? LocalInputs.ReadSeed(parse.GetValue(options.Seed), parse.GetValue(options.SeedAllowSecret) ?? [], console.Error) : null;
         var file = LoadStackFile();
-        _stackName = file?.Name ?? parse.GetValue(options.Name) ?? throw new UsageException("--name is required (or run it where a pipectl.yaml is, or pass -f FILE).");
+        _stackName = file?.Name ?? parse.GetValue(options.Name)!; // the selection required --name without a file
         _region = settings.Region ?? file?.Region ?? AwsSession.TryResolveRegion(null, settings.Profile);
         string? note = null;
         if (_region is null)
@@ -60,6 +61,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
 
         var candidates = Specs(file, PlaceholderAccount, buildspec);
         Validate(candidates);
+        _specs = candidates;
         CheckDrops();
         if (parse.GetResult(options.TestInput) is not null && candidates.Any(c => !c.Spec.HasTestStage))
         {
@@ -135,6 +137,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             throw new UsageException(string.Join(Environment.NewLine + "pipectl: ", clashes.Select(e => e.ToString())) + $" (in account {_account}). Nothing was written.");
         }
 
+        _specs = specs;
         var graph = StackGraph.For(specs, found);
         StackRunResult result;
         if (teardown is not null)
@@ -197,7 +200,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         if (result.Failure is null && teardown is null && !settings.DryRun && specs[0].Spec.ConnectionSource is { } source)
         {
             // A new connection is PENDING until a person finishes the handshake: say how, and wait with --wait-connection.
-            var outputs = await new ConnectionFollowUp(console, session, parse.GetValue(options.WaitConnection)).RunAsync(specs[0].Spec, source, result.Outputs, cancellationToken).ConfigureAwait(false);
+            var outputs = await new ConnectionFollowUp(console, session, parse.GetValue(options.WaitConnection), StackArgs()).RunAsync(specs[0].Spec, source, result.Outputs, cancellationToken).ConfigureAwait(false);
             result = result with { Outputs = outputs };
         }
 
@@ -253,27 +256,20 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             : EarlyReads.ForTeardown(withoutAccount, removal, readers, cancellationToken);
     }
 
-    /// <summary>The stack file given with -f, checked, or null. Errors carry file:line:column.</summary>
+    /// <summary>The stack file -f (or ./pipectl.yaml) names, checked, or null for a stack named by --name. Errors carry file:line:column.</summary>
     private StackFile? LoadStackFile()
     {
-        var path = DefaultStackFile.Choose(parse.GetValue(options.File), parse.GetValue(options.Name), console);
-        if (path is null)
+        // A teardown finds a stack's environments by its tags: --env may come with --name alone.
+        var selection = DefaultStackFile.Select(parse.GetValue(options.File), parse.GetValue(options.Name), parse.GetValue(options.Environment), console, environmentByTags: teardown is not null);
+        if (selection.FilePath is not { } path)
         {
-            if (teardown is null && parse.GetValue(options.Environment) is { } environment)
-            {
-                throw new UsageException($"--env \"{Pipectl.Core.Validation.SafeFragment.Visible(environment)}\": environments come from a stack file: add -f pipectl.yaml.");
-            }
-
             return null;
         }
 
-        if (parse.GetValue(options.Name) is { } name)
-        {
-            throw new UsageException($"--name \"{Pipectl.Core.Validation.SafeFragment.Visible(name)}\" conflicts with -f \"{path}\": the stack file names the stack; drop one of them.");
-        }
-
         _filePath = path;
-        return LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
+        var file = LocalInputs.ReadStackFile(path, parse.GetValue(options.AllowOutsidePaths));
+        StackSelection.EnvironmentIn(file, selection.Environment, oneRequired: false);
+        return file;
     }
 
     /// <summary>One spec per environment to handle (all of the file's, or the one --env names).</summary>
@@ -282,11 +278,11 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         if (file is null)
         {
             return Remembered(file) is { } remembered && accountId is not null
-                ? [new EnvironmentStackSpec(null, options.Overrides(parse, buildspec).ApplyToRemembered(remembered.ToSpec(_region!, accountId)))]
-                : [new EnvironmentStackSpec(null, options.ToSpec(parse, _region!, accountId, buildspec))];
+                ? [new EnvironmentStackSpec(null, Overrides(buildspec).ApplyToRemembered(remembered.ToSpec(_region!, accountId)))]
+                : [new EnvironmentStackSpec(null, Overrides(buildspec).ApplyTo(StackSpec.FromStackName(_stackName!, _region!, accountId)))];
         }
 
-        var overrides = options.Overrides(parse, buildspec);
+        var overrides = Overrides(buildspec);
         try
         {
             return parse.GetValue(options.Environment) is { } environment
@@ -298,6 +294,10 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
         }
     }
+
+    /// <summary>The command line's overrides; a teardown ignores --no-test-stage and --no-approval (it removes what the stack has).</summary>
+    private StackOverrides Overrides(string? buildspec) =>
+        teardown is null ? options.Overrides(parse, buildspec) : options.Overrides(parse, buildspec) with { DropTestStage = false, DropApproval = false };
 
     /// <summary>The environments of a stack file share the repository: it stays when one --env is torn down.</summary>
     private TeardownOptions TeardownOptionsFor(TeardownSwitches switches) =>
@@ -342,27 +342,41 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
     {
         (null, 0) => $"pipectl: {command} stopped before changing anything.",
         (null, _) when resources.Any(r => r.Action is ResourceAction.Unchanged or ResourceAction.Updated) =>
-            $"pipectl: {command} stopped before the stack was complete; run it again to finish (the stack was there before this run: `{TeardownCommand()}` would remove all of it, not only what this run made).",
-        (null, _) => $"pipectl: {command} stopped before the stack was complete; run it again to finish, or `{TeardownCommand()}` to remove what was made{SharedKeptNote(resources)}.",
+            $"pipectl: {command} stopped before the stack was complete; run `pipectl {command} {StackArgs()}` again to finish (the stack was there before this run: `{TeardownCommand()}` would remove all of it, not only what this run made).",
+        (null, _) => $"pipectl: {command} stopped before the stack was complete; run `pipectl {command} {StackArgs()}` again to finish, or `{TeardownCommand()}` to remove what was made{SharedKeptNote(resources)}.",
         (_, 0) => "pipectl: teardown stopped before deleting anything.",
         _ => $"pipectl: teardown stopped part way; what is left is listed above: run `{TeardownCommand()}` again to finish.",
     };
 
-    /// <summary>The teardown of what this run acts on: the same stack file (and --env) or --name, and region.</summary>
-    private string TeardownCommand()
+    /// <summary>The teardown of what this run acts on: the same stack file (and --env) or --name, the stack's options, and region.</summary>
+    private string TeardownCommand() => $"pipectl teardown {StackArgs()}";
+
+    /// <summary>
+    /// The options that name this run's stack again, so a suggested command works as typed: the same stack file (and
+    /// --env), or --name with every option the stack was made with (its settings, remembered ones included; see
+    /// <see cref="StackArguments"/>), and the region.
+    /// </summary>
+    private string StackArgs()
     {
-        var what = _filePath is null ? $"--name {_stackName}" : $"-f {Quoted(_filePath)}";
+        var what = _filePath is not null ? $"-f {StackArguments.Quote(_filePath)}"
+            : _specs is [{ Spec: { } spec }, ..] ? StackArguments.For(spec)
+            : $"--name {StackArguments.Quote(_stackName ?? parse.GetValue(options.Name) ?? string.Empty)}";
         var environment = parse.GetValue(options.Environment) is { } env ? $" --env {Pipectl.Core.Validation.SafeFragment.Visible(env)}" : string.Empty;
-        return $"pipectl teardown {what}{environment} --region {_region}";
+        var region = _region is null ? string.Empty : $" --region {_region}";
+        return $"{what}{environment}{region}";
     }
+
+    /// <summary>After Ctrl-C or --timeout: the re-run that finishes and the teardown that removes, with the stack's options; nothing for a dry run.</summary>
+    public string? InterruptedHint() => settings.DryRun ? null
+        : teardown is not null ? $"A re-run of `{TeardownCommand()}` finishes it."
+        : $"A re-run (`pipectl {command} {StackArgs()}`) finishes what was started; `{TeardownCommand()}` removes it.";
 
     /// <summary>An --env run that created the shared repository: its teardown leaves the repository to the other environments.</summary>
     private string SharedKeptNote(IReadOnlyList<ResourceOutcome> resources) =>
         parse.GetValue(options.Environment) is not null && resources.FirstOrDefault(r => r.Action == ResourceAction.Created && r.Type is ResourceTypes.Repository or ResourceTypes.Connection) is { } shared
-            ? $" (it keeps the shared {shared.Type} {shared.Name}, which `pipectl teardown -f {Quoted(_filePath ?? string.Empty)} --region {_region}` removes with every environment)"
+            ? $" (it keeps the shared {shared.Type} {shared.Name}, which `pipectl teardown -f {StackArguments.Quote(_filePath ?? string.Empty)} --region {_region}` removes with every environment)"
             : string.Empty;
 
-    private static string Quoted(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`') ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'" : path;
 
     /// <summary>
     /// On a terminal without --yes: list what would be deleted (reads only) and ask. With --yes, in a dry
@@ -385,14 +399,16 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
 
         var style = new TextStyle(console.UseColor);
         await console.Error.WriteLineAsync($"pipectl will delete {doomed.Count} resources of stack {_stackName} in {_region} (account {_account}):").ConfigureAwait(false);
+        var kept = plan.Resources.Where(r => r.Action == ResourceAction.Kept).ToList();
+        var width = ResourceLine.TypeWidth(doomed.Concat(kept).Select(r => r.Type));
         foreach (var resource in doomed)
         {
-            await console.Error.WriteLineAsync($"  {style.Bad("delete")} {resource.Type,-28} {resource.Name}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"  {style.Bad("delete")} {ResourceLine.Column(resource.Type, width)} {resource.Name}").ConfigureAwait(false);
         }
 
-        foreach (var resource in plan.Resources.Where(r => r.Action == ResourceAction.Kept))
+        foreach (var resource in kept)
         {
-            await console.Error.WriteLineAsync($"  {style.Dim("keep")}   {resource.Type,-28} {resource.Name} ({resource.Note})").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"  {style.Dim("keep")}   {ResourceLine.Column(resource.Type, width)} {resource.Name} ({resource.Note})").ConfigureAwait(false);
         }
 
         foreach (var line in await TeardownLosses.DescribeAsync(new Pipectl.Aws.Operations.StackContents(session.CodeCommit, session.S3), doomed, cancellationToken).ConfigureAwait(false))
@@ -413,14 +429,15 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         var what = string.Join(", ", widening.Select(r => $"{r.Type} {r.Name}"));
         if (!console.StdinIsTerminal)
         {
-            throw new UsageException($"--require-approval broadening: the plan widens permissions ({what}) and there is no terminal to confirm on. Review it with `pipectl plan` (or --dry-run), then run again with --require-approval never. Nothing was written.");
+            throw new UsageException($"--require-approval broadening: the plan widens permissions ({what}) and there is no terminal to confirm on. Review it with `pipectl plan {StackArgs()}` (or --dry-run), then run again with --require-approval never. Nothing was written.");
         }
 
         var style = new TextStyle(console.UseColor);
         await console.Error.WriteLineAsync($"pipectl: this run widens permissions of stack {_stackName} in {_region}:").ConfigureAwait(false);
+        var width = ResourceLine.TypeWidth(widening.Select(r => r.Type));
         foreach (var resource in widening)
         {
-            await console.Error.WriteLineAsync($"  {style.Warn("update")} {resource.Type,-28} {TerminalText.Inline(resource.Name)}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"  {style.Warn("update")} {ResourceLine.Column(resource.Type, width)} {TerminalText.Inline(resource.Name)}").ConfigureAwait(false);
             foreach (var change in resource.ChangeDetails().Where(c => c.Widens))
             {
                 await console.Error.WriteLineAsync($"    {style.Bad("+")} {TerminalText.Inline(change.Line)}").ConfigureAwait(false);

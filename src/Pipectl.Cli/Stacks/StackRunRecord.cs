@@ -109,7 +109,7 @@ internal sealed partial class StackRun
         var what = string.Join(", ", doomed.Select(r => $"{r.Type} {TerminalText.Inline(r.Name)}"));
         if (!console.StdinIsTerminal)
         {
-            throw new UsageException($"{command} would delete {doomed.Count} resources the stack no longer has ({what}) and there is no terminal to confirm on. Review them with `pipectl plan`, then run again with {StackOptionNames.AllowDelete}. Nothing was written.");
+            throw new UsageException($"{command} would delete {doomed.Count} resources the stack no longer has ({what}) and there is no terminal to confirm on. Review them with `pipectl plan {StackArgs()}`, then run again with {StackOptionNames.AllowDelete}. Nothing was written.");
         }
 
         var style = new TextStyle(console.UseColor);

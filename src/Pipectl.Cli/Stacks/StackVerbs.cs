@@ -28,11 +28,8 @@ public static class StackVerbs
         var keepConnection = new Option<bool>("--keep-connection") { Description = "Keep the source connection pipectl created (its handshake need not be repeated)" };
         var noWait = new Option<bool>("--no-wait") { Description = "Disable a CloudFront distribution without waiting for it to deploy; a later teardown deletes it" };
         var deleteImages = new Option<bool>("--delete-images") { Description = "Delete the ECR repository of a container stack even when it holds images (they go with it); without it such a repository is kept" };
-        var command = new Command("teardown", "Delete what pipectl created for the stack (only that), in reverse dependency order.");
-        foreach (var option in stack.For(StackParts.None))
-        {
-            command.Options.Add(option);
-        }
+        var command = new Command("teardown", "Delete what pipectl created for the stack (only that), in reverse dependency order. Takes every stack option; --seed, --seed-allow-secret, --wait-connection, --no-test-stage and --no-approval are ignored.");
+        stack.AddTo(command);
 
         command.Options.Add(yes);
         command.Options.Add(keepRepo);
@@ -45,7 +42,7 @@ public static class StackVerbs
             var settings = options.Read(parse);
             var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets), parse.GetValue(keepConnection)) { NoWait = parse.GetValue(noWait), DeleteImages = parse.GetValue(deleteImages) };
             var run = new StackRun("teardown", StackParts.All, parse, settings, stack, console, switches);
-            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
+            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync, run.InterruptedHint);
         });
         return command;
     }
@@ -53,10 +50,7 @@ public static class StackVerbs
     private static Command Create(string name, string description, StackParts parts, GlobalOptions options, StackOptions stack, CliConsole console, bool planOnly = false)
     {
         var command = new Command(name, description);
-        foreach (var option in stack.For(parts))
-        {
-            command.Options.Add(option);
-        }
+        stack.AddTo(command);
 
         command.Options.Add(ApprovalMode.Option);
         command.Options.Add(stack.SkipPermissionCheck);
@@ -69,7 +63,7 @@ public static class StackVerbs
         {
             var settings = planOnly ? options.Read(parse) with { DryRun = true } : options.Read(parse);
             var run = new StackRun(name, parts, parse, settings, stack, console);
-            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync);
+            return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync, run.InterruptedHint);
         });
         return command;
     }

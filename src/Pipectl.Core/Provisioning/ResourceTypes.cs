@@ -15,4 +15,7 @@ public static class ResourceTypes
     public const string EcrRepository = "AWS::ECR::Repository";
     public const string EcsService = "AWS::ECS::Service";
     public const string ReportGroup = "AWS::CodeBuild::ReportGroup";
+
+    /// <summary>Every kind pipectl names in its output (the text output's type column is as wide as the longest).</summary>
+    public static IReadOnlyList<string> All { get; } = [Repository, Bucket, Role, BuildProject, Pipeline, Rule, Topic, Connection, Distribution, EcrRepository, EcsService, ReportGroup];
 }

@@ -89,24 +89,13 @@ public sealed record StackFile
     }
 
     /// <summary>The spec of one environment (<c>--env NAME</c>), or of the whole file when <paramref name="environment"/> is null.</summary>
-    /// <exception cref="ArgumentException">The file has no such environment, or has environments and none was named: the message is one line for the user.</exception>
+    /// <exception cref="StackSelectionException">The file has no such environment, or has environments and none was named: the message is one line for the user.</exception>
     public EnvironmentStackSpec ToSpec(string? environment, string region, string? accountId, StackOverrides? commandLine = null)
     {
+        var chosen = StackSelection.EnvironmentIn(this, environment, oneRequired: true);
         var specs = ToSpecs(region, accountId, commandLine);
-        if (environment is null)
-        {
-            return specs.Count == 1
-                ? specs[0]
-                : throw new ArgumentException($"{SourcePath} defines the environments {EnvironmentList}: pick one with --env", nameof(environment));
-        }
-
-        return specs.FirstOrDefault(s => s.Environment == environment)
-            ?? throw new ArgumentException(Environments.Count == 0
-                ? $"{SourcePath} defines no environments: drop --env {Validation.SafeFragment.Visible(environment)}"
-                : $"{SourcePath} has no environment '{Validation.SafeFragment.Visible(environment)}' (it defines {EnvironmentList})", nameof(environment));
+        return chosen is null ? specs[0] : specs.First(s => s.Environment == chosen);
     }
-
-    private string EnvironmentList => string.Join(", ", Environments.Select(e => e.Name));
 
     private StackSpec SingleSpec(string region, string? accountId)
     {

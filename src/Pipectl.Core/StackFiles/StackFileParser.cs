@@ -23,6 +23,17 @@ public static class StackFileParser
     /// <param name="text">The content of the file.</param>
     public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) Parse(string path, string text)
     {
+        var (file, errors) = ParsePartial(path, text);
+        return (errors.Count == 0 ? file : null, errors);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> and returns the file even when it has problems: every unusable value left out
+    /// (as its default), so that <c>validate</c> can check the rest in the same pass. Null only when the file has no
+    /// usable top-level mapping or name.
+    /// </summary>
+    public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) ParsePartial(string path, string text)
+    {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         var reader = new YamlNodeReader(path);
@@ -40,7 +51,7 @@ public static class StackFileParser
         }
 
         var errors = reader.Diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
-        return (errors.Count == 0 ? file : null, errors);
+        return (file, errors);
     }
 
     /// <summary>
@@ -56,35 +67,38 @@ public static class StackFileParser
     /// <exception cref="LocalFileException">The stack file itself cannot be read (missing, not a regular file, too big).</exception>
     public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) Load(string path, string? baseDirectory = null, bool allowOutsidePaths = false)
     {
+        var (file, errors) = LoadPartial(path, baseDirectory, allowOutsidePaths);
+        return (errors.Count == 0 ? file : null, errors);
+    }
+
+    /// <summary>
+    /// <see cref="Load"/> that returns the file even when it has problems (see <see cref="ParsePartial"/>), with every
+    /// problem of the file and of the buildspec files it names, for <c>validate</c>'s one pass.
+    /// </summary>
+    public static (StackFile? File, IReadOnlyList<Diagnostic> Errors) LoadPartial(string path, string? baseDirectory = null, bool allowOutsidePaths = false)
+    {
         ArgumentNullException.ThrowIfNull(path);
         var fullPath = baseDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, baseDirectory);
         var text = LocalFile.ReadText(fullPath, $"-f \"{path}\"");
-        var (file, errors) = Parse(path, text);
+        var (file, parsed) = ParsePartial(path, text);
         if (file is null)
         {
-            return (file, errors);
+            return (file, parsed);
         }
 
+        var errors = parsed.ToList();
         var folder = Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory();
         if (file.Build.Buildspec is { } buildspec)
         {
             var (content, problems) = ReadBuildspec(path, text, folder, "build", buildspec, allowOutsidePaths);
-            if (content is null)
-            {
-                return (null, problems);
-            }
-
+            errors.AddRange(problems);
             file = file with { Build = file.Build with { BuildspecContent = content } };
         }
 
         if (file.Test is { Buildspec: { } tests } test)
         {
             var (content, problems) = ReadBuildspec(path, text, folder, "test", tests, allowOutsidePaths);
-            if (content is null)
-            {
-                return (null, problems);
-            }
-
+            errors.AddRange(problems);
             file = file with { Test = test with { BuildspecContent = content } };
         }
 
@@ -207,8 +221,8 @@ public static class StackFileParser
                         environments = Environments(value);
                         break;
                     case "site":
-                        // Checked with the spec, as pipeline.type is (StackSpecValidator).
-                        site = reader.Scalar(value, "site");
+                        // Checked here, at its own line and column, with the closest type when it is mistyped.
+                        site = reader.OneOf(value, "site", SiteTypes.All);
                         break;
                 }
             }

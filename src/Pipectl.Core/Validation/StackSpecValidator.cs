@@ -140,7 +140,8 @@ public sealed class StackSpecValidator
     {
         if (!allowed.Contains(value, StringComparer.Ordinal))
         {
-            errors.Add(new ValidationError(field, value, $"{what} are {string.Join(", ", allowed)}"));
+            var closest = KeySuggestion.Closest(value, allowed);
+            errors.Add(new ValidationError(field, value, $"{what} are {string.Join(", ", allowed)}{(closest is null ? string.Empty : $"; did you mean {closest}?")}"));
         }
     }
 

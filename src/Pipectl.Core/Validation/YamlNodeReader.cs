@@ -256,7 +256,8 @@ internal sealed class YamlNodeReader(string file)
         var match = allowed.FirstOrDefault(a => (comparer ?? StringComparer.Ordinal).Equals(a, value));
         if (match is null)
         {
-            Report(node, $"{what} must be one of {string.Join(", ", allowed)}, not \"{Shorten(value)}\"");
+            var closest = KeySuggestion.Closest(value, allowed);
+            Report(node, $"{what} must be one of {string.Join(", ", allowed)}, not \"{Shorten(value)}\"{(closest is null ? string.Empty : $"; did you mean {closest}?")}");
         }
 
         return match;

@@ -155,13 +155,15 @@ public sealed class CloudFrontSiteTests
     }
 
     [Fact]
-    public void A_stack_file_site_that_is_not_known_is_refused_with_the_spec()
+    public void A_stack_file_site_that_is_not_known_is_refused_at_its_line_and_column()
     {
+        // Checked by the parser (issue 28: every problem in one pass, each at its own place), with the closest type when mistyped.
         var (file, errors) = StackFileParser.Parse("pipectl.yaml", "name: demo\nsite: cdn\n");
+        var (_, typo) = StackFileParser.Parse("pipectl.yaml", "name: demo\nsite: cloudfrnt\n");
 
-        Assert.Empty(errors);
-        var error = Assert.Single(new StackSpecValidator().Validate(file!.ToSpecs("us-east-1", TestStacks.Account)[0].Spec));
-        Assert.Contains("cdn", error.ToString(), StringComparison.Ordinal);
+        Assert.Null(file);
+        Assert.Equal("pipectl.yaml:2:7: site must be one of s3-website, cloudfront, not \"cdn\"", Assert.Single(errors).ToString());
+        Assert.EndsWith("; did you mean cloudfront?", Assert.Single(typo).Message, StringComparison.Ordinal);
     }
 
     [Fact]

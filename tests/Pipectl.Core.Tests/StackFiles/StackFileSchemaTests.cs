@@ -102,6 +102,7 @@ public sealed class StackFileSchemaTests
         "source.connectionArn" => "arn:aws:codeconnections:us-east-1:123456789012:connection/abc",
         "source.filePaths" => "[ site/** ]",
         "deploy.target" => "ecs",
+        "site" => "cloudfront",
         "deploy.keepImages" => "30",
         "build.environmentVariables.*.type" => $"SECRETS_MANAGER\n{indent}value: prod/db:password",
         _ when segments[^1] is "enabled" or "privateSite" or "privileged" or "existing" => "true",

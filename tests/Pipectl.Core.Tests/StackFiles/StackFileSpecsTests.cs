@@ -244,7 +244,9 @@ public sealed class StackFileSpecsTests
     [Fact]
     public void ToSpec_names_the_environments_when_the_one_asked_for_is_missing()
     {
-        var error = Assert.Throws<ArgumentException>(() => MultiEnv.ToSpec("qa", Region, Account));
+        var error = Assert.Throws<StackSelectionException>(() => MultiEnv.ToSpec("qa", Region, Account));
+
+        Assert.Equal(StackSelectionError.UnknownEnvironment, error.Error);
 
         Assert.Contains("no environment 'qa'", error.Message, StringComparison.Ordinal);
         Assert.Contains("staging, production", error.Message, StringComparison.Ordinal);
@@ -253,7 +255,9 @@ public sealed class StackFileSpecsTests
     [Fact]
     public void ToSpec_without_an_environment_on_a_multi_environment_file_asks_for_one()
     {
-        var error = Assert.Throws<ArgumentException>(() => MultiEnv.ToSpec(null, Region, Account));
+        var error = Assert.Throws<StackSelectionException>(() => MultiEnv.ToSpec(null, Region, Account));
+
+        Assert.Equal(StackSelectionError.EnvironmentRequired, error.Error);
 
         Assert.Contains("--env", error.Message, StringComparison.Ordinal);
     }

@@ -17,7 +17,7 @@ public sealed class TestStageValidateTests
         var run = await CliRun.RunAsync("validate", path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--test-buildspec \"arn:aws:codebuild:us-east-1:123456789012:report-group/theirs\": the test buildspec names a report group by ARN", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pipectl.yaml:3:14: test.buildspec \"arn:aws:codebuild:us-east-1:123456789012:report-group/theirs\": the test buildspec names a report group by ARN", run.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]

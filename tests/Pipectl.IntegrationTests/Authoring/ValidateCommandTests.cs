@@ -43,6 +43,40 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Three_problems_in_different_places_are_reported_in_one_pass_each_at_its_own_line_and_column()
+    {
+        // Issue 28: a mistyped enum value (a parser check), a bad address and a missing ECS setting (rules of the stack
+        // the file describes) used to come out one at a time, the stack's at 1:1 and only after the file parsed clean.
+        using var folder = new TempFolder();
+        folder.Write("pipectl.yaml", "name: shop\nsite: cloudfrnt\napproval:\n  email: not-an-address\ndeploy:\n  target: ecs\n  service: web\n");
+
+        var run = await AuthoringRun.InAsync(folder.Path, "validate", "pipectl.yaml");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            [
+                "pipectl.yaml:2:7: site must be one of s3-website, cloudfront, not \"cloudfrnt\"; did you mean cloudfront?",
+                "pipectl.yaml:4:10: approval.email \"not-an-address\" is not a mail address",
+                "pipectl.yaml:5:1: deploy.cluster \"\": --deploy ecs needs the ECS cluster to deploy to (it must exist already)",
+            ],
+            run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("3 problems", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rule_of_the_stack_is_reported_at_the_key_it_is_about()
+    {
+        using var folder = new TempFolder();
+        folder.Write("pipectl.yaml", "name: shop\ndeploy:\n  target: ecs\n  cluster: main\n  service: web\nbuild:\n  computeType: BUILD_LAMBDA_1GB\n  privileged: true\n");
+
+        var run = await AuthoringRun.InAsync(folder.Path, "validate", "pipectl.yaml");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain(":1:1:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pipectl.yaml:8:15: build.privileged \"true\": Lambda compute cannot run Docker", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_problem_of_every_file_is_printed()
     {
         using var folder = new TempFolder();

@@ -89,6 +89,21 @@ public sealed class DefaultStackFileTests
         Assert.Contains("--name is required (or run it where a pipectl.yaml is, or pass -f FILE)", run.Stderr);
     }
 
+    [Theory]
+    [InlineData("bootstrap --dry-run --region us-east-1")]
+    [InlineData("export")]
+    [InlineData("status --region us-east-1")]
+    public async Task Every_verb_selects_its_stack_by_the_same_rules(string verb)
+    {
+        var folder = Directory.CreateTempSubdirectory("pipectl-select-").FullName;
+
+        var run = await CliProcess.RunInAsync(folder, NoCredentials, [.. verb.Split(' '), "--name", "shop", "--env", "prod", "--output", "json"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("pipectl: --env \"prod\": environments come from a stack file: add -f pipectl.yaml.", run.Stderr.Trim());
+        Assert.Contains("\"code\":\"BadInput\"", run.Stdout.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     private static ScriptedCodePipeline OperateCliScript() =>
         new ScriptedCodePipeline().On("GetPipelineState", PipelineReplies.StateSucceeded()).On("ListPipelineExecutions", PipelineReplies.Executions("Succeeded"));
 }

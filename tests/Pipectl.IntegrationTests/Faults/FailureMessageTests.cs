@@ -124,7 +124,7 @@ public sealed class FailureMessageTests(MotoServer moto)
         Assert.True(watch.Elapsed < FaultProxy.StallTime / 2, $"took {watch.Elapsed}");
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(FaultRuns.ErrorLines(run));
-        Assert.Equal("pipectl: timed out after 3 s (--timeout). A re-run finishes what was started; `pipectl teardown` removes it.", line);
+        Assert.Equal($"pipectl: timed out after 3 s (--timeout). A re-run (`pipectl bootstrap --name {stack} --region us-east-1`) finishes what was started; `pipectl teardown --name {stack} --region us-east-1` removes it.", line);
 
         var rerun = await CliRun.RunAsync(FaultRuns.Args(moto.Endpoint, "bootstrap", "--name", stack));
         Assert.True(rerun.ExitCode == 0, rerun.Stderr);

@@ -52,7 +52,9 @@ public sealed class KilledBootstrapTests(MotoServer moto, ITestOutputHelper outp
         Assert.True(interrupted.Child.Interrupted, $"bootstrap ended before request {n}: {interrupted.Run.Stderr}");
         Assert.Equal(130, interrupted.Run.ExitCode);
         var lines = FaultRuns.StderrLines(interrupted.Run);
-        Assert.Equal("pipectl: cancelled. A re-run finishes what was started; `pipectl teardown` removes it.", lines[^1]);
+        // The hint names the stack and the options it was made with, so the commands work as typed.
+        var options = $"--name {stack} --approval-email {Email} --region {FaultRuns.Region}";
+        Assert.Equal($"pipectl: cancelled. A re-run (`pipectl bootstrap {options}`) finishes what was started; `pipectl teardown {options}` removes it.", lines[^1]);
         Assert.DoesNotContain("   at ", interrupted.Run.Stderr);
         await FinishAndRemoveAsync(stack, $"SIGINT at request {n} of {total} ({interrupted.Operation})");
     }

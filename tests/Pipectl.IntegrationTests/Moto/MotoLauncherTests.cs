@@ -30,6 +30,24 @@ public sealed class MotoLauncherTests(MotoServer moto)
     private static string RoleArn(string name) => $"arn:aws:iam::{Account}:role/{name}";
 
     [Fact]
+    public async Task Sns_keeps_an_email_subscription_pending_confirmation_as_AWS_does_until_its_owner_confirms()
+    {
+        // Amazon SNS API Reference, Subscribe: an email endpoint's owner must confirm; until then Subscribe returns
+        // "pending confirmation" (the ARN only with ReturnSubscriptionArn) and the listing says PendingConfirmation.
+        using var session = TestSessions.For(moto);
+        var topic = await session.Sns.CreateTopicAsync(Unique("ml-topic"));
+
+        var subscribed = await session.Sns.SubscribeAsync(topic, "email", "ops@example.com");
+        var withArn = await session.Sns.SubscribeAsync(topic, "email", "dev@example.com", returnSubscriptionArn: true);
+        var listed = await session.Sns.ListSubscriptionsByTopicAsync(topic);
+
+        Assert.Equal("pending confirmation", subscribed);
+        Assert.StartsWith(topic + ":", withArn, StringComparison.Ordinal);
+        Assert.Equal(2, listed.Count);
+        Assert.All(listed, s => Assert.True(s.IsPendingConfirmation, s.SubscriptionArn));
+    }
+
+    [Fact]
     public async Task CodeBuild_accepts_a_CODEPIPELINE_source_and_artifacts_without_a_location()
     {
         using var session = TestSessions.For(moto);

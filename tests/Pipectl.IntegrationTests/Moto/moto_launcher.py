@@ -1422,6 +1422,49 @@ def patch_iam_simulation() -> None:
     IamResponse.simulate_principal_policy = simulate_principal_policy
 
 
+# ---- SNS ------------------------------------------------------------------------------------------------
+
+# Amazon SNS API Reference, Subscribe: "If the endpoint type is HTTP/S or email, or if the endpoint and the topic are
+# not in the same AWS account, the endpoint owner must run the ConfirmSubscription action to confirm the
+# subscription"; its SubscriptionArn is "The ARN of the subscription if it is confirmed, or the string "pending
+# confirmation" if the subscription requires confirmation. However, if the API request parameter
+# ReturnSubscriptionArn is true, then the value is always the subscription ARN". ListSubscriptionsByTopic lists such
+# a subscription with the SubscriptionArn "PendingConfirmation", and GetSubscriptionAttributes says
+# PendingConfirmation "true". moto confirmed every subscription at once. Nobody can open the confirmation mail here,
+# so an e-mail or HTTP/S subscription stays pending, as it does in AWS until its owner confirms.
+CONFIRMED_BY_OWNER = {"email", "email-json", "http", "https"}
+
+
+def patch_sns() -> None:
+    from moto.sns import models, responses
+
+    original_subscribe = models.SNSBackend.subscribe
+
+    def subscribe(self, topic_arn: str, endpoint: str, protocol: str):
+        existing = self._find_subscription(topic_arn, endpoint, protocol)
+        subscription = original_subscribe(self, topic_arn, endpoint, protocol)
+        if existing is None and protocol in CONFIRMED_BY_OWNER:
+            subscription.confirmed = False
+            subscription.subscription_arn = "PendingConfirmation"
+            subscription.attributes["PendingConfirmation"] = "true"
+            subscription.attributes["ConfirmationWasAuthenticated"] = "false"
+        return subscription
+
+    original_response = responses.SNSResponse.subscribe
+
+    def subscribe_response(self):
+        result = original_response(self)
+        arn = result.result["SubscriptionArn"] if hasattr(result, "result") else None
+        subscription = self.backend.subscriptions.get(arn) if arn else None
+        returns_arn = str(self._get_param("ReturnSubscriptionArn", "false")).lower() == "true"
+        if subscription is not None and not subscription.confirmed and getattr(subscription, "subscription_arn", None) and not returns_arn:
+            result.result["SubscriptionArn"] = "pending confirmation"
+        return result
+
+    models.SNSBackend.subscribe = subscribe
+    responses.SNSResponse.subscribe = subscribe_response
+
+
 def patch_all() -> None:
     require_version()
     patch_codebuild()
@@ -1435,6 +1478,7 @@ def patch_all() -> None:
     patch_cloudfront_functions()
     patch_tagging()
     patch_iam_simulation()
+    patch_sns()
 
 
 if __name__ == "__main__":

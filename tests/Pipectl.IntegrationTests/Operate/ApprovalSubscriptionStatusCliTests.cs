@@ -13,9 +13,9 @@ public sealed class ApprovalSubscriptionStatusCliTests
 
     private static bool IsListSubscriptions(RecordedRequest r) => r.Target is null && r.BodyText.Contains("Action=ListSubscriptionsByTopic", StringComparison.Ordinal);
 
-    private static WireServer Serve(WireReply subscriptions)
+    private static WireServer Serve(WireReply subscriptions, bool settled = false)
     {
-        var server = Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress")).Serve();
+        var server = (settled ? Pipeline(PipelineReplies.StateSucceeded(), PipelineReplies.Executions("Succeeded")) : Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress"))).Serve();
         var pipeline = server.Responder!;
         server.Responder = r => IsListSubscriptions(r) ? subscriptions : pipeline(r);
         return server;
@@ -45,6 +45,30 @@ public sealed class ApprovalSubscriptionStatusCliTests
         ModelAssert.SignedFor(list, "sns", "us-east-1");
         Assert.Contains("TopicArn=" + Uri.EscapeDataString(TopicArn), list.BodyText, StringComparison.Ordinal);
         Assert.Equal(4, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Status_by_name_shows_the_pending_subscription_of_the_approval_email_given()
+    {
+        using var server = Serve(Subscriptions("PendingConfirmation"));
+
+        var run = await RunAsync(server, "status", "--name", "shop-production", "--approval-email", "releases@example.com");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains(run.Stdout.Split('\n'), l => l.StartsWith("approval e-mail releases@example.com  pending confirmation", StringComparison.Ordinal));
+        Assert.Contains("TopicArn=" + Uri.EscapeDataString(TopicArn), Assert.Single(server.Requests, IsListSubscriptions).BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_watch_says_the_subscription_is_pending_before_it_follows_the_execution()
+    {
+        using var server = Serve(Subscriptions("PendingConfirmation"), settled: true);
+
+        var run = await RunAsync(server, "status", "-f", Sample, "--env", "production", "--watch", "--poll-interval", "0");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains(run.Stderr.Split('\n'), l => l.StartsWith("approval e-mail releases@example.com  pending confirmation", StringComparison.Ordinal));
+        Assert.Single(server.Requests, IsListSubscriptions);
     }
 
     [Fact]

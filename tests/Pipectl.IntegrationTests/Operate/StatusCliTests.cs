@@ -182,6 +182,21 @@ public sealed class StatusCliTests
     }
 
     [Fact]
+    public async Task The_hint_to_create_a_missing_pipeline_carries_the_stack_options_given()
+    {
+        // status takes every stack option (it reads only those that name the pipeline): the bootstrap it suggests makes
+        // the stack the user described, as typed.
+        var script = new ScriptedCodePipeline().On("GetPipelineState",
+            WireReply.JsonError(400, "PipelineNotFoundException", "Account '123456789012' does not have a pipeline with name 'demo-pipeline'"));
+        using var server = script.Serve();
+
+        var run = await RunAsync(server, "status", "--name", "demo", "--source", "github:octo/site", "--site", "cloudfront");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("create it with `pipectl bootstrap --name demo --source github:octo/site --site cloudfront`, or pass --pipeline-name", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_name_exits_2_before_anything_is_sent()
     {
         using var server = new ScriptedCodePipeline().Serve();

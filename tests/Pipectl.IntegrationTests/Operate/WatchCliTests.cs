@@ -129,6 +129,28 @@ public sealed class WatchCliTests
     }
 
     [Fact]
+    public async Task Ctrl_c_on_a_watch_exits_130_without_suggesting_a_teardown()
+    {
+        // The wait between looks is an hour: the watch is waiting when SIGINT arrives (after its first look).
+        using var server = Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress")).Serve();
+        using var child = Pipectl.IntegrationTests.Faults.CliChild.Start("status", "--name", "demo", "--watch", "--poll-interval", "1h", "--endpoint-url", server.Url, "--region", "us-east-1");
+        using (var looked = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            while (server.Requests.Count < 2)
+            {
+                await Task.Delay(50, looked.Token);
+            }
+        }
+
+        child.Interrupt();
+        var run = await child.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.Equal("pipectl: cancelled.", run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        Assert.DoesNotContain("teardown", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Watch_stops_at_the_global_timeout_with_exit_1()
     {
         // The wait between looks is an hour: only the --timeout deadline can end this watch. The assertions
@@ -140,5 +162,8 @@ public sealed class WatchCliTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("pipectl: timed out after 1 s (--timeout)", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("succeeded", run.Stdout, StringComparison.Ordinal);
+
+        // A watch changes nothing: an interrupted one suggests no re-run and no teardown (issue 28).
+        Assert.DoesNotContain("teardown", run.Stderr, StringComparison.Ordinal);
     }
 }
