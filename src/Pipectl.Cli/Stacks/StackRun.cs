@@ -101,7 +101,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             var account = AccountAsync(session, cancellationToken);
             var finding = teardown is null ? null : new StackFinder(session.Tagging).FindAsync(_stackName, _region, cancellationToken);
             var recordRead = new StackRecordStore(session.Ssm).ReadAsync(_stackName, cancellationToken);
-            readers = new AwsStackDrivers(session, account, SilentProgress.Instance) { DeleteImages = teardown?.DeleteImages ?? false };
+            readers = new AwsStackDrivers(session, account, SilentProgress.Instance) { DeleteImages = teardown?.DeleteImages ?? (parts == StackParts.All && parse.GetValue(options.DeleteImages)) };
             early = StartEarlyReads(readers, file, buildspec, removal, cancellationToken);
             _account = await account.ConfigureAwait(false);
             _record = await recordRead.ConfigureAwait(false);

@@ -58,7 +58,8 @@ internal static class EcsDeploy
         entries.Insert(projectAt, new ResourceEntry<EcrRepositorySpec, EcrRepositoryState>(ResourceKeys.EcrRepository, StackParts.Build, [], repository, d => d.EcrRepositories)
         {
             NameOption = StackOptionNames.EcrRepository,
-            KeepOnTeardown = (state, options) => options.DeleteImages ? null : state.KeptForImages,
+            KeepOnTeardown = (state, options) => options.DeleteImages || state.HeldImages is not { } what ? null
+                : options.Pruning ? PrunedDataNote.Of(what, StackOptionNames.DeleteImages) : state.KeptForImages,
             Check = state => RepositoryProblem(spec, state),
             Outputs = state => new Dictionary<string, string> { [StackOutputs.EcrRepositoryUri] = state?.Uri ?? uri },
         });

@@ -28,6 +28,12 @@ public sealed class StackLifecycleTests(MotoServer moto)
     private static Dictionary<string, string> Changed(CliRun run) =>
         Actions(run).Where(a => a.Value != "unchanged").ToDictionary(a => a.Key, a => a.Value);
 
+    /// <summary>The note of resource "TYPE NAME" in the run's report.</summary>
+    private static string? NoteOf(CliRun run, string resource) =>
+        run.Json.GetProperty("resources").EnumerateArray()
+            .Single(r => $"{r.GetProperty("type").GetString()} {r.GetProperty("name").GetString()}" == resource)
+            .GetProperty("note").GetString();
+
     private async Task AssertNoOpReRunAsync(string stack)
     {
         var again = await Pipectl("bootstrap", "--name", stack);
@@ -320,6 +326,90 @@ public sealed class StackLifecycleTests(MotoServer moto)
             await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.Ecr.DescribeRepositoryAsync(stack));
         }
 
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+
+    [Fact]
+    public async Task A_removed_bucket_with_objects_and_ecr_repository_with_images_are_kept_and_named_until_the_delete_option_is_given()
+    {
+        var stack = UniqueStack();
+        var (cluster, service) = ($"{stack}-cluster", $"{stack}-service");
+        await EcsFixture.CreateServiceAsync(moto, cluster, service, stack);
+        var siteName = $"{stack}-site-123456789012-us-east-1";
+        var (site, repository) = ($"AWS::S3::Bucket {siteName}", $"AWS::ECR::Repository {stack}");
+        Succeeded(await Pipectl("bootstrap", "--name", stack));
+        using var session = TestSessions.For(moto);
+        await session.S3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = siteName, Key = "index.html", ContentBody = "<h1>live</h1>" });
+
+        // The website bucket holds the site: the switch to ECS keeps it and names the option that deletes it.
+        var ecs = await Pipectl("bootstrap", "--name", stack, "--deploy", "ecs", "--ecs-cluster", cluster, "--ecs-service", service, "--allow-delete");
+        Succeeded(ecs);
+        Assert.Equal("kept", Changed(ecs)[site]);
+        Assert.Contains("1 object(s)", NoteOf(ecs, site), StringComparison.Ordinal);
+        Assert.Contains("--delete-buckets", NoteOf(ecs, site), StringComparison.Ordinal);
+
+        // Kept, it is named again by each run (reads only) until the option is given.
+        var again = await Pipectl("bootstrap", "--name", stack);
+        Succeeded(again);
+        Assert.Equal(0, Mutating(again));
+        Assert.Equal(new Dictionary<string, string> { [site] = "kept" }, Changed(again));
+        Assert.Equal("would-delete", Changed(await Pipectl("plan", "--name", stack, "--delete-buckets"))[site]);
+        var emptied = await Pipectl("bootstrap", "--name", stack, "--delete-buckets", "--allow-delete");
+        Succeeded(emptied);
+        Assert.Equal("deleted", Changed(emptied)[site]);
+        Assert.DoesNotContain(((await session.S3.ListBucketsAsync()).Buckets ?? []).Select(b => b.BucketName), b => b == siteName);
+        await AssertNoOpReRunAsync(stack);
+
+        // The same for the ECR repository's images when the stack goes back to S3.
+        await EcsFixture.PushImageAsync(moto, stack, "abc1234");
+        var s3 = await Pipectl("bootstrap", "--name", stack, "--deploy", "s3", "--allow-delete");
+        Succeeded(s3);
+        Assert.Equal("created", Changed(s3)[site]);
+        Assert.Equal("kept", Changed(s3)[repository]);
+        Assert.Contains("--delete-images", NoteOf(s3, repository), StringComparison.Ordinal);
+        Assert.NotNull(await session.Ecr.DescribeRepositoryAsync(stack));
+        Assert.Equal("kept", Changed(await Pipectl("bootstrap", "--name", stack))[repository]);
+        Assert.Equal("would-delete", Changed(await Pipectl("plan", "--name", stack, "--delete-images"))[repository]);
+        var refused = await Pipectl("bootstrap", "--name", stack, "--delete-images");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(0, Mutating(refused));
+        var deleted = await Pipectl("bootstrap", "--name", stack, "--delete-images", "--allow-delete");
+        Succeeded(deleted);
+        Assert.Equal("deleted", Changed(deleted)[repository]);
+        await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.Ecr.DescribeRepositoryAsync(stack));
+
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+
+    [Fact]
+    public async Task A_removed_codecommit_repository_with_commits_is_kept_and_named_until_delete_repo_is_given()
+    {
+        var stack = UniqueStack();
+        var seed = Directory.CreateTempSubdirectory("pipectl-seed-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(seed, "index.html"), "<h1>hello</h1>");
+        var repository = $"AWS::CodeCommit::Repository {stack}";
+        Succeeded(await Pipectl("bootstrap", "--name", stack, "--seed", seed));
+
+        var github = await Pipectl("bootstrap", "--name", stack, "--source", "github:octo/shop", "--allow-delete");
+        Succeeded(github);
+        var changed = Changed(github);
+        Assert.Equal("kept", changed[repository]);
+        Assert.Equal("deleted", changed[$"AWS::Events::Rule {stack}-trigger"]);
+        Assert.Contains("--delete-repo", NoteOf(github, repository), StringComparison.Ordinal);
+        using var session = TestSessions.For(moto);
+        Assert.NotNull(await session.CodeCommit.GetRepositoryAsync(stack));
+
+        var again = await Pipectl("bootstrap", "--name", stack);
+        Succeeded(again);
+        Assert.Equal(0, Mutating(again));
+        Assert.Equal(new Dictionary<string, string> { [repository] = "kept" }, Changed(again));
+
+        var deleted = await Pipectl("bootstrap", "--name", stack, "--delete-repo", "--allow-delete");
+        Succeeded(deleted);
+        Assert.Equal("deleted", Changed(deleted)[repository]);
+        await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodeCommit.GetRepositoryAsync(stack));
         await AssertNoOpReRunAsync(stack);
         await TeardownLeavesNothingAsync(stack);
     }
