@@ -132,6 +132,12 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         }
 
         var graph = StackGraph.For(specs, found);
+        if (teardown is not null && _record is not null)
+        {
+            // Parts named by options this teardown is not given (roles above all, which no tag search lists): the record names them.
+            graph = StackPruning.WithRecorded(_record, graph, parse.GetValue(options.Environment), _account);
+        }
+
         StackRunResult result;
         if (teardown is not null)
         {
