@@ -54,6 +54,11 @@ internal sealed partial class StackRun
         var environment = parse.GetValue(options.Environment);
         var now = specs.ToDictionary(s => s.Environment ?? StackRecord.SingleStack, s => RecordedSpec.Of(s.Spec), StringComparer.Ordinal);
         var next = StackRecord.Next(_record, _stackName!, _region!, now, environment is null);
+        if (next.StoredSizeProblem() is { } tooLarge)
+        {
+            throw new UsageException(tooLarge);
+        }
+
         var removed = _record is null ? null : StackPruning.Removed(next, graph, environment, _account);
         if (removed is null)
         {

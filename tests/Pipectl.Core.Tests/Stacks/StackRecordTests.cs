@@ -127,4 +127,23 @@ public sealed class StackRecordTests
         var both = StackPruning.WithRecorded(Record((StackRecord.SingleStack, github)), found, null, Account);
         Assert.Single(both.Entries, e => e.Key.EndsWith("connection", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_record_over_4_KB_is_stored_compressed_and_read_back_and_one_over_8_KB_compressed_is_refused()
+    {
+        var many = Record([.. Enumerable.Range(1, 30).Select(i => ($"env{i}", Spec() with { Branch = $"release/{i}", ApprovalEmail = "ops@example.com" }))]);
+        var stored = many.ToStored();
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(many.ToJson()) > StackRecord.StandardTierBytes);
+        Assert.StartsWith("gzip:", stored, StringComparison.Ordinal);
+        Assert.True(stored.Length <= StackRecord.StandardTierBytes, $"{stored.Length} bytes");
+        Assert.True(many.SameAs(StackRecord.Parse(stored)));
+        Assert.Null(many.StoredSizeProblem());
+        var small = Record((StackRecord.SingleStack, Spec()));
+        Assert.Equal(small.ToJson(), small.ToStored());
+
+        // Settings that do not compress (here: random branch names) past the 8 KB a parameter holds: refused, naming the limit.
+        var random = Record([.. Enumerable.Range(1, 40).Select(i => ($"env{i}", Spec() with { Branch = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(100)) }))]);
+        Assert.Contains("over the 8192 bytes", random.StoredSizeProblem(), StringComparison.Ordinal);
+    }
 }

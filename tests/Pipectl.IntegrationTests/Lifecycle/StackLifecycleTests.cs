@@ -413,4 +413,27 @@ public sealed class StackLifecycleTests(MotoServer moto)
         await AssertNoOpReRunAsync(stack);
         await TeardownLeavesNothingAsync(stack);
     }
+
+    [Fact]
+    public async Task A_stack_file_whose_record_is_over_4_KB_stores_it_compressed_and_converges()
+    {
+        var stack = UniqueStack();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("pipectl-lifecycle-").FullName, "pipectl.yaml");
+        var environments = string.Concat(Enumerable.Range(1, 8).Select(i => $"  env{i}:\n    branch: release-{i}\n"));
+        await File.WriteAllTextAsync(file, $"name: {stack}\nregion: us-east-1\nenvironments:\n{environments}");
+
+        Succeeded(await Pipectl("bootstrap", "-f", file));
+        using (var session = TestSessions.For(moto))
+        {
+            var stored = (await session.Ssm.GetParameterAsync($"/pipectl/stacks/{stack}")).Parameter!.Value!;
+            Assert.StartsWith("gzip:", stored, StringComparison.Ordinal);
+            Assert.True(stored.Length <= 4096, $"{stored.Length} characters");
+        }
+
+        var again = await Pipectl("bootstrap", "-f", file);
+        Succeeded(again);
+        Assert.Empty(Changed(again));
+        Assert.Equal(0, Mutating(again));
+        await TeardownLeavesNothingAsync(stack);
+    }
 }
