@@ -56,7 +56,7 @@ public class StackRecordStore(SsmClient ssm)
 
     private Task PutAsync(StackRecord record, bool overwrite, CancellationToken cancellationToken) =>
         ssm.PutParameterAsync(
-            new PutParameterRequest(ParameterName(record.Stack), record.ToJson(), $"pipectl's record of the stack {record.Stack} (settings, no secrets)")
+            new PutParameterRequest(ParameterName(record.Stack), record.ToStored(), $"pipectl's record of the stack {record.Stack} (settings, no secrets)")
             {
                 Overwrite = overwrite,
                 Tags = overwrite ? null : [.. StackOwnership.TagsFor(record.Stack, record.Region).Select(t => new SsmTag(t.Key, t.Value))],

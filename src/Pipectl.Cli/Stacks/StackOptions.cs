@@ -85,6 +85,13 @@ public sealed class StackOptions
     /// <summary>bootstrap only: delete what the stack no longer has without a terminal to confirm on.</summary>
     public Option<bool> AllowDelete { get; } = new(StackOptionNames.AllowDelete) { Description = "Delete the parts the stack no longer has (the plan lists them as would-delete) without asking; required to delete them without a terminal" };
 
+    /// <summary>bootstrap and plan: the data a removed part holds goes with it (kept and named otherwise).</summary>
+    public Option<bool> DeleteImages { get; } = new(StackOptionNames.DeleteImages) { Description = "Delete an ECR repository the stack no longer has even when it holds images (they go with it); without it such a repository is kept" };
+
+    public Option<bool> DeleteRepo { get; } = new(StackOptionNames.DeleteRepo) { Description = "Delete a CodeCommit repository the stack no longer has even when it holds commits; without it such a repository is kept" };
+
+    public Option<bool> DeleteBuckets { get; } = new(StackOptionNames.DeleteBuckets) { Description = "Empty and delete a bucket the stack no longer has even when it holds objects; without it such a bucket is kept" };
+
     public Option<bool> Approval { get; } = new(StackOptionNames.Approval) { Description = "Add a manual approval stage before Deploy" };
 
     public Option<string?> ApprovalEmail { get; } = new(StackOptionNames.ApprovalEmail) { Description = "Mail approval requests to this address through an SNS topic (implies --approval)" };

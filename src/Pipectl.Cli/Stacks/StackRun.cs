@@ -105,7 +105,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             var account = AccountAsync(identity, cancellationToken);
             var finding = teardown is null ? null : new StackFinder(session.Tagging).FindAsync(_stackName, _region, cancellationToken);
             var recordRead = new StackRecordStore(session.Ssm).ReadAsync(_stackName, cancellationToken);
-            readers = new AwsStackDrivers(session, account, SilentProgress.Instance) { DeleteImages = teardown?.DeleteImages ?? false };
+            readers = new AwsStackDrivers(session, account, SilentProgress.Instance) { DeleteImages = teardown?.DeleteImages ?? (parts == StackParts.All && parse.GetValue(options.DeleteImages)) };
             early = StartEarlyReads(readers, file, buildspec, removal, cancellationToken);
             _account = await account.ConfigureAwait(false);
             _callerArn = (await identity.ConfigureAwait(false)).Arn;
@@ -139,6 +139,12 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
 
         _specs = specs;
         var graph = StackGraph.For(specs, found);
+        if (teardown is not null && _record is not null)
+        {
+            // Parts named by options this teardown is not given (roles above all, which no tag search lists): the record names them.
+            graph = StackPruning.WithRecorded(_record, graph, parse.GetValue(options.Environment), _account);
+        }
+
         StackRunResult result;
         if (teardown is not null)
         {

@@ -54,6 +54,11 @@ internal sealed partial class StackRun
         var environment = parse.GetValue(options.Environment);
         var now = specs.ToDictionary(s => s.Environment ?? StackRecord.SingleStack, s => RecordedSpec.Of(s.Spec), StringComparer.Ordinal);
         var next = StackRecord.Next(_record, _stackName!, _region!, now, environment is null);
+        if (next.StoredSizeProblem() is { } tooLarge)
+        {
+            throw new UsageException(tooLarge);
+        }
+
         var removed = _record is null ? null : StackPruning.Removed(next, graph, environment, _account);
         if (removed is null)
         {
@@ -68,26 +73,29 @@ internal sealed partial class StackRun
             return new Pruning(next, null, [], []);
         }
 
-        var plan = await new StackTeardown(readers, SilentProgress.Instance).RemoveAsync(removed, new TeardownOptions { DryRun = true }, cancellationToken).ConfigureAwait(false);
+        var plan = await new StackTeardown(readers, SilentProgress.Instance).RemoveAsync(removed, PruningOptions() with { DryRun = true }, cancellationToken).ConfigureAwait(false);
         if (plan.Failure is { } failure)
         {
             throw failure;
         }
 
-        // Data stays safe as teardown's question counts it: a repository with branches or a bucket with objects is kept and named.
+        // Data stays safe as teardown's question counts it: a repository with branches or a bucket with objects is kept
+        // and named, unless --delete-repo / --delete-buckets says it goes with its data (an ECR repository with images:
+        // its driver keeps it, unless --delete-images).
         var contents = new StackContents(session.CodeCommit, session.S3);
+        var (deleteRepo, deleteBuckets) = (parse.GetValue(options.DeleteRepo), parse.GetValue(options.DeleteBuckets));
         var keptForData = new List<ResourceOutcome>();
         foreach (var outcome in plan.Resources.Where(o => o.Action == ResourceAction.WouldDelete))
         {
-            var holds = outcome.Type switch
+            var (holds, option) = outcome.Type switch
             {
-                ResourceTypes.Repository => await contents.CountBranchesAsync(outcome.Name, cancellationToken).ConfigureAwait(false) is var branches and > 0 ? $"{branches} branch(es)" : null,
-                ResourceTypes.Bucket => await contents.CountObjectsAsync(outcome.Name, cancellationToken).ConfigureAwait(false) is var (count, more) && (count > 0 || more) ? $"{(more ? "more than " : string.Empty)}{count} object(s)" : null,
-                _ => null,
+                ResourceTypes.Repository when !deleteRepo => (await contents.CountBranchesAsync(outcome.Name, cancellationToken).ConfigureAwait(false) is var branches and > 0 ? $"{branches} branch(es)" : null, StackOptionNames.DeleteRepo),
+                ResourceTypes.Bucket when !deleteBuckets => (await contents.CountObjectsAsync(outcome.Name, cancellationToken).ConfigureAwait(false) is var (count, more) && (count > 0 || more) ? $"{(more ? "more than " : string.Empty)}{count} object(s)" : null, StackOptionNames.DeleteBuckets),
+                _ => (null, string.Empty),
             };
             if (holds is not null)
             {
-                keptForData.Add(outcome with { Action = ResourceAction.Kept, Note = $"the stack no longer uses it but it holds {holds}: kept (delete it by hand, or with teardown)" });
+                keptForData.Add(outcome with { Action = ResourceAction.Kept, Note = PrunedDataNote.Of(holds, option) });
             }
         }
 
@@ -160,11 +168,14 @@ internal sealed partial class StackRun
         if (pruning.Removed is { } graph)
         {
             var left = StackPruning.Without(graph, pruning.KeptForData.Select(k => (k.Type, k.Name)));
-            removed = left.Entries.Count == 0 ? removed : await new StackTeardown(drivers, progress).RemoveAsync(left, new TeardownOptions(), cancellationToken).ConfigureAwait(false);
+            removed = left.Entries.Count == 0 ? removed : await new StackTeardown(drivers, progress).RemoveAsync(left, PruningOptions(), cancellationToken).ConfigureAwait(false);
             pruning.KeptForData.ToList().ForEach(progress.Settled);
         }
 
-        if (removed.Failure is null)
+        // A part kept for its data stays pending (the record written before the first write says so): the next bootstrap
+        // names it again, and deletes it when given the option that lets its data go.
+        var keptAny = pruning.KeptForData.Count > 0 || removed.Resources.Any(r => r.Action == ResourceAction.Kept);
+        if (removed.Failure is null && !keptAny)
         {
             // Pending settings a concurrent run left in the record (StackRecord.Over) were not removed here: they stay.
             await RememberAsync(session, pruning.Next.SettledAfter(_record), cancellationToken).ConfigureAwait(false);
@@ -173,10 +184,15 @@ internal sealed partial class StackRun
         return applied with { Resources = [.. applied.Resources, .. Shown(removed.Resources, pruning.KeptForData)], Failure = removed.Failure };
     }
 
-    /// <summary>What the removal did, without the resources that were already gone.</summary>
+    /// <summary>How a bootstrap removes what the stack no longer has: as a teardown would, ECR images only with --delete-images.</summary>
+    private TeardownOptions PruningOptions() => new() { Pruning = true, DeleteImages = parse.GetValue(options.DeleteImages) };
+
+    /// <summary>
+    /// What the removal did (or would do), without the resources that were already gone, and what it kept for its data
+    /// (left out of the removal, so listed here whether or not the removal saw it).
+    /// </summary>
     private static IEnumerable<ResourceOutcome> Shown(IReadOnlyList<ResourceOutcome> outcomes, IReadOnlyList<ResourceOutcome> keptForData) =>
-        outcomes.Where(o => o.Action != ResourceAction.NotFound)
-            .Select(o => keptForData.FirstOrDefault(k => k.Type == o.Type && k.Name == o.Name) ?? o);
+        outcomes.Where(o => o.Action != ResourceAction.NotFound && !keptForData.Any(k => k.Type == o.Type && k.Name == o.Name)).Concat(keptForData);
 
     /// <summary>After a teardown: the whole stack's record goes; one environment's leaves the record's other environments.</summary>
     private async Task ForgetAsync(AwsSession session, CancellationToken cancellationToken)

@@ -58,6 +58,9 @@ public static class StackVerbs
         if (parts == StackParts.All)
         {
             command.Options.Add(stack.AllowDelete);
+            command.Options.Add(stack.DeleteImages);
+            command.Options.Add(stack.DeleteRepo);
+            command.Options.Add(stack.DeleteBuckets);
         }
         command.SetAction((parse, cancellationToken) =>
         {

@@ -43,7 +43,8 @@ internal sealed class EcsDeploy : IStackComponent
         var registry = stack.Add(new ResourceEntry<EcrRepositorySpec, EcrRepositoryState>(ResourceKeys.EcrRepository, StackParts.Build, [], repository, d => d.EcrRepositories)
         {
             NameOption = StackOptionNames.EcrRepository,
-            KeepOnTeardown = (state, options) => options.DeleteImages ? null : state.KeptForImages,
+            KeepOnTeardown = (state, options) => options.DeleteImages || state.HeldImages is not { } what ? null
+                : options.Pruning ? PrunedDataNote.Of(what, StackOptionNames.DeleteImages) : state.KeptForImages,
             Check = state => RepositoryProblem(spec, state),
             Outputs = state => new Dictionary<string, string> { [StackOutputs.EcrRepositoryUri] = state?.Uri ?? uri },
         });

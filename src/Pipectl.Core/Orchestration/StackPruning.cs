@@ -17,14 +17,42 @@ public static class StackPruning
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(wanted);
-        var kept = wanted.Entries.Where(e => e.Wanted).Select(Identity).ToHashSet();
+        var removed = Beyond(record, wanted, wanted.Entries.Where(e => e.Wanted), onlyEnvironment, accountId);
+        return removed.Count == 0 ? null : StackGraph.Of(wanted.StackName, wanted.Region, removed);
+    }
+
+    /// <summary>
+    /// What a teardown walks: <paramref name="given"/> (the stack as options, stack file, tags and deployed stages say)
+    /// with the parts of every settings the record names that it does not have, by kind and name (roles or buckets
+    /// named by an option the teardown is not given; the tagging API does not list IAM roles). A stack whose record
+    /// names only what <paramref name="given"/> has adds nothing (and no request).
+    /// </summary>
+    public static StackGraph WithRecorded(StackRecord record, StackGraph given, string? onlyEnvironment, string? accountId)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(given);
+        var beyond = Beyond(record, given, given.Entries, onlyEnvironment, accountId);
+
+        // A stack has one connection of its own: found (by its tags, named by ARN), the record's (named by name) is the same.
+        if (given.Entries.Any(IsConnection))
+        {
+            beyond.RemoveAll(IsConnection);
+        }
+
+        return beyond.Count == 0 ? given : StackGraph.Of(given.StackName, given.Region, [.. given.Entries, .. beyond]);
+    }
+
+    /// <summary>The entries of the record's settings (scoped <c>removedN/key</c>) that none of <paramref name="have"/> is, by kind and name.</summary>
+    private static List<ResourceEntry> Beyond(StackRecord record, StackGraph graph, IEnumerable<ResourceEntry> have, string? onlyEnvironment, string? accountId)
+    {
+        var kept = have.Select(Identity).ToHashSet();
         var seen = new HashSet<(Type, string)>();
         var removed = new List<ResourceEntry>();
         var index = 0;
         foreach (var (environment, settings) in record.All.Where(e => onlyEnvironment is null || e.Environment == onlyEnvironment))
         {
             var scope = $"removed{index++}";
-            var entries = DesiredStack.From(settings.ToSpec(wanted.Region, accountId)).Entries
+            var entries = DesiredStack.From(settings.ToSpec(graph.Region, accountId)).Entries
                 .Where(e => e.Wanted && !e.UseExisting && !(onlyEnvironment is not null && e.Shared))
                 .ToList();
             var keys = entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
@@ -42,7 +70,7 @@ public static class StackPruning
             }
         }
 
-        return removed.Count == 0 ? null : StackGraph.Of(wanted.StackName, wanted.Region, removed);
+        return removed;
     }
 
     /// <summary><paramref name="graph"/> without the resources named by kind (<see cref="Provisioning.ResourceTypes"/>) and name.</summary>
@@ -53,6 +81,8 @@ public static class StackPruning
         var types = new EmptyAccountDrivers();
         return StackGraph.Of(graph.StackName, graph.Region, [.. graph.Entries.Where(e => !left.Contains((e.Bind(types).Type, e.Name)))]);
     }
+
+    private static bool IsConnection(ResourceEntry entry) => entry is ResourceEntry<Resources.ConnectionSpec, Resources.ConnectionState>;
 
     /// <summary>A resource's kind (its entry's state type) and name: the same in two settings is the same resource.</summary>
     private static (Type, string) Identity(ResourceEntry entry) => (entry.GetType(), entry.Name);

@@ -19,6 +19,12 @@ public sealed record TeardownOptions
     public bool DeleteImages { get; init; }
 
     /// <summary>
+    /// A bootstrap removing the parts the stack no longer has, not a teardown: what is kept for the data it holds
+    /// says which of bootstrap's options deletes it (<see cref="PrunedDataNote"/>).
+    /// </summary>
+    public bool Pruning { get; init; }
+
+    /// <summary>
     /// Leave out what the environments of a stack file share (the repository): when one --env is torn down,
     /// the others still use it.
     /// </summary>

@@ -15,8 +15,11 @@ public sealed record EcrRepositoryState(
     public const int MostCounted = 1000;
 
     /// <summary>Why teardown keeps it without --delete-images, or null when it holds no image.</summary>
-    public string? KeptForImages => ImageCount is > 0 and var count
-        ? ImagesKeptNote(count >= MostCounted ? $"{MostCounted} or more images" : count == 1 ? "1 image" : $"{count} images")
+    public string? KeptForImages => HeldImages is { } what ? ImagesKeptNote(what) : null;
+
+    /// <summary>"3 images", "1000 or more images": what it holds, or null when it holds no image (or they were not counted).</summary>
+    public string? HeldImages => ImageCount is > 0 and var count
+        ? count >= MostCounted ? $"{MostCounted} or more images" : count == 1 ? "1 image" : $"{count} images"
         : null;
 
     /// <summary>The note of a repository kept because it holds <paramref name="what"/>.</summary>

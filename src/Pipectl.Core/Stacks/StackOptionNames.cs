@@ -90,6 +90,15 @@ public static class StackOptionNames
     /// <summary>Writes without simulating the caller's IAM permissions first.</summary>
     public const string SkipPermissionCheck = "--skip-permission-check";
 
+    /// <summary>Lets bootstrap delete an ECR repository the stack no longer has that holds images, with them (as teardown's).</summary>
+    public const string DeleteImages = "--delete-images";
+
+    /// <summary>Lets bootstrap delete a CodeCommit repository the stack no longer has that holds commits.</summary>
+    public const string DeleteRepo = "--delete-repo";
+
+    /// <summary>Lets bootstrap empty and delete a bucket the stack no longer has that holds objects.</summary>
+    public const string DeleteBuckets = "--delete-buckets";
+
     /// <summary>The value of <see cref="Source"/> that goes back to the stack's CodeCommit repository.</summary>
     public const string CodeCommitSource = "codecommit";
 

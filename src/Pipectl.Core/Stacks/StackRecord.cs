@@ -101,15 +101,39 @@ public sealed record StackRecord
 
     public string ToJson() => JsonSerializer.Serialize(this, StackRecordJson.Default.StackRecord);
 
-    /// <summary>The record in <paramref name="json"/>, or null when it is not one this version reads (then it is not used).</summary>
-    public static StackRecord? Parse(string json)
+    /// <summary>Parameter Store's Standard tier: a value of at most 4 KB (free); Intelligent-Tiering moves a longer one to Advanced.</summary>
+    public const int StandardTierBytes = 4096;
+
+    /// <summary>The most a parameter value holds (Advanced tier): 8 KB.</summary>
+    public const int MostStoredBytes = 8192;
+
+    /// <summary>
+    /// What is stored: the JSON, or, when it is over the Standard tier's 4 KB, the JSON gzipped and base64-encoded
+    /// behind <c>gzip:</c> (a stack file's environments repeat each other's settings, so it shrinks several times).
+    /// </summary>
+    public string ToStored()
+    {
+        var json = ToJson();
+        return Encoding.UTF8.GetByteCount(json) <= StandardTierBytes ? json : RecordedSpec.Pack(json)!;
+    }
+
+    /// <summary>
+    /// Why this record cannot be stored (over the 8 KB a parameter holds even compressed), for the run to stop before
+    /// its first write; null when it fits.
+    /// </summary>
+    public string? StoredSizeProblem() => Encoding.UTF8.GetByteCount(ToStored()) is var bytes and > MostStoredBytes
+        ? $"the stack's record (/pipectl/stacks/{Stack}) would be {bytes} bytes compressed, over the {MostStoredBytes} bytes a Parameter Store parameter holds: split the stack file's {Environments.Count + Pending.Count} environment settings into several stacks, or shorten their buildspecs. Nothing was written."
+        : null;
+
+    /// <summary>The record in <paramref name="stored"/> (JSON, or <see cref="ToStored"/>'s compressed form), or null when it is not one this version reads (then it is not used).</summary>
+    public static StackRecord? Parse(string stored)
     {
         try
         {
-            var record = JsonSerializer.Deserialize(json, StackRecordJson.Default.StackRecord);
+            var record = JsonSerializer.Deserialize(RecordedSpec.Unpack(stored)!, StackRecordJson.Default.StackRecord);
             return record is { Version: CurrentVersion } ? record : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidDataException)
         {
             return null;
         }
@@ -283,7 +307,7 @@ public sealed record RecordedSpec
         TriggerFilePaths = TriggerFilePaths ?? [],
     };
 
-    private static string? Pack(string? text)
+    internal static string? Pack(string? text)
     {
         if (text is null || text.Length < 256)
         {
@@ -299,7 +323,7 @@ public sealed record RecordedSpec
         return Compressed + Convert.ToBase64String(buffer.ToArray());
     }
 
-    private static string? Unpack(string? text)
+    internal static string? Unpack(string? text)
     {
         if (text is null || !text.StartsWith(Compressed, StringComparison.Ordinal))
         {

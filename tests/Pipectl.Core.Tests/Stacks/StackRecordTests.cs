@@ -97,4 +97,53 @@ public sealed class StackRecordTests
         Assert.Equal(remembered, kept);
         Assert.Equal((false, false, null, null, null, null), (dropped.PrivateSite, dropped.Approval, dropped.ApprovalEmail, dropped.Test, dropped.Source, dropped.ConnectionArn));
     }
+
+    [Fact]
+    public void Teardown_adds_the_recorded_parts_named_by_options_and_nothing_when_the_record_names_only_what_was_found()
+    {
+        var made = Spec() with { BuildRoleName = "shop-b-role", DeployRoleName = "shop-d-role", ArtifactBucketName = "shop-art" };
+        var given = StackGraph.For(Spec());
+
+        var withRecord = StackPruning.WithRecorded(Record((StackRecord.SingleStack, made)), given, null, Account);
+
+        Assert.Equal(["shop-art", "shop-b-role", "shop-d-role"], withRecord.Entries.Select(e => e.Name).Except(given.Entries.Select(e => e.Name)).Order(StringComparer.Ordinal));
+        Assert.Same(given, StackPruning.WithRecorded(Record((StackRecord.SingleStack, Spec())), given, null, Account));
+    }
+
+    [Fact]
+    public void Teardown_of_one_environment_adds_only_that_environments_recorded_parts_and_one_connection_stays_one()
+    {
+        var staging = Spec() with { BuildRoleName = "shop-staging-b" };
+        var production = Spec() with { BuildRoleName = "shop-production-b" };
+        var record = Record(("staging", staging), ("production", production));
+
+        var one = StackPruning.WithRecorded(record, StackGraph.For(Spec()), "staging", Account);
+        Assert.Contains(one.Entries, e => e.Name == "shop-staging-b");
+        Assert.DoesNotContain(one.Entries, e => e.Name == "shop-production-b");
+
+        // The found connection is named by its ARN, the recorded one by its name: the same connection, listed once.
+        var github = Spec() with { Source = "github:octo/shop" };
+        var found = StackGraph.For(Spec() with { Source = "github:octo/shop", ConnectionArn = "arn:aws:codeconnections:us-east-1:123456789012:connection/x" });
+        var both = StackPruning.WithRecorded(Record((StackRecord.SingleStack, github)), found, null, Account);
+        Assert.Single(both.Entries, e => e.Key.EndsWith("connection", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_record_over_4_KB_is_stored_compressed_and_read_back_and_one_over_8_KB_compressed_is_refused()
+    {
+        var many = Record([.. Enumerable.Range(1, 30).Select(i => ($"env{i}", Spec() with { Branch = $"release/{i}", ApprovalEmail = "ops@example.com" }))]);
+        var stored = many.ToStored();
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(many.ToJson()) > StackRecord.StandardTierBytes);
+        Assert.StartsWith("gzip:", stored, StringComparison.Ordinal);
+        Assert.True(stored.Length <= StackRecord.StandardTierBytes, $"{stored.Length} bytes");
+        Assert.True(many.SameAs(StackRecord.Parse(stored)));
+        Assert.Null(many.StoredSizeProblem());
+        var small = Record((StackRecord.SingleStack, Spec()));
+        Assert.Equal(small.ToJson(), small.ToStored());
+
+        // Settings that do not compress (here: random branch names) past the 8 KB a parameter holds: refused, naming the limit.
+        var random = Record([.. Enumerable.Range(1, 40).Select(i => ($"env{i}", Spec() with { Branch = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(100)) }))]);
+        Assert.Contains("over the 8192 bytes", random.StoredSizeProblem(), StringComparison.Ordinal);
+    }
 }

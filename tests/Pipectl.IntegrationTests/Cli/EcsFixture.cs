@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipectl.IntegrationTests.Moto;
 
 namespace Pipectl.IntegrationTests.Cli;
@@ -50,18 +49,5 @@ internal static class EcsFixture
         client("ecr").create_repository(repositoryName="{{repository}}")
         """);
 
-    private static async Task BotoAsync(MotoServer moto, string body)
-    {
-        var script = $$"""
-            import boto3
-            def client(name):
-                return boto3.client(name, endpoint_url="{{moto.Endpoint}}", region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
-            {{body}}
-            """;
-        var start = new ProcessStartInfo(moto.Python, ["-c", script]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python did not start");
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr);
-    }
+    private static Task BotoAsync(MotoServer moto, string body) => Boto.RunAsync(moto, body);
 }

@@ -1,6 +1,7 @@
 using Amazon.S3.Model;
 using Pipectl.Aws.Errors;
 using Pipectl.IntegrationTests.Authoring;
+using Pipectl.IntegrationTests.Lifecycle;
 using Pipectl.IntegrationTests.Moto;
 
 namespace Pipectl.IntegrationTests.Cli;
@@ -160,5 +161,28 @@ public sealed class TeardownDiscoveryTests(MotoServer moto)
         var wouldDelete = Actions(plan).Where(a => a.Value == "would-delete").Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         Assert.Superset(made, wouldDelete);
         Assert.True((await Pipectl("teardown", "--name", stack, "--yes")).ExitCode == 0);
+    }
+
+    [Fact]
+    public async Task Teardown_given_only_the_name_deletes_the_parts_named_by_options_that_the_stack_record_remembers()
+    {
+        // Roles are not in the tagging API's answer: only the record says what they were called.
+        var stack = UniqueStack();
+        string[] named =
+        [
+            "--build-role-name", $"{stack}-b-role", "--pipeline-role-name", $"{stack}-p-role", "--deploy-role-name", $"{stack}-d-role",
+            "--events-role-name", $"{stack}-e-role", "--artifact-bucket", $"{stack}-art", "--site-bucket", $"{stack}-web",
+            "--approval-email", "ops@example.com", "--approval-topic-name", $"{stack}-gate", "--test-buildspec", RepositoryRoot.Of("samples/node-app/buildspec-test.yml"),
+        ];
+        var bootstrap = await Pipectl(["bootstrap", "--name", stack, .. named]);
+        Assert.True(bootstrap.ExitCode == 0, bootstrap.Stderr);
+        var made = Actions(bootstrap).Keys.ToHashSet(StringComparer.Ordinal);
+
+        var teardown = await Pipectl("teardown", "--name", stack, "--yes");
+
+        Assert.True(teardown.ExitCode == 0, teardown.Stderr);
+        var deleted = Actions(teardown).Where(a => a.Value == "deleted").Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(made.Order(StringComparer.Ordinal), deleted.Order(StringComparer.Ordinal));
+        Assert.Empty(await StackLeftovers.ReadAsync(moto, stack));
     }
 }

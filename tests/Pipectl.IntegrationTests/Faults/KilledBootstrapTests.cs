@@ -16,7 +16,6 @@ public sealed class KilledBootstrapTests(MotoServer moto, ITestOutputHelper outp
 {
     private const int KillPoints = 12;
     private const string Email = "ops@example.com";
-    private static readonly TimeSpan ChildTimeout = TimeSpan.FromSeconds(90);
     private static readonly SemaphoreSlim CalibrationGate = new(1, 1);
     private static int _requestsPerBootstrap;
 
@@ -80,40 +79,8 @@ public sealed class KilledBootstrapTests(MotoServer moto, ITestOutputHelper outp
         output.WriteLine($"SIGKILL right after {create}: teardown {string.Join(", ", FaultRuns.Actions(teardown).Values.GroupBy(a => a).Select(g => $"{g.Count()} {g.Key}"))}");
     }
 
-    private async Task<(CliChild Child, CliRun Run, string Operation)> RunChildAsync(string stack, Func<ProxiedRequest, bool> at, bool interrupt, FaultTiming timing)
-    {
-        CliChild? child = null;
-        var operation = "-";
-        var fired = 0;
-        using var proxy = new FaultProxy(moto.Endpoint);
-        proxy.Faults = request =>
-        {
-            if (!at(request) || Interlocked.Exchange(ref fired, 1) == 1)
-            {
-                return null;
-            }
-
-            operation = request.Operation;
-            if (interrupt)
-            {
-                // Ctrl-C while this request is on its way: it reaches moto, the run stops at its next await.
-                Volatile.Read(ref child)!.Interrupt();
-                return null;
-            }
-
-            // Killed with this request in flight: before moto saw it, or after it took effect.
-            Volatile.Read(ref child)!.Kill();
-            return new InjectedFault(FaultKind.Drop, timing);
-        };
-
-        using (child = CliChild.Start("bootstrap", "--name", stack, "--approval-email", Email, "--endpoint-url", proxy.Endpoint, "--region", FaultRuns.Region, "--output", "json"))
-        {
-            var run = await child.WaitAsync(ChildTimeout);
-            output.WriteLine($"{stack}: child exit {run.ExitCode} after {proxy.Requests} requests; stderr: {run.Stderr.Trim()}");
-            output.WriteLine(proxy.Describe());
-            return (child, run, operation);
-        }
-    }
+    private Task<KilledRun> RunChildAsync(string stack, Func<ProxiedRequest, bool> at, bool interrupt, FaultTiming timing) =>
+        KilledRun.RunAsync(moto.Endpoint, ["bootstrap", "--name", stack, "--approval-email", Email], at, timing, output, interrupt);
 
     private async Task FinishAndRemoveAsync(string stack, string what)
     {

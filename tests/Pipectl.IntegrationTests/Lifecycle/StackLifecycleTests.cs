@@ -28,6 +28,12 @@ public sealed class StackLifecycleTests(MotoServer moto)
     private static Dictionary<string, string> Changed(CliRun run) =>
         Actions(run).Where(a => a.Value != "unchanged").ToDictionary(a => a.Key, a => a.Value);
 
+    /// <summary>The note of resource "TYPE NAME" in the run's report.</summary>
+    private static string? NoteOf(CliRun run, string resource) =>
+        run.Json.GetProperty("resources").EnumerateArray()
+            .Single(r => $"{r.GetProperty("type").GetString()} {r.GetProperty("name").GetString()}" == resource)
+            .GetProperty("note").GetString();
+
     private async Task AssertNoOpReRunAsync(string stack)
     {
         var again = await Pipectl("bootstrap", "--name", stack);
@@ -55,6 +61,7 @@ public sealed class StackLifecycleTests(MotoServer moto)
         var teardown = await Pipectl("teardown", "--name", stack, "--yes");
         Succeeded(teardown);
         Assert.False(await RecordExistsAsync(stack));
+        Assert.Empty(await StackLeftovers.ReadAsync(moto, stack));
     }
 
     [Fact]
@@ -98,7 +105,7 @@ public sealed class StackLifecycleTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task The_plan_of_a_renamed_report_creates_its_new_group_and_deletes_the_old_one()
+    public async Task A_renamed_report_gets_its_new_group_and_the_old_one_is_deleted_after_the_plan_shows_it()
     {
         var stack = UniqueStack();
         var folder = Directory.CreateTempSubdirectory("pipectl-lifecycle-").FullName;
@@ -109,10 +116,25 @@ public sealed class StackLifecycleTests(MotoServer moto)
         var plan = Changed(await Pipectl("plan", "--name", stack, "--test-buildspec", renamed));
         Assert.Equal("would-create", plan[$"AWS::CodeBuild::ReportGroup {stack}-test-unit-tests"]);
         Assert.Equal("would-delete", plan[$"AWS::CodeBuild::ReportGroup {stack}-test-unit"]);
-
-        // Applying it needs CodeBuild UpdateProject for the test project's buildspec, which moto 5.2.1 lacks (HTTP 500);
-        // the removal itself is the report group's teardown, exercised when a Test stage is dropped.
         Assert.Equal("would-update", plan[$"AWS::CodeBuild::Project {stack}-test"]);
+
+        var refused = await Pipectl("bootstrap", "--name", stack, "--test-buildspec", renamed);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(0, Mutating(refused));
+
+        var applied = await Pipectl("bootstrap", "--name", stack, "--test-buildspec", renamed, "--allow-delete");
+        Succeeded(applied);
+        var done = Changed(applied);
+        Assert.Equal("created", done[$"AWS::CodeBuild::ReportGroup {stack}-test-unit-tests"]);
+        Assert.Equal("deleted", done[$"AWS::CodeBuild::ReportGroup {stack}-test-unit"]);
+        Assert.Equal("updated", done[$"AWS::CodeBuild::Project {stack}-test"]);
+        Assert.Equal("updated", done[$"AWS::IAM::Role {stack}-test-role"]);
+        Assert.True(done.Count == 4, string.Join(", ", done));
+        var groups = (await StackLeftovers.ReadAsync(moto, stack)).Where(l => l.StartsWith("codebuild-report-group ", StringComparison.Ordinal));
+        Assert.Equal([$"codebuild-report-group {stack}-test-unit-tests"], groups);
+
+        // The renamed buildspec is remembered: --name alone changes nothing.
+        await AssertNoOpReRunAsync(stack);
         await TeardownLeavesNothingAsync(stack);
     }
 
@@ -264,32 +286,154 @@ public sealed class StackLifecycleTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task Deploy_ecs_is_remembered_and_the_plans_of_s3_to_ecs_and_back_delete_the_part_the_other_target_had()
+    public async Task Deploy_s3_to_ecs_and_back_deletes_the_part_the_other_target_had_after_the_plan_shows_it()
     {
-        // moto 5.2.1 has no CodeBuild UpdateProject (HTTP 500), which a switch of deploy target needs for the build
-        // project's variables: the switches are checked as plans here, the apply of each part by its own tests.
-        var (web, container) = (UniqueStack(), UniqueStack());
-        var (cluster, service) = ($"{container}-cluster", $"{container}-service");
-        await EcsFixture.CreateServiceAsync(moto, cluster, service, container);
-        Succeeded(await Pipectl("bootstrap", "--name", web));
-        Succeeded(await Pipectl("bootstrap", "--name", container, "--deploy", "ecs", "--ecs-cluster", cluster, "--ecs-service", service));
+        var stack = UniqueStack();
+        var (cluster, service) = ($"{stack}-cluster", $"{stack}-service");
+        await EcsFixture.CreateServiceAsync(moto, cluster, service, stack);
+        var site = $"AWS::S3::Bucket {stack}-site-123456789012-us-east-1";
+        var repository = $"AWS::ECR::Repository {stack}";
+        Succeeded(await Pipectl("bootstrap", "--name", stack));
+
+        string[] toEcs = ["--deploy", "ecs", "--ecs-cluster", cluster, "--ecs-service", service, "--container-name", stack];
+        var planEcs = Changed(await Pipectl(["plan", "--name", stack, .. toEcs]));
+        Assert.Equal("would-create", planEcs[repository]);
+        Assert.Equal("would-delete", planEcs[site]);
+        var ecs = await Pipectl(["bootstrap", "--name", stack, .. toEcs, "--allow-delete"]);
+        Succeeded(ecs);
+        Assert.Equal("created", Changed(ecs)[repository]);
+        Assert.Equal("deleted", Changed(ecs)[site]);
+        using (var session = TestSessions.For(moto))
+        {
+            Assert.Contains("ECS", (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages!.Single(s => s.Name == "Deploy").Actions.Select(a => a.ActionTypeId.Provider));
+        }
 
         // --deploy and the ECS options left out keep the ECS deploy.
-        await AssertNoOpReRunAsync(container);
+        await AssertNoOpReRunAsync(stack);
 
-        var toEcsRun = await Pipectl("plan", "--name", web, "--deploy", "ecs", "--ecs-cluster", cluster, "--ecs-service", service, "--container-name", container);
-        Succeeded(toEcsRun);
-        var toEcs = Changed(toEcsRun);
-        Assert.Equal("would-create", toEcs[$"AWS::ECR::Repository {web}"]);
-        Assert.Equal("would-delete", toEcs[$"AWS::S3::Bucket {web}-site-123456789012-us-east-1"]);
+        var planS3Run = await Pipectl("plan", "--name", stack, "--deploy", "s3");
+        Succeeded(planS3Run);
+        var planS3 = Changed(planS3Run);
+        Assert.Equal("would-create", planS3[site]);
+        Assert.Equal("would-delete", planS3[repository]);
+        var s3 = await Pipectl("bootstrap", "--name", stack, "--deploy", "s3", "--allow-delete");
+        Succeeded(s3);
+        Assert.Equal("created", Changed(s3)[site]);
+        Assert.Equal("deleted", Changed(s3)[repository]);
+        using (var session = TestSessions.For(moto))
+        {
+            Assert.Equal(["S3"], (await session.CodePipeline.GetPipelineAsync($"{stack}-pipeline")).Pipeline!.Stages!.Single(s => s.Name == "Deploy").Actions.Select(a => a.ActionTypeId.Provider));
+            await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.Ecr.DescribeRepositoryAsync(stack));
+        }
 
-        var toS3Run = await Pipectl("plan", "--name", container, "--deploy", "s3");
-        var toS3 = Changed(toS3Run);
-        Assert.True(toS3.ContainsKey($"AWS::ECR::Repository {container}"), toS3Run.Stdout + toS3Run.Stderr);
-        Assert.Equal("would-create", toS3[$"AWS::S3::Bucket {container}-site-123456789012-us-east-1"]);
-        Assert.Equal("would-delete", toS3[$"AWS::ECR::Repository {container}"]);
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
 
-        await TeardownLeavesNothingAsync(web);
-        await TeardownLeavesNothingAsync(container);
+    [Fact]
+    public async Task A_removed_bucket_with_objects_and_ecr_repository_with_images_are_kept_and_named_until_the_delete_option_is_given()
+    {
+        var stack = UniqueStack();
+        var (cluster, service) = ($"{stack}-cluster", $"{stack}-service");
+        await EcsFixture.CreateServiceAsync(moto, cluster, service, stack);
+        var siteName = $"{stack}-site-123456789012-us-east-1";
+        var (site, repository) = ($"AWS::S3::Bucket {siteName}", $"AWS::ECR::Repository {stack}");
+        Succeeded(await Pipectl("bootstrap", "--name", stack));
+        using var session = TestSessions.For(moto);
+        await session.S3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = siteName, Key = "index.html", ContentBody = "<h1>live</h1>" });
+
+        // The website bucket holds the site: the switch to ECS keeps it and names the option that deletes it.
+        var ecs = await Pipectl("bootstrap", "--name", stack, "--deploy", "ecs", "--ecs-cluster", cluster, "--ecs-service", service, "--allow-delete");
+        Succeeded(ecs);
+        Assert.Equal("kept", Changed(ecs)[site]);
+        Assert.Contains("1 object(s)", NoteOf(ecs, site), StringComparison.Ordinal);
+        Assert.Contains("--delete-buckets", NoteOf(ecs, site), StringComparison.Ordinal);
+
+        // Kept, it is named again by each run (reads only) until the option is given.
+        var again = await Pipectl("bootstrap", "--name", stack);
+        Succeeded(again);
+        Assert.Equal(0, Mutating(again));
+        Assert.Equal(new Dictionary<string, string> { [site] = "kept" }, Changed(again));
+        Assert.Equal("would-delete", Changed(await Pipectl("plan", "--name", stack, "--delete-buckets"))[site]);
+        var emptied = await Pipectl("bootstrap", "--name", stack, "--delete-buckets", "--allow-delete");
+        Succeeded(emptied);
+        Assert.Equal("deleted", Changed(emptied)[site]);
+        Assert.DoesNotContain(((await session.S3.ListBucketsAsync()).Buckets ?? []).Select(b => b.BucketName), b => b == siteName);
+        await AssertNoOpReRunAsync(stack);
+
+        // The same for the ECR repository's images when the stack goes back to S3.
+        await EcsFixture.PushImageAsync(moto, stack, "abc1234");
+        var s3 = await Pipectl("bootstrap", "--name", stack, "--deploy", "s3", "--allow-delete");
+        Succeeded(s3);
+        Assert.Equal("created", Changed(s3)[site]);
+        Assert.Equal("kept", Changed(s3)[repository]);
+        Assert.Contains("--delete-images", NoteOf(s3, repository), StringComparison.Ordinal);
+        Assert.NotNull(await session.Ecr.DescribeRepositoryAsync(stack));
+        Assert.Equal("kept", Changed(await Pipectl("bootstrap", "--name", stack))[repository]);
+        Assert.Equal("would-delete", Changed(await Pipectl("plan", "--name", stack, "--delete-images"))[repository]);
+        var refused = await Pipectl("bootstrap", "--name", stack, "--delete-images");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(0, Mutating(refused));
+        var deleted = await Pipectl("bootstrap", "--name", stack, "--delete-images", "--allow-delete");
+        Succeeded(deleted);
+        Assert.Equal("deleted", Changed(deleted)[repository]);
+        await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.Ecr.DescribeRepositoryAsync(stack));
+
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+
+    [Fact]
+    public async Task A_removed_codecommit_repository_with_commits_is_kept_and_named_until_delete_repo_is_given()
+    {
+        var stack = UniqueStack();
+        var seed = Directory.CreateTempSubdirectory("pipectl-seed-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(seed, "index.html"), "<h1>hello</h1>");
+        var repository = $"AWS::CodeCommit::Repository {stack}";
+        Succeeded(await Pipectl("bootstrap", "--name", stack, "--seed", seed));
+
+        var github = await Pipectl("bootstrap", "--name", stack, "--source", "github:octo/shop", "--allow-delete");
+        Succeeded(github);
+        var changed = Changed(github);
+        Assert.Equal("kept", changed[repository]);
+        Assert.Equal("deleted", changed[$"AWS::Events::Rule {stack}-trigger"]);
+        Assert.Contains("--delete-repo", NoteOf(github, repository), StringComparison.Ordinal);
+        using var session = TestSessions.For(moto);
+        Assert.NotNull(await session.CodeCommit.GetRepositoryAsync(stack));
+
+        var again = await Pipectl("bootstrap", "--name", stack);
+        Succeeded(again);
+        Assert.Equal(0, Mutating(again));
+        Assert.Equal(new Dictionary<string, string> { [repository] = "kept" }, Changed(again));
+
+        var deleted = await Pipectl("bootstrap", "--name", stack, "--delete-repo", "--allow-delete");
+        Succeeded(deleted);
+        Assert.Equal("deleted", Changed(deleted)[repository]);
+        await Assert.ThrowsAsync<AwsResourceNotFoundException>(() => session.CodeCommit.GetRepositoryAsync(stack));
+        await AssertNoOpReRunAsync(stack);
+        await TeardownLeavesNothingAsync(stack);
+    }
+
+    [Fact]
+    public async Task A_stack_file_whose_record_is_over_4_KB_stores_it_compressed_and_converges()
+    {
+        var stack = UniqueStack();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("pipectl-lifecycle-").FullName, "pipectl.yaml");
+        var environments = string.Concat(Enumerable.Range(1, 8).Select(i => $"  env{i}:\n    branch: release-{i}\n"));
+        await File.WriteAllTextAsync(file, $"name: {stack}\nregion: us-east-1\nenvironments:\n{environments}");
+
+        Succeeded(await Pipectl("bootstrap", "-f", file));
+        using (var session = TestSessions.For(moto))
+        {
+            var stored = (await session.Ssm.GetParameterAsync($"/pipectl/stacks/{stack}")).Parameter!.Value!;
+            Assert.StartsWith("gzip:", stored, StringComparison.Ordinal);
+            Assert.True(stored.Length <= 4096, $"{stored.Length} characters");
+        }
+
+        var again = await Pipectl("bootstrap", "-f", file);
+        Succeeded(again);
+        Assert.Empty(Changed(again));
+        Assert.Equal(0, Mutating(again));
+        await TeardownLeavesNothingAsync(stack);
     }
 }
