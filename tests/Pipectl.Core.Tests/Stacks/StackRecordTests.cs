@@ -146,4 +146,34 @@ public sealed class StackRecordTests
         var random = Record([.. Enumerable.Range(1, 40).Select(i => ($"env{i}", Spec() with { Branch = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(100)) }))]);
         Assert.Contains("over the 8192 bytes", random.StoredSizeProblem(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The record mirrors <see cref="StackSpec"/> by hand: a setting added to the spec and forgotten here would be
+    /// dropped by the next run that reads the record, so every settable member of the spec is recorded (under its own
+    /// name or the one listed) or named here with the reason it is left out.
+    /// </summary>
+    [Fact]
+    public void Every_setting_of_a_stack_is_recorded_or_named_here_as_left_out()
+    {
+        var leftOut = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(StackSpec.Region)] = "the record is a parameter of the stack's own region",
+            [nameof(StackSpec.AccountId)] = "the record is a parameter of the stack's own account",
+            [nameof(StackSpec.EnvironmentVariables)] = "values may be secret; they come only from a stack file",
+            [nameof(StackSpec.SeedDirectory)] = "a local folder read once, when the repository is created",
+        };
+        var recordedAs = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(StackSpec.BuildspecContent)] = nameof(RecordedSpec.Buildspec),
+            [nameof(StackSpec.Test)] = nameof(RecordedSpec.TestBuildspec),
+        };
+        var recorded = typeof(RecordedSpec).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+        var settings = typeof(StackSpec).GetProperties().Where(p => p.SetMethod is { IsPublic: true }).Select(p => p.Name).ToList();
+        var missing = settings.Where(name => !leftOut.ContainsKey(name) && !recorded.Contains(recordedAs.GetValueOrDefault(name, name))).ToList();
+
+        Assert.Empty(missing);
+        Assert.Contains(nameof(StackSpec.Ecs), settings);
+        Assert.All(leftOut.Keys.Concat(recordedAs.Keys), name => Assert.Contains(name, settings));
+    }
 }
