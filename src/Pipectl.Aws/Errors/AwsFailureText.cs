@@ -99,6 +99,19 @@ public static class AwsFailureText
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="failure"/> is a request to AWS that failed (a reply with an error, or no reply): what
+    /// a verb that only reads may report as a warning and go on.
+    /// </summary>
+    public static bool IsRequestFailure(Exception failure) =>
+        failure is AmazonServiceException or AmazonClientException or HttpRequestException or IOException;
+
+    /// <summary>The AWS reply a failure holds (its own or an inner exception's): error code, HTTP status, request id; null when none.</summary>
+    public static AwsReply? ReplyOf(Exception? failure) =>
+        failure is null || FindService(failure) is not { } service
+            ? null
+            : new AwsReply(service.ErrorCode, (int)service.StatusCode, string.IsNullOrEmpty(service.RequestId) ? null : service.RequestId, service.Message);
+
     private static AmazonServiceException? FindService(Exception failure)
     {
         for (var e = failure; e is not null; e = e.InnerException)
@@ -123,3 +136,6 @@ public static class AwsFailureText
         return root == failure ? failure.Message : $"{failure.Message.TrimEnd('.')}: {root.Message.TrimEnd('.')}";
     }
 }
+
+/// <summary>What AWS answered to a failed request: its error code (may be empty), HTTP status, request id and message.</summary>
+public sealed record AwsReply(string? ErrorCode, int HttpStatus, string? RequestId, string Message);

@@ -142,6 +142,13 @@ public sealed class AwsSession : IDisposable
 
     public IAmazonSecurityTokenService Sts => Client(ref _sts, CreateSts);
 
+    /// <summary>The caller as STS names it (GetCallerIdentity): the account and the ARN of the identity making the requests.</summary>
+    public async Task<CallerIdentity> CallerAsync(CancellationToken cancellationToken)
+    {
+        var identity = await Sts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+        return new CallerIdentity(identity.Account, identity.Arn);
+    }
+
     private AWSCredentials Credentials => _credentials.Value.Credentials;
 
     /// <summary>
@@ -329,3 +336,6 @@ public sealed class AwsSession : IDisposable
         }
     }
 }
+
+/// <summary>The identity pipectl's requests are made as: its account and its ARN (a user, an assumed-role session, root).</summary>
+public sealed record CallerIdentity(string Account, string Arn);

@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Pipectl.Aws.Errors;
 using Pipectl.Aws.Session;
 
@@ -84,8 +83,7 @@ public static class VerbRunner
         CredentialsUnavailableException => (ExitCodes.BadInput, e.Message),
         RegionUnavailableException => (ExitCodes.BadInput, e.Message),
         _ when AwsFailureText.Describe(e) is { } line => (ExitCodes.Failed, line),
-        AmazonServiceException s => (ExitCodes.Failed, $"{s.ErrorCode ?? ((int)s.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {s.Message}"),
-        AmazonClientException or HttpRequestException or IOException => (ExitCodes.Failed, Transport(e)),
+        _ when AwsFailureText.IsRequestFailure(e) => (ExitCodes.Failed, Transport(e)),
         _ => (ExitCodes.Failed, $"unexpected error ({e.GetType().Name}): {e.Message}. Run again with --verbose for details."),
     };
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Amazon.SecurityToken.Model;
 using Pipectl.Aws.Session;
 using Pipectl.Aws.Sns;
 using Pipectl.Cli.Hosting;
@@ -34,7 +33,7 @@ internal static class ApprovalSubscriptionLine
         {
             try
             {
-                var account = (await session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), token).ConfigureAwait(false)).Account;
+                var account = (await session.CallerAsync(token).ConfigureAwait(false)).Account;
                 var arn = $"arn:{Pipectl.Core.Naming.AwsPartition.ForRegion(session.Region)}:sns:{session.Region}:{account}:{spec.ApprovalTopicName}";
                 var found = (await session.Sns.ListSubscriptionsByTopicAsync(arn, token).ConfigureAwait(false))
                     .Where(s => s.Protocol == "email" && string.Equals(s.Endpoint, email, StringComparison.OrdinalIgnoreCase))

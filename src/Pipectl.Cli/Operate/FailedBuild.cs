@@ -1,6 +1,5 @@
 using Pipectl.Cli.Output;
 using System.Text.Json;
-using Amazon.Runtime;
 using Pipectl.Aws.Errors;
 using Pipectl.Aws.Logs;
 using Pipectl.Aws.Operations;
@@ -56,7 +55,7 @@ internal sealed record FailedBuild(FoundBuild Found, IReadOnlyList<LogEvent> Las
         }
     }
 
-    private static bool IsRequestFailure(Exception e) => e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException;
+    private static bool IsRequestFailure(Exception e) => AwsFailureText.IsRequestFailure(e);
 
     public IEnumerable<string> Lines(string nameArguments)
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Amazon.SecurityToken.Model;
 using Pipectl.Aws.Operations;
 using Pipectl.Aws.Session;
 using Pipectl.Cli.Hosting;
@@ -25,7 +24,7 @@ public static class ListCommand
     {
         using var session = AwsSession.Create(settings.SessionOptions);
         // The account is only printed: asked for alongside the listing.
-        var identity = session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+        var identity = session.CallerAsync(cancellationToken);
         var stacks = await new StackPipelineCatalog(session.CodePipeline, session.Tagging).ListAsync(cancellationToken).ConfigureAwait(false);
         var account = (await identity.ConfigureAwait(false)).Account;
         // One line however many pipelines failed the same way (a missing permission fails them all).

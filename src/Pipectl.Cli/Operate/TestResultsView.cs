@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Amazon.Runtime;
 using Pipectl.Aws.Errors;
 using Pipectl.Aws.Operations;
 using Pipectl.Cli.Output;
@@ -34,7 +33,7 @@ internal sealed record TestResultsView(TestResults? Results, string? Unreadable)
         {
             return new TestResultsView(await reader.ReadAsync(buildId, cancellationToken).ConfigureAwait(false), null);
         }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException)
+        catch (Exception e) when (AwsFailureText.IsRequestFailure(e))
         {
             // The status is what was asked for: results that cannot be read (a missing codebuild:BatchGetReports) do not hide it.
             return new TestResultsView(new TestResults(buildId, null, []), AwsFailureText.Describe(e) ?? e.Message);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Amazon.Runtime;
 using Pipectl.Aws.Errors;
 using Pipectl.Cli.Hosting;
 using Pipectl.Core.Validation;
@@ -15,20 +14,20 @@ public static class ErrorJson
     public static void WriteMember(Utf8JsonWriter writer, string code, string message, Exception? failure)
     {
         var request = failure is null ? null : AwsFailedRequest.Of(failure);
-        var service = Find(failure);
+        var reply = AwsFailureText.ReplyOf(failure);
         writer.WriteStartObject("error");
         writer.WriteString("code", code);
         writer.WriteString("message", message);
-        if (service is null)
+        if (reply is null)
         {
             writer.WriteNull("httpStatus");
         }
         else
         {
-            writer.WriteNumber("httpStatus", (int)service.StatusCode);
+            writer.WriteNumber("httpStatus", reply.HttpStatus);
         }
 
-        writer.WriteString("requestId", string.IsNullOrEmpty(service?.RequestId) ? null : service.RequestId);
+        writer.WriteString("requestId", reply?.RequestId);
         writer.WriteString("service", request?.Service);
         writer.WriteString("operation", request?.Operation);
         writer.WriteString("resource", request?.Resource);
@@ -48,7 +47,7 @@ public static class ErrorJson
             return ErrorCodes.BadInput;
         }
 
-        return Find(failure) is { ErrorCode: { Length: > 0 } code } ? code
+        return AwsFailureText.ReplyOf(failure) is { ErrorCode: { Length: > 0 } code } ? code
             : failure is ICodedFailure coded ? coded.ErrorCode
             : failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal);
     }
@@ -70,17 +69,4 @@ public static class ErrorJson
             writer.WriteEndObject();
         })).ConfigureAwait(false);
     };
-
-    private static AmazonServiceException? Find(Exception? failure)
-    {
-        for (var e = failure; e is not null; e = e.InnerException)
-        {
-            if (e is AmazonServiceException service)
-            {
-                return service;
-            }
-        }
-
-        return null;
-    }
 }

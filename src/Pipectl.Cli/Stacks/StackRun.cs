@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Amazon.SecurityToken.Model;
 using Pipectl.Aws.Diagnostics;
 using Pipectl.Aws.Provisioning;
 using Pipectl.Aws.Operations;
@@ -101,7 +100,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
             // first reads go out alongside GetCallerIdentity instead of after it. A teardown also asks the tagging
             // API for everything tagged as the stack's (alongside too), then reads the stages each deployed
             // pipeline runs, so one given only --name also removes every environment and every optional part.
-            var identity = session.Sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+            var identity = session.CallerAsync(cancellationToken);
             var account = AccountAsync(identity, cancellationToken);
             var finding = teardown is null ? null : new StackFinder(session.Tagging).FindAsync(_stackName, _region, cancellationToken);
             var recordRead = new StackRecordStore(session.Ssm).ReadAsync(_stackName, cancellationToken);
@@ -243,7 +242,7 @@ internal sealed partial class StackRun(string command, StackParts parts, ParseRe
         return ExitCodes.Success;
     }
 
-    private static Task<string> AccountAsync(Task<GetCallerIdentityResponse> identity, CancellationToken cancellationToken) =>
+    private static Task<string> AccountAsync(Task<CallerIdentity> identity, CancellationToken cancellationToken) =>
         identity.ContinueWith(
             t => t.GetAwaiter().GetResult().Account,
             cancellationToken,

@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Pipectl.Aws.Errors;
 using Pipectl.Aws.Operations;
 using Pipectl.Core.Provisioning;
@@ -64,7 +63,7 @@ internal static class TeardownLosses
         {
             return await count().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException)
+        catch (Exception e) when (AwsFailureText.IsRequestFailure(e))
         {
             return $"{what}: its contents could not be counted ({AwsFailureText.Brief(e) ?? e.Message}); they will be deleted with it";
         }
