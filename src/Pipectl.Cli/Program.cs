@@ -3,5 +3,5 @@ using Pipectl.Cli.Hosting;
 
 // First: give the SDK its SSO/SSOOIDC/STS clients (needed under Native AOT; only stores factories).
 SdkRuntimeDependencies.Register();
-Pipectl.Aws.Diagnostics.RunTrace.Mark("main entered");
+Pipectl.Core.Diagnostics.RunTrace.Mark("main entered");
 return await CliApp.RunAsync(args, CliConsole.FromProcess(), CancellationToken.None).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Pipectl.Aws.CodeCommit;
+using Pipectl.Core.Engine;
 
 namespace Pipectl.Aws.Operations;
 
@@ -8,7 +9,7 @@ namespace Pipectl.Aws.Operations;
 /// What a teardown would lose, counted before the question is asked: the branches of the repository
 /// (ListBranches) and the objects in a bucket (ListObjectsV2, up to <see cref="ObjectCountLimit"/>).
 /// </summary>
-public class StackContents(CodeCommitClient codeCommit, IAmazonS3 s3)
+public class StackContents(CodeCommitClient codeCommit, IAmazonS3 s3) : IStackContents
 {
     /// <summary>Counting stops here: "at least 10000 objects" says enough, and a huge bucket stays cheap to ask about.</summary>
     public const int ObjectCountLimit = 10_000;

@@ -1,4 +1,5 @@
 using Pipectl.Aws.Session;
+using Pipectl.Core.Engine;
 using Pipectl.Core.Naming;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
@@ -11,7 +12,7 @@ namespace Pipectl.Aws.Provisioning;
 /// The caller's account, which may still be being asked for (GetCallerIdentity): only what needs it (a topic's ARN,
 /// the account's Block Public Access) waits for it, so reads by name can start at once (<see cref="EarlyReads"/>).
 /// </param>
-public sealed class AwsStackDrivers(AwsSession session, Task<string> account, IStackProgress progress) : IStackDrivers
+public sealed class AwsStackDrivers(AwsSession session, Task<string> account, IStackProgress progress) : IAccountDrivers
 {
     private OwnedBucketListing? _ownedBuckets;
 
@@ -25,6 +26,8 @@ public sealed class AwsStackDrivers(AwsSession session, Task<string> account, IS
     /// drivers have started to read (the listing of the caller's buckets).
     /// </summary>
     public AwsStackDrivers ReportingTo(IStackProgress reportTo, bool noWait = false) => new(session, account, reportTo) { NoWait = noWait, DeleteImages = DeleteImages, _ownedBuckets = OwnedBuckets, _ecsServices = _ecsServices };
+
+    IAccountDrivers IAccountDrivers.ReportingTo(IStackProgress progress, bool noWait) => ReportingTo(progress, noWait);
 
     private readonly IamPropagation _propagation = new(progress);
     // Shared with the drivers ReportingTo makes: the service is read once per run.

@@ -1,3 +1,5 @@
+using Pipectl.Core.Provisioning;
+
 namespace Pipectl.Aws.Runtime;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
-using Pipectl.Aws.Diagnostics;
+using Pipectl.Core.Diagnostics;
+
+using Pipectl.Core.Provisioning;
 
 namespace Pipectl.Aws.Runtime;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 
+using Pipectl.Core.Provisioning;
+
 namespace Pipectl.Aws.Runtime;
 
 /// <summary>

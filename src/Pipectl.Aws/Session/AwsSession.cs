@@ -19,6 +19,8 @@ using Pipectl.Aws.CloudFront;
 using Pipectl.Aws.S3Control;
 using Pipectl.Aws.Sns;
 
+using Pipectl.Core.Provisioning;
+
 namespace Pipectl.Aws.Session;
 
 /// <summary>
@@ -336,6 +338,3 @@ public sealed class AwsSession : IDisposable
         }
     }
 }
-
-/// <summary>The identity pipectl's requests are made as: its account and its ARN (a user, an assumed-role session, root).</summary>
-public sealed record CallerIdentity(string Account, string Arn);

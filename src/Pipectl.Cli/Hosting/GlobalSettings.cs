@@ -1,4 +1,6 @@
+using Pipectl.Aws.Operations;
 using Pipectl.Aws.Session;
+using Pipectl.Core.Engine;
 using Pipectl.Core.Validation;
 
 namespace Pipectl.Cli.Hosting;
@@ -33,4 +35,13 @@ public sealed record GlobalSettings(string? Region, string? Profile, string? End
 
         return new AwsSessionOptions(chosen, Profile, EndpointUrl);
     }
+
+    /// <summary>The region of a stack verb: --region, the stack file's, or the configured one (environment, profile); null when none is set.</summary>
+    public string? StackRegion(string? fileRegion) => Region ?? fileRegion ?? AwsSession.TryResolveRegion(null, Profile);
+
+    /// <summary>The failure of a run that must talk to AWS and has no region (exit 2).</summary>
+    public static Exception NoRegion() => new RegionUnavailableException("No AWS region is set: pass --region, set AWS_REGION, or give the profile a region.");
+
+    /// <summary>The account a stack run works on in <paramref name="region"/>: an AWS session, opened when the engine asks for it (after the input is checked).</summary>
+    public IStackBackend OpenStackBackend(string region) => new AwsStackBackend(AwsSession.Create(SessionOptionsIn(region)));
 }

@@ -69,12 +69,13 @@ public static class VerbRunner
     public static (int Code, string Line) Classify(Exception e)
     {
         var (code, line) = ClassifyRaw(e);
-        return (code, e is UsageException ? line : Output.TerminalText.Inline(line));
+        return (code, e is UsageException or Pipectl.Core.Engine.StackInputException ? line : Output.TerminalText.Inline(line));
     }
 
     private static (int Code, string Line) ClassifyRaw(Exception e) => e switch
     {
         UsageException => (ExitCodes.BadInput, e.Message),
+        Pipectl.Core.Engine.StackInputException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.LocalFiles.LocalFileException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.StackFiles.StackSelectionException => (ExitCodes.BadInput, e.Message),
         Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, AwsFailureText.Brief(e) is { } facts ? $"{e.Message.TrimEnd('.')} ({facts})." : e.Message),

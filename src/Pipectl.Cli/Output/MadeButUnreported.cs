@@ -1,4 +1,3 @@
-using Pipectl.Aws.Runtime;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 

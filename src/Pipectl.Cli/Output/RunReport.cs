@@ -36,7 +36,7 @@ public sealed record RunReport
     public Exception? ErrorCause { get; init; }
 
     /// <summary>Every creating request of the run that succeeded (from the session's counter).</summary>
-    public IReadOnlyList<Pipectl.Aws.Runtime.CreatedResource> CreatedByRequests { get; init; } = [];
+    public IReadOnlyList<Pipectl.Core.Provisioning.CreatedResource> CreatedByRequests { get; init; } = [];
 
     /// <summary>
     /// The resources to list: the run's outcomes, then anything a creating request made that no outcome

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipectl.Cli.Hosting;
+using Pipectl.Core.Engine;
 using Pipectl.Core.Orchestration;
 
 namespace Pipectl.Cli.Stacks;
@@ -40,7 +41,7 @@ public static class StackVerbs
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
-            var switches = new TeardownSwitches(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets), parse.GetValue(keepConnection)) { NoWait = parse.GetValue(noWait), DeleteImages = parse.GetValue(deleteImages) };
+            var switches = new TeardownRequest(parse.GetValue(yes), parse.GetValue(keepRepo), parse.GetValue(keepBuckets), parse.GetValue(keepConnection)) { NoWait = parse.GetValue(noWait), DeleteImages = parse.GetValue(deleteImages) };
             var run = new StackRun("teardown", StackParts.All, parse, settings, stack, console, switches);
             return VerbRunner.RunAsync(console, settings, run.ExecuteAsync, cancellationToken, run.ReportFailureAsync, run.InterruptedHint);
         });

@@ -33,6 +33,17 @@ public sealed partial class LayeringTests
         Assert.Empty(Matches("Pipectl.Core", AwsLayer()).Select(m => $"{m.File}:{m.Line}: {m.Text}"));
     }
 
+    /// <summary>
+    /// The stack verbs (plan, bootstrap, the create verbs, teardown) parse, ask and render: the engine in Core decides,
+    /// and the AWS session is opened for it by the composition in Hosting (GlobalSettings.OpenStackBackend).
+    /// </summary>
+    [Fact]
+    public void The_stack_verbs_reach_AWS_only_through_the_engine()
+    {
+        Assert.Empty(Matches(Path.Combine("Pipectl.Cli", "Stacks"), AwsLayer()).Select(m => $"{m.File}:{m.Line}: {m.Text}"));
+        Assert.Empty(Matches(Path.Combine("Pipectl.Cli", "Output"), new Regex(@"\bPipectl\.Aws\.(Runtime|Session|Provisioning|Operations|Ssm)\b")).Select(m => $"{m.File}:{m.Line}: {m.Text}"));
+    }
+
     [Fact]
     public void The_check_sees_an_SDK_type_where_there_is_one()
     {

@@ -2,6 +2,7 @@ using Amazon.S3.Model;
 using Pipectl.Aws.Operations;
 using Pipectl.Cli.Hosting;
 using Pipectl.Cli.Stacks;
+using Pipectl.Core.Engine;
 using Pipectl.Core.Provisioning;
 using Pipectl.IntegrationTests.Moto;
 
@@ -74,7 +75,7 @@ public sealed class TeardownQuestionTests(MotoServer moto)
             new(ResourceTypes.Bucket, "demo-site", null, ResourceAction.WouldDelete),
         };
 
-        var lines = await TeardownLosses.DescribeAsync(new CountedContents(branches: 2, objects: 12_000), doomed, CancellationToken.None);
+        var lines = await TeardownLosses.DescribeAsync(new CountedContents(branches: 2, objects: 12_000), doomed, _ => null, CancellationToken.None);
 
         Assert.Equal(
             [

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Amazon.S3.Model;
+using Pipectl.IntegrationTests.Authoring;
 using Pipectl.IntegrationTests.Moto;
 
 namespace Pipectl.IntegrationTests.Cli;
@@ -50,6 +51,22 @@ public sealed class TerminalPromptTests(MotoServer moto)
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Apply these permission changes?", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
+    }
+
+    /// <summary>The question before a bootstrap removes parts the stack no longer has takes exactly yes too (it took y before the engine left the CLI).</summary>
+    [Fact]
+    public async Task A_y_at_the_removal_question_changes_nothing()
+    {
+        var stack = UniqueStack();
+        Assert.Equal(0, (await CliRun.RunAsync(Args("bootstrap", "--name", stack, "--test-buildspec", RepositoryRoot.Of("samples/node-app/buildspec-test.yml")))).ExitCode);
+
+        var run = await OnTerminal("y", "bootstrap", "--name", stack, "--no-test-stage");
+
+        Assert.True(run.ExitCode == 1, run.Stderr);
+        Assert.Contains("no longer has these", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("not confirmed: nothing was changed", run.Stderr, StringComparison.Ordinal);
+        var plan = await CliRun.RunAsync(Args("plan", "--name", stack, "--no-test-stage", "--output", "json"));
+        Assert.Contains(plan.Json.GetProperty("resources").EnumerateArray(), r => r.GetProperty("name").GetString() == $"{stack}-test" && r.GetProperty("action").GetString() == "would-delete");
     }
 
     [Fact]

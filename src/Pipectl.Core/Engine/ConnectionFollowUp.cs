@@ -1,19 +1,16 @@
-using Pipectl.Aws.Operations;
-using Pipectl.Aws.Session;
-using Pipectl.Cli.Hosting;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Sources;
 using Pipectl.Core.Stacks;
 
-namespace Pipectl.Cli.Stacks;
+namespace Pipectl.Core.Engine;
 
 /// <summary>
 /// After a run that converged a connection: when it is not AVAILABLE, tell the account owner exactly where to
 /// finish the handshake (stderr), and with <c>--wait-connection</c> wait for it with progress. The run still
 /// succeeds while the connection is PENDING: everything else exists, and the pipeline's source fails until it is done.
 /// </summary>
-internal sealed class ConnectionFollowUp(CliConsole console, AwsSession session, bool wait, string stackArguments)
+internal sealed class ConnectionFollowUp(IStackRunHost host, IStackBackend backend, bool wait, string stackArguments)
 {
     /// <summary>A progress line at most this often while the status stays the same.</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(30);
@@ -30,7 +27,7 @@ internal sealed class ConnectionFollowUp(CliConsole console, AwsSession session,
         var name = spec.ConnectionArn is null ? spec.ConnectionName : arn;
         foreach (var line in ConnectionConsole.Steps(name, source.ProviderType, spec.Region, stackArguments))
         {
-            await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
+            await host.NoticeAsync($"pipectl: {line}").ConfigureAwait(false);
         }
 
         if (!wait)
@@ -40,12 +37,12 @@ internal sealed class ConnectionFollowUp(CliConsole console, AwsSession session,
 
         string? shown = null;
         var lastShown = TimeSpan.Zero;
-        var settled = await new ConnectionWaiter(session.CodeConnections, ConnectionWaiter.DefaultPollInterval).WaitAsync(arn, (now, waited) =>
+        var settled = await backend.WaitForConnectionAsync(arn, (now, waited) =>
         {
             if (now != shown || waited - lastShown >= ProgressEvery)
             {
                 (shown, lastShown) = (now, waited);
-                console.Error.WriteLine($"pipectl: waiting for connection {name}: {now} ({waited.TotalSeconds:0} s)");
+                host.NoticeAsync($"pipectl: waiting for connection {name}: {now} ({waited.TotalSeconds:0} s)").GetAwaiter().GetResult();
             }
         }, cancellationToken).ConfigureAwait(false);
         if (settled != ConnectionConsole.Available)
@@ -53,7 +50,7 @@ internal sealed class ConnectionFollowUp(CliConsole console, AwsSession session,
             throw new ProvisioningException($"connection {name} is {settled}, not AVAILABLE: open {ConnectionConsole.Url(spec.Region)}, choose it and update it; then run the command again.") { RerunHelps = false };
         }
 
-        await console.Error.WriteLineAsync($"pipectl: connection {name} is AVAILABLE: a push to {spec.Branch} of {source.FullRepositoryId} now starts {spec.PipelineName}.").ConfigureAwait(false);
+        await host.NoticeAsync($"pipectl: connection {name} is AVAILABLE: a push to {spec.Branch} of {source.FullRepositoryId} now starts {spec.PipelineName}.").ConfigureAwait(false);
         return new Dictionary<string, string>(outputs, StringComparer.Ordinal) { [StackOutputs.ConnectionStatus] = settled };
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipectl.Aws.Diagnostics;
+namespace Pipectl.Core.Diagnostics;
 
 /// <summary>
 /// With <c>PIPECTL_TRACE=1</c>, one line on stderr per request attempt (when it was sent and answered, in

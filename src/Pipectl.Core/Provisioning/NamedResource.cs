@@ -1,4 +1,4 @@
-namespace Pipectl.Aws.Runtime;
+namespace Pipectl.Core.Provisioning;
 
 /// <summary>What a request names: its kind ("repository", "log group") and its name.</summary>
 public sealed record NamedResource(string Noun, string Name)
