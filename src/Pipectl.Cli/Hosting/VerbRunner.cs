@@ -81,6 +81,7 @@ public static class VerbRunner
         Pipectl.Core.Provisioning.ProvisioningException => (ExitCodes.Failed, AwsFailureText.Brief(e) is { } facts ? $"{e.Message.TrimEnd('.')} ({facts})." : e.Message),
         Pipectl.Core.Provisioning.StackNotFoundException => (ExitCodes.Failed, e.Message),
         Pipectl.Core.Provisioning.PermissionsDeniedException => (ExitCodes.Failed, e.Message),
+        Pipectl.Core.Provisioning.NotConfirmedException => (ExitCodes.Failed, e.Message),
         CredentialsUnavailableException => (ExitCodes.BadInput, e.Message),
         RegionUnavailableException => (ExitCodes.BadInput, e.Message),
         _ when AwsFailureText.Describe(e) is { } line => (ExitCodes.Failed, line),

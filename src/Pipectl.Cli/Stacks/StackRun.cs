@@ -74,19 +74,17 @@ internal sealed class StackRun(string command, StackParts parts, ParseResult par
         var region = _region;
         _engine = new StackEngine(request, new TerminalStackHost(console, settings.Json), () => settings.OpenStackBackend(region));
         var outcome = await _engine.RunAsync(cancellationToken).ConfigureAwait(false);
-        if (outcome.Declined)
-        {
-            // A "no" is an answer, not an interruption: exit 1 (Ctrl-C at the question stays 130).
-            await console.Error.WriteLineAsync(teardown is null ? "pipectl: not confirmed: nothing was changed." : "pipectl: not confirmed: nothing was deleted.").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-
         var result = outcome.Result;
         var report = Report(_stackName, result, Join(note, outcome.Note));
         if (result.Failure is { } failure)
         {
             var (code, line) = VerbRunner.Classify(failure);
-            await WriteAsync(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
+            if (settings.Json || !outcome.Declined)
+            {
+                // A "no" (exit 1; Ctrl-C at the question stays 130) has no report to show, but a script still gets its one document.
+                await WriteAsync(report with { ErrorCode = ErrorJson.CodeOf(failure), ErrorMessage = line, ErrorCause = failure }, false).ConfigureAwait(false);
+            }
+
             await console.Error.WriteLineAsync($"pipectl: {line}").ConfigureAwait(false);
             if (outcome.Stopped)
             {

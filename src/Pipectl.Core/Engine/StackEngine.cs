@@ -156,7 +156,7 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
         var asked = !Teardown!.Yes && !request.DryRun;
         if (asked && !await ConfirmTeardownAsync(backend, readers, graph, removal with { EarlyReads = early }, cancellationToken).ConfigureAwait(false))
         {
-            return new StackRunOutcome(StackRunResult.Empty) { Declined = true };
+            return StackRunOutcome.NotConfirmed("nothing was deleted.");
         }
 
         var progress = host.BeginProgress();
@@ -206,7 +206,7 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
             var pruning = readers is null ? null : await PlanPruningAsync(backend, readers, graph, specs, cancellationToken).ConfigureAwait(false);
             if (pruning is not null && !request.DryRun && !await ConfirmPruningAsync(pruning, cancellationToken).ConfigureAwait(false))
             {
-                return new StackRunOutcome(StackRunResult.Empty) { Declined = true };
+                return StackRunOutcome.NotConfirmed("nothing was changed.");
             }
 
             apply = apply with { BeforeFirstWrite = pruning is null ? null : ct => RememberAsync(backend, pruning.Next, ct) };

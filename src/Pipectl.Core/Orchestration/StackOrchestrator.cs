@@ -71,7 +71,7 @@ public sealed class StackOrchestrator(IStackDrivers drivers, IStackProgress prog
 
             if (options.ApproveWidening is { } approve && plan.Any(o => o.Widens) && !await approve(plan, cancellationToken).ConfigureAwait(false))
             {
-                return new StackRunResult([], new Dictionary<string, string>(), new ProvisioningException(NotApprovedMessage) { RerunHelps = false });
+                return new StackRunResult([], new Dictionary<string, string>(), new NotConfirmedException(NotApprovedMessage));
             }
         }
 

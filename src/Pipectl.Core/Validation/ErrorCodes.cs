@@ -36,6 +36,9 @@ public static class ErrorCodes
     /// <summary>bootstrap / create verbs: the caller's identity policies do not allow requests of the plan (nothing was written); doctor: the same for a default stack.</summary>
     public const string PermissionsDenied = "PermissionsDenied";
 
+    /// <summary>teardown, bootstrap: the question on the terminal was not answered exactly yes (nothing was deleted or written).</summary>
+    public const string NotConfirmed = "NotConfirmed";
+
     /// <summary>Every code above, as docs/CONTRACT.md lists them.</summary>
-    public static IReadOnlyList<string> Published { get; } = [BadInput, Provisioning, DeletionDeferred, ServicesFailed, NoPendingApproval, SeveralPendingApprovals, StackNotFound, PermissionsDenied];
+    public static IReadOnlyList<string> Published { get; } = [BadInput, Provisioning, DeletionDeferred, ServicesFailed, NoPendingApproval, SeveralPendingApprovals, StackNotFound, PermissionsDenied, NotConfirmed];
 }

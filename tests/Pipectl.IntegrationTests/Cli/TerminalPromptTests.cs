@@ -32,7 +32,13 @@ public sealed class TerminalPromptTests(MotoServer moto)
 
             Assert.True(run.ExitCode == 1, $"{answer}: {run.Stderr}");
             Assert.Contains("not confirmed: nothing was deleted", run.Stderr, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, run.Stdout);
         }
+
+        var json = await OnTerminal("no", "teardown", "--name", stack, "--output", "json");
+        Assert.Equal(1, json.ExitCode);
+        Assert.Equal("NotConfirmed", json.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(json.Json.GetProperty("resources").EnumerateArray());
 
         using var session = TestSessions.For(moto);
         await session.S3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = $"{stack}-site-123456789012-us-east-1" });
@@ -50,6 +56,7 @@ public sealed class TerminalPromptTests(MotoServer moto)
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Apply these permission changes?", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("NotConfirmed", run.Json.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(0, run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
     }
 
@@ -60,9 +67,11 @@ public sealed class TerminalPromptTests(MotoServer moto)
         var stack = UniqueStack();
         Assert.Equal(0, (await CliRun.RunAsync(Args("bootstrap", "--name", stack, "--test-buildspec", RepositoryRoot.Of("samples/node-app/buildspec-test.yml")))).ExitCode);
 
-        var run = await OnTerminal("y", "bootstrap", "--name", stack, "--no-test-stage");
+        var run = await OnTerminal("y", "bootstrap", "--name", stack, "--no-test-stage", "--output", "json");
 
         Assert.True(run.ExitCode == 1, run.Stderr);
+        Assert.Equal("NotConfirmed", run.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(0, run.Json.GetProperty("apiCalls").GetProperty("mutating").GetInt32());
         Assert.Contains("no longer has these", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("not confirmed: nothing was changed", run.Stderr, StringComparison.Ordinal);
         var plan = await CliRun.RunAsync(Args("plan", "--name", stack, "--no-test-stage", "--output", "json"));

@@ -24,6 +24,8 @@ public sealed class ErrorCodeTests
         { new ProvisioningException("the bucket is someone else's"), "Provisioning" },
         { new DeletionDeferredException("the distribution is being disabled"), "DeletionDeferred" },
         { new StackNotFoundException("demo", "eu-west-1", null), "StackNotFound" },
+        { new NotConfirmedException("not confirmed: nothing was deleted."), "NotConfirmed" },
+        { new Pipectl.Core.Engine.StackInputException("--compute-type \"HUGE\": not a compute type"), "BadInput" },
         { new AwsAccessDeniedException("AccessDeniedException", "denied", "req-1", HttpStatusCode.BadRequest, ErrorType.Sender, null), "AccessDeniedException" },
         { new ProvisioningException("emptying failed", new AwsAccessDeniedException("AccessDenied", "denied", "req-2", HttpStatusCode.Forbidden, ErrorType.Sender, null)), "AccessDenied" },
     };
@@ -40,7 +42,7 @@ public sealed class ErrorCodeTests
         var sentence = Regex.Match(contract, @"pipectl's own codes are exactly:(?<list>.*?)never derived", RegexOptions.Singleline).Groups["list"].Value;
         var published = Regex.Matches(sentence, "`(?<code>[A-Za-z]+)`").Select(m => m.Groups["code"].Value).Where(c => c is not ("doctor" or "approve" or "reject" or "teardown")).ToList();
 
-        Assert.Equal(["BadInput", "Provisioning", "DeletionDeferred", "ServicesFailed", "NoPendingApproval", "SeveralPendingApprovals", "StackNotFound", "PermissionsDenied"], published);
+        Assert.Equal(["BadInput", "Provisioning", "DeletionDeferred", "ServicesFailed", "NoPendingApproval", "SeveralPendingApprovals", "StackNotFound", "PermissionsDenied", "NotConfirmed"], published);
         Assert.Equal(published, ErrorCodes.Published);
     }
 }
