@@ -53,6 +53,25 @@ public sealed class EarlyReads
         return Start(StackTeardown.EntriesOf(withoutAccount, options), drivers, Purpose.Teardown, cancellationToken);
     }
 
+    /// <summary>
+    /// These reads, and the reads a teardown with <paramref name="options"/> would make of the entries of
+    /// <paramref name="withAccount"/> not started yet: once the account is known, the names that hold it (the buckets)
+    /// need not wait for the rest of the stack to be found.
+    /// </summary>
+    public EarlyReads AndTeardownReadsOf(StackGraph withAccount, TeardownOptions options, IStackDrivers drivers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(withAccount);
+        ArgumentNullException.ThrowIfNull(options);
+        var more = Start([.. StackTeardown.EntriesOf(withAccount, options).Where(e => !_started.ContainsKey(e.Key))], drivers, Purpose.Teardown, cancellationToken);
+        var all = new Dictionary<string, BoundResource>(_started, StringComparer.Ordinal);
+        foreach (var (key, resource) in more._started)
+        {
+            all[key] = resource;
+        }
+
+        return new EarlyReads(all, Purpose.Teardown);
+    }
+
     private static EarlyReads Start(IReadOnlyList<ResourceEntry> entries, IStackDrivers drivers, Purpose purpose, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(drivers);

@@ -86,7 +86,7 @@ public sealed class StackEngineTests
     {
         var drivers = new StackTeardownTests.InventoryDrivers("demo");
         var host = new Host { Answer = false };
-        var backend = new Backend(drivers) { Record = StackRecord.Next(null, "demo", "us-east-1", new Dictionary<string, RecordedSpec>(StringComparer.Ordinal) { [StackRecord.SingleStack] = RecordedSpec.Of(TestStacks.Demo()) }, true) };
+        var backend = new Backend(drivers) { Record = Recorded() };
         var engine = new StackEngine(Request(r => r with { Command = "teardown", Teardown = new TeardownRequest(false, false, false, false) }), host, () => backend);
 
         var outcome = await engine.RunAsync(CancellationToken.None);
@@ -103,7 +103,7 @@ public sealed class StackEngineTests
     public async Task A_confirmed_teardown_deletes_the_stack_and_its_record()
     {
         var drivers = new StackTeardownTests.InventoryDrivers("demo");
-        var backend = new Backend(drivers) { Record = StackRecord.Next(null, "demo", "us-east-1", new Dictionary<string, RecordedSpec>(StringComparer.Ordinal) { [StackRecord.SingleStack] = RecordedSpec.Of(TestStacks.Demo()) }, true) };
+        var backend = new Backend(drivers) { Record = Recorded() };
         var engine = new StackEngine(Request(r => r with { Command = "teardown", Teardown = new TeardownRequest(false, false, false, false) }), new Host { Answer = true }, () => backend);
 
         var outcome = await engine.RunAsync(CancellationToken.None);
@@ -113,6 +113,37 @@ public sealed class StackEngineTests
         Assert.Contains("demo-pipeline", drivers.Deleted);
         Assert.True(backend.RecordDeleted);
     }
+
+    [Fact]
+    public async Task A_teardown_of_a_recorded_stack_reads_its_deployed_stages_while_the_tag_search_runs()
+    {
+        var drivers = new StackTeardownTests.InventoryDrivers("demo");
+        var backend = new Backend(drivers) { Record = Recorded(), SearchWaitsForStages = true };
+        var engine = new StackEngine(Request(r => r with { Command = "teardown", Teardown = new TeardownRequest(true, false, false, false) }), new Host(), () => backend);
+
+        var outcome = await engine.RunAsync(CancellationToken.None);
+
+        Assert.Null(outcome.Result.Failure);
+        var calls = backend.Calls.ToList();
+        Assert.True(calls.IndexOf("stages demo-pipeline") < calls.IndexOf("found"), string.Join(", ", calls));
+        Assert.Single(calls, c => c == "stages demo-pipeline");
+    }
+
+    [Fact]
+    public async Task Without_a_record_the_stages_are_read_only_for_the_stack_found()
+    {
+        var drivers = new StackTeardownTests.InventoryDrivers("demo");
+        var backend = new Backend(drivers);
+        var engine = new StackEngine(Request(r => r with { Command = "teardown", Teardown = new TeardownRequest(true, false, false, false) }), new Host(), () => backend);
+
+        await engine.RunAsync(CancellationToken.None);
+
+        var calls = backend.Calls.ToList();
+        Assert.True(calls.IndexOf("found") < calls.IndexOf("stages demo-pipeline"), string.Join(", ", calls));
+    }
+
+    private static StackRecord Recorded() =>
+        StackRecord.Next(null, "demo", "us-east-1", new Dictionary<string, RecordedSpec>(StringComparer.Ordinal) { [StackRecord.SingleStack] = RecordedSpec.Of(TestStacks.Demo()) }, true);
 
     [Fact]
     public async Task A_teardown_that_finds_nothing_and_no_record_is_stack_not_found()
@@ -210,10 +241,21 @@ public sealed class StackEngineTests
 
         public IAccountDrivers Drivers(Task<string> account, bool deleteImages) => new AccountDrivers(drivers);
 
-        public Task<FoundStack> FindAsync(string stackName, string region, CancellationToken cancellationToken)
+        /// <summary>The tag search answers only once the deployed stages were asked for (or after 10 s): it shows which came first.</summary>
+        public bool SearchWaitsForStages { get; init; }
+
+        private readonly TaskCompletionSource _stagesAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<FoundStack> FindAsync(string stackName, string region, CancellationToken cancellationToken)
         {
             Calls.Enqueue("find");
-            return Task.FromResult(FoundStack.Nothing(stackName));
+            if (SearchWaitsForStages)
+            {
+                await Task.WhenAny(_stagesAsked.Task, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
+            }
+
+            Calls.Enqueue("found");
+            return FoundStack.Nothing(stackName);
         }
 
         public Task<StackRecord?> ReadRecordAsync(string stackName, CancellationToken cancellationToken)
@@ -235,7 +277,12 @@ public sealed class StackEngineTests
             return Task.CompletedTask;
         }
 
-        public Task<DeployedStages> ReadDeployedStagesAsync(StackSpec spec, CancellationToken cancellationToken) => Task.FromResult(DeployedStages.None);
+        public Task<DeployedStages> ReadDeployedStagesAsync(StackSpec spec, CancellationToken cancellationToken)
+        {
+            Calls.Enqueue($"stages {spec.PipelineName}");
+            _stagesAsked.TrySetResult();
+            return Task.FromResult(DeployedStages.None);
+        }
 
         public Task<PermissionCheckResult> CheckPermissionsAsync(string callerArn, IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
         {
