@@ -7,6 +7,7 @@ using Pipectl.Core.Policies;
 using Pipectl.Core.Resources;
 using Pipectl.Core.Stacks;
 using Pipectl.Core.Targets;
+using Pipectl.Core.Tests.Buildspecs;
 
 namespace Pipectl.Core.Tests.Targets;
 
@@ -164,5 +165,38 @@ public sealed partial class StackTargetsTests
         var publicRead = bucket?.Desired.Policy is { } policy && StatementFacts.Parse(policy).Any(s => s.IsAllow && s.Principals.Contains("AWS:*"));
         Assert.Equal(site.PublicBucket, publicRead);
         Assert.Equal(site.PublicBucket, PublicSitePreflight.Applies(spec));
+    }
+
+    /// <summary>
+    /// Where the deploy-target and site settings may be read: the spec itself, the settings' parsing, validation and
+    /// record, the target and site folder (each target's own code, and <see cref="StackTargets"/>, which chooses them),
+    /// <c>StackComponents</c> (which picks each one's part), and, until the engine leaves it, the CLI's run.
+    /// </summary>
+    private static readonly string[] FlagReaders =
+    [
+        "src/Pipectl.Core/Stacks/StackSpec.cs",
+        "src/Pipectl.Core/Stacks/StackRecord.cs",
+        "src/Pipectl.Core/StackFiles/",
+        "src/Pipectl.Core/Validation/",
+        "src/Pipectl.Core/Targets/",
+        "src/Pipectl.Core/Orchestration/Components/StackComponents.cs",
+        "src/Pipectl.Cli/Stacks/StackRun.cs",
+    ];
+
+    [GeneratedRegex(@"\b(IsEcsDeploy|IsCloudFrontSite|DeployTargets\.Ecs)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetFlag();
+
+    [Fact]
+    public void No_deploy_target_or_site_setting_is_read_outside_the_targets_and_the_settings()
+    {
+        var src = RepositoryFiles.PathOf("src");
+        var readers = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryFiles.Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => File.ReadAllLines(RepositoryFiles.PathOf(f)).Any(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal) && TargetFlag().IsMatch(l)))
+            .ToList();
+
+        Assert.Contains("src/Pipectl.Core/Stacks/StackSpec.cs", readers);
+        Assert.DoesNotContain(readers, f => !FlagReaders.Any(r => f.StartsWith(r, StringComparison.Ordinal)));
     }
 }
