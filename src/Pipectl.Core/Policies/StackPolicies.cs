@@ -277,9 +277,10 @@ public sealed class StackPolicies
 
     /// <summary>
     /// Site bucket policy: anyone may read the website's objects, and nothing else. This is the single public
-    /// statement pipectl writes. Null when the site is private: the bucket then has no policy.
+    /// statement pipectl writes. Null when the site's bucket is not public (<see cref="ISiteKind.PublicBucket"/>: a private
+    /// site's bucket then has no policy).
     /// </summary>
-    public PolicyDocument? SiteBucketPolicy() => spec.PrivateSite
+    public PolicyDocument? SiteBucketPolicy() => !StackTargets.SiteOf(spec).PublicBucket
         ? null
         : new PolicyDocument(
         [

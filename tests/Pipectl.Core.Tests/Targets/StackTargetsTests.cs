@@ -199,4 +199,18 @@ public sealed partial class StackTargetsTests
         Assert.Contains("src/Pipectl.Core/Stacks/StackSpec.cs", readers);
         Assert.DoesNotContain(readers, f => !FlagReaders.Any(r => f.StartsWith(r, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void The_targets_the_pipeline_factory_and_the_policies_do_not_depend_on_the_orchestration()
+    {
+        var lower = new[] { "namespace Pipectl.Core.Targets;", "namespace Pipectl.Core.Pipelines;", "namespace Pipectl.Core.Policies;" };
+        var files = Directory.EnumerateFiles(RepositoryFiles.PathOf("src/Pipectl.Core"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetRelativePath(RepositoryFiles.Root, f), Lines: File.ReadAllLines(f)))
+            .Where(f => f.Lines.Any(l => lower.Contains(l.Trim())))
+            .ToList();
+
+        Assert.Contains(files, f => f.File.EndsWith("StackTargets.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.Lines.Any(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal) && l.Contains("Pipectl.Core.Orchestration", StringComparison.Ordinal)));
+    }
 }
