@@ -33,7 +33,7 @@ public class DeployedStagesReader(CodePipelineClient codePipeline, CodeBuildClie
             stages = stages with { TestInput = TestInputs.Build };
         }
 
-        if (!stages.CloudFrontSite && !spec.IsCloudFrontSite && OwnedProject(projects, spec.InvalidationProjectName, spec) is not null)
+        if (!stages.CloudFrontSite && !DeployedStages.HasCloudFrontSite(spec) && OwnedProject(projects, spec.InvalidationProjectName, spec) is not null)
         {
             stages = stages with { CloudFrontSite = true };
         }

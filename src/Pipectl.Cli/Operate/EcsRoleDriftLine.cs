@@ -6,6 +6,7 @@ using Pipectl.Cli.Output;
 using Pipectl.Core.Policies;
 using Pipectl.Core.Resources;
 using Pipectl.Core.Stacks;
+using Pipectl.Core.Targets;
 
 namespace Pipectl.Cli.Operate;
 
@@ -19,7 +20,7 @@ internal static class EcsRoleDriftLine
     /// <summary>A reader of the roles the deploy role may not pass, or null when the target's stack does not deploy to ECS (or is not known from a file).</summary>
     public static Func<CancellationToken, Task<IReadOnlyList<string>>>? ReaderFor(OperatedTarget target, AwsSession session)
     {
-        if (target.Spec is not { IsEcsDeploy: true } spec)
+        if (target.Spec is not { } spec || StackTargets.DeployOf(spec) is not EcsDeployTarget)
         {
             return null;
         }

@@ -5,6 +5,7 @@ using Pipectl.Core.Resources;
 using Pipectl.Core.Sources;
 using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
+using Pipectl.Core.Targets;
 
 namespace Pipectl.Core.Export;
 
@@ -24,23 +25,6 @@ public static class CloudFormationTemplate
     private const string AccessControlSuffix = "AccessControl";
     private const string IndexFunctionSuffix = "IndexFunction";
 
-    /// <summary>The parameter the ECS task role's ARN is given in (only the deploying account knows it).</summary>
-    public const string EcsTaskRoleParameter = "EcsTaskRoleArn";
-
-    /// <summary>The parameter the ECS task execution role's ARN is given in.</summary>
-    public const string EcsExecutionRoleParameter = "EcsExecutionRoleArn";
-
-    /// <summary>The parameter the ECS service's task definition family is given in.</summary>
-    public const string EcsTaskDefinitionFamilyParameter = "EcsTaskDefinitionFamily";
-
-    /// <summary>The ECS parameters: what only a read of the service tells, asked of whoever deploys the template.</summary>
-    public static IReadOnlyList<TemplateParameter> EcsParameters { get; } =
-    [
-        new(EcsTaskRoleParameter, null, "The taskRoleArn of the ECS service's task definition: the deploy role may pass it to ECS tasks (give the execution role's ARN when the task definition has no task role)", "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"),
-        new(EcsExecutionRoleParameter, null, "The executionRoleArn of the ECS service's task definition: the deploy role may pass it to ECS tasks", "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"),
-        new(EcsTaskDefinitionFamilyParameter, null, "The family of the ECS service's task definition: the deploy role may tag the revisions it registers", "^[A-Za-z0-9_-]{1,255}$"),
-    ];
-
     /// <summary>
     /// The template of the stacks <paramref name="specs"/> (one per environment, built with tokens). With
     /// <paramref name="retain"/> every resource has DeletionPolicy and UpdateReplacePolicy Retain, which a resource
@@ -50,8 +34,8 @@ public static class CloudFormationTemplate
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(parameters);
-        var ecs = specs.Where(s => s.Spec.IsEcsDeploy).ToDictionary(s => s.Environment ?? string.Empty, s => s.Spec, StringComparer.Ordinal);
-        var entries = StackGraph.For(specs).Entries.Where(e => e.Wanted && !e.UseExisting).Select(e => WithTemplateServiceRoles(e, ecs)).ToList();
+        var byEnvironment = specs.ToDictionary(s => s.Environment ?? string.Empty, s => s.Spec, StringComparer.Ordinal);
+        var entries = StackGraph.For(specs).Entries.Where(e => e.Wanted && !e.UseExisting).Select(e => WithTemplateDeployRole(e, byEnvironment)).ToList();
         var ids = entries.ToDictionary(e => e.Key, e => LogicalId(e.Key), StringComparer.Ordinal);
         if (ids.GroupBy(i => i.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
@@ -142,27 +126,12 @@ public static class CloudFormationTemplate
     /// An ECS stack's deploy role as the template declares it: the roles it may pass and the task definition family
     /// it may tag come from the service, which only the deploying account can read, so they are parameters.
     /// </summary>
-    private static ResourceEntry WithTemplateServiceRoles(ResourceEntry entry, IReadOnlyDictionary<string, StackSpec> ecs) =>
-        entry is ResourceEntry<RoleSpec, RoleState> role && Unscoped(entry.Key) == ResourceKeys.DeployRole && ecs.TryGetValue(entry.Environment ?? string.Empty, out var spec)
-            ? role with { Desired = RoleSpec.From(new EcsPolicies(spec).DeployRole(TemplateService(spec)), role.Desired.Tags) }
+    /// <summary>The deploy role as the deploy target writes it in a template (ECS: from the template's parameters), or the entry as it is.</summary>
+    private static ResourceEntry WithTemplateDeployRole(ResourceEntry entry, IReadOnlyDictionary<string, StackSpec> specs) =>
+        entry is ResourceEntry<RoleSpec, RoleState> role && Unscoped(entry.Key) == ResourceKeys.DeployRole
+            && specs.TryGetValue(entry.Environment ?? string.Empty, out var spec) && StackTargets.DeployOf(spec).TemplateDeployRole(spec) is { } templateRole
+            ? role with { Desired = RoleSpec.From(templateRole, role.Desired.Tags) }
             : entry;
-
-    /// <summary>The ECS service as the template's parameters describe it.</summary>
-    public static EcsServiceState TemplateService(StackSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var arns = new Naming.Arns(spec.Region, spec.AccountId);
-        return new EcsServiceState(
-            spec.Ecs.Cluster ?? string.Empty,
-            spec.Ecs.Service ?? string.Empty,
-            ClusterActive: true,
-            ServiceActive: true,
-            arns.EcsService(spec.Ecs.Cluster ?? string.Empty, spec.Ecs.Service ?? string.Empty),
-            $"arn:{arns.Partition}:ecs:{spec.Region}:{arns.AccountId}:task-definition/{TemplateTokens.Token(EcsTaskDefinitionFamilyParameter)}:1",
-            TemplateTokens.Token(EcsTaskRoleParameter),
-            TemplateTokens.Token(EcsExecutionRoleParameter),
-            [spec.ContainerName]);
-    }
 
     private static string Unscoped(string key) => key[(key.LastIndexOf('/') + 1)..];
 

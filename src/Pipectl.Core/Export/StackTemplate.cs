@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipectl.Core.StackFiles;
+using Pipectl.Core.Targets;
 
 namespace Pipectl.Core.Export;
 
@@ -40,10 +41,8 @@ public static class StackTemplate
             specs.Add(new EnvironmentStackSpec(environment, spec with { Branch = TemplateTokens.Token(parameter) }));
         }
 
-        if (specs.Any(s => s.Spec.IsEcsDeploy))
-        {
-            parameters.AddRange(CloudFormationTemplate.EcsParameters);
-        }
+        // What only the deploying account knows of each deploy target the environments use, each once.
+        parameters.AddRange(specs.Select(s => StackTargets.DeployOf(s.Spec)).Distinct().SelectMany(t => t.TemplateParameters));
 
         var environments = tokenized.Count > 1 ? $" ({string.Join(", ", tokenized.Select(s => s.Environment))})" : string.Empty;
         var description = $"pipectl stack {stackName}{environments}: CodeCommit -> CodeBuild -> CodePipeline -> S3 website (exported by pipectl export)";

@@ -1,6 +1,7 @@
 using Pipectl.Core.Pipelines;
 using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
+using Pipectl.Core.Targets;
 
 namespace Pipectl.Core.Orchestration;
 
@@ -34,26 +35,15 @@ public sealed record DeployedStages(bool CloudFrontSite, string? TestInput, stri
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(deployed);
-        var cloudFront = !spec.IsCloudFrontSite && BuildAction(deployed, PipelineDeclarationFactory.InvalidateStageName, spec.InvalidationProjectName) is not null;
-        var test = spec.HasTestStage ? null : BuildAction(deployed, PipelineDeclarationFactory.TestStageName, spec.TestProjectName);
+        // The CloudFront site and the ECS deploy target each recognise their own stage or action (StackTargets).
+        var cloudFront = !HasCloudFrontSite(spec) && StackTargets.CloudFront.RunsIn(deployed, spec);
+        var test = spec.HasTestStage ? null : PipelineDeclarationFactory.CodeBuildAction(deployed, PipelineDeclarationFactory.TestStageName, spec.TestProjectName);
         var input = test is null ? null : test.InputArtifacts.Contains(PipelineDeclarationFactory.SourceOutputArtifact, StringComparer.Ordinal) ? TestInputs.Source : TestInputs.Build;
-        return new DeployedStages(cloudFront, input) { Ecs = spec.IsEcsDeploy ? null : EcsTarget(deployed, spec) };
+        return new DeployedStages(cloudFront, input) { Ecs = StackTargets.DeployOf(spec) == StackTargets.Ecs ? null : EcsDeployTarget.DeployedIn(deployed, spec) };
     }
 
-    /// <summary>
-    /// The ECS deploy action's target, when the Deploy stage runs one with the stack's own deploy role (by name: the
-    /// spec read alongside GetCallerIdentity does not know the account yet).
-    /// </summary>
-    private static EcsDeployment? EcsTarget(PipelineDeclaration deployed, StackSpec spec)
-    {
-        var action = deployed.Stages
-            .Where(s => string.Equals(s.Name, PipelineDeclarationFactory.DeployStageName, StringComparison.Ordinal))
-            .SelectMany(s => s.Actions)
-            .FirstOrDefault(a => a.Provider == "ECS" && a.RoleArn is { } role && role.EndsWith($":role/{spec.DeployRoleName}", StringComparison.Ordinal));
-        return action is not null && action.Configuration.TryGetValue("ClusterName", out var cluster) && action.Configuration.TryGetValue("ServiceName", out var service)
-            ? new EcsDeployment { Cluster = cluster, Service = service }
-            : null;
-    }
+    /// <summary>Whether <paramref name="spec"/> itself has the CloudFront site (<see cref="StackTargets.SiteOf"/>): nothing to find then.</summary>
+    public static bool HasCloudFrontSite(StackSpec spec) => StackTargets.SiteOf(spec) == StackTargets.CloudFront;
 
     /// <summary>
     /// These stages, with the CloudFront site the stack's record remembers (docs/stack-record.md) for
@@ -66,7 +56,7 @@ public sealed record DeployedStages(bool CloudFrontSite, string? TestInput, stri
     public DeployedStages WithRecorded(StackRecord? record, string? environment, StackSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return CloudFrontSite || spec.IsCloudFrontSite || !HadCloudFrontSite(record, environment, spec.SiteBucketName) ? this : this with { CloudFrontSite = true };
+        return CloudFrontSite || HasCloudFrontSite(spec) || !HadCloudFrontSite(record, environment, spec.SiteBucketName) ? this : this with { CloudFrontSite = true };
     }
 
     /// <summary>True when settings of <paramref name="environment"/> the record names had a CloudFront site on <paramref name="siteBucket"/>.</summary>
@@ -104,14 +94,8 @@ public sealed record DeployedStages(bool CloudFrontSite, string? TestInput, stri
     public StackSpec ApplyTo(StackSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var completed = CloudFrontSite ? spec with { Site = SiteTypes.CloudFront } : spec;
-        completed = Ecs is null ? completed : completed with { Deploy = DeployTargets.Ecs, Ecs = Ecs };
+        var completed = CloudFrontSite ? StackTargets.CloudFront.ApplyTo(spec) : spec;
+        completed = Ecs is null ? completed : EcsDeployTarget.ApplyTo(completed, Ecs);
         return TestInput is null ? completed : completed with { Test = new TestStage(TestBuildspec ?? string.Empty, TestInput) };
     }
-
-    private static PipelineAction? BuildAction(PipelineDeclaration deployed, string stage, string project) =>
-        deployed.Stages
-            .Where(s => string.Equals(s.Name, stage, StringComparison.Ordinal))
-            .SelectMany(s => s.Actions)
-            .FirstOrDefault(a => a.Provider == "CodeBuild" && a.Configuration.TryGetValue("ProjectName", out var name) && string.Equals(name, project, StringComparison.Ordinal));
 }

@@ -141,15 +141,7 @@ public sealed class FoundStack
                 variants.Add(DesiredStack.From(spec with { Source = null, ConnectionArn = null }).Entries);
             }
 
-            foreach (var repository in Named("ecr", "repository"))
-            {
-                if (!(spec.IsEcsDeploy && spec.EcrRepositoryName == repository.Name))
-                {
-                    // Only the repository: the service of a deploy that is gone is not known (and never deleted).
-                    var variant = DesiredStack.From(spec with { Deploy = DeployTargets.Ecs, Ecs = spec.Ecs with { RepositoryName = repository.Name } }).Entries;
-                    variants.Add([.. variant.Where(e => e.Key == ResourceKeys.EcrRepository)]);
-                }
-            }
+            variants.AddRange(EcsDeploy.FoundRepositories(spec, Named("ecr", "repository").Select(r => r.Name)));
 
             variants.AddRange(Leftovers(all).Select(DesiredStack.From).Select(d => d.Entries));
         }

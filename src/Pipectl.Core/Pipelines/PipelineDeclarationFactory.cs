@@ -1,11 +1,13 @@
 using Pipectl.Core.Naming;
 using Pipectl.Core.Stacks;
+using Pipectl.Core.Targets;
 
 namespace Pipectl.Core.Pipelines;
 
 /// <summary>
 /// Builds the pipeline a stack wants: Source (CodeCommit, or GitHub/GitLab/Bitbucket through a connection) -> Build (CodeBuild) -> [Test (CodeBuild)] -> [Approval (manual)] ->
-/// Deploy (S3, extracted, with the deploy role).
+/// Deploy (the deploy target's action, with the deploy role) -> [the site's stages after the deploy]. The deploy target and the
+/// site (<see cref="StackTargets"/>) say what their stages hold.
 /// </summary>
 public static class PipelineDeclarationFactory
 {
@@ -21,11 +23,8 @@ public static class PipelineDeclarationFactory
     /// <summary>The Deploy stage and its action.</summary>
     public const string DeployStageName = "Deploy";
 
-    /// <summary>
-    /// The Invalidate stage of a CloudFront site: after the deploy, a CodeBuild project invalidates <c>/*</c> so the
-    /// next request reads the new objects instead of the edge caches' copies.
-    /// </summary>
-    public const string InvalidateStageName = "Invalidate";
+    /// <summary>The Invalidate stage of a CloudFront site (<see cref="CloudFrontSiteKind"/>).</summary>
+    public const string InvalidateStageName = CloudFrontSiteKind.InvalidateStageName;
 
     /// <summary>The Test stage of <c>--test-buildspec</c> / <c>test:</c>: its CodeBuild project runs the tests; it has no output.</summary>
     public const string TestStageName = "Test";
@@ -58,11 +57,9 @@ public static class PipelineDeclarationFactory
             stages.Add(ApprovalStage(spec, arns));
         }
 
-        stages.Add(DeployStage(spec, arns));
-        if (spec.IsCloudFrontSite)
-        {
-            stages.Add(InvalidateStage(spec));
-        }
+        var target = StackTargets.DeployOf(spec);
+        stages.Add(DeployStage(spec, arns, target));
+        stages.AddRange(StackTargets.SiteOf(spec).StagesAfterDeploy(spec));
 
         return new PipelineDeclaration
         {
@@ -117,11 +114,8 @@ public static class PipelineDeclarationFactory
     private static PipelineStage TestStage(StackSpec spec, TestStage test) =>
         CodeBuildStage(TestStageName, spec.TestProjectName, test.Input == TestInputs.Source ? SourceOutputArtifact : BuildOutputArtifact, []);
 
-    // A CodeBuild action needs an input artifact: the build output is the smallest one the pipeline already has.
-    private static PipelineStage InvalidateStage(StackSpec spec) =>
-        CodeBuildStage(InvalidateStageName, spec.InvalidationProjectName, BuildOutputArtifact, []);
-
-    private static PipelineStage CodeBuildStage(string name, string project, string input, IReadOnlyList<string> outputs) => new(name,
+    /// <summary>A stage of one CodeBuild action running <paramref name="project"/> on <paramref name="input"/>.</summary>
+    internal static PipelineStage CodeBuildStage(string name, string project, string input, IReadOnlyList<string> outputs) => new(name,
     [
         new PipelineAction
         {
@@ -143,7 +137,7 @@ public static class PipelineDeclarationFactory
         if (spec.HasApprovalTopic)
         {
             configuration["NotificationArn"] = arns.ApprovalTopic;
-            configuration["CustomData"] = $"Approve deploying {spec.StackName} ({spec.Branch}) to {(spec.IsEcsDeploy ? $"ECS service {spec.Ecs.Cluster}/{spec.Ecs.Service}" : $"s3://{spec.SiteBucketName}")}";
+            configuration["CustomData"] = $"Approve deploying {spec.StackName} ({spec.Branch}) to {StackTargets.DeployOf(spec).ApprovalSubject(spec)}";
         }
 
         return new PipelineStage(ApprovalStageName,
@@ -161,37 +155,31 @@ public static class PipelineDeclarationFactory
         ]);
     }
 
-    /// <summary>The file the Amazon ECS deploy action reads from the build output: <c>[{"name": CONTAINER, "imageUri": URI}]</c>.</summary>
-    public const string ImageDefinitionsFile = "imagedefinitions.json";
-
-    // The Amazon ECS standard deploy action registers a revision of the service's task definition with the image
-    // imagedefinitions.json names and updates the service to it (a rolling update); the S3 action extracts the
-    // build output into the website bucket. Both run with the deploy role.
-    private static PipelineStage DeployStage(StackSpec spec, StackArns arns) => new(DeployStageName,
+    // The deploy target's action (the S3 action extracts the build output into the website bucket; the Amazon ECS
+    // action rolls the image out to the service), run with the deploy role.
+    private static PipelineStage DeployStage(StackSpec spec, StackArns arns, IDeployTarget target) => new(DeployStageName,
     [
         new PipelineAction
         {
             Name = DeployStageName,
             Category = "Deploy",
             Owner = AwsOwner,
-            Provider = spec.IsEcsDeploy ? "ECS" : "S3",
+            Provider = target.ActionProvider,
             Version = ActionTypeVersion,
             RunOrder = 1,
-            Configuration = spec.IsEcsDeploy
-                ? new Dictionary<string, string>
-                {
-                    ["ClusterName"] = spec.Ecs.Cluster ?? string.Empty,
-                    ["ServiceName"] = spec.Ecs.Service ?? string.Empty,
-                    ["FileName"] = ImageDefinitionsFile,
-                }
-                // No CannedACL: new buckets have ACLs disabled, and the bucket policy makes the site readable.
-                : new Dictionary<string, string>
-                {
-                    ["BucketName"] = spec.SiteBucketName,
-                    ["Extract"] = "true",
-                },
+            Configuration = target.ActionConfiguration(spec),
             InputArtifacts = [BuildOutputArtifact],
             RoleArn = arns.DeployRole,
         },
     ]);
+
+    /// <summary>The CodeBuild action of stage <paramref name="stage"/> in <paramref name="deployed"/> that runs <paramref name="project"/>, or null.</summary>
+    public static PipelineAction? CodeBuildAction(PipelineDeclaration deployed, string stage, string project)
+    {
+        ArgumentNullException.ThrowIfNull(deployed);
+        return deployed.Stages
+            .Where(s => string.Equals(s.Name, stage, StringComparison.Ordinal))
+            .SelectMany(s => s.Actions)
+            .FirstOrDefault(a => a.Provider == "CodeBuild" && a.Configuration.TryGetValue("ProjectName", out var name) && string.Equals(name, project, StringComparison.Ordinal));
+    }
 }

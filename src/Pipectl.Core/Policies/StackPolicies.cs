@@ -1,5 +1,6 @@
 using Pipectl.Core.Naming;
 using Pipectl.Core.Stacks;
+using Pipectl.Core.Targets;
 
 namespace Pipectl.Core.Policies;
 
@@ -55,14 +56,8 @@ public sealed class StackPolicies
         StackDefaults.InlinePolicyName,
         PipelineRolePolicy());
 
-    /// <summary>The S3 deploy action's role: trusted by the pipeline role (see <see cref="TrustPolicies.ForRole"/>).</summary>
-    public RoleDefinition DeployRole => spec.IsEcsDeploy ? new EcsPolicies(spec).DeployRole(null) : new(
-        spec.DeployRoleName,
-        arns.DeployRole,
-        $"pipectl {spec.StackName}: deploy to s3://{spec.SiteBucketName}",
-        TrustPolicies.ForRole(arns.PipelineRole),
-        StackDefaults.InlinePolicyName,
-        DeployRolePolicy());
+    /// <summary>The Deploy action's role, as the deploy target defines it (<see cref="IDeployTarget.DeployRole"/>): trusted by the pipeline role.</summary>
+    public RoleDefinition DeployRole => StackTargets.DeployOf(spec).DeployRole(spec, arns);
 
     /// <summary>The EventBridge target's role: trusted by EventBridge for the stack's rule only (aws:SourceArn is the rule ARN).</summary>
     public RoleDefinition EventsRole => new(
@@ -104,12 +99,10 @@ public sealed class StackPolicies
             statements.Add(PolicyStatement.Allow("CloneRepository", [PolicyActions.CodeCommitGitPull], [arns.Repository]));
         }
 
-        // Build variables of type PARAMETER_STORE / SECRETS_MANAGER: CodeBuild reads them with this role, so it may
-        // read exactly the parameters and secrets named, and only when there are any.
-        if (spec.IsEcsDeploy)
-        {
-            statements.AddRange(new EcsPolicies(spec).BuildStatements());
-        }
+        // What the deploy target's artifact needs (an image push), then build variables of type PARAMETER_STORE /
+        // SECRETS_MANAGER: CodeBuild reads them with this role, so it may read exactly the parameters and secrets
+        // named, and only when there are any.
+        statements.AddRange(StackTargets.DeployOf(spec).BuildRoleStatements(spec));
 
         if (BuildVariableArns.Parameters(spec) is { Count: > 0 } parameters)
         {
@@ -140,7 +133,7 @@ public sealed class StackPolicies
             PolicyStatement.Allow(
                 "BuildWithCodeBuild",
                 [PolicyActions.CodeBuildBatchGetBuilds, PolicyActions.CodeBuildStartBuild],
-                [arns.BuildProject, .. (spec.HasTestStage ? [Arns.BuildProject(spec.TestProjectName)] : Array.Empty<string>()), .. (spec.IsCloudFrontSite ? [Arns.BuildProject(spec.InvalidationProjectName)] : Array.Empty<string>())]),
+                [arns.BuildProject, .. (spec.HasTestStage ? [Arns.BuildProject(spec.TestProjectName)] : Array.Empty<string>()), .. SiteBuildProjects()]),
             PolicyStatement.Allow("AssumeDeployRole", [PolicyActions.StsAssumeRole], [arns.DeployRole]),
         ];
         if (spec.HasApprovalTopic)
@@ -182,15 +175,12 @@ public sealed class StackPolicies
         _ => [PolicyActions.CodeConnectionsUseConnection, PolicyActions.CodeStarConnectionsUseConnection],
     };
 
-    /// <summary>
-    /// Deploy role: write (and read) the website's objects; read the build output from the artifact bucket,
-    /// because CodePipeline fetches an action's input artifacts with the action's own role.
-    /// </summary>
-    public PolicyDocument DeployRolePolicy() => new(
-    [
-        PolicyStatement.Allow("DeploySite", [PolicyActions.S3PutObject, PolicyActions.S3GetObject], [arns.SiteObjects]),
-        PolicyStatement.Allow("ReadBuildOutput", [PolicyActions.S3GetObject, PolicyActions.S3GetObjectVersion], [arns.ArtifactObjects]),
-    ]);
+    /// <summary>The CodeBuild projects of the stages the site runs after the deploy (CloudFront: Invalidate): the pipeline role starts them.</summary>
+    private IEnumerable<string> SiteBuildProjects() =>
+        StackTargets.SiteOf(spec).StagesAfterDeploy(spec)
+            .SelectMany(s => s.Actions)
+            .Where(a => a.Configuration.ContainsKey("ProjectName"))
+            .Select(a => Arns.BuildProject(a.Configuration["ProjectName"]));
 
     /// <summary>EventBridge role: start this one pipeline.</summary>
     public PolicyDocument EventsRolePolicy() => new(
@@ -287,9 +277,10 @@ public sealed class StackPolicies
 
     /// <summary>
     /// Site bucket policy: anyone may read the website's objects, and nothing else. This is the single public
-    /// statement pipectl writes. Null when the site is private: the bucket then has no policy.
+    /// statement pipectl writes. Null when the site's bucket is not public (<see cref="ISiteKind.PublicBucket"/>: a private
+    /// site's bucket then has no policy).
     /// </summary>
-    public PolicyDocument? SiteBucketPolicy() => spec.PrivateSite
+    public PolicyDocument? SiteBucketPolicy() => !StackTargets.SiteOf(spec).PublicBucket
         ? null
         : new PolicyDocument(
         [

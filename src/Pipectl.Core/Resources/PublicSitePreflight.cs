@@ -1,5 +1,6 @@
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Stacks;
+using Pipectl.Core.Targets;
 
 namespace Pipectl.Core.Resources;
 
@@ -16,13 +17,23 @@ public static class PublicSitePreflight
     public static ProvisioningException? Refusal(PublicAccessBlock? accountBlock, StackSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.PrivateSite || spec.IsCloudFrontSite || spec.IsEcsDeploy || accountBlock is null)
+        if (!Applies(spec) || accountBlock is null)
         {
             return null;
         }
 
         var setting = accountBlock.BlockPublicPolicy ? "BlockPublicPolicy" : accountBlock.RestrictPublicBuckets ? "RestrictPublicBuckets" : null;
         return setting is null ? null : Blocked(spec.SiteBucketName, setting);
+    }
+
+    /// <summary>
+    /// Whether the check applies to <paramref name="spec"/>: only its site's bucket gets a public read policy
+    /// (<see cref="ISiteKind.PublicBucket"/>); a private, CloudFront or container stack needs no read of the account's setting.
+    /// </summary>
+    public static bool Applies(StackSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return StackTargets.SiteOf(spec).PublicBucket;
     }
 
     /// <summary>The refusal of a public policy on <paramref name="bucket"/> by the account's <paramref name="setting"/>.</summary>

@@ -249,7 +249,7 @@ public sealed class StackPoliciesTests
     [Fact]
     public void Deploy_role_writes_only_the_site_objects_and_reads_only_artifacts()
     {
-        var policy = PoliciesOf(TestStacks.Demo()).DeployRolePolicy();
+        var policy = PoliciesOf(TestStacks.Demo()).DeployRole.InlinePolicy;
 
         var put = Assert.Single(policy.Statements, s => s.Actions.Contains("s3:PutObject"));
         Assert.Equal(["arn:aws:s3:::demo-site-123456789012-us-east-1/*"], put.Resources);

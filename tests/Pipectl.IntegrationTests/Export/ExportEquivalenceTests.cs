@@ -6,6 +6,7 @@ using Pipectl.Core.Pipelines;
 using Pipectl.Core.Policies;
 using Pipectl.Core.Resources;
 using Pipectl.Core.StackFiles;
+using Pipectl.Core.Targets;
 using Pipectl.Core.Tests.Export;
 using Pipectl.IntegrationTests.Authoring;
 using Pipectl.IntegrationTests.Cli;
@@ -62,9 +63,9 @@ public sealed class ExportEquivalenceTests(MotoServer moto)
             async stack => await EcsFixture.CreateServiceAsync(moto, stack + "-c", stack + "-s", "web"),
             stack => new Dictionary<string, string>
             {
-                [CloudFormationTemplate.EcsTaskRoleParameter] = EcsFixture.TaskRole(stack + "-s"),
-                [CloudFormationTemplate.EcsExecutionRoleParameter] = EcsFixture.ExecutionRole(stack + "-s"),
-                [CloudFormationTemplate.EcsTaskDefinitionFamilyParameter] = stack + "-s",
+                [EcsDeployTarget.TaskRoleParameter] = EcsFixture.TaskRole(stack + "-s"),
+                [EcsDeployTarget.ExecutionRoleParameter] = EcsFixture.ExecutionRole(stack + "-s"),
+                [EcsDeployTarget.TaskDefinitionFamilyParameter] = stack + "-s",
             });
 
         // Repository, artifact bucket, ECR repository, 4 roles, project, pipeline, rule (no site bucket; the service is only read).

@@ -3,6 +3,7 @@ using Pipectl.Core.Policies;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
 using Pipectl.Core.Stacks;
+using Pipectl.Core.Targets;
 
 namespace Pipectl.Core.Orchestration;
 
@@ -80,6 +81,25 @@ internal sealed class EcsDeploy : IStackComponent
                     ? outcome with { Note = $"the task definition's roles changed outside pipectl: {EcsPolicies.PassRoleDriftAdvice}" }
                     : outcome),
         });
+    }
+
+    /// <summary>
+    /// The entries of the ECR repositories tag discovery found (<paramref name="found"/>, by name) that
+    /// <paramref name="spec"/> does not name as its own: a teardown removes a repository a former ECS deploy left.
+    /// Only the repository: the service of a deploy that is gone is not known (and never deleted).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<ResourceEntry>> FoundRepositories(StackSpec spec, IEnumerable<string> found)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(found);
+        foreach (var repository in found)
+        {
+            if (!(spec.IsEcsDeploy && spec.EcrRepositoryName == repository))
+            {
+                var variant = DesiredStack.From(EcsDeployTarget.ApplyTo(spec, spec.Ecs with { RepositoryName = repository })).Entries;
+                yield return [.. variant.Where(e => e.Key == ResourceKeys.EcrRepository)];
+            }
+        }
     }
 
     /// <summary>
