@@ -284,7 +284,7 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
     /// <summary>The refusal of the first environment whose public site the account's Block Public Access forbids (one read for all), or null.</summary>
     private static async Task<ProvisioningException?> PublicSiteRefusalAsync(IAccountDrivers aws, IReadOnlyList<EnvironmentStackSpec> specs, CancellationToken cancellationToken)
     {
-        if (specs.All(s => s.Spec.PrivateSite || s.Spec.IsCloudFrontSite || s.Spec.IsEcsDeploy))
+        if (!specs.Any(s => PublicSitePreflight.Applies(s.Spec)))
         {
             return null;
         }

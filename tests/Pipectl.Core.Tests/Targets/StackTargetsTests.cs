@@ -180,7 +180,6 @@ public sealed partial class StackTargetsTests
         "src/Pipectl.Core/Validation/",
         "src/Pipectl.Core/Targets/",
         "src/Pipectl.Core/Orchestration/Components/StackComponents.cs",
-        "src/Pipectl.Cli/Stacks/StackRun.cs",
     ];
 
     [GeneratedRegex(@"\b(IsEcsDeploy|IsCloudFrontSite|DeployTargets\.Ecs)\b", RegexOptions.CultureInvariant)]
