@@ -26,7 +26,7 @@ public sealed class StatusCliTests
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^Deploy\s+Deploy\s+-\s+-$"));
         Assert.DoesNotContain("approval   ", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(["GetPipelineState", "ListPipelineExecutions"], Operations(server));
+        Assert.Equal(["GetPipelineState", "ListPipelineExecutions", "GetParameter"], Operations(server));
         ModelAssert.JsonRequestConforms("codepipeline", "GetPipelineState", server.Requests[0]);
         Assert.Equal("""{"name":"demo-pipeline"}""", server.Requests[0].BodyText);
     }
