@@ -78,11 +78,11 @@ internal static class ApprovalSubscriptionLine
         }
     }
 
-    /// <summary>The line for a subscription that is not confirmed; null once it is. <paramref name="stackArguments"/> name the stack in the suggested bootstrap.</summary>
-    public static string? Text(Subscription subscription, TextStyle style, string stackArguments) => subscription.Status switch
+    /// <summary>The line for a subscription that is not confirmed; null once it is. <paramref name="command"/> makes the suggested bootstrap (<see cref="OperatedTarget.Command"/>).</summary>
+    public static string? Text(Subscription subscription, TextStyle style, Func<string, string?, string> command) => subscription.Status switch
     {
         Pending => style.Warn($"approval e-mail {TerminalText.Inline(subscription.Endpoint)}  pending confirmation: approval e-mails arrive only after the approver opens SNS's message and chooses \"Confirm subscription\""),
-        Missing => style.Warn($"approval e-mail {TerminalText.Inline(subscription.Endpoint)}  not subscribed to topic {TerminalText.Inline(subscription.Topic)}: approval e-mails are not sent; `pipectl bootstrap {stackArguments}` subscribes it again"),
+        Missing => style.Warn($"approval e-mail {TerminalText.Inline(subscription.Endpoint)}  not subscribed to topic {TerminalText.Inline(subscription.Topic)}: approval e-mails are not sent; `{command("bootstrap", null)}` subscribes it again"),
         _ => null,
     };
 

@@ -87,7 +87,7 @@ public sealed class WatchCliTests
         var run = await RunAsync(server, "status", "--name", "demo", "--watch", "--poll-interval", "0");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("pipectl: demo-pipeline has no execution to watch: start one with `pipectl start --name demo`.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pipectl: demo-pipeline has no execution to watch: start one with `pipectl start --name demo --region us-east-1`.", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count);
     }
 
