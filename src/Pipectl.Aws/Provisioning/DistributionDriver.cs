@@ -123,7 +123,8 @@ public sealed class DistributionDriver(CloudFrontClient cloudFront, IStackProgre
         var (current, etag) = await cloudFront.GetDistributionConfigAsync(actual.Id, cancellationToken).ConfigureAwait(false);
         var accessControl = await OwnAccessControlAsync(desired, actual.OriginAccessControlId, cancellationToken).ConfigureAwait(false);
 
-        var function = await PublishedFunctionAsync(desired, cancellationToken).ConfigureAwait(false);
+        // A stack made when long names were cut keeps the function its distribution uses (DistributionSpec.FunctionNameOn).
+        var function = await PublishedFunctionAsync(desired with { FunctionName = desired.FunctionNameOn(actual) }, cancellationToken).ConfigureAwait(false);
 
         // The whole desired config replaces the old one; the caller reference is the distribution's for good.
         var config = Config(desired, accessControl, function, current.ChildText("CallerReference") ?? actual.Id);

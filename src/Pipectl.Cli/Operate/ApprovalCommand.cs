@@ -31,7 +31,7 @@ public static class ApprovalCommand
             var settings = options.Read(parse);
             return VerbRunner.RunAsync(console, settings, async token =>
             {
-                var target = OperatedTarget.From(parse, operate, console);
+                var target = OperatedTarget.From(parse, operate, console).In(settings);
                 var comment = parse.GetValue(operate.Comment);
                 if (comment is { Length: > MaxCommentLength })
                 {
@@ -39,7 +39,7 @@ public static class ApprovalCommand
                 }
 
                 var summary = string.IsNullOrWhiteSpace(comment) ? $"{(decision == ApprovalDecision.Approve ? "Approved" : "Rejected")} with pipectl" : comment;
-                using var session = AwsSession.Create(settings.SessionOptions);
+                using var session = AwsSession.Create(target.SessionOptions(settings));
                 var operations = new PipelineOperations(session.CodePipeline);
                 var run = new Decision(name, decision, target, parse.GetValue(operate.Stage), summary, settings, console);
                 return await target.OrNotFoundAsync(session.Region, () => run.ExecuteAsync(operations, token)).ConfigureAwait(false);

@@ -24,7 +24,7 @@ internal sealed class ExecutionWatchRun(
     /// <summary>Follows <paramref name="executionId"/> (null: the latest); <paramref name="writeJsonHead"/> adds the verb's own members.</summary>
     public async Task<int> RunAsync(string command, string? executionId, Action<System.Text.Json.Utf8JsonWriter> writeJsonHead, CancellationToken cancellationToken)
     {
-        var progress = new WatchProgress(console, interval, target.NameArguments, clock);
+        var progress = new WatchProgress(console, interval, target.Command, clock);
         PipelineStatus? last = null;
         string? followed = executionId;
         var watch = new ExecutionWatch(
@@ -56,7 +56,7 @@ internal sealed class ExecutionWatchRun(
         await WriteFinalAsync(command, result.Final, result.Execution?.Id ?? followed, result.Outcome, writeJsonHead, failedBuild, tests).ConfigureAwait(false);
         if (result.Execution is null)
         {
-            await console.Error.WriteLineAsync($"pipectl: {target.PipelineName} has no execution to watch: start one with `pipectl start {target.NameArguments}`.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"pipectl: {target.PipelineName} has no execution to watch: start one with `{target.Command("start")}`.").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
 
@@ -92,7 +92,7 @@ internal sealed class ExecutionWatchRun(
         }
 
         var style = new TextStyle(console.UseColor);
-        foreach (var line in StatusTable.Lines(status, style, clock.GetUtcNow(), target.NameArguments).Concat(failedBuild?.Lines(target.NameArguments) ?? []).Concat(tests?.Lines() ?? []))
+        foreach (var line in StatusTable.Lines(status, style, clock.GetUtcNow(), target.Command).Concat(failedBuild?.Lines(target.Command) ?? []).Concat(tests?.Lines() ?? []))
         {
             await console.Out.WriteLineAsync(line).ConfigureAwait(false);
         }

@@ -57,7 +57,8 @@ internal sealed record FailedBuild(FoundBuild Found, IReadOnlyList<LogEvent> Las
 
     private static bool IsRequestFailure(Exception e) => AwsFailureText.IsRequestFailure(e);
 
-    public IEnumerable<string> Lines(string nameArguments)
+    /// <summary>The build's lines; <paramref name="command"/> makes the suggested logs command (<see cref="OperatedTarget.Command"/>).</summary>
+    public IEnumerable<string> Lines(Func<string, string?, string> command)
     {
         yield return string.Empty;
         yield return $"build      {Found.Id}  {Found.Build.BuildStatus}{(Found.FailedPhase is { } phase ? "  " + TerminalText.Inline(phase?.TrimEnd('\n', '\r')) : string.Empty)}";
@@ -68,7 +69,7 @@ internal sealed record FailedBuild(FoundBuild Found, IReadOnlyList<LogEvent> Las
             yield break;
         }
 
-        yield return $"last {LastLines.Count} lines (all of it: pipectl logs {nameArguments}):";
+        yield return $"last {LastLines.Count} lines (all of it: {command("logs", null)}):";
         foreach (var line in LastLines)
         {
             yield return "  " + TerminalText.Inline(line.Message?.TrimEnd('\n', '\r'));

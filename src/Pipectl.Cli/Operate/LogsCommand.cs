@@ -42,7 +42,7 @@ public static class LogsCommand
             if (found is null)
             {
                 throw new ProvisioningException(executionId is null
-                    ? $"{target.PipelineName} has not run a build yet: start one with `pipectl start {target.NameArguments}`"
+                    ? $"{target.PipelineName} has not run a build yet: start one with `{target.Command("start")}`"
                     : $"execution {executionId} of {target.PipelineName} ran no build (it stopped before its build action, or the id is not this pipeline's)");
             }
 

@@ -24,8 +24,8 @@ internal sealed record OperatedRun(ParseResult Parse, GlobalSettings Settings, O
             var settings = options.Read(parse);
             return VerbRunner.RunAsync(console, settings, async token =>
             {
-                var target = OperatedTarget.From(parse, operate, console);
-                using var session = AwsSession.Create(settings.SessionOptions);
+                var target = OperatedTarget.From(parse, operate, console).In(settings);
+                using var session = AwsSession.Create(target.SessionOptions(settings));
                 return await target.OrNotFoundAsync(session.Region, () => body(new OperatedRun(parse, settings, target, session, token))).ConfigureAwait(false);
             }, cancellationToken, ErrorJson.Reporter(command.Name, settings, console));
         });

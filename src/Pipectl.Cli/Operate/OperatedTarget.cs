@@ -16,14 +16,44 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
     /// <summary>The stack file's spec when one names the pipeline (its <c>source:</c> says whether a connection feeds it); null otherwise.</summary>
     public Pipectl.Core.Stacks.StackSpec? Spec { get; init; }
 
+    /// <summary>The stack file's <c>region:</c>, or null (no file, or none in it): the region the verb reads when --region is not given.</summary>
+    public string? FileRegion { get; init; }
+
+    /// <summary>The region a suggested command names with <c>--region</c>, or null when the default region is the one (see <see cref="In"/>).</summary>
+    public string? HintRegion { get; init; }
+
+    /// <summary>
+    /// Every command an operator verb suggests (start, logs, approve, bootstrap...): <c>pipectl VERB</c>, the options that
+    /// name the stack again (<paramref name="arguments"/>, by default <see cref="NameArguments"/>) and <c>--region R</c>
+    /// when the region came from --region or from the stack file and is not the default, as the stack verbs' hints do,
+    /// so the command works as typed.
+    /// </summary>
+    public string Command(string verb, string? arguments = null) =>
+        $"pipectl {verb} {arguments ?? NameArguments}{(HintRegion is null ? string.Empty : $" --region {HintRegion}")}";
+
+    /// <summary>The session's options: --region, else the stack file's region, else the profile's or environment's.</summary>
+    public Pipectl.Aws.Session.AwsSessionOptions SessionOptions(GlobalSettings settings) => settings.SessionOptionsIn(settings.Region ?? FileRegion);
+
+    /// <summary>
+    /// This target as <paramref name="settings"/> run it: its suggested commands name <c>--region</c> when it was given,
+    /// or when the stack file's region differs from the default one (the profile's or the environment's).
+    /// </summary>
+    public OperatedTarget In(GlobalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var hint = settings.Region
+            ?? (FileRegion is { } file && !string.Equals(file, Pipectl.Aws.Session.AwsSession.TryResolveRegion(null, settings.Profile), StringComparison.Ordinal) ? file : null);
+        return this with { HintRegion = hint };
+    }
+
     public static OperatedTarget From(ParseResult parse, OperateOptions options, CliConsole console)
     {
         var overridden = parse.GetValue(options.PipelineName);
         var selection = DefaultStackFile.Select(parse.GetValue(options.File), parse.GetValue(options.Name), parse.GetValue(options.Environment), console);
         if (selection.FilePath is { } path)
         {
-            var (file, environment) = FromFile(path, selection.Environment);
-            return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}") { Spec = file };
+            var (file, environment, region) = FromFile(path, selection.Environment);
+            return new OperatedTarget(file.StackName, overridden ?? file.PipelineName, environment is null ? $"-f {path}" : $"-f {path} --env {environment}") { Spec = file, FileRegion = region };
         }
 
         var stack = selection.Name!;
@@ -60,11 +90,11 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         options.Stack.Overrides(parse, null, readFiles: false).ApplyTo(StackSpec.FromStackName(stack, "us-east-1", null));
 
     /// <summary>The stack and pipeline a stack file (and --env) name; the region does not change the names.</summary>
-    private static (Pipectl.Core.Stacks.StackSpec Spec, string? Environment) FromFile(string path, string? environment)
+    private static (Pipectl.Core.Stacks.StackSpec Spec, string? Environment, string? Region) FromFile(string path, string? environment)
     {
         var file = Stacks.LocalInputs.ReadStackFile(path, allowOutsidePaths: true);
         var chosen = file.ToSpec(environment, "us-east-1", null);
-        return (chosen.Spec, chosen.Environment);
+        return (chosen.Spec, chosen.Environment, file.Region);
     }
 
     /// <summary>Runs <paramref name="work"/>, turning a missing pipeline into one line that says what to do (exit 1, the JSON error with --output json).</summary>
@@ -77,7 +107,7 @@ internal sealed record OperatedTarget(string StackName, string PipelineName, str
         catch (AwsResourceNotFoundException e)
         {
             throw new Pipectl.Core.Provisioning.ProvisioningException(
-                $"no pipeline \"{PipelineName}\" in {region}: create it with `pipectl bootstrap {NameArguments}`, or pass --pipeline-name", e);
+                $"no pipeline \"{PipelineName}\" in {region}: create it with `{Command("bootstrap")}`, or pass --pipeline-name", e);
         }
     }
 }

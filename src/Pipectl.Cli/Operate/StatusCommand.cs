@@ -33,7 +33,7 @@ public static class StatusCommand
     {
         if (!run.Settings.Json && ApprovalSubscriptionLine.ReaderFor(run.Target, run.Session, console) is { } read
             && await read(run.Token).ConfigureAwait(false) is { } subscription
-            && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor), run.Target.NameArguments) is { } pending)
+            && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor), run.Target.Command) is { } pending)
         {
             await console.Error.WriteLineAsync(pending).ConfigureAwait(false);
         }
@@ -66,7 +66,7 @@ public static class StatusCommand
         }
         else
         {
-            foreach (var line in StatusTable.Lines(status, new TextStyle(console.UseColor), clock.GetUtcNow(), target.NameArguments).Concat(failedBuild?.Lines(target.NameArguments) ?? []).Concat(tests?.Lines() ?? []))
+            foreach (var line in StatusTable.Lines(status, new TextStyle(console.UseColor), clock.GetUtcNow(), target.Command).Concat(failedBuild?.Lines(target.Command) ?? []).Concat(tests?.Lines() ?? []))
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             }
@@ -81,7 +81,7 @@ public static class StatusCommand
                 await console.Out.WriteLineAsync(EcsRoleDriftLine.Text(roleDrift, new TextStyle(console.UseColor))).ConfigureAwait(false);
             }
 
-            if (subscription is not null && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor), target.NameArguments) is { } pending)
+            if (subscription is not null && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor), target.Command) is { } pending)
             {
                 await console.Out.WriteLineAsync(pending).ConfigureAwait(false);
             }

@@ -14,8 +14,8 @@ public static partial class StatusTable
     /// <summary>Longest detail shown in a row; the JSON output carries the whole text.</summary>
     private const int DetailWidth = 72;
 
-    /// <summary>The table's lines; <paramref name="nameArguments"/> names the pipeline in the suggested approve command.</summary>
-    public static IReadOnlyList<string> Lines(PipelineStatus status, TextStyle style, DateTimeOffset now, string nameArguments)
+    /// <summary>The table's lines; <paramref name="command"/> makes the suggested start and approve commands (<see cref="OperatedTarget.Command"/>).</summary>
+    internal static IReadOnlyList<string> Lines(PipelineStatus status, TextStyle style, DateTimeOffset now, Func<string, string?, string> command)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(style);
@@ -23,7 +23,7 @@ public static partial class StatusTable
         var lines = new List<string> { $"pipeline   {style.Bold(status.PipelineName)}" };
         if (latest is null)
         {
-            lines.Add("execution  none yet: the pipeline has not run (pipectl start " + nameArguments + ")");
+            lines.Add($"execution  none yet: the pipeline has not run ({command("start", null)})");
         }
         else
         {
@@ -37,7 +37,7 @@ public static partial class StatusTable
 
         foreach (var approval in ApprovalFinder.FindAll(status))
         {
-            lines.Add($"approval   {style.Warn($"waiting at {approval}")}: pipectl approve {nameArguments}  (or reject)");
+            lines.Add($"approval   {style.Warn($"waiting at {approval}")}: {command("approve", null)}  (or reject)");
         }
 
         lines.Add(string.Empty);

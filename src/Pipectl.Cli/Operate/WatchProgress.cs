@@ -8,7 +8,7 @@ namespace Pipectl.Cli.Operate;
 /// What a watch shows on stderr after each look: on a terminal, the status table redrawn in place (ANSI
 /// cursor up and clear); elsewhere (a log, a pipe), one line per change so the log reads as a history.
 /// </summary>
-internal sealed class WatchProgress(CliConsole console, TimeSpan interval, string nameArguments, TimeProvider clock)
+internal sealed class WatchProgress(CliConsole console, TimeSpan interval, Func<string, string?, string> command, TimeProvider clock)
 {
     private const string Escape = "\u001b[";
 
@@ -46,7 +46,7 @@ internal sealed class WatchProgress(CliConsole console, TimeSpan interval, strin
     private async Task RedrawAsync(PipelineStatus status, string? executionId)
     {
         var style = new TextStyle(console.UseColor);
-        var lines = new List<string>(StatusTable.Lines(status, style, clock.GetUtcNow(), nameArguments))
+        var lines = new List<string>(StatusTable.Lines(status, style, clock.GetUtcNow(), command))
         {
             string.Empty,
             style.Dim($"watching execution {executionId ?? "-"}: a look every {interval.TotalSeconds:0.#}s, Ctrl-C to stop"),

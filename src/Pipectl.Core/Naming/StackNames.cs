@@ -59,13 +59,22 @@ public sealed record StackNames(
 
     /// <summary>
     /// The CloudFront Function of a CloudFront site: CloudFront is global, so the region is in the name (two stacks of
-    /// one name in two regions each own theirs); at most 64 characters, CloudFront's limit.
+    /// one name in two regions each own theirs); at most <see cref="SiteIndexFunctionMaxLength"/> characters, CloudFront's
+    /// limit. A longer name is fitted by <see cref="BoundedName.Fit"/> (its start and a hash of the whole), so two long
+    /// stack or environment names that share their first 64 characters do not share one function.
     /// </summary>
-    public static string SiteIndexFunction(string stackName, string region)
-    {
-        var name = $"{stackName}-site-index-{region}";
-        return name.Length <= 64 ? name : name[..64];
-    }
+    public static string SiteIndexFunction(string stackName, string region) =>
+        BoundedName.Fit($"{stackName}-site-index-{region}", SiteIndexFunctionMaxLength);
+
+    /// <summary>CloudFront Function names: 1-64 characters of a-z A-Z 0-9 - _ (CloudFront API Reference, CreateFunction).</summary>
+    public const int SiteIndexFunctionMaxLength = 64;
+
+    /// <summary>
+    /// True when <paramref name="candidate"/> is the name pipectl gave the function <paramref name="functionName"/>
+    /// names before long names were fitted with a hash: the long name cut at 64 characters.
+    /// </summary>
+    public static bool IsEarlierSiteIndexFunction(string candidate, string functionName) =>
+        BoundedName.IsEarlierCut(candidate, functionName, SiteIndexFunctionMaxLength);
 
     /// <summary>The CloudWatch Logs group CodeBuild writes a project's build logs to.</summary>
     public static string BuildLogGroup(string buildProjectName) => $"/aws/codebuild/{buildProjectName}";

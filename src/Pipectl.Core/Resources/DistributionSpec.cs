@@ -63,6 +63,15 @@ public sealed record DistributionSpec(string Name, string OriginDomain, string C
     /// </summary>
     public string FunctionName { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The name of the stack's index function on <paramref name="actual"/>: <see cref="FunctionName"/>, or the name a
+    /// pipectl before hashed long names gave it (the long name cut at 64 characters,
+    /// <see cref="Naming.StackNames.IsEarlierSiteIndexFunction"/>) when the distribution uses that one: such a stack keeps
+    /// its function (no change, nothing left behind); its comment still decides whether pipectl changes or deletes it.
+    /// </summary>
+    public string FunctionNameOn(DistributionState? actual) =>
+        actual?.ViewerRequestFunction is { } used && Naming.StackNames.IsEarlierSiteIndexFunction(used, FunctionName) ? used : FunctionName;
+
     /// <summary>The comment that marks the function as pipectl's, for this distribution's site bucket.</summary>
     public string FunctionComment => FunctionCommentFor(Name);
 
@@ -97,7 +106,7 @@ public sealed record DistributionSpec(string Name, string OriginDomain, string C
             .Compare("default root object", actual.DefaultRootObject, DefaultRootObject)
             .Compare("cache policy", actual.CachePolicyId, CachingOptimizedPolicyId)
             .Compare("error responses", string.Join(", ", actual.ErrorResponses), string.Join(", ", ErrorResponses))
-            .Compare("viewer-request function", actual.ViewerRequestFunction, FunctionName)
+            .Compare("viewer-request function", actual.ViewerRequestFunction, FunctionNameOn(actual))
             .Compare("viewer-request function code", CodeLabel(actual.ViewerRequestFunctionCode), CodeLabel(IndexFunctionCode));
         return differences.CompareTags(actual.Tags, Tags);
     }

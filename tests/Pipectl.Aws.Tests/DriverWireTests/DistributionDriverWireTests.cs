@@ -1,5 +1,6 @@
 using Pipectl.Aws.Provisioning;
 using Pipectl.Aws.Tests.Wire;
+using Pipectl.Core.Naming;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Provisioning;
 using Pipectl.Core.Resources;
@@ -113,6 +114,28 @@ public sealed class DistributionDriverWireTests
     }
 
     [Fact]
+    public async Task A_stack_whose_function_was_cut_at_64_characters_keeps_it_through_an_update()
+    {
+        // Made before long names were hashed: the distribution uses the long name cut at 64 characters.
+        var longName = new string('s', 60) + "-staging";
+        var desired = Desired with { FunctionName = StackNames.SiteIndexFunction(longName, "eu-west-2") };
+        var cut = $"{longName}-site-index-eu-west-2"[..64];
+        using var server = new WireServer { Responder = new FakeCloudFront(enabled: true, deployAfter: 0) { FunctionName = cut }.Answer };
+        using var session = WireSession.For(server);
+        var driver = new DistributionDriver(session.CloudFront, SilentProgress.Instance);
+
+        var actual = await driver.ReadAsync(desired, CancellationToken.None);
+        Assert.Equal(cut, actual!.ViewerRequestFunction);
+        Assert.Empty(desired.DifferencesFrom(actual));
+        var drifted = actual with { ViewerProtocolPolicy = "allow-all" };
+        await driver.UpdateAsync(desired, drifted, desired.DifferencesFrom(drifted), CancellationToken.None);
+
+        Assert.Equal(1, session.Counter.Mutating);
+        Assert.DoesNotContain(server.Requests, r => r.Path.Contains(desired.FunctionName, StringComparison.Ordinal));
+        Assert.Contains($"<FunctionARN>arn:aws:cloudfront::123456789012:function/{cut}</FunctionARN>", server.Requests.Single(r => r.Method == "PUT").BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delete_disables_waits_until_deployed_then_deletes_with_the_latest_etag_and_removes_the_access_control()
     {
         var account = Account(enabled: true, deployed: false);
@@ -219,6 +242,13 @@ public sealed class DistributionDriverWireTests
 
         public string FunctionComment { get; init; } = Desired.FunctionComment;
 
+        /// <summary>The index function's name (the distribution associates it); the desired spec's by default.</summary>
+        public string FunctionName { get; init; } = Desired.FunctionName;
+
+        private string FunctionPath => $"/2020-05-31/function/{FunctionName}";
+
+        private string FunctionArn => $"arn:aws:cloudfront::123456789012:function/{FunctionName}";
+
         public WireReply Answer(RecordedRequest r) => (r.Method, r.Path.Split('?')[0]) switch
         {
             ("GET", var p) when p == FunctionPath + "/describe" => HasFunction ? Xml(FunctionSummary(), "ETAG-FN") : NoSuchFunction(),
@@ -245,7 +275,7 @@ public sealed class DistributionDriverWireTests
         }
 
         private string FunctionSummary() =>
-            $"<FunctionSummary xmlns=\"{Ns}\"><Name>{Desired.FunctionName}</Name><Status>UNASSOCIATED</Status><FunctionConfig><Comment>{FunctionComment}</Comment><Runtime>cloudfront-js-2.0</Runtime></FunctionConfig><FunctionMetadata><FunctionARN>{FunctionArn}</FunctionARN><Stage>DEVELOPMENT</Stage></FunctionMetadata></FunctionSummary>";
+            $"<FunctionSummary xmlns=\"{Ns}\"><Name>{FunctionName}</Name><Status>UNASSOCIATED</Status><FunctionConfig><Comment>{FunctionComment}</Comment><Runtime>cloudfront-js-2.0</Runtime></FunctionConfig><FunctionMetadata><FunctionARN>{FunctionArn}</FunctionARN><Stage>DEVELOPMENT</Stage></FunctionMetadata></FunctionSummary>";
 
         private static WireReply NoSuchFunction() =>
             new(404, $"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>NoSuchFunctionExists</Code><Message>no such function</Message></Error></ErrorResponse>", "text/xml");
@@ -262,12 +292,12 @@ public sealed class DistributionDriverWireTests
         private static string Summary() =>
             $"<DistributionSummary><Id>E1</Id><ARN>{Arn}</ARN><Status>Deployed</Status><DomainName>d1.cloudfront.net</DomainName><Origins><Quantity>1</Quantity><Items><Origin><Id>site-bucket</Id><DomainName>{Desired.OriginDomain}</DomainName></Origin></Items></Origins></DistributionSummary>";
 
-        private static string Distribution(string status) =>
+        private string Distribution(string status) =>
             $"<Distribution xmlns=\"{Ns}\"><Id>E1</Id><ARN>{Arn}</ARN><Status>{status}</Status><DomainName>d1.cloudfront.net</DomainName>{ConfigElement(true)}</Distribution>";
 
-        private static string Config(bool enabled) => ConfigElement(enabled).Replace("<DistributionConfig>", $"<DistributionConfig xmlns=\"{Ns}\">", StringComparison.Ordinal);
+        private string Config(bool enabled) => ConfigElement(enabled).Replace("<DistributionConfig>", $"<DistributionConfig xmlns=\"{Ns}\">", StringComparison.Ordinal);
 
-        private static string ConfigElement(bool enabled) =>
+        private string ConfigElement(bool enabled) =>
             "<DistributionConfig><CallerReference>ref-1</CallerReference><DefaultRootObject>index.html</DefaultRootObject>" +
             $"<Origins><Quantity>1</Quantity><Items><Origin><Id>site-bucket</Id><DomainName>{Desired.OriginDomain}</DomainName><S3OriginConfig><OriginAccessIdentity></OriginAccessIdentity></S3OriginConfig><OriginAccessControlId>OAC1</OriginAccessControlId></Origin></Items></Origins>" +
             "<DefaultCacheBehavior><TargetOriginId>site-bucket</TargetOriginId><ViewerProtocolPolicy>redirect-to-https</ViewerProtocolPolicy>" +

@@ -1,3 +1,4 @@
+using Pipectl.Core.Naming;
 using Pipectl.Core.Orchestration;
 using Pipectl.Core.Pipelines;
 using Pipectl.Core.Policies;
@@ -132,6 +133,26 @@ public sealed class CloudFrontSiteTests
             [$"viewer-request function: (none) -> {desired.FunctionName}", "viewer-request function code: none -> index.html rewrite"],
             desired.DifferencesFrom(same with { ViewerRequestFunction = null, ViewerRequestFunctionCode = null }));
         Assert.Equal(["viewer-request function code: other code -> index.html rewrite"], desired.DifferencesFrom(same with { ViewerRequestFunctionCode = "function handler(e) { return e.request; }" }));
+    }
+
+    [Fact]
+    public void A_stack_whose_function_was_cut_at_64_characters_keeps_it_and_other_names_are_a_difference()
+    {
+        var name = new string('s', 50) + "-staging";
+        var spec = CloudFront() with { StackName = name, SiteBucketName = "long-site-bucket", SiteIndexFunctionName = StackNames.SiteIndexFunction(name, CloudFront().Region) };
+        var desired = DesiredStack.From(spec).Desired<DistributionSpec, DistributionState>(ResourceKeys.Distribution);
+        var cut = $"{spec.StackName}-site-index-{spec.Region}"[..64];
+        var same = new DistributionState("E1", DistributionArn, "d1.cloudfront.net", "Deployed", true, desired.OriginDomain, desired.Name, "redirect-to-https", "index.html", DistributionSpec.CachingOptimizedPolicyId, DistributionSpec.ErrorResponses, desired.Tags)
+        {
+            ViewerRequestFunction = cut,
+            ViewerRequestFunctionCode = DistributionSpec.IndexFunctionCode,
+        };
+
+        Assert.NotEqual(cut, desired.FunctionName);
+        Assert.Equal(cut, desired.FunctionNameOn(same));
+        Assert.Empty(desired.DifferencesFrom(same));
+        Assert.Equal(desired.FunctionName, desired.FunctionNameOn(same with { ViewerRequestFunction = "other" }));
+        Assert.Equal([$"viewer-request function: other -> {desired.FunctionName}"], desired.DifferencesFrom(same with { ViewerRequestFunction = "other" }));
     }
 
     [Fact]

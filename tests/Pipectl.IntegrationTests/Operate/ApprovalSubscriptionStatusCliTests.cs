@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Pipectl.Aws.Tests.Operations;
 using Pipectl.Aws.Tests.Wire;
+using Pipectl.Core.Stacks;
 using static Pipectl.IntegrationTests.Operate.OperateCli;
 
 namespace Pipectl.IntegrationTests.Operate;
@@ -13,13 +15,24 @@ public sealed class ApprovalSubscriptionStatusCliTests
 
     private static bool IsListSubscriptions(RecordedRequest r) => r.Target is null && r.BodyText.Contains("Action=ListSubscriptionsByTopic", StringComparison.Ordinal);
 
-    private static WireServer Serve(WireReply subscriptions, bool settled = false)
+    private static WireServer Serve(WireReply subscriptions, bool settled = false, WireReply? record = null)
     {
-        var server = (settled ? Pipeline(PipelineReplies.StateSucceeded(), PipelineReplies.Executions("Succeeded")) : Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress"))).Serve();
+        var script = settled ? Pipeline(PipelineReplies.StateSucceeded(), PipelineReplies.Executions("Succeeded")) : Pipeline(PipelineReplies.StateInProgress(), PipelineReplies.Executions("InProgress"));
+        var server = script.Serve();
         var pipeline = server.Responder!;
-        server.Responder = r => IsListSubscriptions(r) ? subscriptions : pipeline(r);
+        server.Responder = r => IsListSubscriptions(r) ? subscriptions : record is not null && IsGetParameter(r) ? record : pipeline(r);
         return server;
     }
+
+    /// <summary>SSM GetParameter's answer: the record of shop-production, made from options with <paramref name="approvalEmail"/>.</summary>
+    private static WireReply RecordWith(string? approvalEmail)
+    {
+        var spec = StackSpec.FromStackName("shop-production", "us-east-1", ScriptedCodePipeline.Account) with { ApprovalEmail = approvalEmail };
+        var record = StackRecord.Next(null, "shop-production", "us-east-1", new Dictionary<string, RecordedSpec> { [StackRecord.SingleStack] = RecordedSpec.Of(spec) }, wholeStack: true);
+        return WireReply.Json(JsonSerializer.Serialize(new { Parameter = new { Name = "/pipectl/stacks/shop-production", Type = "String", Value = record.ToStored(), Version = 1 } }));
+    }
+
+    private static bool IsGetParameter(RecordedRequest r) => r.Target == "AmazonSSM.GetParameter";
 
     private static WireReply Subscriptions(string subscriptionArn) => WireReply.Xml($"""
         <ListSubscriptionsByTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
@@ -57,6 +70,62 @@ public sealed class ApprovalSubscriptionStatusCliTests
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains(run.Stdout.Split('\n'), l => l.StartsWith("approval e-mail releases@example.com  pending confirmation", StringComparison.Ordinal));
         Assert.Contains("TopicArn=" + Uri.EscapeDataString(TopicArn), Assert.Single(server.Requests, IsListSubscriptions).BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_by_name_alone_shows_the_subscription_of_the_address_in_the_stack_record()
+    {
+        using var server = Serve(Subscriptions("PendingConfirmation"), record: RecordWith("releases@example.com"));
+
+        var run = await RunAsync(server, "status", "--name", "shop-production");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains(run.Stdout.Split('\n'), l => l.StartsWith("approval e-mail releases@example.com  pending confirmation", StringComparison.Ordinal));
+        var get = Assert.Single(server.Requests, IsGetParameter);
+        ModelAssert.JsonRequestConforms("ssm", "GetParameter", get);
+        Assert.Equal("/pipectl/stacks/shop-production", JsonDocument.Parse(get.Body).RootElement.GetProperty("Name").GetString());
+        Assert.Contains("TopicArn=" + Uri.EscapeDataString(TopicArn), Assert.Single(server.Requests, IsListSubscriptions).BodyText, StringComparison.Ordinal);
+        Assert.Equal(["GetPipelineState", "ListPipelineExecutions", "GetParameter", null, null], Operations(server));
+    }
+
+    [Fact]
+    public async Task Status_by_name_of_a_stack_without_an_address_or_record_reads_the_record_once_and_nothing_more()
+    {
+        foreach (var record in new[] { RecordWith(null), NoRecord })
+        {
+            using var server = Serve(Subscriptions("PendingConfirmation"), record: record);
+
+            var run = await RunAsync(server, "status", "--name", "shop-production");
+
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.DoesNotContain("approval e-mail", run.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("warning", run.Stderr, StringComparison.Ordinal);
+            Assert.Equal(["GetPipelineState", "ListPipelineExecutions", "GetParameter"], Operations(server));
+        }
+    }
+
+    [Fact]
+    public async Task Status_by_name_with_the_address_given_does_not_read_the_record()
+    {
+        using var server = Serve(Subscriptions("PendingConfirmation"), record: RecordWith("someone-else@example.com"));
+
+        var run = await RunAsync(server, "status", "--name", "shop-production", "--approval-email", "releases@example.com", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("releases@example.com", run.Json.GetProperty("approvalSubscription").GetProperty("endpoint").GetString());
+        Assert.DoesNotContain(server.Requests, IsGetParameter);
+    }
+
+    [Fact]
+    public async Task An_unreadable_record_is_a_warning_and_status_still_succeeds()
+    {
+        using var server = Serve(Subscriptions("PendingConfirmation"), record: WireReply.JsonError(400, "AccessDeniedException", "not allowed to ssm:GetParameter"));
+
+        var run = await RunAsync(server, "status", "--name", "shop-production");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("pipectl: warning: could not read the record of stack shop-production for its approval e-mail (pass --approval-email to name it)", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Requests, IsListSubscriptions);
     }
 
     [Fact]

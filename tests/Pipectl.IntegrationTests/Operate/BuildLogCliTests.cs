@@ -90,7 +90,7 @@ public sealed class BuildLogCliTests
         var run = await RunAsync(server, "logs", "--name", "demo");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("pipectl: demo-pipeline has not run a build yet: start one with `pipectl start --name demo`", run.Stderr.Trim());
+        Assert.Equal("pipectl: demo-pipeline has not run a build yet: start one with `pipectl start --name demo --region us-east-1`", run.Stderr.Trim());
     }
 
     [Fact]
@@ -181,6 +181,6 @@ public sealed class BuildLogCliTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"build      {BuildId}  FAILED", run.Stdout);
         Assert.Contains("  npm ERR! Test failed.", run.Stdout);
-        Assert.Contains("pipectl logs --name demo", run.Stdout);
+        Assert.Contains("pipectl logs --name demo --region us-east-1", run.Stdout);
     }
 }

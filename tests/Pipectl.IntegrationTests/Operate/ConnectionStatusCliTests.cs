@@ -53,6 +53,6 @@ public sealed class ConnectionStatusCliTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.DoesNotContain("connection ", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(["GetPipelineState", "ListPipelineExecutions"], Operations(server));
+        Assert.Equal(["GetPipelineState", "ListPipelineExecutions", "GetParameter"], Operations(server)); // the record, for an approval e-mail
     }
 }

@@ -14,9 +14,15 @@ internal static class OperateCli
     public static Task<CliRun> RunAsync(WireServer server, params string[] args) =>
         CliRun.RunAsync([.. args, "--endpoint-url", server.Url, "--region", "us-east-1", .. args.Contains("--timeout") ? Array.Empty<string>() : ["--timeout", "60"]]);
 
-    /// <summary>A pipeline whose state and executions answer with these replies (the last one repeating).</summary>
+    /// <summary>
+    /// A pipeline whose state and executions answer with these replies (the last one repeating), of a stack without a
+    /// record (SSM GetParameter: ParameterNotFound; status --name reads the record for the approval e-mail).
+    /// </summary>
     public static ScriptedCodePipeline Pipeline(string[] states, string[] executions) =>
-        new ScriptedCodePipeline().On("GetPipelineState", states).On("ListPipelineExecutions", executions);
+        new ScriptedCodePipeline().On("GetPipelineState", states).On("ListPipelineExecutions", executions).On("GetParameter", NoRecord);
+
+    /// <summary>SSM GetParameter for a stack without a record (ParameterNotFound, 400, as AWS answers it).</summary>
+    public static WireReply NoRecord => WireReply.JsonError(400, "ParameterNotFound", "Parameter not found.");
 
     public static ScriptedCodePipeline Pipeline(string state, string executions) => Pipeline([state], [executions]);
 

@@ -1,5 +1,6 @@
 using Pipectl.Aws.Tests.Operations;
 using Pipectl.Aws.Tests.Wire;
+using Pipectl.IntegrationTests.Cli;
 using static Pipectl.IntegrationTests.Operate.OperateCli;
 
 namespace Pipectl.IntegrationTests.Operate;
@@ -26,7 +27,7 @@ public sealed class StatusCliTests
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^Deploy\s+Deploy\s+-\s+-$"));
         Assert.DoesNotContain("approval   ", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(["GetPipelineState", "ListPipelineExecutions"], Operations(server));
+        Assert.Equal(["GetPipelineState", "ListPipelineExecutions", "GetParameter"], Operations(server));
         ModelAssert.JsonRequestConforms("codepipeline", "GetPipelineState", server.Requests[0]);
         Assert.Equal("""{"name":"demo-pipeline"}""", server.Requests[0].BodyText);
     }
@@ -107,7 +108,7 @@ public sealed class StatusCliTests
         }
         else
         {
-            Assert.Contains("approval   waiting at Release/SignOff: pipectl approve --name demo", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("approval   waiting at Release/SignOff: pipectl approve --name demo --region us-east-1  (or reject)", run.Stdout, StringComparison.Ordinal);
             Assert.Matches(@"(?m)^Release\s+SignOff\s+InProgress\s+2m ago\s+waiting for approval$", run.Stdout);
         }
     }
@@ -147,7 +148,7 @@ public sealed class StatusCliTests
         var json = await RunAsync(server, "status", "--name", "demo", "--output", "json");
 
         Assert.Equal(0, text.ExitCode);
-        Assert.Contains("execution  none yet: the pipeline has not run (pipectl start --name demo)", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("execution  none yet: the pipeline has not run (pipectl start --name demo --region us-east-1)", text.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^Source\s+Source\s+-\s+-$", text.Stdout);
         Assert.Equal(0, json.ExitCode);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.Json.GetProperty("latestExecution").ValueKind);
@@ -177,7 +178,7 @@ public sealed class StatusCliTests
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("pipectl: no pipeline \"demo-pipeline\" in us-east-1: create it with `pipectl bootstrap --name demo`, or pass --pipeline-name"
+        Assert.Equal("pipectl: no pipeline \"demo-pipeline\" in us-east-1: create it with `pipectl bootstrap --name demo --region us-east-1`, or pass --pipeline-name"
             + $" (CodePipeline GetPipelineState on pipeline demo-pipeline: PipelineNotFoundException, HTTP 400, request id {WireReply.RequestId}).", line);
     }
 
@@ -193,7 +194,43 @@ public sealed class StatusCliTests
         var run = await RunAsync(server, "status", "--name", "demo", "--source", "github:octo/site", "--site", "cloudfront");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("create it with `pipectl bootstrap --name demo --source github:octo/site --site cloudfront`, or pass --pipeline-name", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("create it with `pipectl bootstrap --name demo --source github:octo/site --site cloudfront --region us-east-1`, or pass --pipeline-name", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_hint_names_the_region_given_so_the_command_works_as_typed()
+    {
+        using var never = Pipeline(PipelineReplies.StateNeverRan(), PipelineReplies.NoExecutions).Serve();
+        using var waiting = Pipeline(PipelineReplies.StatePendingApproval(), PipelineReplies.Executions("InProgress")).Serve();
+
+        var status = await CliRun.RunAsync("status", "--name", "demo", "--endpoint-url", never.Url, "--region", "eu-west-1");
+        var watch = await CliRun.RunAsync("status", "--name", "demo", "--watch", "--poll-interval", "0", "--timeout", "60", "--endpoint-url", never.Url, "--region", "eu-west-1");
+        var approval = await CliRun.RunAsync("status", "--name", "demo", "--endpoint-url", waiting.Url, "--region", "eu-west-1");
+
+        Assert.Contains("execution  none yet: the pipeline has not run (pipectl start --name demo --region eu-west-1)", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("start one with `pipectl start --name demo --region eu-west-1`.", watch.Stderr, StringComparison.Ordinal);
+        Assert.Contains(": pipectl approve --name demo --region eu-west-1  (or reject)", approval.Stdout, StringComparison.Ordinal);
+        ModelAssert.SignedFor(never.Requests[0], "codepipeline", "eu-west-1");
+    }
+
+    [Fact]
+    public async Task A_stack_files_region_is_where_status_reads_and_the_hint_names_it()
+    {
+        // Without --region the stack file's region is the one read (as the stack verbs do), and a suggested command
+        // carries it when it is not the default (here no default: the tests set no AWS_REGION).
+        var folder = Directory.CreateTempSubdirectory("pipectl-region-").FullName;
+        var file = Path.Combine(folder, "pipectl.yaml");
+        await File.WriteAllTextAsync(file, "name: demo\nregion: ap-southeast-2\n");
+        var script = new ScriptedCodePipeline().On("GetPipelineState",
+            WireReply.JsonError(400, "PipelineNotFoundException", "Account '123456789012' does not have a pipeline with name 'demo-pipeline'"));
+        using var server = script.Serve();
+
+        var run = await CliRun.RunAsync("status", "-f", file, "--endpoint-url", server.Url, "--timeout", "60");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"no pipeline \"demo-pipeline\" in ap-southeast-2: create it with `pipectl bootstrap -f {file} --region ap-southeast-2`, or pass --pipeline-name", run.Stderr, StringComparison.Ordinal);
+        ModelAssert.SignedFor(Assert.Single(server.Requests), "codepipeline", "ap-southeast-2");
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

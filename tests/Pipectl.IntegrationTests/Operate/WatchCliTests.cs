@@ -21,7 +21,7 @@ public sealed class WatchCliTests
         var run = await RunAsync(server, "status", "--name", "demo", "--watch", "--poll-interval", "0");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(6, server.Requests.Count);
+        Assert.Equal(7, server.Requests.Count); // GetParameter of the record (approval e-mail), then the watch's reads
         var progress = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal($"execution {PipelineReplies.ExecutionId}: InProgress", progress[0]);
         Assert.Contains("Build/Build: InProgress", progress);
@@ -76,7 +76,7 @@ public sealed class WatchCliTests
         var run = await RunAsync(server, "status", "--name", "demo", "--watch");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(3, server.Requests.Count);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class WatchCliTests
         var run = await RunAsync(server, "status", "--name", "demo", "--watch", "--poll-interval", "0");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("pipectl: demo-pipeline has no execution to watch: start one with `pipectl start --name demo`.", run.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, server.Requests.Count);
+        Assert.Contains("pipectl: demo-pipeline has no execution to watch: start one with `pipectl start --name demo --region us-east-1`.", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, server.Requests.Count);
     }
 
     [Fact]
