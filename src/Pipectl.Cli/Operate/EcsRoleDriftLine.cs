@@ -48,10 +48,11 @@ internal static class EcsRoleDriftLine
         };
     }
 
-    public static string Text(IReadOnlyList<string> roles, TextStyle style) =>
-        style.Warn(TerminalText.Inline(EcsPolicies.PassRoleDrift(roles)));
+    /// <summary>The warning line; <paramref name="bootstrap"/> is the command that fixes it (the stack's options and region).</summary>
+    public static string Text(IReadOnlyList<string> roles, TextStyle style, string bootstrap) =>
+        style.Warn(TerminalText.Inline(EcsPolicies.PassRoleDrift(roles, bootstrap)));
 
-    public static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<string>? roles)
+    public static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<string>? roles, string bootstrap)
     {
         if (roles is not { Count: > 0 })
         {
@@ -66,8 +67,8 @@ internal static class EcsRoleDriftLine
         }
 
         writer.WriteEndArray();
-        writer.WriteString("fix", "pipectl bootstrap");
-        writer.WriteString("message", EcsPolicies.PassRoleDrift(roles));
+        writer.WriteString("fix", bootstrap);
+        writer.WriteString("message", EcsPolicies.PassRoleDrift(roles, bootstrap));
         writer.WriteEndObject();
     }
 }

@@ -59,7 +59,7 @@ public static class StatusCommand
                 failedBuild?.WriteJson(writer);
                 tests?.WriteJson(writer);
                 ConnectionStatusLine.WriteJson(writer, connection);
-                EcsRoleDriftLine.WriteJson(writer, roleDrift);
+                EcsRoleDriftLine.WriteJson(writer, roleDrift, target.Command("bootstrap"));
                 ApprovalSubscriptionLine.WriteJson(writer, subscription);
                 writer.WriteEndObject();
             })).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public static class StatusCommand
 
             if (roleDrift is { Count: > 0 })
             {
-                await console.Out.WriteLineAsync(EcsRoleDriftLine.Text(roleDrift, new TextStyle(console.UseColor))).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(EcsRoleDriftLine.Text(roleDrift, new TextStyle(console.UseColor), target.Command("bootstrap"))).ConfigureAwait(false);
             }
 
             if (subscription is not null && ApprovalSubscriptionLine.Text(subscription, new TextStyle(console.UseColor), target.Command) is { } pending)

@@ -64,6 +64,8 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
         var early = EarlyReads.None;
         FoundStack? found = null;
         IAccountDrivers? readers = null;
+        IReadOnlyList<EnvironmentStackSpec>? given = null;
+        Dictionary<EnvironmentStackSpec, Task<DeployedStages>>? deployedEarly = null;
         string? note = null;
         if (offline)
         {
@@ -90,10 +92,22 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
             _callerArn = (await identity.ConfigureAwait(false)).Arn;
             _record = await recordRead.ConfigureAwait(false);
             RunTrace.Mark("account known");
+            if (finding is not null)
+            {
+                given = Specs(_account);
+                if (KeptWhenFound(given))
+                {
+                    // The stages each given environment deploys, and the resources whose names hold the account, are
+                    // read while the tag search still runs: the stack found keeps these environments as they are.
+                    deployedEarly = new(given.Select(s => KeyValuePair.Create(s, Observed(backend.ReadDeployedStagesAsync(s.Spec, cancellationToken)))), ReferenceEqualityComparer.Instance);
+                    early = early.AndTeardownReadsOf(StackGraph.For(given), removal!, readers, cancellationToken);
+                }
+            }
+
             found = finding is null ? null : (await finding.ConfigureAwait(false)).Within(request.Environment);
         }
 
-        var specs = Specs(_account);
+        var specs = given ?? Specs(_account);
         if (Teardown is null && Remembered() is not null)
         {
             Validate(specs);
@@ -103,7 +117,7 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
         {
             specs = found.Specs(specs);
             specs = request.Environment is null ? [.. specs, .. DeployedStages.RecordedCloudFrontEnvironments(_record, specs)] : specs;
-            var deployed = await Task.WhenAll(specs.Select(s => backend.ReadDeployedStagesAsync(s.Spec, cancellationToken))).ConfigureAwait(false);
+            var deployed = await Task.WhenAll(specs.Select(s => deployedEarly is not null && deployedEarly.TryGetValue(s, out var read) ? read : backend.ReadDeployedStagesAsync(s.Spec, cancellationToken))).ConfigureAwait(false);
             specs = [.. specs.Select((s, i) => s with { Spec = deployed[i].WithRecorded(_record, s.Environment, s.Spec).ApplyTo(s.Spec) })];
             RunTrace.Mark("stack found");
         }
@@ -222,6 +236,21 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
         {
             (progress as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Whether the stack a teardown finds keeps <paramref name="given"/> as they are (<see cref="FoundStack.Specs"/>):
+    /// always for a stack file's environments; for a stack named by options alone, only when its record says it is one
+    /// stack (found environments would replace it). Reads started for specs it drops would be requests for nothing.
+    /// </summary>
+    private bool KeptWhenFound(IReadOnlyList<EnvironmentStackSpec> given) =>
+        given is not [{ Environment: null }] || (request.Environment is null && _record?.Environments.Count == 1 && _record.Environments.ContainsKey(StackRecord.SingleStack));
+
+    /// <summary><paramref name="read"/>, its failure observed in case the run stops before it is used.</summary>
+    private static Task<T> Observed<T>(Task<T> read)
+    {
+        _ = read.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return read;
     }
 
     private static Task<string> AccountAsync(Task<CallerIdentity> identity, CancellationToken cancellationToken) =>

@@ -117,6 +117,10 @@ public sealed class StackSpecValidator
             // The Invalidate stage's role is named after the pipeline: a long pipeline name makes it too long for IAM.
             errors.AddRange(RoleNameRules(spec.InvalidationRoleName).Select(rule =>
                 new ValidationError(StackOptionNames.PipelineName, spec.PipelineName, $"with {StackOptionNames.Site} cloudfront the invalidation role is {spec.InvalidationRoleName}: {rule.Message}")));
+
+            // Its project is named after the build project: one near CodeBuild's limit leaves no room for "-invalidate".
+            errors.AddRange(BuildProjectNameRules(spec.InvalidationProjectName).Select(rule =>
+                new ValidationError(StackOptionNames.BuildProjectName, spec.BuildProjectName, $"with {StackOptionNames.Site} cloudfront the invalidation project is {spec.InvalidationProjectName}: {rule.Message}")));
         }
 
         if (spec.ApprovalEmail is not null && !AwsConstraints.EmailAddress().IsMatch(spec.ApprovalEmail))

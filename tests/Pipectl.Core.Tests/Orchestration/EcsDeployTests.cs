@@ -120,6 +120,7 @@ public sealed class EcsDeployTests
         Assert.Equal(["arn:aws:iam::123456789012:role/web-task-v2"], EcsPolicies.RolesNotPassable(moved, passesOld));
         Assert.Equal([TaskRole, ExecutionRole], EcsPolicies.RolesNotPassable(Service(), null));
         Assert.Contains("pipectl bootstrap", EcsPolicies.PassRoleDrift(["x"]), StringComparison.Ordinal);
+        Assert.Contains("`pipectl bootstrap -f app.yaml --region eu-west-1` updates the deploy role", EcsPolicies.PassRoleDrift(["x"], "pipectl bootstrap -f app.yaml --region eu-west-1"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,18 @@ public sealed class StackSpecValidatorTests
     }
 
     [Fact]
+    public void A_CloudFront_site_needs_room_for_the_invalidation_project_after_the_build_project_name()
+    {
+        var longest = new string('b', AwsConstraints.BuildProjectNameMaxLength);
+        var fits = new string('b', AwsConstraints.BuildProjectNameMaxLength - "-invalidate".Length);
+
+        var error = Assert.Single(ErrorsOn(StackOptionNames.BuildProjectName, TestStacks.Demo() with { BuildProjectName = longest, Site = SiteTypes.CloudFront }));
+        Assert.Contains("invalidation project", error.Rule, StringComparison.Ordinal);
+        Assert.Empty(ErrorsOn(StackOptionNames.BuildProjectName, TestStacks.Demo() with { BuildProjectName = fits, Site = SiteTypes.CloudFront }));
+        Assert.Empty(ErrorsOn(StackOptionNames.BuildProjectName, TestStacks.Demo() with { BuildProjectName = longest }));
+    }
+
+    [Fact]
     public void A_spec_with_every_option_set_is_valid()
     {
         var spec = TestStacks.Demo() with

@@ -44,17 +44,18 @@ public sealed class EcsRoleDriftStatusCliTests
     {
         using var server = Serve(NewTaskRole);
 
-        var text = await RunAsync(server, "status", "-f", StackFile());
-        var json = await RunAsync(server, "status", "-f", StackFile(), "--output", "json");
+        var file = StackFile();
+        var text = await RunAsync(server, "status", "-f", file);
+        var json = await RunAsync(server, "status", "-f", file, "--output", "json");
 
         Assert.True(text.ExitCode == 0, text.Stderr);
         var line = Assert.Single(text.Stdout.Split('\n'), l => l.Contains("iam:PassRole", StringComparison.Ordinal));
         Assert.Contains(NewTaskRole, line, StringComparison.Ordinal);
         Assert.DoesNotContain(ExecutionRole, line, StringComparison.Ordinal);
-        Assert.Contains("`pipectl bootstrap` updates the deploy role", line, StringComparison.Ordinal);
+        Assert.Contains($"`pipectl bootstrap -f {file} --region us-east-1` updates the deploy role", line, StringComparison.Ordinal);
         var drift = json.Json.GetProperty("deployRoleDrift");
         Assert.Equal([NewTaskRole], drift.GetProperty("rolesNotPassable").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal("pipectl bootstrap", drift.GetProperty("fix").GetString());
+        Assert.Equal($"pipectl bootstrap -f {file} --region us-east-1", drift.GetProperty("fix").GetString());
     }
 
     [Fact]

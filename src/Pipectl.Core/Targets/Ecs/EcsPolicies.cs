@@ -60,8 +60,10 @@ public sealed class EcsPolicies(StackSpec spec)
     }
 
     /// <summary>One line: the task definition's roles the deploy role may not pass, and that a bootstrap fixes it.</summary>
-    public static string PassRoleDrift(IReadOnlyList<string> roles) =>
-        $"the ECS service's task definition uses {string.Join(", ", roles)}, which the deploy role may not pass (changed outside pipectl): {PassRoleDriftAdvice}";
+    /// <param name="roles">The roles the deploy role may not pass.</param>
+    /// <param name="bootstrap">The bootstrap that fixes it, with the options that name the stack (default: the bare verb).</param>
+    public static string PassRoleDrift(IReadOnlyList<string> roles, string bootstrap = "pipectl bootstrap") =>
+        $"the ECS service's task definition uses {string.Join(", ", roles)}, which the deploy role may not pass (changed outside pipectl): {PassRoleDriftAdvice.Replace("`pipectl bootstrap`", $"`{bootstrap}`", StringComparison.Ordinal)}";
 
     private Arns Arns => new(spec.Region, spec.AccountId);
 
