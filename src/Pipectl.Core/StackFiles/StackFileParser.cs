@@ -1,5 +1,6 @@
 using Pipectl.Core.Buildspecs;
 using Pipectl.Core.LocalFiles;
+using Pipectl.Core.Settings;
 using Pipectl.Core.Stacks;
 using Pipectl.Core.Validation;
 using YamlDotNet.Core;
@@ -624,29 +625,11 @@ public static class StackFileParser
                     case "target":
                         target = reader.OneOf(value, what, DeployTargets.All);
                         break;
-                    case "cluster":
-                        ecs = ecs with { Cluster = reader.Scalar(value, what) };
-                        break;
-                    case "service":
-                        ecs = ecs with { Service = reader.Scalar(value, what) };
-                        break;
-                    case "containerName":
-                        ecs = ecs with { ContainerName = reader.Scalar(value, what) };
-                        break;
-                    case "ecrRepository":
-                        ecs = ecs with { RepositoryName = reader.Scalar(value, what) };
-                        break;
-                    case "keepImages":
-                        if (reader.Scalar(value, what) is { } text)
+                    default:
+                        var field = StackSettings.Ecs.First(f => f.Setting.FileKey == $"deploy.{key}");
+                        if (Value(value, what, field.Setting) is { } given)
                         {
-                            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var keep))
-                            {
-                                ecs = ecs with { ImagesToKeep = keep };
-                            }
-                            else
-                            {
-                                reader.Report(value, $"{what} \"{SafeFragment.Of(text)}\" is not a whole number of images (e.g. 30)");
-                            }
+                            ecs = field.Set(ecs, given);
                         }
 
                         break;
@@ -654,6 +637,28 @@ public static class StackFileParser
             }
 
             return (target, ecs, mapping);
+        }
+
+        /// <summary>The value of a declared setting's key, read as its kind says; null (with the problem reported) when unusable.</summary>
+        private object? Value(YamlNode value, string what, StackSetting setting)
+        {
+            if (setting.Kind != SettingKind.Number)
+            {
+                return reader.Scalar(value, what);
+            }
+
+            if (reader.Scalar(value, what) is not { } text)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            reader.Report(value, $"{what} \"{SafeFragment.Of(text)}\" is not {setting.FileNumberRule}");
+            return null;
         }
 
         private string? Pipeline(YamlNode node)
