@@ -26,7 +26,7 @@ public sealed record StackSetting
     /// <summary>The kind of value the option and the key take.</summary>
     public SettingKind Kind { get; init; } = SettingKind.Text;
 
-    /// <summary>For <see cref="SettingKind.Choice"/>: the values, in the order the shell completes them (the schema's <c>enum</c> holds the same set).</summary>
+    /// <summary>For <see cref="SettingKind.Choice"/>: the values the option completes to (the schema's <c>enum</c> holds the same set).</summary>
     public IReadOnlyList<string> Values { get; init; } = [];
 
     /// <summary>For <see cref="SettingKind.Number"/>: what the command line expects, ended by the range ("a whole number of images from 1 to 10000").</summary>
