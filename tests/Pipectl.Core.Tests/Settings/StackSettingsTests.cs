@@ -32,7 +32,7 @@ public sealed class StackSettingsTests
     [Fact]
     public void A_section_keeps_its_keys_in_declared_order()
     {
-        Assert.Equal(["target", "cluster", "service", "containerName", "ecrRepository", "keepImages"], StackFileKeys.ChildrenOf("deploy"));
+        Assert.Equal(["target", .. StackSettings.Ecs.Select(f => f.Setting.FileKey!["deploy.".Length..])], StackFileKeys.ChildrenOf("deploy"));
         Assert.Equal(["name", "description", "branch", "existing"], StackFileKeys.ChildrenOf("repository"));
         Assert.Equal(["artifacts", "site", "privateSite"], StackFileKeys.ChildrenOf("buckets"));
         Assert.Equal(["branch", "pipelineName", "siteBucket", "privateSite", "approval"], StackFileKeys.ChildrenOf("environments.*"));

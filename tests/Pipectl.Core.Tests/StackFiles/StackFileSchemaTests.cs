@@ -126,7 +126,7 @@ public sealed class StackFileSchemaTests
         "source.filePaths" => "[ site/** ]",
         "deploy.target" => "ecs",
         "site" => "cloudfront",
-        "deploy.keepImages" => "30",
+        _ when StackSettings.All.Any(s => s.FileKey == leaf && s.Kind == SettingKind.Number) => "30",
         "build.environmentVariables.*.type" => $"SECRETS_MANAGER\n{indent}value: prod/db:password",
         _ when segments[^1] is "enabled" or "privateSite" or "privileged" or "existing" => "true",
         _ when segments[^1] == "email" => "ops@example.com",
