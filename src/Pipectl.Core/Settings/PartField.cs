@@ -7,6 +7,14 @@ namespace Pipectl.Core.Settings;
 /// </summary>
 public sealed record PartField<TPart>(StackSetting Setting, Func<TPart, object?> Get, Func<TPart, object?, TPart> Set)
 {
+    /// <summary>The value in <paramref name="part"/> as the command line spells it (numbers in the invariant culture), or null when not set.</summary>
+    public string? TextOf(TPart part) => Get(part) switch
+    {
+        null => null,
+        IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        var value => value.ToString(),
+    };
+
     /// <summary><paramref name="part"/> with every value <paramref name="given"/> holds put in place (its nulls keep <paramref name="part"/>'s).</summary>
     public static TPart Merge(IEnumerable<PartField<TPart>> fields, TPart part, TPart given)
     {

@@ -35,6 +35,15 @@ public sealed record StackSetting
     /// <summary>For <see cref="SettingKind.Number"/>: what the stack file expects, with an example ("a whole number of images (e.g. 30)").</summary>
     public string? FileNumberRule { get; init; }
 
+    /// <summary>For <see cref="SettingKind.Number"/>: the smallest value a stack takes (the schema's <c>minimum</c>).</summary>
+    public int? Minimum { get; init; }
+
+    /// <summary>For <see cref="SettingKind.Number"/>: the largest value a stack takes (the schema's <c>maximum</c>).</summary>
+    public int? Maximum { get; init; }
+
+    /// <summary>For <see cref="SettingKind.Number"/>: the rule a value out of range breaks, as the validation error says it.</summary>
+    public string? RangeRule { get; init; }
+
     /// <summary>The stack-file key as a dotted path (<c>deploy.keepImages</c>; <c>*</c> for a name the user chooses), or null when the file has none.</summary>
     public string? FileKey { get; init; }
 

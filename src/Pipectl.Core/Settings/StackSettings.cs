@@ -399,6 +399,9 @@ public static class StackSettings
         Description = $"With --deploy ecs: images the repository's lifecycle policy keeps (default: {EcsDeployment.DefaultImagesToKeep})",
         NumberRule = $"a whole number of images from 1 to {EcsRules.ImagesToKeepMax}",
         FileNumberRule = "a whole number of images (e.g. 30)",
+        Minimum = 1,
+        Maximum = EcsRules.ImagesToKeepMax,
+        RangeRule = $"the lifecycle policy keeps 1 to {EcsRules.ImagesToKeepMax} images",
         FileKey = "deploy.keepImages",
     };
 

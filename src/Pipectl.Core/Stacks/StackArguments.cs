@@ -61,7 +61,7 @@ public static class StackArguments
         {
             foreach (var field in StackSettings.Ecs)
             {
-                Value(field.Setting.Option!, Format(field.Get(ecs)), null);
+                Value(field.Setting.Option!, field.TextOf(ecs), null);
             }
         }
 
@@ -74,13 +74,6 @@ public static class StackArguments
         Value(StackOptionNames.PipelineType, made.PipelineType, plain.PipelineType);
         return arguments;
     }
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 
     /// <summary>A value as a POSIX shell takes it: as is when plain, else in single quotes.</summary>
     public static string Quote(string value)

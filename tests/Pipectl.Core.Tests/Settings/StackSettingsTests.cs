@@ -57,6 +57,8 @@ public sealed class StackSettingsTests
         Assert.All(StackSettings.All.Where(s => s.Kind == SettingKind.Number), s =>
         {
             Assert.NotNull(s.NumberRule);
+            Assert.True(s.Minimum <= s.Maximum, $"{s} has no range");
+            Assert.NotNull(s.RangeRule);
             Assert.NotNull(s.FileKey is null ? "none" : s.FileNumberRule);
         });
     }

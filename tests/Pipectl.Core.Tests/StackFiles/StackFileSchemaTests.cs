@@ -46,6 +46,12 @@ public sealed class StackFileSchemaTests
             var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()!).ToList() : [type.GetString()!];
             Assert.Equal(setting.SchemaType, types);
         }
+
+        if (setting.Kind == SettingKind.Number)
+        {
+            Assert.Equal(setting.Minimum, node.GetProperty("minimum").GetInt32());
+            Assert.Equal(setting.Maximum, node.GetProperty("maximum").GetInt32());
+        }
     }
 
     [Fact]
