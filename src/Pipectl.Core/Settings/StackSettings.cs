@@ -188,7 +188,7 @@ public static class StackSettings
         Component = StackComponent.Build,
         Option = StackOptionNames.SourceType,
         Kind = SettingKind.Choice,
-        Values = [BuildSourceTypes.CodePipeline, BuildSourceTypes.CodeCommit],
+        Values = [.. AwsConstraints.SourceTypes],
         Description = "CODEPIPELINE (default) or CODECOMMIT (the project can also build alone)",
         FileKey = "build.sourceType",
     };
@@ -267,7 +267,7 @@ public static class StackSettings
         Component = StackComponent.TestStage,
         Option = StackOptionNames.TestInput,
         Kind = SettingKind.Choice,
-        Values = [TestInputs.Build, TestInputs.Source],
+        Values = [.. TestInputs.All],
         Description = "What the Test stage runs on: build (the Build stage's output; default) or source",
         FileKey = "test.input",
     };
@@ -308,7 +308,7 @@ public static class StackSettings
         Component = StackComponent.Pipeline,
         Option = StackOptionNames.PipelineType,
         Kind = SettingKind.Choice,
-        Values = [PipelineTypes.V2, PipelineTypes.V1],
+        Values = [.. AwsConstraints.PipelineTypes],
         Description = "V2 (default) or V1",
         FileKey = "pipeline.type",
     };

@@ -223,7 +223,7 @@ public static class StackFileParser
                         break;
                     case "site":
                         // Checked here, at its own line and column, with the closest type when it is mistyped.
-                        site = reader.OneOf(value, "site", SiteTypes.All);
+                        site = reader.OneOf(value, "site", StackSettings.Site.Values);
                         break;
                 }
             }
@@ -331,10 +331,10 @@ public static class StackFileParser
                         build = build with { Image = reader.Scalar(value, what) };
                         break;
                     case "computeType":
-                        build = build with { ComputeType = reader.OneOf(value, what, AwsConstraints.ComputeTypes) };
+                        build = build with { ComputeType = reader.OneOf(value, what, StackSettings.ComputeType.Values) };
                         break;
                     case "sourceType":
-                        build = build with { SourceType = reader.OneOf(value, what, AwsConstraints.SourceTypes) };
+                        build = build with { SourceType = reader.OneOf(value, what, StackSettings.SourceType.Values) };
                         break;
                     case "privileged":
                         build = build with { Privileged = reader.Boolean(value, what) };
@@ -435,7 +435,7 @@ public static class StackFileParser
                 known++;
                 if (key == "type")
                 {
-                    type = reader.OneOf(setting, $"{what}.type", BuildVariableTypes.All);
+                    type = reader.OneOf(setting, $"{what}.type", StackSettings.EnvironmentVariableType.Values);
                 }
                 else
                 {
@@ -572,7 +572,7 @@ public static class StackFileParser
             {
                 known++;
                 test = key == "input"
-                    ? test with { Input = reader.OneOf(value, "test.input", TestInputs.All) }
+                    ? test with { Input = reader.OneOf(value, "test.input", StackSettings.TestInput.Values) }
                     : test with { Buildspec = reader.Scalar(value, "test.buildspec") };
             }
 
@@ -623,7 +623,7 @@ public static class StackFileParser
                 switch (key)
                 {
                     case "target":
-                        target = reader.OneOf(value, what, DeployTargets.All);
+                        target = reader.OneOf(value, what, StackSettings.Deploy.Values);
                         break;
                     default:
                         var field = StackSettings.Ecs.First(f => f.Setting.FileKey == $"deploy.{key}");
@@ -672,7 +672,7 @@ public static class StackFileParser
             string? type = null;
             foreach (var (_, _, value) in Entries(mapping, "pipeline", "pipeline"))
             {
-                type = reader.OneOf(value, "pipeline.type", AwsConstraints.PipelineTypes);
+                type = reader.OneOf(value, "pipeline.type", StackSettings.PipelineType.Values);
             }
 
             return type;
