@@ -1,5 +1,6 @@
 using Pipectl.Core.Buildspecs;
 using Pipectl.Core.LocalFiles;
+using Pipectl.Core.Settings;
 using Pipectl.Core.Stacks;
 using Pipectl.Core.Validation;
 using YamlDotNet.Core;
@@ -222,7 +223,7 @@ public static class StackFileParser
                         break;
                     case "site":
                         // Checked here, at its own line and column, with the closest type when it is mistyped.
-                        site = reader.OneOf(value, "site", SiteTypes.All);
+                        site = reader.OneOf(value, "site", StackSettings.Site.Values);
                         break;
                 }
             }
@@ -330,10 +331,10 @@ public static class StackFileParser
                         build = build with { Image = reader.Scalar(value, what) };
                         break;
                     case "computeType":
-                        build = build with { ComputeType = reader.OneOf(value, what, AwsConstraints.ComputeTypes) };
+                        build = build with { ComputeType = reader.OneOf(value, what, StackSettings.ComputeType.Values) };
                         break;
                     case "sourceType":
-                        build = build with { SourceType = reader.OneOf(value, what, AwsConstraints.SourceTypes) };
+                        build = build with { SourceType = reader.OneOf(value, what, StackSettings.SourceType.Values) };
                         break;
                     case "privileged":
                         build = build with { Privileged = reader.Boolean(value, what) };
@@ -434,7 +435,7 @@ public static class StackFileParser
                 known++;
                 if (key == "type")
                 {
-                    type = reader.OneOf(setting, $"{what}.type", BuildVariableTypes.All);
+                    type = reader.OneOf(setting, $"{what}.type", StackSettings.EnvironmentVariableType.Values);
                 }
                 else
                 {
@@ -571,7 +572,7 @@ public static class StackFileParser
             {
                 known++;
                 test = key == "input"
-                    ? test with { Input = reader.OneOf(value, "test.input", TestInputs.All) }
+                    ? test with { Input = reader.OneOf(value, "test.input", StackSettings.TestInput.Values) }
                     : test with { Buildspec = reader.Scalar(value, "test.buildspec") };
             }
 
@@ -622,31 +623,13 @@ public static class StackFileParser
                 switch (key)
                 {
                     case "target":
-                        target = reader.OneOf(value, what, DeployTargets.All);
+                        target = reader.OneOf(value, what, StackSettings.Deploy.Values);
                         break;
-                    case "cluster":
-                        ecs = ecs with { Cluster = reader.Scalar(value, what) };
-                        break;
-                    case "service":
-                        ecs = ecs with { Service = reader.Scalar(value, what) };
-                        break;
-                    case "containerName":
-                        ecs = ecs with { ContainerName = reader.Scalar(value, what) };
-                        break;
-                    case "ecrRepository":
-                        ecs = ecs with { RepositoryName = reader.Scalar(value, what) };
-                        break;
-                    case "keepImages":
-                        if (reader.Scalar(value, what) is { } text)
+                    default:
+                        var field = StackSettings.Ecs.First(f => f.Setting.FileKey == $"deploy.{key}");
+                        if (Value(value, what, field.Setting) is { } given)
                         {
-                            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var keep))
-                            {
-                                ecs = ecs with { ImagesToKeep = keep };
-                            }
-                            else
-                            {
-                                reader.Report(value, $"{what} \"{SafeFragment.Of(text)}\" is not a whole number of images (e.g. 30)");
-                            }
+                            ecs = field.Set(ecs, given);
                         }
 
                         break;
@@ -654,6 +637,28 @@ public static class StackFileParser
             }
 
             return (target, ecs, mapping);
+        }
+
+        /// <summary>The value of a declared setting's key, read as its kind says; null (with the problem reported) when unusable.</summary>
+        private object? Value(YamlNode value, string what, StackSetting setting)
+        {
+            if (setting.Kind != SettingKind.Number)
+            {
+                return reader.Scalar(value, what);
+            }
+
+            if (reader.Scalar(value, what) is not { } text)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            reader.Report(value, $"{what} \"{SafeFragment.Of(text)}\" is not {setting.FileNumberRule}");
+            return null;
         }
 
         private string? Pipeline(YamlNode node)
@@ -667,7 +672,7 @@ public static class StackFileParser
             string? type = null;
             foreach (var (_, _, value) in Entries(mapping, "pipeline", "pipeline"))
             {
-                type = reader.OneOf(value, "pipeline.type", AwsConstraints.PipelineTypes);
+                type = reader.OneOf(value, "pipeline.type", StackSettings.PipelineType.Values);
             }
 
             return type;

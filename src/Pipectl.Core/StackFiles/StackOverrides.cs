@@ -1,4 +1,5 @@
 using Pipectl.Core.Naming;
+using Pipectl.Core.Settings;
 using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.StackFiles;
@@ -160,14 +161,7 @@ public sealed record StackOverrides
             ConnectionArn = UseCodeCommit ? null : ConnectionArn ?? spec.ConnectionArn,
             EnvironmentVariables = variables,
             Deploy = Deploy ?? spec.Deploy,
-            Ecs = new EcsDeployment
-            {
-                Cluster = Ecs.Cluster ?? spec.Ecs.Cluster,
-                Service = Ecs.Service ?? spec.Ecs.Service,
-                ContainerName = Ecs.ContainerName ?? spec.Ecs.ContainerName,
-                RepositoryName = Ecs.RepositoryName ?? spec.Ecs.RepositoryName,
-                ImagesToKeep = Ecs.ImagesToKeep ?? spec.Ecs.ImagesToKeep,
-            },
+            Ecs = PartField<EcsDeployment>.Merge(StackSettings.Ecs, spec.Ecs, Ecs),
             Test = DropTestStage ? null : TestBuildspecContent is { } tests
                 ? new TestStage(tests, TestInput ?? spec.Test?.Input ?? TestInputs.Build)
                 : spec.Test is { } test && TestInput is { } input ? test with { Input = input } : spec.Test,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipectl.Core.Settings;
 
 namespace Pipectl.Core.Stacks;
 
@@ -58,11 +59,10 @@ public static class StackArguments
         Value(StackOptionNames.Deploy, made.Deploy, plain.Deploy);
         if (made.Ecs is { } ecs)
         {
-            Value(StackOptionNames.EcsCluster, ecs.Cluster, null);
-            Value(StackOptionNames.EcsService, ecs.Service, null);
-            Value(StackOptionNames.ContainerName, ecs.ContainerName, null);
-            Value(StackOptionNames.EcrRepository, ecs.RepositoryName, null);
-            Value(StackOptionNames.EcrKeepImages, ecs.ImagesToKeep?.ToString(CultureInfo.InvariantCulture), null);
+            foreach (var field in StackSettings.Ecs)
+            {
+                Value(field.Setting.Option!, field.TextOf(ecs), null);
+            }
         }
 
         Value(StackOptionNames.BuildImage, made.BuildImage, plain.BuildImage);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pipectl.Core.Orchestration;
+using Pipectl.Core.Settings;
 using Pipectl.Core.Stacks;
 
 namespace Pipectl.Core.Validation;
@@ -35,11 +36,11 @@ public static partial class EcsRules
         var ecs = spec.Ecs;
         if (!spec.IsEcsDeploy)
         {
-            foreach (var (option, value) in new[] { (StackOptionNames.EcsCluster, ecs.Cluster), (StackOptionNames.EcsService, ecs.Service), (StackOptionNames.ContainerName, ecs.ContainerName), (StackOptionNames.EcrRepository, ecs.RepositoryName), (StackOptionNames.EcrKeepImages, ecs.ImagesToKeep?.ToString(System.Globalization.CultureInfo.InvariantCulture)) })
+            foreach (var field in StackSettings.Ecs)
             {
-                if (value is not null)
+                if (field.TextOf(ecs) is { } value)
                 {
-                    yield return new ValidationError(option, value, $"applies to container deploys: add {StackOptionNames.Deploy} ecs");
+                    yield return new ValidationError(field.Setting.Option!, value, $"applies to container deploys: add {StackOptionNames.Deploy} ecs");
                 }
             }
 
@@ -72,9 +73,12 @@ public static partial class EcsRules
                 : new ValidationError(StackOptionNames.EcrRepository, spec.EcrRepositoryName, $"ECR repository names {repository}");
         }
 
-        if (ecs.ImagesToKeep is { } keep and (< 1 or > ImagesToKeepMax))
+        foreach (var field in StackSettings.Ecs.Where(f => f.Setting.Kind == SettingKind.Number))
         {
-            yield return new ValidationError(StackOptionNames.EcrKeepImages, keep.ToString(System.Globalization.CultureInfo.InvariantCulture), $"the lifecycle policy keeps 1 to {ImagesToKeepMax} images");
+            if (field.Get(ecs) is int number && (number < field.Setting.Minimum || number > field.Setting.Maximum))
+            {
+                yield return new ValidationError(field.Setting.Option!, field.TextOf(ecs)!, field.Setting.RangeRule!);
+            }
         }
 
         if (spec.IsCloudFrontSite)

@@ -1,4 +1,5 @@
 using Pipectl.Core.Naming;
+using Pipectl.Core.Settings;
 using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
 
@@ -107,11 +108,11 @@ public sealed class StackSpecValidator
             }
         }
 
-        CheckOneOf(errors, StackOptionNames.ComputeType, spec.ComputeType, AwsConstraints.ComputeTypes, "CodeBuild compute types");
-        CheckOneOf(errors, StackOptionNames.SourceType, spec.SourceType, AwsConstraints.SourceTypes, "source types");
+        CheckOneOf(errors, StackOptionNames.ComputeType, spec.ComputeType, StackSettings.ComputeType.Values, "CodeBuild compute types");
+        CheckOneOf(errors, StackOptionNames.SourceType, spec.SourceType, StackSettings.SourceType.Values, "source types");
         errors.AddRange(BuildEnvironmentRules.Check(spec));
-        CheckOneOf(errors, StackOptionNames.PipelineType, spec.PipelineType, AwsConstraints.PipelineTypes, "pipeline types");
-        CheckOneOf(errors, StackOptionNames.Site, spec.Site, SiteTypes.All, "site types");
+        CheckOneOf(errors, StackOptionNames.PipelineType, spec.PipelineType, StackSettings.PipelineType.Values, "pipeline types");
+        CheckOneOf(errors, StackOptionNames.Site, spec.Site, StackSettings.Site.Values, "site types");
         if (spec.IsCloudFrontSite)
         {
             // The Invalidate stage's role is named after the pipeline: a long pipeline name makes it too long for IAM.

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Pipectl.Core.Settings;
 using Pipectl.Core.StackFiles;
 using Pipectl.Core.Tests.Buildspecs;
 
 namespace Pipectl.Core.Tests.StackFiles;
 
-/// <summary>schemas/pipectl.schema.json and the parser accept exactly the same keys.</summary>
+/// <summary>schemas/pipectl.schema.json and the parser accept exactly the same keys, with the types <see cref="StackSettings"/> declares.</summary>
 public sealed class StackFileSchemaTests
 {
     private static readonly JsonElement Schema = JsonDocument.Parse(RepositoryFiles.Read("schemas/pipectl.schema.json")).RootElement;
@@ -23,6 +24,34 @@ public sealed class StackFileSchemaTests
         Walk(Schema, string.Empty, schemaPaths);
 
         Assert.Equal(StackFileKeys.Paths.Order(StringComparer.Ordinal), schemaPaths.Order(StringComparer.Ordinal));
+    }
+
+    public static TheoryData<string> FileKeys() => [.. StackSettings.All.Select(s => s.FileKey).OfType<string>()];
+
+    [Theory]
+    [MemberData(nameof(FileKeys))]
+    public void The_schema_gives_each_declared_key_the_declared_type(string key)
+    {
+        var setting = StackSettings.All.Single(s => s.FileKey == key);
+        var node = SchemaAt(key);
+
+        if (setting.Kind == SettingKind.Choice)
+        {
+            Assert.True(node.TryGetProperty("enum", out var values), $"{key}: the schema has no enum");
+            Assert.Equal(setting.Values.Order(StringComparer.Ordinal), values.EnumerateArray().Select(v => v.GetString()!).Order(StringComparer.Ordinal));
+        }
+        else
+        {
+            Assert.True(node.TryGetProperty("type", out var type), $"{key}: the schema has no type");
+            var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()!).ToList() : [type.GetString()!];
+            Assert.Equal(setting.SchemaType, types);
+        }
+
+        if (setting.Kind == SettingKind.Number)
+        {
+            Assert.Equal(setting.Minimum, node.GetProperty("minimum").GetInt32());
+            Assert.Equal(setting.Maximum, node.GetProperty("maximum").GetInt32());
+        }
     }
 
     [Fact]
@@ -103,7 +132,7 @@ public sealed class StackFileSchemaTests
         "source.filePaths" => "[ site/** ]",
         "deploy.target" => "ecs",
         "site" => "cloudfront",
-        "deploy.keepImages" => "30",
+        _ when StackSettings.All.Any(s => s.FileKey == leaf && s.Kind == SettingKind.Number) => "30",
         "build.environmentVariables.*.type" => $"SECRETS_MANAGER\n{indent}value: prod/db:password",
         _ when segments[^1] is "enabled" or "privateSite" or "privileged" or "existing" => "true",
         _ when segments[^1] == "email" => "ops@example.com",
@@ -113,6 +142,18 @@ public sealed class StackFileSchemaTests
         _ when segments[^1] == "siteBucket" || segments[^1] == "artifacts" || segments[^1] == "site" => "some-bucket-name",
         _ => "some-value",
     };
+
+    private static JsonElement SchemaAt(string key)
+    {
+        var node = Schema;
+        foreach (var segment in key.Split('.'))
+        {
+            node = Resolve(node);
+            node = segment == StackFileKeys.AnyName ? node.GetProperty("additionalProperties") : node.GetProperty("properties").GetProperty(segment);
+        }
+
+        return Resolve(node);
+    }
 
     private static void Walk(JsonElement schema, string prefix, List<string> paths)
     {
