@@ -150,15 +150,29 @@ public sealed partial class StackEngine
     private static IEnumerable<ResourceOutcome> Shown(IReadOnlyList<ResourceOutcome> outcomes, IReadOnlyList<ResourceOutcome> keptForData) =>
         outcomes.Where(o => o.Action != ResourceAction.NotFound && !keptForData.Any(k => k.Type == o.Type && k.Name == o.Name)).Concat(keptForData);
 
-    /// <summary>After a teardown: the whole stack's record goes; one environment's leaves the record's other environments.</summary>
-    private async Task ForgetAsync(IStackBackend backend, CancellationToken cancellationToken)
+    /// <summary>
+    /// How a teardown of the whole stack deletes its record: alongside the last deletions, once every part still there is
+    /// one a teardown given only <c>--name</c> finds again without the record (a default name of the stack, while the
+    /// tag search finds no environment); at once for a stack made with default settings, after the parts named by
+    /// other settings otherwise. A teardown of one environment (or of a stack with no record) leaves it to
+    /// <see cref="ForgetEnvironmentAsync"/>.
+    /// </summary>
+    private TeardownFinale? Forgetting(IStackBackend backend, FoundStack found)
     {
-        if (request.Environment is not { } environment)
+        if (_record is null || request.Environment is not null)
         {
-            await backend.DeleteRecordAsync(request.StackName, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
+        var byName = found.Environments.Count > 0
+            ? []
+            : StackGraph.For(StackSpec.FromStackName(request.StackName, request.Region, _account)).Entries.Select(StackPruning.Identity).ToHashSet();
+        return new TeardownFinale(e => byName.Contains(StackPruning.Identity(e)), ct => backend.DeleteRecordAsync(request.StackName, ct));
+    }
+
+    /// <summary>After a teardown of one environment: the record's other environments stay.</summary>
+    private async Task ForgetEnvironmentAsync(IStackBackend backend, string environment, CancellationToken cancellationToken)
+    {
         var left = _record! with
         {
             Environments = _record.Environments.Where(e => e.Key != environment).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),

@@ -138,7 +138,7 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
         }
 
         var outcome = Teardown is not null
-            ? await TearDownAsync(backend, readers!, graph, removal!, early, cancellationToken).ConfigureAwait(false)
+            ? await TearDownAsync(backend, readers!, graph, removal!, early, found!, cancellationToken).ConfigureAwait(false)
             : await ApplyAsync(backend, offline ? null : readers, graph, specs, early, cancellationToken).ConfigureAwait(false);
         if (outcome.Declined)
         {
@@ -165,7 +165,7 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
         return outcome with { Result = result, Note = note };
     }
 
-    private async Task<StackRunOutcome> TearDownAsync(IStackBackend backend, IAccountDrivers readers, StackGraph graph, TeardownOptions removal, EarlyReads early, CancellationToken cancellationToken)
+    private async Task<StackRunOutcome> TearDownAsync(IStackBackend backend, IAccountDrivers readers, StackGraph graph, TeardownOptions removal, EarlyReads early, FoundStack found, CancellationToken cancellationToken)
     {
         var asked = !Teardown!.Yes && !request.DryRun;
         if (asked && !await ConfirmTeardownAsync(backend, readers, graph, removal with { EarlyReads = early }, cancellationToken).ConfigureAwait(false))
@@ -177,11 +177,11 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
         try
         {
             // After a question, the state is read again: the early reads served the list that was asked about.
-            var final = asked ? removal : removal with { EarlyReads = early };
+            var final = (asked ? removal : removal with { EarlyReads = early }) with { Finale = Forgetting(backend, found) };
             var result = await new StackTeardown(readers.ReportingTo(progress, Teardown.NoWait), progress).RemoveAsync(graph, final, cancellationToken).ConfigureAwait(false);
-            if (result.Failure is null && !request.DryRun && _record is not null)
+            if (result.Failure is null && !request.DryRun && _record is not null && request.Environment is { } environment)
             {
-                await ForgetAsync(backend, cancellationToken).ConfigureAwait(false);
+                await ForgetEnvironmentAsync(backend, environment, cancellationToken).ConfigureAwait(false);
             }
 
             // Nothing at all of the stack in this region (a mistyped name, the wrong region): not a finished teardown.

@@ -60,6 +60,7 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         }
 
         var deletedBefore = StackGraph.DeletedBeforeWithin(entries);
+        var finale = new FinaleStart(options.DryRun ? null : options.Finale, entries, cancellationToken);
         var steps = entries.Select(entry =>
         {
             var resource = resources[entry.Key];
@@ -68,10 +69,13 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
                 progress.Started(resource.Type, entry.Name);
                 var outcome = await resource.RemoveAsync(graph.StackName, graph.Region, resource.KeptBy(options) ?? KeepReason(resource.Type, options), options.DryRun, ct).ConfigureAwait(false);
                 progress.Finished(resource.Type, entry.Name);
+                finale.Removed(entry.Key);
                 return new StepResult([outcome], new Dictionary<string, string>());
             });
         }).ToList();
-        return await StepGraph.RunAsync(steps, progress.Settled, cancellationToken).ConfigureAwait(false);
+        finale.Removed(null);
+        var result = await StepGraph.RunAsync(steps, progress.Settled, cancellationToken).ConfigureAwait(false);
+        return await finale.AfterAsync(result).ConfigureAwait(false);
     }
 
     /// <summary>The entries a teardown with <paramref name="options"/> walks, in teardown order.</summary>
@@ -79,4 +83,60 @@ public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress
         StackGraph.InTeardownOrder(graph.Entries.Where(e => !(options.SkipShared && e.Shared)));
 
     private static string? KeepReason(string type, TeardownOptions options) => ResourceKinds.OfType(type)?.KeepReason(options);
+
+    /// <summary>Starts a <see cref="TeardownFinale"/> as soon as what is left may outlive it, once, and joins its failure to the result.</summary>
+    private sealed class FinaleStart(TeardownFinale? finale, IReadOnlyList<ResourceEntry> entries, CancellationToken cancellationToken)
+    {
+        private readonly HashSet<string> _left = [.. entries.Select(e => e.Key)];
+        private readonly Lock _gate = new();
+        private Task? _running;
+
+        /// <summary>Entry <paramref name="key"/> is gone (kept, or not found); null: before the first deletion.</summary>
+        public void Removed(string? key)
+        {
+            if (finale is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (key is not null)
+                {
+                    _left.Remove(key);
+                }
+
+                if (_running is not null || !entries.Where(e => _left.Contains(e.Key)).All(finale.MayOutlive))
+                {
+                    return;
+                }
+
+                _running = Task.Run(() => finale.RunAsync(cancellationToken), CancellationToken.None);
+            }
+        }
+
+        public async Task<StackRunResult> AfterAsync(StackRunResult result)
+        {
+            Task? running;
+            lock (_gate)
+            {
+                running = _running;
+            }
+
+            if (running is null)
+            {
+                return result;
+            }
+
+            try
+            {
+                await running.ConfigureAwait(false);
+                return result;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                return result with { Failure = result.Failure ?? e };
+            }
+        }
+    }
 }

@@ -35,4 +35,10 @@ public sealed record TeardownOptions
     /// run uses them instead of reading those resources again. None by default.
     /// </summary>
     public EarlyReads EarlyReads { get; init; } = EarlyReads.None;
+
+    /// <summary>
+    /// The write that ends the teardown, overlapping its last deletions where that is safe (<see cref="TeardownFinale"/>);
+    /// its failure is the teardown's. Never run in a dry run. None by default.
+    /// </summary>
+    public TeardownFinale? Finale { get; init; }
 }

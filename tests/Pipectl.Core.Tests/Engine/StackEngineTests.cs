@@ -115,6 +115,57 @@ public sealed class StackEngineTests
     }
 
     [Fact]
+    public async Task A_default_stacks_record_is_deleted_alongside_its_deletions_not_after_them()
+    {
+        // Every part of a stack of default settings is found again by --name alone: the record need not outlive any.
+        var recordGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var drivers = new StackTeardownTests.InventoryDrivers("demo") { HoldDeletesUntil = recordGone.Task };
+        string[]? deletedBefore = null;
+        var backend = new Backend(drivers)
+        {
+            Record = Recorded(),
+            OnRecordDeleted = () =>
+            {
+                deletedBefore = [.. drivers.Deleted];
+                recordGone.TrySetResult();
+            },
+        };
+        var engine = new StackEngine(Request(r => r with { Command = "teardown", Teardown = new TeardownRequest(true, false, false, false) }), new Host(), () => backend);
+
+        var outcome = await engine.RunAsync(CancellationToken.None);
+
+        Assert.Null(outcome.Result.Failure);
+        Assert.Empty(deletedBefore!);
+        Assert.Contains("demo-codebuild-role", drivers.Deleted);
+        Assert.Contains("demo-pipeline", drivers.Deleted);
+    }
+
+    [Fact]
+    public async Task A_record_naming_a_part_that_only_it_finds_is_deleted_after_that_part_and_kept_when_that_part_stays()
+    {
+        var custom = StackRecord.Next(null, "demo", "us-east-1", new Dictionary<string, RecordedSpec>(StringComparer.Ordinal) { [StackRecord.SingleStack] = RecordedSpec.Of(TestStacks.Demo() with { BuildRoleName = "demo-custom-build" }) }, true);
+        var drivers = new StackTeardownTests.InventoryDrivers("demo") { Sequential = true };
+        string[]? deletedBefore = null;
+        var backend = new Backend(drivers) { Record = custom, OnRecordDeleted = () => deletedBefore = [.. drivers.Deleted] };
+        var teardown = Request(r => r with { Command = "teardown", Teardown = new TeardownRequest(true, false, false, false) });
+
+        var outcome = await new StackEngine(teardown, new Host(), () => backend).RunAsync(CancellationToken.None);
+
+        Assert.Null(outcome.Result.Failure);
+        Assert.Contains("demo-custom-build", deletedBefore!);
+
+        // The part only the record names fails to go: the record stays, so the next teardown --name still finds it.
+        var failing = new StackTeardownTests.InventoryDrivers("demo") { FailOn = "demo-custom-build" };
+        var kept = new Backend(failing) { Record = custom };
+
+        var failed = await new StackEngine(teardown, new Host(), () => kept).RunAsync(CancellationToken.None);
+
+        Assert.NotNull(failed.Result.Failure);
+        Assert.False(kept.RecordDeleted);
+        Assert.Contains("demo-pipeline", failing.Deleted);
+    }
+
+    [Fact]
     public async Task A_teardown_of_a_recorded_stack_reads_its_deployed_stages_while_the_tag_search_runs()
     {
         var drivers = new StackTeardownTests.InventoryDrivers("demo");
@@ -271,8 +322,12 @@ public sealed class StackEngineTests
             return Task.FromResult(record);
         }
 
+        /// <summary>Called when the record is deleted (what was deleted by then, say).</summary>
+        public Action? OnRecordDeleted { get; init; }
+
         public Task DeleteRecordAsync(string stackName, CancellationToken cancellationToken)
         {
+            OnRecordDeleted?.Invoke();
             RecordDeleted = true;
             return Task.CompletedTask;
         }

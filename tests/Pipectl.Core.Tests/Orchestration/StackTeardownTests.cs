@@ -159,6 +159,9 @@ public sealed class StackTeardownTests
         /// <summary>Deletes one at a time, so the order deletes are recorded in is the order they happened in.</summary>
         public bool Sequential { get; init; }
 
+        /// <summary>Every delete waits for this first (at most 10 s, then it fails): shows what a run does before its deletions.</summary>
+        public Task? HoldDeletesUntil { get; init; }
+
         private readonly SemaphoreSlim _one = new(1, 1);
 
         /// <summary>The keys of the deleted resources, in order (every name in the graph is unique).</summary>
@@ -224,6 +227,11 @@ public sealed class StackTeardownTests
 
                 try
                 {
+                    if (account.HoldDeletesUntil is { } hold)
+                    {
+                        await hold.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+                    }
+
                     await Task.Delay(name.Length % 5, cancellationToken);
                     if (account.FailOn == name)
                     {
