@@ -64,6 +64,23 @@ public sealed class ResourceKindsTests
     }
 
     [Fact]
+    public void Every_kind_pipectl_creates_is_checked_before_the_first_write_unless_AWS_assigns_its_ARN()
+    {
+        // PlannedWrites: a distribution's and a connection's ARN exists only once AWS made them, so no policy is simulated on it.
+        string[] arnAssigned = [ResourceTypes.Distribution, ResourceTypes.Connection];
+        var entries = Stacks.SelectMany(Entries).ToList();
+
+        var notChecked = ResourceKinds.All.Where(k => k.Creates.Count > 0).Where(kind =>
+        {
+            var entry = entries.First(e => DesiredOf(e).GetType() == kind.Spec);
+            var creating = new ResourceOutcome(kind.Type, entry.Name, null, ResourceAction.WouldCreate) { Desired = DesiredDocument.Of(DesiredOf(entry)) };
+            return PlannedWrites.Of([creating], "us-east-1", TestStacks.Account).Count == 0;
+        }).Select(k => k.Type);
+
+        Assert.Equal(arnAssigned.Order(StringComparer.Ordinal), notChecked.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Every_kind_pipectl_creates_names_its_create_operations_once()
     {
         var creates = ResourceKinds.All.SelectMany(k => k.Creates).ToList();
