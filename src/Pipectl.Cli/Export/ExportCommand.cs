@@ -77,9 +77,9 @@ public static class ExportCommand
         {
             template = StackTemplate.For(stackName, (name, inRegion, account) => Specs(parse, options, file, name, inRegion, account, buildspec), retain);
         }
-        catch (ArgumentException e)
+        catch (LogicalIdClashException e)
         {
-            throw new UsageException("export: " + e.Message.Split(" (Parameter", 2)[0]);
+            throw new UsageException("export: " + e.Message);
         }
 
         await console.Out.WriteAsync(asJson ? TemplateYaml.WriteJson(template) : TemplateYaml.Write(template)).ConfigureAwait(false);
@@ -108,13 +108,6 @@ public static class ExportCommand
             return [new EnvironmentStackSpec(null, overrides.ApplyTo(StackSpec.FromStackName(stackName, region, accountId)))];
         }
 
-        try
-        {
-            return StackTemplate.FileSpecs(file, parse.GetValue(options.Environment), stackName, region, accountId, overrides);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message.Split(" (Parameter", 2)[0].Replace(TemplateTokens.StackName, file.Name, StringComparison.Ordinal));
-        }
+        return StackTemplate.FileSpecs(file, parse.GetValue(options.Environment), stackName, region, accountId, overrides);
     }
 }

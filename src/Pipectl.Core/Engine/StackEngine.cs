@@ -283,16 +283,9 @@ public sealed partial class StackEngine(StackRunRequest request, IStackRunHost h
                 : [new EnvironmentStackSpec(null, overrides.ApplyTo(StackSpec.FromStackName(request.StackName, request.Region, accountId)))];
         }
 
-        try
-        {
-            return request.Environment is { } environment
-                ? [file.ToSpec(environment, request.Region, accountId, overrides)]
-                : file.ToSpecs(request.Region, accountId, overrides);
-        }
-        catch (ArgumentException e)
-        {
-            throw new StackInputException(e.Message.Split(" (Parameter", 2)[0]);
-        }
+        return request.Environment is { } environment
+            ? [file.ToSpec(environment, request.Region, accountId, overrides)]
+            : file.ToSpecs(request.Region, accountId, overrides);
     }
 
     /// <summary>The command line's overrides; a teardown ignores --no-test-stage and --no-approval (it removes what the stack has).</summary>

@@ -40,7 +40,7 @@ public static class CloudFormationTemplate
         if (ids.GroupBy(i => i.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
             // Environments "a-1" and "a1" both give A1...: CloudFormation would see one resource.
-            throw new ArgumentException($"{string.Join(" and ", clash.Select(c => c.Key))} get the same CloudFormation logical ID {clash.Key}: rename one of the environments.", nameof(specs));
+            throw new LogicalIdClashException($"{string.Join(" and ", clash.Select(c => c.Key))} get the same CloudFormation logical ID {clash.Key}: rename one of the environments.");
         }
 
         var resources = new JsonObject();

@@ -7,6 +7,7 @@ using Pipectl.Core.Resources;
 using Pipectl.Core.StackFiles;
 using Pipectl.Core.Stacks;
 using Pipectl.Core.Tests.Buildspecs;
+using Pipectl.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipectl.Core.Tests.Export;
@@ -275,9 +276,10 @@ public sealed class StackTemplateTests
         var (file, errors) = StackFileParser.Parse("pipectl.yaml", "name: shop\nenvironments:\n  a-1: {}\n  a1: {}\n");
         Assert.Empty(errors);
 
-        var error = Assert.Throws<ArgumentException>(() => StackTemplate.For("shop", (name, region, account) => StackTemplate.FileSpecs(file!, null, name, region, account)));
+        var error = Assert.Throws<LogicalIdClashException>(() => StackTemplate.For("shop", (name, region, account) => StackTemplate.FileSpecs(file!, null, name, region, account)));
 
         Assert.StartsWith("a-1/artifact-bucket and a1/artifact-bucket get the same CloudFormation logical ID A1ArtifactBucket", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.BadInput, error.ErrorCode);
     }
 
     [Fact]
