@@ -85,6 +85,5 @@ public static class StackPruning
     private static bool IsConnection(ResourceEntry entry) => entry is ResourceEntry<Resources.ConnectionSpec, Resources.ConnectionState>;
 
     /// <summary>A resource's kind (its entry's state type) and name: the same in two settings is the same resource.</summary>
-    /// <summary>A resource as kind and name: the same resource whatever its key in a graph.</summary>
     internal static (Type, string) Identity(ResourceEntry entry) => (entry.GetType(), entry.Name);
 }

@@ -12,7 +12,8 @@ namespace Pipectl.Core.Orchestration;
 /// only a resource holds first (a rule's targets, a role's inline policies, a bucket's object versions). A
 /// resource is deleted only when it is the stack's own (<see cref="StackOwnership.IsOwnedBy(object, string, string)"/>); anything
 /// else of the same name is kept and reported as kept. Missing resources are "not-found", so a second
-/// teardown changes nothing and an interrupted one is finished by the next.
+/// teardown changes nothing and an interrupted one is finished by the next. A last write that may overlap the
+/// deletions (<see cref="TeardownOptions.Finale"/>: the stack record's delete) starts once what is left may outlive it.
 /// </summary>
 public sealed class StackTeardown(IStackDrivers drivers, IStackProgress progress)
 {
